@@ -1,0 +1,90 @@
+// The in-memory catalogue that rules read: entries with their place, and indexes by id and code.
+import type { Config, Department, Flow, Law, Power, Responsibility, SectionName } from '../schema/definitions.js';
+import type { DocPath } from '../findings.js';
+
+export interface Entry<T> {
+  value: T;
+  /** Display path of the file the entry is in. */
+  file: string;
+  /** Path of the entry inside its file, e.g. ['powers', 3]. */
+  path: DocPath;
+}
+
+export interface SourceFile {
+  /** Display path (relative to the working directory, posix). */
+  file: string;
+  /** Path relative to the catalogue root. */
+  relativePath: string;
+  text: string;
+}
+
+export interface Sections {
+  departments: Entry<Department>[];
+  laws: Entry<Law>[];
+  powers: Entry<Power>[];
+  responsibilities: Entry<Responsibility>[];
+  flows: Entry<Flow>[];
+}
+
+/** Every entry that has a usable key, valid or not: references to it resolve, and duplicates of it are found. */
+export interface Keys {
+  departments: Map<string, Entry<unknown>[]>;
+  laws: Map<string, Entry<unknown>[]>;
+  powers: Map<string, Entry<unknown>[]>;
+  flows: Map<string, Entry<unknown>[]>;
+}
+
+export interface Catalogue {
+  displayRoot: string;
+  configFile: string;
+  config: Config;
+  files: Map<string, SourceFile>;
+  /** Schema-valid entries only: rules can trust their types. */
+  sections: Sections;
+  keys: Keys;
+  departmentById: Map<string, Entry<Department>>;
+  lawById: Map<string, Entry<Law>>;
+  powerByCode: Map<string, Entry<Power>>;
+  flowById: Map<string, Entry<Flow>>;
+}
+
+export const KEY_FIELD: Record<keyof Keys, string> = { departments: 'id', laws: 'id', powers: 'code', flows: 'id' };
+
+export function emptySections(): Sections {
+  return { departments: [], laws: [], powers: [], responsibilities: [], flows: [] };
+}
+
+export function isSection(name: string): name is SectionName {
+  return name === 'departments' || name === 'laws' || name === 'powers' || name === 'responsibilities' || name === 'flows';
+}
+
+function firstByKey<T>(entries: Entry<T>[], key: (value: T) => string): Map<string, Entry<T>> {
+  const map = new Map<string, Entry<T>>();
+  for (const entry of entries) {
+    const k = key(entry.value);
+    if (!map.has(k)) map.set(k, entry);
+  }
+  return map;
+}
+
+export function buildCatalogue(
+  displayRoot: string,
+  configFile: string,
+  config: Config,
+  files: Map<string, SourceFile>,
+  sections: Sections,
+  keys: Keys,
+): Catalogue {
+  return {
+    displayRoot,
+    configFile,
+    config,
+    files,
+    sections,
+    keys,
+    departmentById: firstByKey(sections.departments, (d) => d.id),
+    lawById: firstByKey(sections.laws, (l) => l.id),
+    powerByCode: firstByKey(sections.powers, (p) => p.code),
+    flowById: firstByKey(sections.flows, (f) => f.id),
+  };
+}

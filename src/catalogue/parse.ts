@@ -1,0 +1,130 @@
+// Bytes → text → data for one catalogue file, with parse problems as findings; a fast path for the common clean file.
+import jsYaml from 'js-yaml';
+import { parseDocument, visit, LineCounter, isAlias, type Document } from 'yaml';
+import type { RawFinding } from '../findings.js';
+
+/** Aliases expanded past this many nodes are treated as an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; finding: RawFinding };
+
+/**
+ * Catalogue files must be UTF-8. Offices often save GB18030/GBK from Excel or WPS, so when a file is not UTF-8 we say
+ * whether it decodes as GB18030 and give the conversion command, pointing at the first byte that is wrong.
+ */
+export function decode(bytes: Uint8Array, file: string): DecodeResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      finding: { ruleId: 'file/encoding', messageId: 'utf16', data: { file }, place: { file, path: [], range: [0, 0] } },
+    };
+  }
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { ok: true, text };
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const offset = Math.max(0, lossy.indexOf('\ufffd'));
+    let gb18030 = false;
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      gb18030 = true;
+    } catch {
+      gb18030 = false;
+    }
+    return {
+      ok: false,
+      finding: {
+        ruleId: 'file/encoding',
+        messageId: gb18030 ? 'gb18030' : 'not-utf8',
+        data: { file },
+        // Positions are given in the lossy decoding, which is what an editor shows for such a file.
+        place: { file, path: [], range: [offset, offset + 1], text: lossy },
+      },
+    };
+  }
+}
+
+export interface ParseResult {
+  /** undefined when the file could not be turned into data (its problems say why). */
+  data: unknown;
+  problems: RawFinding[];
+  empty: boolean;
+}
+
+// Aliases and merge keys need the full parser, which bounds alias expansion; js-yaml would hand back a shared
+// graph that every later walk expands again.
+const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])\*[^\s,\]}]|<<\s*:/;
+
+export function parseYaml(text: string, file: string): ParseResult {
+  if (!NEEDS_FULL_PARSER.test(text)) {
+    try {
+      // CORE_SCHEMA: dates stay strings (YAML 1.2 core, as the schemas expect), yes/no stay strings.
+      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+      return { data, problems: [], empty: data === undefined || data === null };
+    } catch {
+      // Fall through: the full parser finds every problem in the file with its position.
+    }
+  }
+  return parseFully(text, file);
+}
+
+const SYNTAX_CODES_WITH_HINT = new Set([
+  'BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN', 'BAD_SCALAR_START', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'BAD_DIRECTIVE', 'IMPOSSIBLE',
+]);
+
+function parseFully(text: string, file: string): ParseResult {
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, merge: true, strict: true, prettyErrors: false });
+  } catch (error) {
+    return { data: undefined, problems: [tooDeep(file, error)], empty: false };
+  }
+  const problems: RawFinding[] = [];
+  let syntaxBroken = false;
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    if (error.code === 'DUPLICATE_KEY') {
+      const name = text.slice(start, end).trim() || '?';
+      problems.push({ ruleId: 'yaml/duplicate-key', messageId: 'duplicate', data: { key: name }, place: { file, path: [], range: [start, end] } });
+      continue;
+    }
+    syntaxBroken = true;
+    const hint = SYNTAX_CODES_WITH_HINT.has(error.code) ? error.code : 'OTHER';
+    problems.push({
+      ruleId: 'yaml/syntax',
+      messageId: hint,
+      data: { detail: error.message.split('\n')[0] ?? error.code },
+      place: { file, path: [], range: [start, Math.max(start + 1, end)] },
+    });
+  }
+  if (syntaxBroken) return { data: undefined, problems, empty: false };
+  try {
+    const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { data, problems, empty: data === undefined || data === null };
+  } catch (error) {
+    if (error instanceof RangeError) return { data: undefined, problems: [...problems, tooDeep(file, error)], empty: false };
+    let range: [number, number] = [0, 0];
+    visit(document, {
+      Alias(_key, node) {
+        if (isAlias(node) && node.range) {
+          range = [node.range[0], node.range[1]];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return {
+      data: undefined,
+      problems: [...problems, { ruleId: 'yaml/alias-limit', messageId: 'excessive', data: { limit: MAX_ALIAS_COUNT }, place: { file, path: [], range } }],
+      empty: false,
+    };
+  }
+}
+
+function tooDeep(file: string, error: unknown): RawFinding {
+  if (!(error instanceof RangeError)) throw error;
+  return { ruleId: 'yaml/too-deep', messageId: 'too-deep', place: { file, path: [], range: [0, 0] } };
+}

@@ -1,0 +1,108 @@
+// Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const CONFIG_FILE = 'qingdan.yaml';
+
+export interface CatalogueSource {
+  /** How the catalogue root is shown in findings, e.g. `lists` (relative to the working directory). */
+  readonly displayRoot: string;
+  /** Catalogue files as posix paths relative to the root, sorted; the config file excluded. */
+  listFiles(): string[];
+  readFile(relativePath: string): Uint8Array;
+  hasConfig(): boolean;
+}
+
+export class SourceError extends Error {
+  constructor(
+    readonly messageId: string,
+    readonly data: Record<string, string>,
+  ) {
+    super(messageId);
+  }
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Folders that are never part of a catalogue: tool state and dependencies. */
+function skipDirectory(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export class DirectorySource implements CatalogueSource {
+  readonly displayRoot: string;
+
+  constructor(
+    readonly root: string,
+    cwd = process.cwd(),
+  ) {
+    this.displayRoot = toPosix(path.relative(cwd, root)) || '.';
+  }
+
+  hasConfig(): boolean {
+    try {
+      return statSync(path.join(this.root, CONFIG_FILE)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  listFiles(): string[] {
+    const out: string[] = [];
+    const walk = (relative: string) => {
+      const entries = readdirSync(path.join(this.root, relative), { withFileTypes: true });
+      for (const entry of entries) {
+        const child = relative ? `${relative}/${entry.name}` : entry.name;
+        // Symlinked folders are not followed: they can loop, and a catalogue lives in one tree.
+        if (entry.isDirectory()) {
+          if (!skipDirectory(entry.name)) walk(child);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name) && child !== CONFIG_FILE) {
+          out.push(child);
+        }
+      }
+    };
+    walk('');
+    return out.sort(compareCodePoints);
+  }
+
+  readFile(relativePath: string): Uint8Array {
+    return readFileSync(path.join(this.root, relativePath));
+  }
+}
+
+/** In-memory catalogue, for tests and for revisions read from git. */
+export class MemorySource implements CatalogueSource {
+  constructor(
+    private readonly files: Record<string, string | Uint8Array>,
+    readonly displayRoot = '.',
+  ) {}
+
+  hasConfig(): boolean {
+    return CONFIG_FILE in this.files;
+  }
+
+  listFiles(): string[] {
+    return Object.keys(this.files)
+      .filter((name) => name !== CONFIG_FILE && YAML_FILE.test(name))
+      .sort(compareCodePoints);
+  }
+
+  readFile(relativePath: string): Uint8Array {
+    const content = this.files[relativePath];
+    if (content === undefined) throw Object.assign(new Error(`ENOENT: ${relativePath}`), { code: 'ENOENT' });
+    return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  }
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Byte-order comparison, independent of the machine's locale, so every run lists files in the same order. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function displayPath(source: CatalogueSource, relativePath: string): string {
+  return source.displayRoot === '.' ? relativePath : `${source.displayRoot}/${relativePath}`;
+}

@@ -1,0 +1,70 @@
+// The command line: commander wiring, usage errors as sentences, and the exit code — never process.exit.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../errors.js';
+import { localeFromEnvironment, parseLocale, ui } from '../i18n/index.js';
+import stylish from '../report/stylish.js';
+import type { Locale } from '../findings.js';
+import { registerValidate } from './validate.js';
+import { processIo, type CliIo } from './io.js';
+
+export interface CommandContext {
+  io: CliIo;
+  exitCode: number;
+  version: string;
+  /** The --lang value as a locale; an unknown value is a usage error. */
+  locale(flag: string | undefined): Locale | undefined;
+}
+
+export function toolVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return manifest.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const context: CommandContext = {
+    io,
+    exitCode: 0,
+    version: toolVersion(),
+    locale(flag) {
+      if (flag === undefined) return undefined;
+      const locale = parseLocale(flag);
+      if (!locale) throw new UsageError('bad-option', { option: '--lang', value: flag, expected: 'zh-CN, en' });
+      return locale;
+    },
+  };
+  const program = new Command('qingdan')
+    .description('权责清单工具箱 — validate, diff, render and publish power and responsibility lists')
+    .version(context.version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showSuggestionAfterError(true);
+  registerValidate(program, context);
+
+  const fallbackLocale = localeFromEnvironment(io.env) ?? 'zh-CN';
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with code 0; commander has already printed what it had to say.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`qingdan: ${ui(fallbackLocale, error.key, error.data)}\n`);
+      if (error.findings.length) {
+        const files = [...new Set(error.findings.map((f) => f.file))];
+        io.stderr.write(stylish({ locale: fallbackLocale, catalogues: [], findings: error.findings, files, sources: new Map(), color: false, toolVersion: context.version }));
+      }
+      return 2;
+    }
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr.write(`qingdan: ${ui(fallbackLocale, 'internal-error', { detail })}\n`);
+    if (io.env.QINGDAN_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,62 @@
+// Turns the paths a user typed into catalogues to check and, when files were named, which of their findings to show.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
+import { UsageError } from '../errors.js';
+
+export interface Target {
+  /** Absolute catalogue root (the folder holding qingdan.yaml). */
+  root: string;
+  /** Display paths (relative to cwd) of the files or folders to report on; undefined means the whole catalogue. */
+  only: string[] | undefined;
+}
+
+function findRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * With no path: the current folder's catalogue, or `lists/` beside it. A folder or file inside a catalogue checks
+ * the whole catalogue (cross-file rules need it) but reports only on what was named — what pre-commit wants for
+ * staged files. Files outside any catalogue are skipped when other paths are in one.
+ */
+export function resolveTargets(paths: string[], cwd: string): Target[] {
+  if (paths.length === 0) {
+    const here = findRoot(cwd);
+    if (here) return [{ root: here, only: undefined }];
+    if (existsSync(path.join(cwd, 'lists', CONFIG_FILE))) return [{ root: path.join(cwd, 'lists'), only: undefined }];
+    throw new UsageError('no-config', { root: '.' });
+  }
+  const byRoot = new Map<string, Target>();
+  let outside: string | undefined;
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      throw new UsageError('not-found', { path: given });
+    }
+    const root = findRoot(stats.isDirectory() ? absolute : path.dirname(absolute));
+    if (!root) {
+      outside ??= given;
+      continue;
+    }
+    const whole = (stats.isDirectory() && absolute === root) || (!stats.isDirectory() && absolute === path.join(root, CONFIG_FILE));
+    const target = byRoot.get(root) ?? { root, only: [] };
+    if (whole) target.only = undefined;
+    else target.only?.push(toPosix(path.relative(cwd, absolute)) || '.');
+    byRoot.set(root, target);
+  }
+  if (byRoot.size === 0) throw new UsageError('no-config', { root: outside ?? '.' });
+  return [...byRoot.values()];
+}
+
+/** Whether a display path is one of the named files, or inside one of the named folders. */
+export function isSelected(file: string, only: string[] | undefined): boolean {
+  if (!only) return true;
+  return only.some((selected) => selected === '.' || file === selected || file.startsWith(`${selected}/`));
+}

@@ -1,0 +1,98 @@
+// `qingdan validate [paths…]`: option wiring and exit code; the work is in src/validate.ts and src/report/.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DirectorySource } from '../catalogue/source.js';
+import { validateCatalogue, type CatalogueSummary } from '../validate.js';
+import { formatters, getFormatter } from '../report/index.js';
+import type { Report } from '../report/types.js';
+import { countBySeverity } from '../report/types.js';
+import { ui } from '../i18n/index.js';
+import { UsageError } from '../errors.js';
+import type { Finding, Locale } from '../findings.js';
+import { isSelected, resolveTargets } from './targets.js';
+import type { CliIo } from './io.js';
+import type { CommandContext } from './index.js';
+
+interface ValidateFlags {
+  format: string;
+  output?: string;
+  maxWarnings: string;
+  quiet?: boolean;
+  lang?: string;
+  color?: boolean;
+}
+
+export function registerValidate(program: Command, context: CommandContext): void {
+  program
+    .command('validate')
+    .description('检查清单：格式、引用、时限、流程…… / check a catalogue: schema, references, time limits, flows…')
+    .argument('[paths...]', '清单目录或其中的文件 / catalogue folder, or files in it (default: . or ./lists)')
+    .option('-f, --format <format>', `输出格式 / output format: ${Object.keys(formatters).join(', ')}`, 'stylish')
+    .option('-o, --output <file>', '写入文件而非标准输出 / write the report to a file')
+    .option('--max-warnings <n>', '警告超过此数即失败 / fail when warnings exceed n', '-1')
+    .option('-q, --quiet', '只报告错误 / report errors only')
+    .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
+    .option('--color', '强制彩色 / force colour')
+    .option('--no-color', '不用彩色 / no colour')
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      context.exitCode = validateCommand(paths, flags, context, context.locale(flags.lang));
+    });
+}
+
+function wantsColor(flags: ValidateFlags, io: CliIo): boolean {
+  if (flags.color !== undefined) return flags.color;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return !flags.output && io.stdout.isTTY === true;
+}
+
+function validateCommand(paths: string[], flags: ValidateFlags, context: CommandContext, explicitLocale: Locale | undefined): number {
+  const { io } = context;
+  const formatter = getFormatter(flags.format);
+  if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(formatters).join(', ') });
+  const maxWarnings = Number(flags.maxWarnings);
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('bad-option', { option: '--max-warnings', value: flags.maxWarnings, expected: '-1, 0, 1, …' });
+
+  const targets = resolveTargets(paths, io.cwd);
+  const findings: Finding[] = [];
+  const catalogues: CatalogueSummary[] = [];
+  const sources = new Map<string, string>();
+  const files: string[] = [];
+  const internalErrors: string[] = [];
+  let locale: Locale | undefined = explicitLocale;
+  for (const target of targets) {
+    const source = new DirectorySource(target.root, io.cwd);
+    const result = validateCatalogue(source, { explicitLocale: locale, environment: io.env });
+    locale ??= result.locale;
+    catalogues.push(result.summary);
+    for (const finding of result.findings) {
+      const selected = isSelected(finding.file, target.only) || finding.related.some((r) => isSelected(r.file, target.only));
+      if (selected && (!flags.quiet || finding.severity === 'error')) findings.push(finding);
+    }
+    for (const [file, text] of result.sources) sources.set(file, text);
+    for (const file of result.catalogue.files.keys()) if (isSelected(file, target.only)) files.push(file);
+    internalErrors.push(...result.internalErrors);
+  }
+  const reportLocale = locale ?? 'zh-CN';
+  const report: Report = { locale: reportLocale, catalogues, findings, files, sources, color: wantsColor(flags, io), toolVersion: context.version };
+  const text = formatter(report);
+  if (flags.output) {
+    try {
+      mkdirSync(path.dirname(path.resolve(io.cwd, flags.output)), { recursive: true });
+      writeFileSync(path.resolve(io.cwd, flags.output), text);
+    } catch (error) {
+      throw new UsageError('write-failed', { path: flags.output, detail: (error as Error).message });
+    }
+  } else io.stdout.write(text);
+
+  for (const message of internalErrors) io.stderr.write(`${message}\n`);
+  if (internalErrors.length) return 2;
+  const counts = countBySeverity(findings);
+  if (counts.errors > 0) return 1;
+  if (maxWarnings >= 0 && counts.warnings > maxWarnings) {
+    io.stderr.write(`${ui(reportLocale, 'max-warnings', { warnings: counts.warnings, max: maxWarnings })}\n`);
+    return 1;
+  }
+  return 0;
+}

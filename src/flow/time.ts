@@ -1,0 +1,18 @@
+// Step durations in the unit of an item's time limit.
+import type { Step, TimeUnit } from '../schema/definitions.js';
+
+// Converting through hours: a working day has 8 office hours, a calendar day 24. Days and working days count 1:1,
+// which errs towards a longer flow — the safe side when checking a promise.
+const HOURS: Record<TimeUnit, number> = { hours: 1, 'working-days': 8, days: 24 };
+
+export function convert(value: number, from: TimeUnit, to: TimeUnit): number {
+  if (from === to) return value;
+  if (from !== 'hours' && to !== 'hours') return value;
+  return (value * HOURS[from]) / HOURS[to];
+}
+
+/** A step's weight on the time-limit path: 0 when it is not counted (不计入办结时限). */
+export function countedDuration(step: Step, unit: TimeUnit): number {
+  if (step.counted === false || step.duration === undefined) return 0;
+  return convert(step.duration, step.unit ?? unit, unit);
+}

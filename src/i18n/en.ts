@@ -1,0 +1,165 @@
+// English messages: each rule's description and message texts, keyed by rule id and message id.
+import type { RuleMessages, UiMessages } from './types.js';
+
+export const rules: RuleMessages = {
+  'file/encoding': {
+    description: 'Catalogue files must be UTF-8.',
+    messages: {
+      utf16: '{file} is UTF-16; catalogue files must be UTF-8. Save it as UTF-8 in your editor, or run: iconv -f UTF-16 -t UTF-8 "{file}" > "{file}.utf8" && mv "{file}.utf8" "{file}"',
+      gb18030: '{file} is not UTF-8; it looks like GB18030/GBK (as Excel and WPS often save). Convert it: iconv -f GB18030 -t UTF-8 "{file}" > "{file}.utf8" && mv "{file}.utf8" "{file}"',
+      'not-utf8': '{file} is not UTF-8 (invalid bytes here). Save it as UTF-8 in your editor and try again.',
+    },
+  },
+  'file/unreadable': { description: 'The file cannot be read.', messages: { unreadable: 'Cannot read this file ({code}). Check its permissions and that it is a regular file.' } },
+  'file/too-large': { description: 'The file is too large.', messages: { 'too-large': 'The file is {size} MiB, over the {limit} MiB limit. Split it, e.g. one file per department.' } },
+  'file/empty': { description: 'The file is empty.', messages: { empty: 'The file is empty (or only comments). Add departments, laws, powers, responsibilities or flows, or delete it.' } },
+  'yaml/syntax': {
+    description: 'YAML syntax error.',
+    messages: {
+      BAD_INDENT: 'YAML indentation error: keys at one level must line up. ({detail})',
+      TAB_AS_INDENT: 'YAML does not allow tabs for indentation; use spaces. ({detail})',
+      MISSING_CHAR: 'YAML syntax error: a character is missing, e.g. an unclosed quote or bracket. ({detail})',
+      MULTILINE_IMPLICIT_KEY: 'YAML syntax error: a key cannot span lines; is a colon or quote missing? ({detail})',
+      BLOCK_AS_IMPLICIT_KEY: 'YAML syntax error: this cannot be a key; is the indentation wrong? ({detail})',
+      UNEXPECTED_TOKEN: 'YAML syntax error: unexpected character. ({detail})',
+      BAD_SCALAR_START: 'YAML syntax error: a value cannot start with this character; quote the value. ({detail})',
+      MULTIPLE_DOCS: 'A catalogue file holds one YAML document; remove the extra ---. ({detail})',
+      KEY_OVER_1024_CHARS: 'YAML syntax error: key too long. ({detail})',
+      BAD_DIRECTIVE: 'YAML syntax error: invalid directive. ({detail})',
+      IMPOSSIBLE: 'YAML syntax error. ({detail})',
+      OTHER: 'YAML syntax error: {detail}',
+    },
+  },
+  'yaml/duplicate-key': { description: 'A key occurs twice in one mapping.', messages: { duplicate: 'Key {key} occurs twice; the later one would silently win. Remove or merge one of them.' } },
+  'yaml/alias-limit': { description: 'Aliases (*alias) expand too often: an alias bomb.', messages: { excessive: 'Aliases expand more than {limit} times; parsing of this file was stopped. Do not nest aliases.' } },
+  'yaml/too-deep': { description: 'Nesting is too deep.', messages: { 'too-deep': 'Nesting is too deep to parse. A catalogue never needs more than a dozen levels; check the structure.' } },
+  'schema/required': { description: 'A required field is missing.', messages: { missing: 'Missing required field {property}.' } },
+  'schema/unknown-property': {
+    description: 'A field that the format does not have.',
+    messages: { unknown: 'Unknown field {property}. Allowed: {allowed}', 'unknown-did-you-mean': 'Unknown field {property}; did you mean {suggestion}?' },
+  },
+  'schema/type': {
+    description: 'A value has the wrong type.',
+    messages: {
+      root: 'The top level of a file must be a mapping with one or more of the sections departments, laws, powers, responsibilities, flows.',
+      'type-string': '{field} must be text (is {value}).',
+      'type-number': '{field} must be a number (is {value}).',
+      'type-integer': '{field} must be a whole number (is {value}).',
+      'type-boolean': '{field} must be true or false (is {value}).',
+      'type-array': '{field} must be a list (items start with "- ").',
+      'type-object': '{field} must be a mapping (key: value).',
+      'type-null': '{field} must be empty.',
+      union: '{field} must be one of: {allowed} (is {value}).',
+    },
+  },
+  'schema/enum': { description: 'A value outside the allowed values.', messages: { enum: '{field} must be one of: {allowed} (is {value}).' } },
+  'schema/format': {
+    description: 'A value is not in the expected format.',
+    messages: { 'format-date': '{field} must be a date, YYYY-MM-DD (is {value}).', 'format-uri': '{field} must be a full URL such as https://… (is {value}).' },
+  },
+  'schema/pattern': {
+    description: 'A value does not match the required format.',
+    messages: {
+      pattern: '{field} is malformed (is {value}); it must match {pattern}.',
+      'pattern-slug': '{field} must be a lowercase slug: lowercase letters, digits, - or _ (is {value}).',
+      'pattern-credit-code': '{field} must be an 18-character unified social credit code of digits and capitals, without I, O, Z, S, V (is {value}).',
+    },
+  },
+  'schema/min-items': { description: 'A list has too few items.', messages: { empty: '{field} must not be an empty list.', min: '{field} needs at least {limit} items.' } },
+  'schema/min-length': { description: 'Empty text.', messages: { empty: '{field} must not be empty.' } },
+  'schema/minimum': { description: 'A number is too small.', messages: { minimum: '{field} must not be less than {limit} (is {value}).' } },
+  'schema/unique-items': { description: 'A list has duplicates.', messages: { duplicate: '{field} has duplicates: items {first} and {second} are equal (counting from 0).' } },
+  'schema/other': { description: 'Other schema error.', messages: { other: '{field}: {detail}' } },
+  'code/duplicate': { description: 'Item codes are unique in the catalogue.', messages: { duplicate: 'Item code {code} is a duplicate; it is already used in {firstFile}.', first: 'Code {code} first used here.' } },
+  'code/format': {
+    description: 'Item codes follow the profile; under national a code is the 31-character implementation code whose first 18 characters are the implementing body\'s credit code and whose 19th is the level.',
+    messages: {
+      pattern: 'Item code {code} does not match the {profile} format ({pattern}). Under national it has 31 characters: 18-character credit code + 1-digit level + 12-digit basic code.',
+      'credit-code': 'The first 18 characters of the code, {prefix}, differ from the credit code {creditCode} of department {department}.',
+      level: 'The 19th character of the code is {digit}, but level {level} is {expected}.',
+    },
+  },
+  'department/credit-code': { description: 'The 18th character of a unified social credit code is its check character (GB 32100).', messages: { 'check-character': 'Credit code {code} has a wrong check character: the 18th should be {expected}, not {actual}. Check the code for a typo.' } },
+  'id/duplicate': {
+    description: 'Ids of departments, laws, flows and of the steps within a flow are unique.',
+    messages: { duplicate: 'Id {id} is used twice in {section}.', step: 'Step id {id} is used twice in flow {flow}.', first: '{id} first used here.' },
+  },
+  'ref/department': { description: 'A referenced department is listed in departments.', messages: { unknown: 'Department {id} is not listed in departments.', 'unknown-did-you-mean': 'Department {id} is not listed in departments; did you mean {suggestion}?' } },
+  'ref/law': { description: 'A cited law is listed in laws.', messages: { unknown: 'Law {id} is not listed in laws.', 'unknown-did-you-mean': 'Law {id} is not listed in laws; did you mean {suggestion}?' } },
+  'ref/article': {
+    description: 'When a law lists its articles, a citation names one of them.',
+    messages: { unknown: '{law} lists no article {article}.', 'unknown-did-you-mean': '{law} lists no article {article}; did you mean {suggestion}?', 'law-articles': 'The articles of {law}.' },
+  },
+  'ref/power': {
+    description: 'No power outside the list: responsibilities and flows name only listed powers.',
+    messages: { unknown: 'Item {code} is not in the power list (no power outside the list).', 'flow-without-power': 'Flow {flow} names no item (power or powers).' },
+  },
+  'ref/flow': {
+    description: 'A power\'s flow names a listed flow, and that flow names the power back.',
+    messages: { unknown: 'Flow {id} is not listed in flows.', 'not-linked': 'Flow {id} does not name this item {code} in power/powers.', flow: 'Flow {id} is here.' },
+  },
+  'ref/parent': {
+    description: 'A sub-item\'s parent is the code of a listed main item.',
+    messages: { unknown: 'Main item {code} is not in the power list.', self: 'An item cannot be its own main item ({code}).', cycle: 'The chain of main items from {code} loops.' },
+  },
+  'ref/step': { description: 'next and branches name steps of the same flow.', messages: { unknown: 'Flow {flow} has no step {id}.', 'unknown-did-you-mean': 'Flow {flow} has no step {id}; did you mean {suggestion}?' } },
+  'responsibility/missing': { description: 'An active or delegated item has a responsibility entry (a sub-item may be covered by its main item\'s).', messages: { missing: 'Item {code} ({name}) has no responsibility entry: add its duties and accountability under responsibilities.' } },
+  'responsibility/incomplete': {
+    description: 'A responsibility entry states accountability, and accountability has a legal basis.',
+    messages: { 'no-accountability': 'The responsibility entry of item {code} has no accountability: state the cases, basis and subjects.', 'no-basis': 'The accountability of item {code} has no basis (accountability.basis).' },
+  },
+  'time/promised-exceeds-statutory': { description: 'The promised time limit is not longer than the statutory one.', messages: { exceeds: 'Promised time limit {promised} is longer than the statutory {statutory} ({unit}).' } },
+  'time/flow-exceeds-promised': {
+    description: 'The longest path through the flow (counted steps, loops once) fits in the promised time limit.',
+    messages: { exceeds: 'Flow {flow} can take {total} ({unit}), more than the promised {promised}: {path}', promise: 'Promised time limit {promised} ({unit}).' },
+  },
+  'flow/start': { description: 'A flow has exactly one start step.', messages: { none: 'Flow {flow} has no start step (type: start).', many: 'Flow {flow} has {count} start steps; it must have one.' } },
+  'flow/end': { description: 'A flow has at least one end step.', messages: { none: 'Flow {flow} has no end step (type: end).' } },
+  'flow/unreachable': { description: 'Every step can be reached from the start.', messages: { unreachable: 'Step {step} ({name}) cannot be reached from the start.' } },
+  'flow/dead-end': {
+    description: 'Every step but an end leads on, and an end can be reached from every step.',
+    messages: {
+      'no-next': 'Step {step} ({name}) has no next step (next or branches); the flow stops here.',
+      'no-exit': 'No end step can be reached from step {step} ({name}).',
+      'end-with-next': 'End step {step} ({name}) must not lead on.',
+    },
+  },
+  'flow/decision-branches': {
+    description: 'A decision has at least two branches, each with a condition (when).',
+    messages: {
+      'too-few': 'Decision {step} ({name}) has {count} branches; it needs at least two (branches).',
+      'no-condition': 'The branch of decision {step} to {to} has no condition (when).',
+      'branches-on-task': 'Step {step} ({name}) is not a decision but has branches; make it type: decision or use next.',
+    },
+  },
+  'flow/cycle': { description: 'Loops pass through a decision (e.g. asking for missing materials).', messages: { cycle: 'In flow {flow}, steps {steps} form a loop with no decision; the flow may never end.' } },
+  'flow/lane': { description: 'A task step names its department (lane).', messages: { 'no-department': 'Task {step} ({name}) has no department.' } },
+  'visits/reason': { description: 'When visits > 0, visit_reason says why.', messages: { missing: '{visits} in-person visit(s) required but no visit_reason given.' } },
+  'material/condition': {
+    description: 'A conditional material states its condition.',
+    messages: { missing: 'Material "{name}" is conditional but has no condition.', unused: 'Material "{name}" has required: {required}, so its condition has no effect; set required: conditional if it depends on the case.' },
+  },
+  'fee/basis': { description: 'A fee has a legal basis; a waivable fee has a waiver basis.', messages: { missing: 'Fee "{name}" has no basis.', waiver: 'Fee "{name}" is marked waivable but has no waiver_basis.' } },
+  'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} visit(s).' } },
+};
+
+export const ui: UiMessages = {
+  'no-config': 'There is no qingdan.yaml in {root}, so it is not a catalogue folder. Name the catalogue folder (e.g. qingdan validate lists) or create qingdan.yaml at its root.',
+  'not-found': 'Cannot find {path}.',
+  'config-invalid': 'qingdan.yaml has errors; fix them first:',
+  'bad-profile': 'Profile {profile} in qingdan.yaml does not exist; known: {known}.',
+  'bad-code-pattern': 'code_pattern in qingdan.yaml is not a valid regular expression: {detail}',
+  'bad-format': 'Unknown output format {format}; known: {known}.',
+  'bad-option': 'Invalid value {value} for {option}: {expected}',
+  'write-failed': 'Cannot write {path}: {detail}',
+  'internal-error': 'qingdan internal error: {detail}\nThis is a bug in qingdan; please report this message with the catalogue used.',
+  'rule-crashed': 'Rule {rule} failed ({detail}) and was skipped. This is a bug in qingdan; please report it.',
+  'summary-clean': '{name}: {files} files, {departments} departments, {powers} powers, {responsibilities} responsibilities, {flows} flows; no problems found.',
+  'summary-counts': '{errors} errors, {warnings} warnings, {infos} infos',
+  'summary-catalogue': '{name}: {files} files, {departments} departments, {powers} powers, {responsibilities} responsibilities, {flows} flows',
+  'max-warnings': '{warnings} warnings exceed --max-warnings {max}.',
+  'severity-error': 'error',
+  'severity-warning': 'warning',
+  'severity-info': 'info',
+  related: 'related',
+};

@@ -1,0 +1,43 @@
+// Message lookup and formatting in the chosen language; the locale default comes from config, then LANG.
+import * as zh from './zh-CN.js';
+import * as en from './en.js';
+import type { Locale, MessageData } from '../findings.js';
+import type { UiKey } from './types.js';
+
+const catalogues = { 'zh-CN': zh, en } as const;
+
+export function format(template: string, data: MessageData = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data[name] !== undefined ? String(data[name]) : whole));
+}
+
+export function ruleMessage(locale: Locale, ruleId: string, messageId: string, data?: MessageData): string {
+  const template = catalogues[locale].rules[ruleId]?.messages[messageId];
+  if (template === undefined) return `${ruleId}: ${messageId}`;
+  return format(template, data);
+}
+
+export function ruleDescription(locale: Locale, ruleId: string): string {
+  return catalogues[locale].rules[ruleId]?.description ?? ruleId;
+}
+
+export function ui(locale: Locale, key: UiKey, data?: MessageData): string {
+  return format(catalogues[locale].ui[key], data);
+}
+
+export function hasRuleMessages(locale: Locale, ruleId: string): boolean {
+  return ruleId in catalogues[locale].rules;
+}
+
+/** zh-CN unless the environment asks for English (LANG=en_US.UTF-8 and the like). */
+export function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale | undefined {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  if (/^zh/i.test(value)) return 'zh-CN';
+  if (/^en/i.test(value)) return 'en';
+  return undefined;
+}
+
+export function parseLocale(value: string): Locale | undefined {
+  if (/^zh(-cn|_cn|-hans)?$/i.test(value)) return 'zh-CN';
+  if (/^en(-\w+|_\w+)?$/i.test(value)) return 'en';
+  return undefined;
+}

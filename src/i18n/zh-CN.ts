@@ -1,0 +1,165 @@
+// 中文消息：每条规则的说明与消息文本，按规则 id 与消息 id 索引。
+import type { RuleMessages, UiMessages } from './types.js';
+
+export const rules: RuleMessages = {
+  'file/encoding': {
+    description: '清单文件必须是 UTF-8 编码。',
+    messages: {
+      utf16: '{file} 是 UTF-16 编码，清单文件须为 UTF-8。请用编辑器“另存为 UTF-8”，或运行：iconv -f UTF-16 -t UTF-8 "{file}" > "{file}.utf8" && mv "{file}.utf8" "{file}"',
+      gb18030: '{file} 不是 UTF-8 编码，看起来是 GB18030/GBK（常见于 Excel、WPS 导出）。请转换：iconv -f GB18030 -t UTF-8 "{file}" > "{file}.utf8" && mv "{file}.utf8" "{file}"',
+      'not-utf8': '{file} 不是 UTF-8 编码（此处字节无效）。请用编辑器“另存为 UTF-8”后重试。',
+    },
+  },
+  'file/unreadable': { description: '文件无法读取。', messages: { unreadable: '无法读取此文件（{code}）。请检查文件权限，或是否为有效文件。' } },
+  'file/too-large': { description: '文件过大。', messages: { 'too-large': '文件有 {size} MiB，超过上限 {limit} MiB。请按部门拆分为多个文件。' } },
+  'file/empty': { description: '文件为空。', messages: { empty: '文件为空（或只有注释）。请添加 departments、laws、powers、responsibilities 或 flows，或删除此文件。' } },
+  'yaml/syntax': {
+    description: 'YAML 语法错误。',
+    messages: {
+      BAD_INDENT: 'YAML 缩进错误：同一层级的键须对齐。（{detail}）',
+      TAB_AS_INDENT: 'YAML 不能用 Tab 缩进，请改用空格。（{detail}）',
+      MISSING_CHAR: 'YAML 语法错误：缺少字符，如引号或括号未闭合。（{detail}）',
+      MULTILINE_IMPLICIT_KEY: 'YAML 语法错误：键不能跨行，是否漏了冒号或引号？（{detail}）',
+      BLOCK_AS_IMPLICIT_KEY: 'YAML 语法错误：此处不能作为键，是否缩进有误？（{detail}）',
+      UNEXPECTED_TOKEN: 'YAML 语法错误：出现意外的字符。（{detail}）',
+      BAD_SCALAR_START: 'YAML 语法错误：值不能以此字符开头，请给值加引号。（{detail}）',
+      MULTIPLE_DOCS: '一个清单文件只能有一个 YAML 文档，请去掉多余的 ---。（{detail}）',
+      KEY_OVER_1024_CHARS: 'YAML 语法错误：键过长。（{detail}）',
+      BAD_DIRECTIVE: 'YAML 语法错误：无效的指令。（{detail}）',
+      IMPOSSIBLE: 'YAML 语法错误。（{detail}）',
+      OTHER: 'YAML 语法错误：{detail}',
+    },
+  },
+  'yaml/duplicate-key': { description: '同一映射中出现重复的键。', messages: { duplicate: '键 {key} 重复出现，后者会覆盖前者。请删除或合并其中一个。' } },
+  'yaml/alias-limit': { description: '别名（*alias）展开次数过多，疑似“别名炸弹”。', messages: { excessive: '别名展开超过 {limit} 次，已停止解析此文件。请不要用别名层层嵌套。' } },
+  'yaml/too-deep': { description: '嵌套层级过深。', messages: { 'too-deep': '嵌套层级过深，无法解析。清单的结构不会超过十几层，请检查是否有误。' } },
+  'schema/required': { description: '缺少必填字段。', messages: { missing: '缺少必填字段 {property}。' } },
+  'schema/unknown-property': {
+    description: '出现格式中没有的字段。',
+    messages: { unknown: '未知字段 {property}。允许的字段：{allowed}', 'unknown-did-you-mean': '未知字段 {property}，是否应为 {suggestion}？' },
+  },
+  'schema/type': {
+    description: '值的类型不对。',
+    messages: {
+      root: '文件顶层必须是映射，包含 departments、laws、powers、responsibilities、flows 中的一个或多个部分。',
+      'type-string': '{field} 应为文本（现为 {value}）。',
+      'type-number': '{field} 应为数字（现为 {value}）。',
+      'type-integer': '{field} 应为整数（现为 {value}）。',
+      'type-boolean': '{field} 应为 true 或 false（现为 {value}）。',
+      'type-array': '{field} 应为列表（每项以“- ”开头）。',
+      'type-object': '{field} 应为映射（键: 值）。',
+      'type-null': '{field} 应为空。',
+      union: '{field} 应为以下之一：{allowed}（现为 {value}）。',
+    },
+  },
+  'schema/enum': { description: '值不在允许的取值中。', messages: { enum: '{field} 必须是以下之一：{allowed}（现为 {value}）。' } },
+  'schema/format': {
+    description: '值的格式不对。',
+    messages: { 'format-date': '{field} 应为日期，格式 YYYY-MM-DD（现为 {value}）。', 'format-uri': '{field} 应为完整网址，如 https://…（现为 {value}）。' },
+  },
+  'schema/pattern': {
+    description: '值不符合规定的格式。',
+    messages: {
+      pattern: '{field} 格式不对（现为 {value}），应符合 {pattern}。',
+      'pattern-slug': '{field} 应为小写英文标识：小写字母、数字、- 或 _（现为 {value}）。',
+      'pattern-credit-code': '{field} 应为 18 位统一社会信用代码，只含数字和大写字母（不含 I、O、Z、S、V）（现为 {value}）。',
+    },
+  },
+  'schema/min-items': { description: '列表项数不足。', messages: { empty: '{field} 不能为空列表。', min: '{field} 至少需要 {limit} 项。' } },
+  'schema/min-length': { description: '文本为空。', messages: { empty: '{field} 不能为空。' } },
+  'schema/minimum': { description: '数值过小。', messages: { minimum: '{field} 不能小于 {limit}（现为 {value}）。' } },
+  'schema/unique-items': { description: '列表有重复项。', messages: { duplicate: '{field} 有重复项：第 {first} 项与第 {second} 项相同（从 0 计）。' } },
+  'schema/other': { description: '其他格式错误。', messages: { other: '{field}：{detail}' } },
+  'code/duplicate': { description: '事项编码在清单中必须唯一。', messages: { duplicate: '事项编码 {code} 重复，已在 {firstFile} 中使用。', first: '编码 {code} 首次出现于此。' } },
+  'code/format': {
+    description: '事项编码符合编码方案；national 方案下为 31 位实施编码：前 18 位为实施主体的统一社会信用代码，第 19 位为行使层级。',
+    messages: {
+      pattern: '事项编码 {code} 不符合 {profile} 的格式（{pattern}）。national 方案下应为 31 位：18 位统一社会信用代码 + 1 位层级 + 12 位基本编码。',
+      'credit-code': '事项编码前 18 位 {prefix} 与实施主体 {department} 的统一社会信用代码 {creditCode} 不一致。',
+      level: '事项编码第 19 位为 {digit}，但行使层级 {level} 对应 {expected}。',
+    },
+  },
+  'department/credit-code': { description: '统一社会信用代码的第 18 位校验码正确（GB 32100）。', messages: { 'check-character': '统一社会信用代码 {code} 校验码错误：第 18 位应为 {expected}，现为 {actual}。请核对代码是否抄错。' } },
+  'id/duplicate': {
+    description: '部门、法规、流程以及流程内步骤的标识必须唯一。',
+    messages: { duplicate: '{section} 中的标识 {id} 重复。', step: '流程 {flow} 中的步骤标识 {id} 重复。', first: '{id} 首次出现于此。' },
+  },
+  'ref/department': { description: '引用的部门必须在 departments 中列出。', messages: { unknown: '部门 {id} 未在 departments 中列出。', 'unknown-did-you-mean': '部门 {id} 未在 departments 中列出，是否应为 {suggestion}？' } },
+  'ref/law': { description: '引用的法律法规必须在 laws 中列出。', messages: { unknown: '法规 {id} 未在 laws 中列出。', 'unknown-did-you-mean': '法规 {id} 未在 laws 中列出，是否应为 {suggestion}？' } },
+  'ref/article': {
+    description: '法规列出 articles 时，引用的条款必须是其中之一。',
+    messages: { unknown: '《{law}》没有列出条款 {article}。', 'unknown-did-you-mean': '《{law}》没有列出条款 {article}，是否应为 {suggestion}？', 'law-articles': '《{law}》的条款清单。' },
+  },
+  'ref/power': {
+    description: '清单之外无权力：责任清单和流程只能引用权力清单中的事项。',
+    messages: { unknown: '事项 {code} 不在权力清单中（清单之外无权力）。', 'flow-without-power': '流程 {flow} 没有写明所属事项（power 或 powers）。' },
+  },
+  'ref/flow': {
+    description: '事项的 flow 必须指向已列出的流程，且该流程指回此事项。',
+    messages: { unknown: '流程 {id} 未在 flows 中列出。', 'not-linked': '流程 {id} 的 power/powers 中没有此事项 {code}。', flow: '流程 {id} 在此。' },
+  },
+  'ref/parent': {
+    description: '子项的 parent 必须是已列出的主项编码。',
+    messages: { unknown: '主项 {code} 不在权力清单中。', self: '事项不能以自己（{code}）为主项。', cycle: '主项链 {code} 形成循环。' },
+  },
+  'ref/step': { description: '流程中 next 和 branches 指向本流程的步骤。', messages: { unknown: '流程 {flow} 中没有步骤 {id}。', 'unknown-did-you-mean': '流程 {flow} 中没有步骤 {id}，是否应为 {suggestion}？' } },
+  'responsibility/missing': { description: '在用或委托的事项必须有责任清单条目（子项可由主项的条目覆盖）。', messages: { missing: '事项 {code}（{name}）没有责任清单条目：请在 responsibilities 中写明其责任事项与追责。' } },
+  'responsibility/incomplete': {
+    description: '责任条目需写明追责（accountability），追责需有依据。',
+    messages: { 'no-accountability': '事项 {code} 的责任条目没有追责（accountability）：请写明追责情形、依据和对象。', 'no-basis': '事项 {code} 的追责没有依据（accountability.basis）。' },
+  },
+  'time/promised-exceeds-statutory': { description: '承诺时限不得长于法定时限。', messages: { exceeds: '承诺时限 {promised} 长于法定时限 {statutory}（{unit}）。' } },
+  'time/flow-exceeds-promised': {
+    description: '流程最长路径（计入时限的步骤之和，回退环节不重复计算）不得超过承诺时限。',
+    messages: { exceeds: '流程 {flow} 最长需要 {total}（{unit}），超过承诺时限 {promised}：{path}', promise: '承诺时限 {promised}（{unit}）。' },
+  },
+  'flow/start': { description: '流程有且只有一个开始步骤。', messages: { none: '流程 {flow} 没有开始步骤（type: start）。', many: '流程 {flow} 有 {count} 个开始步骤，只能有一个。' } },
+  'flow/end': { description: '流程至少有一个结束步骤。', messages: { none: '流程 {flow} 没有结束步骤（type: end）。' } },
+  'flow/unreachable': { description: '每个步骤都能从开始步骤到达。', messages: { unreachable: '步骤 {step}（{name}）从开始步骤无法到达。' } },
+  'flow/dead-end': {
+    description: '除结束步骤外，每个步骤都有下一步，且都能走到结束。',
+    messages: {
+      'no-next': '步骤 {step}（{name}）没有下一步（next 或 branches），流程会停在这里。',
+      'no-exit': '从步骤 {step}（{name}）无法走到任何结束步骤。',
+      'end-with-next': '结束步骤 {step}（{name}）不应再有下一步。',
+    },
+  },
+  'flow/decision-branches': {
+    description: '判断步骤至少有两个分支，每个分支写明条件（when）。',
+    messages: {
+      'too-few': '判断步骤 {step}（{name}）只有 {count} 个分支，至少需要两个（branches）。',
+      'no-condition': '判断步骤 {step} 通往 {to} 的分支没有写条件（when）。',
+      'branches-on-task': '步骤 {step}（{name}）不是判断步骤，却写了 branches；请改为 type: decision 或使用 next。',
+    },
+  },
+  'flow/cycle': { description: '循环只能经过判断步骤（如“材料补正”）。', messages: { cycle: '流程 {flow} 中步骤 {steps} 构成不经过判断的循环，流程可能永不结束。' } },
+  'flow/lane': { description: '办理步骤须写明承办部门（泳道）。', messages: { 'no-department': '办理步骤 {step}（{name}）没有承办部门（department）。' } },
+  'visits/reason': { description: '到现场次数大于 0 时须写明原因（visit_reason）。', messages: { missing: '需到现场 {visits} 次，但没有写明原因（visit_reason）。' } },
+  'material/condition': {
+    description: '“视情形提交”的材料须写明适用情形（condition）。',
+    messages: { missing: '材料“{name}”为视情形提交（conditional），但没有写明情形（condition）。', unused: '材料“{name}”的 required 为 {required}，condition 不会生效；如需按情形提交，请把 required 改为 conditional。' },
+  },
+  'fee/basis': { description: '收费须有依据；可减免须有减免依据。', messages: { missing: '收费“{name}”没有收费依据（basis）。', waiver: '收费“{name}”标明可减免，但没有减免依据（waiver_basis）。' } },
+  'online/full-online-visits': { description: '全程网办（网上受理、办理、结果反馈）的事项到现场次数应为 0。', messages: { contradiction: '事项标为全程网办，但仍需到现场 {visits} 次。' } },
+};
+
+export const ui: UiMessages = {
+  'no-config': '{root} 中没有 qingdan.yaml：这不是一个清单目录。请指定清单目录（如 qingdan validate lists），或在清单根目录创建 qingdan.yaml。',
+  'not-found': '找不到 {path}。',
+  'config-invalid': 'qingdan.yaml 有错误，请先修正：',
+  'bad-profile': 'qingdan.yaml 中的编码方案 {profile} 不存在，可用：{known}。',
+  'bad-code-pattern': 'qingdan.yaml 中的 code_pattern 不是有效的正则表达式：{detail}',
+  'bad-format': '未知的输出格式 {format}，可用：{known}。',
+  'bad-option': '{option} 的值 {value} 无效：{expected}',
+  'write-failed': '无法写入 {path}：{detail}',
+  'internal-error': 'qingdan 内部错误：{detail}\n这是 qingdan 的缺陷，请把这条消息和所用清单报告给维护者。',
+  'rule-crashed': '规则 {rule} 检查时出错（{detail}），已跳过。这是 qingdan 的缺陷，请报告。',
+  'summary-clean': '{name}：{files} 个文件，{departments} 个部门，{powers} 项权力，{responsibilities} 条责任，{flows} 个流程，没有发现问题。',
+  'summary-counts': '{errors} 个错误，{warnings} 个警告，{infos} 个提示',
+  'summary-catalogue': '{name}：{files} 个文件，{departments} 个部门，{powers} 项权力，{responsibilities} 条责任，{flows} 个流程',
+  'max-warnings': '警告数 {warnings} 超过上限 --max-warnings {max}。',
+  'severity-error': '错误',
+  'severity-warning': '警告',
+  'severity-info': '提示',
+  related: '相关位置',
+};

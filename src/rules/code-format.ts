@@ -1,0 +1,39 @@
+// code/format: codes follow the profile's format; a national implementation code embeds its body's credit code and level.
+import { defineRule } from './types.js';
+import { LEVEL_DIGITS } from '../profiles/index.js';
+
+export default defineRule({
+  id: 'code/format',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['pattern', 'credit-code', 'level'],
+  *check({ catalogue, profile, codePattern }) {
+    const custom = catalogue.config.code_pattern !== undefined;
+    for (const entry of catalogue.sections.powers) {
+      const power = entry.value;
+      const place = { file: entry.file, path: [...entry.path, 'code'] };
+      if (!codePattern.test(power.code)) {
+        yield { ruleId: 'code/format', messageId: 'pattern', data: { code: power.code, pattern: codePattern.source, profile: custom ? 'code_pattern' : profile.id }, place };
+        continue;
+      }
+      if (custom || !profile.implementationCode) continue;
+      const department = catalogue.departmentById.get(power.department);
+      if (!department) continue; // ref/department says so
+      const creditCode = department.value.credit_code;
+      if (creditCode && power.code.slice(0, 18) !== creditCode) {
+        yield {
+          ruleId: 'code/format',
+          messageId: 'credit-code',
+          data: { code: power.code, prefix: power.code.slice(0, 18), creditCode, department: department.value.id },
+          place,
+          related: [{ place: { file: department.file, path: [...department.path, 'credit_code'] }, messageId: 'credit-code', data: { department: department.value.name } }],
+        };
+      }
+      const level = power.level ?? department.value.level;
+      const digit = LEVEL_DIGITS[level];
+      if (power.code[18] !== digit) {
+        yield { ruleId: 'code/format', messageId: 'level', data: { code: power.code, digit: power.code[18] ?? '', level, expected: digit }, place };
+      }
+    }
+  },
+});

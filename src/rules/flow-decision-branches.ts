@@ -1,0 +1,30 @@
+// flow/decision-branches: a decision offers at least two ways on, each labelled with its condition.
+import { defineRule } from './types.js';
+
+export default defineRule({
+  id: 'flow/decision-branches',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['too-few', 'no-condition', 'branches-on-task'],
+  *check({ catalogue }) {
+    for (const flow of catalogue.sections.flows) {
+      for (const [i, step] of flow.value.steps.entries()) {
+        const at = [...flow.path, 'steps', i];
+        const branches = step.branches ?? [];
+        const data = { step: step.id, name: step.name, count: branches.length };
+        if (step.type !== 'decision') {
+          if (branches.length) yield { ruleId: 'flow/decision-branches', messageId: 'branches-on-task', data, place: { file: flow.file, path: [...at, 'branches'], key: true } };
+          continue;
+        }
+        if (branches.length < 2) {
+          yield { ruleId: 'flow/decision-branches', messageId: 'too-few', data, place: { file: flow.file, path: [...at, branches.length ? 'branches' : 'type'] } };
+        }
+        for (const [k, branch] of branches.entries()) {
+          if (!branch.when?.trim()) {
+            yield { ruleId: 'flow/decision-branches', messageId: 'no-condition', data: { ...data, to: branch.to }, place: { file: flow.file, path: [...at, 'branches', k] } };
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,27 @@
+// flow/start: a flow has exactly one start, or nobody can tell where it begins.
+import { defineRule } from './types.js';
+import { buildGraph, indexesOfType } from '../flow/graph.js';
+
+export default defineRule({
+  id: 'flow/start',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['none', 'many'],
+  *check({ catalogue }) {
+    for (const flow of catalogue.sections.flows) {
+      const starts = indexesOfType(buildGraph(flow.value), 'start');
+      if (starts.length === 0) {
+        yield { ruleId: 'flow/start', messageId: 'none', data: { flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps'], key: true } };
+      }
+      for (const extra of starts.slice(1)) {
+        yield {
+          ruleId: 'flow/start',
+          messageId: 'many',
+          data: { flow: flow.value.id, count: starts.length },
+          place: { file: flow.file, path: [...flow.path, 'steps', extra, 'type'] },
+          related: [{ place: { file: flow.file, path: [...flow.path, 'steps', starts[0]!, 'type'] }, messageId: 'many', data: { flow: flow.value.id, count: starts.length } }],
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,22 @@
+// flow/unreachable: every step can be reached from the start; an orphan step is a drawing mistake.
+import { defineRule } from './types.js';
+import { buildGraph, indexesOfType, reachableFrom } from '../flow/graph.js';
+
+export default defineRule({
+  id: 'flow/unreachable',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['unreachable'],
+  *check({ catalogue }) {
+    for (const flow of catalogue.sections.flows) {
+      const graph = buildGraph(flow.value);
+      const starts = indexesOfType(graph, 'start');
+      if (starts.length !== 1) continue; // flow/start reports it
+      const reachable = reachableFrom(graph, starts[0]!);
+      for (const [i, step] of graph.steps.entries()) {
+        if (reachable.has(i)) continue;
+        yield { ruleId: 'flow/unreachable', messageId: 'unreachable', data: { step: step.id, name: step.name, flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps', i, 'id'] } };
+      }
+    }
+  },
+});

@@ -1,0 +1,45 @@
+// id/duplicate: department, law, flow and step ids must be unique, or references to them are ambiguous.
+import { defineRule } from './types.js';
+import type { Keys } from '../catalogue/model.js';
+
+const SECTIONS: Array<Exclude<keyof Keys, 'powers'>> = ['departments', 'laws', 'flows'];
+
+export default defineRule({
+  id: 'id/duplicate',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['duplicate', 'step', 'first'],
+  *check({ catalogue }) {
+    for (const section of SECTIONS) {
+      for (const [id, entries] of catalogue.keys[section]) {
+        const [first, ...rest] = entries;
+        for (const entry of rest) {
+          yield {
+            ruleId: 'id/duplicate',
+            messageId: 'duplicate',
+            data: { id, section },
+            place: { file: entry.file, path: [...entry.path, 'id'] },
+            related: [{ place: { file: first!.file, path: [...first!.path, 'id'] }, messageId: 'first', data: { id } }],
+          };
+        }
+      }
+    }
+    for (const flow of catalogue.sections.flows) {
+      const firstIndex = new Map<string, number>();
+      for (const [i, step] of flow.value.steps.entries()) {
+        const earlier = firstIndex.get(step.id);
+        if (earlier === undefined) {
+          firstIndex.set(step.id, i);
+          continue;
+        }
+        yield {
+          ruleId: 'id/duplicate',
+          messageId: 'step',
+          data: { id: step.id, flow: flow.value.id },
+          place: { file: flow.file, path: [...flow.path, 'steps', i, 'id'] },
+          related: [{ place: { file: flow.file, path: [...flow.path, 'steps', earlier, 'id'] }, messageId: 'first', data: { id: step.id } }],
+        };
+      }
+    }
+  },
+});

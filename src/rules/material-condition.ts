@@ -1,0 +1,21 @@
+// material/condition: a conditional material says when it is needed, or citizens bring it every time.
+import { defineRule } from './types.js';
+
+export default defineRule({
+  id: 'material/condition',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['missing', 'unused'],
+  *check({ catalogue }) {
+    for (const entry of catalogue.sections.powers) {
+      for (const [i, material] of (entry.value.materials ?? []).entries()) {
+        const at = [...entry.path, 'materials', i];
+        if (material.required === 'conditional' && !material.condition?.trim()) {
+          yield { ruleId: 'material/condition', messageId: 'missing', data: { name: material.name }, place: { file: entry.file, path: [...at, 'required'] } };
+        } else if (material.required !== 'conditional' && material.condition !== undefined) {
+          yield { ruleId: 'material/condition', messageId: 'unused', data: { name: material.name, required: String(material.required) }, place: { file: entry.file, path: [...at, 'condition'], key: true } };
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,31 @@
+// ref/flow: a power's `flow` names a listed flow, and that flow names the power back.
+import { defineRule } from './types.js';
+import { flowPowerCodes } from '../catalogue/walk.js';
+
+export default defineRule({
+  id: 'ref/flow',
+  severity: 'error',
+  stage: 'catalogue',
+  messages: ['unknown', 'not-linked', 'flow'],
+  *check({ catalogue }) {
+    for (const entry of catalogue.sections.powers) {
+      const id = entry.value.flow;
+      if (id === undefined) continue;
+      const place = { file: entry.file, path: [...entry.path, 'flow'] };
+      if (!catalogue.keys.flows.has(id)) {
+        yield { ruleId: 'ref/flow', messageId: 'unknown', data: { id }, place };
+        continue;
+      }
+      const flow = catalogue.flowById.get(id);
+      if (flow && !flowPowerCodes(flow.value).includes(entry.value.code)) {
+        yield {
+          ruleId: 'ref/flow',
+          messageId: 'not-linked',
+          data: { id, code: entry.value.code },
+          place,
+          related: [{ place: { file: flow.file, path: flow.path }, messageId: 'flow', data: { id } }],
+        };
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+// time/flow-exceeds-promised: the flow as drawn must fit in the time the office promises citizens.
+import { defineRule } from './types.js';
+import { buildGraph, indexesOfType, longestPath } from '../flow/graph.js';
+import { countedDuration } from '../flow/time.js';
+import { flowPowerCodes } from '../catalogue/walk.js';
+
+export default defineRule({
+  id: 'time/flow-exceeds-promised',
+  severity: 'warning',
+  stage: 'catalogue',
+  messages: ['exceeds', 'promise'],
+  *check({ catalogue }) {
+    for (const flow of catalogue.sections.flows) {
+      const graph = buildGraph(flow.value);
+      const starts = indexesOfType(graph, 'start');
+      if (starts.length !== 1) continue; // flow/start reports it
+      for (const code of flowPowerCodes(flow.value)) {
+        const power = catalogue.powerByCode.get(code);
+        if (!power) continue;
+        const { promised, unit } = power.value.time_limit;
+        const longest = longestPath(graph, starts[0]!, (step) => countedDuration(step, unit));
+        const total = Math.round(longest.total * 100) / 100;
+        if (total <= promised) continue;
+        yield {
+          ruleId: 'time/flow-exceeds-promised',
+          messageId: 'exceeds',
+          data: { flow: flow.value.id, total, promised, unit, path: longest.path.map((i) => graph.steps[i]!.name).join(' → ') },
+          place: { file: flow.file, path: [...flow.path, 'steps'], key: true },
+          related: [{ place: { file: power.file, path: [...power.path, 'time_limit', 'promised'] }, messageId: 'promise', data: { promised, unit } }],
+        };
+      }
+    }
+  },
+});

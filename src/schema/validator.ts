@@ -1,0 +1,155 @@
+// The one ajv factory: compiles the published schemas and turns ajv's errors into findings in plain words.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { closest, distance } from 'fastest-levenshtein';
+import { CONFIG_SCHEMA, FILE_SCHEMA, emitSchemas } from './emit.js';
+import type { DocPath, MessageData, RawFinding } from '../findings.js';
+
+let cached: { file: ValidateFunction; config: ValidateFunction } | undefined;
+
+function createAjv(): Ajv2020 {
+  // allErrors: every problem of a file in one pass; verbose: the failing schema, to word enum and union errors.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  (addFormats as unknown as (ajv: Ajv2020, formats: string[]) => void)(ajv, ['date', 'uri']);
+  ajv.addVocabulary(['markdownDescription']);
+  return ajv;
+}
+
+export function getValidators(): { file: ValidateFunction; config: ValidateFunction } {
+  if (!cached) {
+    const ajv = createAjv();
+    const schemas = emitSchemas();
+    for (const [name, schema] of Object.entries(schemas)) {
+      if (name !== FILE_SCHEMA && name !== CONFIG_SCHEMA) ajv.addSchema(schema, name);
+    }
+    cached = { file: ajv.compile(schemas[FILE_SCHEMA]!), config: ajv.compile(schemas[CONFIG_SCHEMA]!) };
+  }
+  return cached;
+}
+
+export interface SchemaResult {
+  findings: RawFinding[];
+  /** Paths of entries (['powers', 3]) or whole sections (['powers']) that failed, so rules skip them. */
+  invalid: DocPath[];
+}
+
+export function validateData(validate: ValidateFunction, data: unknown, file: string): SchemaResult {
+  if (validate(data)) return { findings: [], invalid: [] };
+  return translateErrors(validate.errors ?? [], file);
+}
+
+function toPath(instancePath: string): Array<string | number> {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}
+
+/** `depth[2]`, `promised`: how a field is named in a message — its own key and any list index after it. */
+export function fieldName(path: DocPath): string {
+  let out = '';
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i]!;
+    if (typeof segment === 'number') out = `[${segment}]${out}`;
+    else return `${segment}${out}`;
+  }
+  return out || '(file)';
+}
+
+const TRUNCATE = 40;
+function show(value: unknown): string {
+  let text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  if (text.length > TRUNCATE) text = `${text.slice(0, TRUNCATE)}…`;
+  return text;
+}
+
+// Patterns in the definitions, with the words people need instead of the regular expression.
+const PATTERN_HINTS: Record<string, string> = {
+  '^[a-z0-9][a-z0-9_-]*$': 'slug',
+  '^[0-9A-HJ-NPQRTUWXY]{18}$': 'credit-code',
+};
+
+function describeBranch(schema: Record<string, unknown>): string {
+  if ('const' in schema) return String(schema.const);
+  if (schema.type === 'boolean') return 'true | false';
+  if (schema.type === 'array') return '[…]';
+  if (schema.type === 'string') return typeof schema.pattern === 'string' && PATTERN_HINTS[schema.pattern] === 'slug' ? 'id' : 'text';
+  return String(schema.type ?? '?');
+}
+
+function translateErrors(errors: ErrorObject[], file: string): SchemaResult {
+  const findings: RawFinding[] = [];
+  const invalid: DocPath[] = [];
+  // Branch errors under a failing anyOf are noise once the anyOf itself is reported.
+  const unions = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
+  const isUnionBranch = (error: ErrorObject) =>
+    error.keyword !== 'anyOf' && error.keyword !== 'oneOf' &&
+    unions.some((union) => union.instancePath === error.instancePath && error.schemaPath.startsWith(`${union.schemaPath}/`)) ||
+    unions.some((union) => error.instancePath.startsWith(`${union.instancePath}/`) && error.schemaPath.startsWith(`${union.schemaPath}/`));
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'if' || isUnionBranch(error)) continue;
+    const path = toPath(error.instancePath);
+    const finding = translate(error, path, file);
+    if (!finding) continue;
+    const key = `${finding.ruleId}|${finding.messageId}|${JSON.stringify(finding.place.path)}|${JSON.stringify(finding.data)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+    invalid.push(path.slice(0, 2));
+  }
+  return { findings, invalid };
+}
+
+function translate(error: ErrorObject, path: DocPath, file: string): RawFinding | undefined {
+  const field = fieldName(path);
+  const params = error.params as Record<string, unknown>;
+  const make = (ruleId: string, messageId: string, data: MessageData, at: DocPath = path, key = false): RawFinding => ({
+    ruleId,
+    messageId,
+    data: { field, ...data },
+    place: { file, path: at, key },
+  });
+  switch (error.keyword) {
+    case 'required':
+      return make('schema/required', 'missing', { property: String(params.missingProperty) });
+    case 'additionalProperties': {
+      const property = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = allowed.length ? closest(property, allowed) : '';
+      const close = guess && distance(property, guess) <= Math.max(2, Math.floor(property.length / 3));
+      return make('schema/unknown-property', close ? 'unknown-did-you-mean' : 'unknown', { property: show(property), suggestion: guess, allowed: allowed.join(', ') }, [...path, property], true);
+    }
+    case 'type':
+      if (path.length === 0) return make('schema/type', 'root', {});
+      return make('schema/type', `type-${String(params.type).split(',')[0]}`, { value: show(error.data) });
+    case 'enum':
+      return make('schema/enum', 'enum', { allowed: ((params.allowedValues as unknown[]) ?? []).join(', '), value: show(error.data) });
+    case 'const':
+      return make('schema/enum', 'enum', { allowed: String(params.allowedValue), value: show(error.data) });
+    case 'anyOf':
+    case 'oneOf': {
+      const branches = ((error.schema as Array<Record<string, unknown>>) ?? []).map(describeBranch);
+      return make('schema/type', 'union', { allowed: [...new Set(branches)].join(' | '), value: show(error.data) });
+    }
+    case 'format':
+      return make('schema/format', `format-${String(params.format)}`, { value: show(error.data) });
+    case 'pattern': {
+      const hint = PATTERN_HINTS[String(params.pattern)];
+      return make('schema/pattern', hint ? `pattern-${hint}` : 'pattern', { value: show(error.data), pattern: String(params.pattern) });
+    }
+    case 'minItems':
+      return make('schema/min-items', Number(params.limit) === 1 ? 'empty' : 'min', { limit: Number(params.limit) });
+    case 'minLength':
+      return make('schema/min-length', 'empty', { limit: Number(params.limit) });
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return make('schema/minimum', 'minimum', { limit: Number(params.limit), value: show(error.data) });
+    case 'uniqueItems':
+      return make('schema/unique-items', 'duplicate', { first: Number(params.j), second: Number(params.i) }, [...path, Number(params.i)]);
+    default:
+      return make('schema/other', 'other', { detail: error.message ?? error.keyword });
+  }
+}

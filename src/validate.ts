@@ -1,0 +1,186 @@
+// load → check → resolve: runs every rule over a catalogue and returns findings with severities, messages and positions.
+import { loadCatalogue } from './catalogue/load.js';
+import { SourceError, type CatalogueSource } from './catalogue/source.js';
+import { SourceMap } from './catalogue/source-map.js';
+import type { Catalogue } from './catalogue/model.js';
+import { catalogueRules, ruleById } from './rules/index.js';
+import type { RuleContext } from './rules/types.js';
+import { getProfile, PROFILES } from './profiles/index.js';
+import { localeFromEnvironment, ruleMessage, ui } from './i18n/index.js';
+import { UsageError } from './errors.js';
+import { LOCALES, type Finding, type Locale, type Place, type RawFinding, type Severity, type Span } from './findings.js';
+import type { SeveritySetting } from './schema/definitions.js';
+
+export interface CatalogueSummary {
+  name: string;
+  root: string;
+  files: number;
+  departments: number;
+  laws: number;
+  powers: number;
+  responsibilities: number;
+  flows: number;
+}
+
+export interface ValidateResult {
+  findings: Finding[];
+  summary: CatalogueSummary;
+  /** Texts of the files findings point into, for code frames. */
+  sources: Map<string, string>;
+  /** Rules that failed on this input: a bug of ours, reported apart from the findings. */
+  internalErrors: string[];
+  catalogue: Catalogue;
+  locale: Locale;
+}
+
+export interface ValidateOptions {
+  /** --lang; otherwise the catalogue's locale, then the environment's, then zh-CN. */
+  explicitLocale?: Locale | undefined;
+  environment?: NodeJS.ProcessEnv;
+}
+
+/** The configured severity of a rule: exact id, then the longest `prefix/*` entry, then the rule's default. */
+export function severityFor(ruleId: string, settings: Record<string, SeveritySetting> | undefined): Severity | 'off' {
+  const exact = settings?.[ruleId];
+  if (exact) return exact;
+  if (settings) {
+    let best: { length: number; setting: SeveritySetting } | undefined;
+    for (const [pattern, setting] of Object.entries(settings)) {
+      if (pattern.endsWith('/*') && ruleId.startsWith(pattern.slice(0, -1)) && (!best || pattern.length > best.length)) best = { length: pattern.length, setting };
+    }
+    if (best) return best.setting;
+  }
+  return ruleById.get(ruleId)?.severity ?? 'error';
+}
+
+export function createRuleContext(catalogue: Catalogue): RuleContext {
+  const profile = getProfile(catalogue.config.profile);
+  if (!profile) throw new UsageError('bad-profile', { profile: String(catalogue.config.profile), known: Object.keys(PROFILES).join(', ') });
+  let codePattern = profile.codePattern;
+  if (catalogue.config.code_pattern !== undefined) {
+    try {
+      codePattern = new RegExp(`^(?:${catalogue.config.code_pattern})$`, 'u');
+    } catch (error) {
+      throw new UsageError('bad-code-pattern', { detail: (error as Error).message });
+    }
+  }
+  return { catalogue, profile, codePattern };
+}
+
+export function runRules(context: RuleContext): { findings: RawFinding[]; internalErrors: Array<{ rule: string; detail: string }> } {
+  const findings: RawFinding[] = [];
+  const internalErrors: Array<{ rule: string; detail: string }> = [];
+  const settings = context.catalogue.config.rules;
+  for (const rule of catalogueRules) {
+    if (severityFor(rule.id, settings) === 'off') continue;
+    try {
+      for (const finding of rule.check(context)) findings.push(finding);
+    } catch (error) {
+      internalErrors.push({ rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { findings, internalErrors };
+}
+
+/** Turns raw findings into output findings: severity from config (dropping `off`), both languages, positions. */
+export class Resolver {
+  private readonly maps = new Map<string, SourceMap>();
+
+  constructor(
+    private readonly texts: (file: string) => string | undefined,
+    private readonly settings: Record<string, SeveritySetting> | undefined,
+    private readonly locale: Locale,
+  ) {}
+
+  private span(place: Place): Span {
+    const text = place.text ?? this.texts(place.file);
+    if (text === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    let map = place.text === undefined ? this.maps.get(place.file) : undefined;
+    if (!map) {
+      map = new SourceMap(text);
+      if (place.text === undefined) this.maps.set(place.file, map);
+    }
+    return place.range ? map.spanOfRange(place.range[0], place.range[1]) : map.locate(place.path, place.key);
+  }
+
+  resolve(raw: RawFinding): Finding | undefined {
+    const severity = severityFor(raw.ruleId, this.settings);
+    if (severity === 'off') return undefined;
+    const messages = Object.fromEntries(LOCALES.map((l) => [l, ruleMessage(l, raw.ruleId, raw.messageId, raw.data)])) as Record<Locale, string>;
+    return {
+      ruleId: raw.ruleId,
+      severity,
+      message: messages[this.locale],
+      messages,
+      file: raw.place.file,
+      path: raw.place.path,
+      ...this.span(raw.place),
+      related: (raw.related ?? []).map((related) => ({
+        file: related.place.file,
+        path: related.place.path,
+        message: ruleMessage(this.locale, raw.ruleId, related.messageId, related.data),
+        ...this.span(related.place),
+      })),
+    };
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+export function summarise(catalogue: Catalogue): CatalogueSummary {
+  const { sections, keys } = catalogue;
+  return {
+    name: catalogue.config.name || catalogue.displayRoot,
+    root: catalogue.displayRoot,
+    files: catalogue.files.size,
+    departments: keys.departments.size,
+    laws: keys.laws.size,
+    powers: keys.powers.size,
+    responsibilities: sections.responsibilities.length,
+    flows: keys.flows.size,
+  };
+}
+
+export function validateCatalogue(source: CatalogueSource, options: ValidateOptions): ValidateResult {
+  let loaded;
+  try {
+    loaded = loadCatalogue(source);
+  } catch (error) {
+    if (error instanceof SourceError) throw new UsageError('no-config', error.data);
+    throw error;
+  }
+  const { catalogue } = loaded;
+  const texts = (file: string) => catalogue.files.get(file)?.text;
+  const locale = options.explicitLocale ?? catalogue.config.locale ?? localeFromEnvironment(options.environment ?? {}) ?? 'zh-CN';
+  if (!loaded.configOk) {
+    const resolver = new Resolver(texts, undefined, locale);
+    const configFindings = loaded.findings.filter((f) => f.place.file === catalogue.configFile).map((f) => resolver.resolve(f)!);
+    throw new UsageError('config-invalid', {}, configFindings);
+  }
+  const context = createRuleContext(catalogue);
+  const checked = runRules(context);
+  const resolver = new Resolver(texts, catalogue.config.rules, locale);
+  const findings: Finding[] = [];
+  for (const raw of [...loaded.findings, ...checked.findings]) {
+    const finding = resolver.resolve(raw);
+    if (finding) findings.push(finding);
+  }
+  findings.sort(compareFindings);
+  const sources = new Map<string, string>();
+  for (const finding of findings) {
+    for (const file of [finding.file, ...finding.related.map((r) => r.file)]) {
+      const text = texts(file);
+      if (text !== undefined) sources.set(file, text);
+    }
+  }
+  return {
+    findings,
+    summary: summarise(catalogue),
+    sources,
+    internalErrors: checked.internalErrors.map((e) => ui(locale, 'rule-crashed', e)),
+    catalogue,
+    locale,
+  };
+}
