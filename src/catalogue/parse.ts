@@ -1,6 +1,6 @@
 // Bytes → text → data for one catalogue file, with parse problems as findings; a fast path for the common clean file.
 import jsYaml from 'js-yaml';
-import { parseDocument, visit, LineCounter, isAlias, type Document } from 'yaml';
+import { parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
 
 /** Aliases expanded past this many nodes are treated as an alias bomb ("billion laughs"). */
@@ -78,7 +78,8 @@ const SYNTAX_CODES_WITH_HINT = new Set([
 function parseFully(text: string, file: string): ParseResult {
   let document: Document;
   try {
-    document = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, merge: true, strict: true, prettyErrors: false });
+    // uniqueKeys off: duplicates are found below, with both places, instead of as the parser's one-sided error.
+    document = parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false });
   } catch (error) {
     return { data: undefined, problems: [tooDeep(file, error)], empty: false };
   }
@@ -86,12 +87,11 @@ function parseFully(text: string, file: string): ParseResult {
   let syntaxBroken = false;
   for (const error of document.errors) {
     const [start, end] = error.pos;
-    if (error.code === 'DUPLICATE_KEY') {
-      const name = text.slice(start, end).trim() || '?';
-      problems.push({ ruleId: 'yaml/duplicate-key', messageId: 'duplicate', data: { key: name }, place: { file, path: [], range: [start, end] } });
+    syntaxBroken = true;
+    if (/call stack/i.test(error.message)) {
+      problems.push({ ruleId: 'yaml/too-deep', messageId: 'too-deep', place: { file, path: [], range: [start, start + 1] } });
       continue;
     }
-    syntaxBroken = true;
     const hint = SYNTAX_CODES_WITH_HINT.has(error.code) ? error.code : 'OTHER';
     problems.push({
       ruleId: 'yaml/syntax',
@@ -101,6 +101,7 @@ function parseFully(text: string, file: string): ParseResult {
     });
   }
   if (syntaxBroken) return { data: undefined, problems, empty: false };
+  problems.push(...duplicateKeys(document, file));
   try {
     const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { data, problems, empty: data === undefined || data === null };
@@ -127,4 +128,32 @@ function parseFully(text: string, file: string): ParseResult {
 function tooDeep(file: string, error: unknown): RawFinding {
   if (!(error instanceof RangeError)) throw error;
   return { ruleId: 'yaml/too-deep', messageId: 'too-deep', place: { file, path: [], range: [0, 0] } };
+}
+
+/** Keys that occur twice in one mapping, each pointing at the later key with the first as related place. */
+function duplicateKeys(document: Document, file: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  visit(document, {
+    Map(_key, map) {
+      const first = new Map<string, [number, number]>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        const range: [number, number] = [pair.key.range[0], pair.key.range[1]];
+        const earlier = first.get(name);
+        if (!earlier) {
+          first.set(name, range);
+          continue;
+        }
+        out.push({
+          ruleId: 'yaml/duplicate-key',
+          messageId: 'duplicate',
+          data: { key: name },
+          place: { file, path: [], range },
+          related: [{ place: { file, path: [], range: earlier }, messageId: 'first', data: { key: name } }],
+        });
+      }
+    },
+  });
+  return out;
 }

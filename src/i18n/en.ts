@@ -30,7 +30,7 @@ export const rules: RuleMessages = {
       OTHER: 'YAML syntax error: {detail}',
     },
   },
-  'yaml/duplicate-key': { description: 'A key occurs twice in one mapping.', messages: { duplicate: 'Key {key} occurs twice; the later one would silently win. Remove or merge one of them.' } },
+  'yaml/duplicate-key': { description: 'A key occurs twice in one mapping.', messages: { duplicate: 'Key {key} occurs twice; the later one would silently win. Remove or merge one of them.', first: 'Key {key} first occurs here.' } },
   'yaml/alias-limit': { description: 'Aliases (*alias) expand too often: an alias bomb.', messages: { excessive: 'Aliases expand more than {limit} times; parsing of this file was stopped. Do not nest aliases.' } },
   'yaml/too-deep': { description: 'Nesting is too deep.', messages: { 'too-deep': 'Nesting is too deep to parse. A catalogue never needs more than a dozen levels; check the structure.' } },
   'schema/required': { description: 'A required field is missing.', messages: { missing: 'Missing required field {property}.' } },

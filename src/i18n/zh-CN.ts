@@ -30,7 +30,7 @@ export const rules: RuleMessages = {
       OTHER: 'YAML 语法错误：{detail}',
     },
   },
-  'yaml/duplicate-key': { description: '同一映射中出现重复的键。', messages: { duplicate: '键 {key} 重复出现，后者会覆盖前者。请删除或合并其中一个。' } },
+  'yaml/duplicate-key': { description: '同一映射中出现重复的键。', messages: { duplicate: '键 {key} 重复出现，后者会覆盖前者。请删除或合并其中一个。', first: '键 {key} 首次出现于此。' } },
   'yaml/alias-limit': { description: '别名（*alias）展开次数过多，疑似“别名炸弹”。', messages: { excessive: '别名展开超过 {limit} 次，已停止解析此文件。请不要用别名层层嵌套。' } },
   'yaml/too-deep': { description: '嵌套层级过深。', messages: { 'too-deep': '嵌套层级过深，无法解析。清单的结构不会超过十几层，请检查是否有误。' } },
   'schema/required': { description: '缺少必填字段。', messages: { missing: '缺少必填字段 {property}。' } },

@@ -1,28 +1,13 @@
 // stylish: for people at a terminal — findings grouped by file, with a code frame and a summary; plain when not a TTY.
 import { Chalk } from 'chalk';
-import { codeFrameColumns } from '@babel/code-frame';
+import { FrameMaker } from './code-frame.js';
 import { ui } from '../i18n/index.js';
-import { countBySeverity, type Formatter, type Report } from './types.js';
-import type { Finding } from '../findings.js';
-
-function frame(report: Report, finding: Finding): string {
-  const source = report.sources.get(finding.file);
-  if (source === undefined || finding.line < 1) return '';
-  const sameLine = finding.endLine === finding.line;
-  const location = {
-    start: { line: finding.line, column: finding.column },
-    // A span over several lines would print them all; the first line is where to look.
-    end: { line: finding.line, column: sameLine ? Math.max(finding.endColumn, finding.column + 1) : finding.column + 1 },
-  };
-  return codeFrameColumns(source, location, { highlightCode: report.color, forceColor: report.color, linesAbove: 1, linesBelow: 1 })
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
+import { countBySeverity, type Formatter } from './types.js';
 
 const stylish: Formatter = (report) => {
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
+  const frames = new FrameMaker(report.sources, chalk);
   const out: string[] = [];
   let currentFile: string | undefined;
   for (const finding of report.findings) {
@@ -36,7 +21,7 @@ const stylish: Formatter = (report) => {
     for (const related of finding.related) {
       out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${related.file}:${related.line}:${related.column}  ${related.message}`));
     }
-    const code = frame(report, finding);
+    const code = frames.frame(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn);
     if (code) out.push(code);
   }
   if (report.findings.length) out.push('');
