@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { decode, parseYaml, MAX_ALIAS_COUNT } from '../../src/catalogue/parse.js';
+import { SourceMap } from '../../src/catalogue/source-map.js';
+
+function gbk(text: string): Uint8Array {
+  // 部门 in GB18030, between ASCII parts: enough to tell the encodings apart.
+  const parts = text.split('部门');
+  return Buffer.concat([Buffer.from(parts[0]!), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from(parts[1]!)]);
+}
+
+describe('decode', () => {
+  it('accepts UTF-8 and drops a byte-order mark', () => {
+    const result = decode(Buffer.from('\ufeffname: 青山县\n', 'utf8'), 'a.yaml');
+    expect(result).toEqual({ ok: true, text: 'name: 青山县\n' });
+  });
+
+  it('recognises GB18030, points at the first bad byte and gives the iconv command', () => {
+    const result = decode(gbk('departments:\n  - id: d\n    name: 部门\n'), 'lists/a.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.finding.ruleId).toBe('file/encoding');
+    expect(result.finding.messageId).toBe('gb18030');
+    const place = result.finding.place;
+    const span = new SourceMap(place.text!).spanOfRange(place.range![0], place.range![1]);
+    expect(span).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('says UTF-16 when the file starts with a UTF-16 byte-order mark', () => {
+    const result = decode(Buffer.from([0xff, 0xfe, 0x61, 0x00]), 'a.yaml');
+    expect(result.ok === false && result.finding.messageId).toBe('utf16');
+  });
+
+  it('says not UTF-8 for bytes that are neither UTF-8 nor GB18030', () => {
+    const result = decode(Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xff, 0xff, 0x0a]), 'a.yaml');
+    expect(result.ok === false && result.finding.messageId).toBe('not-utf8');
+  });
+});
+
+describe('parseYaml', () => {
+  it('keeps dates and yes/no as strings (YAML 1.2 core schema) on the fast path', () => {
+    const result = parseYaml('effective: 2021-01-22\nflag: yes\nn: 0o17\n', 'a.yaml');
+    expect(result.problems).toEqual([]);
+    expect(result.data).toEqual({ effective: '2021-01-22', flag: 'yes', n: 15 });
+  });
+
+  it('gives the same data on the full path (aliases force it)', () => {
+    const result = parseYaml('a: &x 2021-01-22\nb: *x\nflag: yes\n', 'a.yaml');
+    expect(result.problems).toEqual([]);
+    expect(result.data).toEqual({ a: '2021-01-22', b: '2021-01-22', flag: 'yes' });
+  });
+
+  it('reports every syntax error with its offset, and no data', () => {
+    const text = 'departments:\n  - id: b\n    name: "未闭合\n    level: county\n';
+    const result = parseYaml(text, 'a.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.problems.map((p) => [p.ruleId, p.messageId])).toEqual([['yaml/syntax', 'MISSING_CHAR']]);
+  });
+
+  it('reports tabs used for indentation at the tab', () => {
+    const text = 'departments:\n  - id: c\n\tname: x\n';
+    const result = parseYaml(text, 'a.yaml');
+    const problem = result.problems.find((p) => p.messageId === 'TAB_AS_INDENT')!;
+    expect(new SourceMap(text).spanOfRange(...problem.place.range!)).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it('reports a duplicate key at the second occurrence, with the first as related, and keeps the data', () => {
+    const text = 'departments:\n  - id: a\n    level: county\n    level: township\n';
+    const result = parseYaml(text, 'a.yaml');
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem!.ruleId).toBe('yaml/duplicate-key');
+    expect(problem!.data).toEqual({ key: 'level' });
+    const map = new SourceMap(text);
+    expect(map.spanOfRange(...problem!.place.range!)).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 10 });
+    expect(map.spanOfRange(...problem!.related![0]!.place.range!)).toMatchObject({ line: 3, column: 5 });
+    expect(result.data).toBeDefined();
+  });
+
+  it('stops an alias bomb with yaml/alias-limit instead of expanding it', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const previous = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const result = parseYaml(`${lines.join('\n')}\n`, 'bomb.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.problems.map((p) => p.ruleId)).toEqual(['yaml/alias-limit']);
+    expect(result.problems[0]!.data).toEqual({ limit: MAX_ALIAS_COUNT });
+  });
+
+  it('turns nesting deep enough to exhaust the stack into yaml/too-deep', () => {
+    const text = `powers: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
+    const result = parseYaml(text, 'deep.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.problems.map((p) => p.ruleId)).toContain('yaml/too-deep');
+  });
+
+  it('refuses several documents in one file', () => {
+    const result = parseYaml('a: 1\n---\nb: 2\n', 'a.yaml');
+    expect(result.problems.map((p) => p.messageId)).toEqual(['MULTIPLE_DOCS']);
+  });
+
+  it('marks empty and comment-only files as empty', () => {
+    expect(parseYaml('', 'a.yaml').empty).toBe(true);
+    expect(parseYaml('# 只有注释\n', 'a.yaml').empty).toBe(true);
+    expect(parseYaml('a: 1\n', 'a.yaml').empty).toBe(false);
+  });
+});

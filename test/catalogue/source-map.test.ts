@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { SourceMap } from '../../src/catalogue/source-map.js';
+
+const TEXT = [
+  'powers:', //                      1
+  '  - code: A1', //                 2
+  '    name: 食品经营许可', //         3
+  '    time_limit: {statutory: 20, promised: 25, unit: days}', // 4
+  '    materials:', //               5
+  '      - name: 申请书', //          6
+  '        required: true', //       7
+  '',
+].join('\n');
+
+describe('SourceMap.locate', () => {
+  const map = new SourceMap(TEXT);
+
+  it('finds a scalar by path, counting a Chinese character as one column', () => {
+    expect(map.locate(['powers', 0, 'name'])).toEqual({ line: 3, column: 11, endLine: 3, endColumn: 17 });
+  });
+
+  it('finds a value inside a flow mapping', () => {
+    expect(map.locate(['powers', 0, 'time_limit', 'promised'])).toEqual({ line: 4, column: 43, endLine: 4, endColumn: 45 });
+  });
+
+  it('points at the key when asked', () => {
+    expect(map.locate(['powers', 0, 'materials'], true)).toEqual({ line: 5, column: 5, endLine: 5, endColumn: 14 });
+  });
+
+  it('underlines only the first line of a collection', () => {
+    expect(map.locate(['powers', 0])).toEqual({ line: 2, column: 5, endLine: 2, endColumn: 13 });
+  });
+
+  it('falls back to the deepest existing node for a missing path (a missing field)', () => {
+    expect(map.locate(['powers', 0, 'materials', 0, 'source'])).toEqual({ line: 6, column: 9, endLine: 6, endColumn: 18 });
+  });
+
+  it('gives 1:1 for the empty path and for an empty document', () => {
+    expect(map.locate([])).toMatchObject({ line: 1, column: 1 });
+    expect(new SourceMap('').locate(['powers', 0])).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
+  });
+
+  it('counts lines the same with CRLF line endings', () => {
+    const crlf = new SourceMap(TEXT.replace(/\n/g, '\r\n'));
+    expect(crlf.locate(['powers', 0, 'name'])).toMatchObject({ line: 3, column: 11 });
+  });
+
+  it('maps offsets to positions on line boundaries', () => {
+    expect(map.position(0)).toEqual({ line: 1, column: 1 });
+    expect(map.position(8)).toEqual({ line: 2, column: 1 });
+  });
+});
