@@ -1,0 +1,53 @@
+// Runs the real binary, as users and CI do, and captures what it prints and returns.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin/qingdan.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A writable copy of a catalogue folder in a fresh temporary directory; returns the copy's path. */
+export function copyCatalogue(from: string, name = 'lists'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-'));
+  const target = path.join(dir, name);
+  cpSync(from, target, { recursive: true });
+  return target;
+}
+
+/** Replaces `find` by `replace` in a file, failing loudly when `find` is not there (so a test cannot silently do nothing). */
+export function edit(file: string, find: string, replace: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(find)) throw new Error(`${file} does not contain ${JSON.stringify(find)}`);
+  writeFileSync(file, text.replace(find, replace));
+}
+
+/** 1-based line and column where `needle` first occurs in a file (after `after`, if given). */
+export function positionOf(file: string, needle: string, after = ''): { line: number; column: number } {
+  const text = readFileSync(file, 'utf8');
+  const offset = text.indexOf(needle, after ? text.indexOf(after) : 0);
+  if (offset < 0) throw new Error(`${file} does not contain ${JSON.stringify(needle)}`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}

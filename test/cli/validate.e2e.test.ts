@@ -1,0 +1,175 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { XMLValidator } from 'fast-xml-parser';
+import { BASE } from '../harness.js';
+import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
+
+const NO_STACK = /\n\s+at .+:\d+:\d+/;
+
+function broken(): string {
+  const dir = copyCatalogue(BASE);
+  edit(path.join(dir, 'powers.yaml'), 'promised: 5', 'promised: 25'); // time/promised-exceeds-statutory at 9:43
+  edit(path.join(dir, 'powers.yaml'), 'visits: 0', 'visits: 2'); // visits/reason and online/full-online-visits at 16:13
+  edit(path.join(dir, 'flows.yaml'), 'department: scjgj, duration: 3', 'duration: 3'); // flow/lane warning at 15:28
+  return dir;
+}
+
+describe('qingdan validate (the real binary)', () => {
+  it('exits 0 and prints the summary on a clean catalogue', async () => {
+    const result = await runCli(['validate', BASE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('✔ 测试基线清单：6 个文件，2 个部门，1 项权力，1 条责任，1 个流程，没有发现问题。\n');
+    expect(result.stderr).toBe('');
+  });
+
+  it('exits 1 with each finding at file:line:col (stylish, plain when not a TTY)', async () => {
+    const dir = broken();
+    const result = await runCli(['validate', dir, '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stdout).toContain('lists/powers.yaml:9:43  error  Promised time limit 25 is longer than the statutory 20 (working-days).  time/promised-exceeds-statutory');
+    expect(result.stdout).toContain('lists/powers.yaml:16:13  error  2 in-person visit(s) required but no visit_reason given.  visits/reason');
+    expect(result.stdout).toContain('lists/flows.yaml:15:28  warning  Task review (审查) has no department.  flow/lane');
+    expect(result.stdout).toContain('✖ 3 errors, 1 warnings, 0 infos');
+  });
+
+  it('gives the same findings in json, sarif, github and junit', async () => {
+    const dir = broken();
+    const cwd = path.dirname(dir);
+    const json = JSON.parse((await runCli(['validate', 'lists', '-f', 'json'], { cwd })).stdout);
+    expect(json.findings.map((f: { file: string; line: number; column: number; ruleId: string }) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'lists/flows.yaml:15:28 flow/lane',
+      'lists/powers.yaml:9:43 time/promised-exceeds-statutory',
+      'lists/powers.yaml:16:13 online/full-online-visits',
+      'lists/powers.yaml:16:13 visits/reason',
+    ]);
+    const sarif = await runCli(['validate', 'lists', '-f', 'sarif'], { cwd });
+    expect(sarif.code).toBe(1);
+    const results = JSON.parse(sarif.stdout).runs[0].results;
+    expect(results.map((r: { ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}`)).toEqual([
+      'flow/lane@15',
+      'time/promised-exceeds-statutory@9',
+      'online/full-online-visits@16',
+      'visits/reason@16',
+    ]);
+    const github = await runCli(['validate', 'lists', '-f', 'github'], { cwd });
+    expect(github.stdout).toContain('::error file=lists/powers.yaml,line=9,col=43,');
+    expect(github.stdout).toContain('::warning file=lists/flows.yaml,line=15,col=28,');
+    const junit = await runCli(['validate', 'lists', '-f', 'junit'], { cwd });
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toContain('name="lists/powers.yaml:16:13 visits/reason"');
+  });
+
+  it('writes the report to --output and prints nothing', async () => {
+    const dir = broken();
+    const out = path.join(path.dirname(dir), 'reports/qingdan.sarif');
+    const result = await runCli(['validate', dir, '-f', 'sarif', '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('--quiet drops warnings; --max-warnings fails on too many', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'flows.yaml'), 'department: scjgj, duration: 3', 'duration: 3');
+    const quiet = await runCli(['validate', dir, '-q', '-f', 'json']);
+    expect(JSON.parse(quiet.stdout).findings).toEqual([]);
+    expect(quiet.code).toBe(0);
+    expect((await runCli(['validate', dir])).code).toBe(0);
+    const strict = await runCli(['validate', dir, '--max-warnings', '0', '--lang', 'en']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe('1 warnings exceed --max-warnings 0.\n');
+  });
+
+  it('takes the language from --lang, then qingdan.yaml, then LANG', async () => {
+    const dir = broken();
+    const json = async (args: string[], env: NodeJS.ProcessEnv = {}) => JSON.parse((await runCli(['validate', dir, '-f', 'json', ...args], { env })).stdout);
+    expect((await json([], { LANG: 'en_US.UTF-8' })).locale).toBe('en');
+    expect((await json([], { LANG: 'zh_CN.UTF-8' })).locale).toBe('zh-CN');
+    expect((await json([])).locale).toBe('zh-CN');
+    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nlocale: en\n');
+    expect((await json([], { LANG: 'zh_CN.UTF-8' })).locale).toBe('en');
+    expect((await json(['--lang', 'zh-CN'])).locale).toBe('zh-CN');
+  });
+
+  it('reports only on named files but checks the whole catalogue', async () => {
+    const dir = broken();
+    const result = await runCli(['validate', path.join(dir, 'flows.yaml'), '-f', 'json']);
+    const json = JSON.parse(result.stdout);
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['flow/lane']);
+    expect(result.code).toBe(0);
+  });
+
+  it('finds the catalogue from a subfolder and from ./lists by default', async () => {
+    const dir = broken();
+    mkdirSync(path.join(dir, 'sub'));
+    const fromSub = await runCli(['validate', '-f', 'json'], { cwd: path.join(dir, 'sub') });
+    expect(JSON.parse(fromSub.stdout).findings).toHaveLength(4);
+    const fromParent = await runCli(['validate', '-f', 'json'], { cwd: path.dirname(dir) });
+    expect(JSON.parse(fromParent.stdout).catalogues[0].root).toBe('lists');
+  });
+});
+
+describe('usage and environment problems: exit 2, one sentence, no stack trace', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a folder without qingdan.yaml', ['validate', tmpdir(), '--lang', 'en'], /There is no qingdan.yaml in .*: it is not a catalogue folder|so it is not a catalogue folder/],
+    ['a path that does not exist', ['validate', 'no/such/folder', '--lang', 'en'], /Cannot find no\/such\/folder\./],
+    ['an unknown format', ['validate', BASE, '-f', 'xml', '--lang', 'en'], /Unknown output format xml; known: stylish, json, sarif, github, junit\./],
+    ['an unknown language', ['validate', BASE, '--lang', 'fr'], /--lang/],
+    ['a bad --max-warnings', ['validate', BASE, '--max-warnings', 'many', '--lang', 'en'], /Invalid value many for --max-warnings/],
+    ['an unknown command', ['valdate'], /unknown command 'valdate'/],
+    ['an unknown option', ['validate', '--formt', 'json'], /unknown option '--formt'/],
+  ];
+  it.each(cases)('%s', async (_name, args, message) => {
+    const result = await runCli(args, { env: { LANG: 'en_US.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(NO_STACK);
+    expect(result.stdout).toBe('');
+  });
+
+  it('shows the errors of a broken qingdan.yaml with their position', async () => {
+    const dir = copyCatalogue(BASE);
+    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nprofile: national\nrules:\n  ref/law: fatal\n');
+    const result = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('qingdan.yaml has errors; fix them first:');
+    expect(result.stderr).toMatch(/qingdan\.yaml:4:12 {2}error {2}ref\/law must be one of: off, info, warning, error \(is fatal\)\. {2}schema\/enum/);
+  });
+
+  it('names an unknown profile and a broken code_pattern', async () => {
+    const dir = copyCatalogue(BASE);
+    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nprofile: guangdong\n');
+    const profile = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
+    expect([profile.code, profile.stderr]).toEqual([2, 'qingdan: Profile guangdong in qingdan.yaml does not exist; known: national, sichuan.\n']);
+    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\ncode_pattern: "[0-9"\n');
+    const pattern = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
+    expect(pattern.code).toBe(2);
+    expect(pattern.stderr).toMatch(/^qingdan: code_pattern in qingdan.yaml is not a valid regular expression: /);
+  });
+
+  it('turns an unreadable file into a finding, not a crash', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything; the in-memory loader test covers it
+    const dir = copyCatalogue(BASE);
+    chmodSync(path.join(dir, 'laws.yaml'), 0o000);
+    const result = await runCli(['validate', dir, '-f', 'json']);
+    expect(JSON.parse(result.stdout).findings[0].ruleId).toBe('file/unreadable');
+  });
+
+  it('cannot write --output into a file path that is a folder: exit 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-out-'));
+    const result = await runCli(['validate', BASE, '-o', dir], { env: { LANG: 'en_US.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^qingdan: Cannot write /);
+  });
+
+  it('prints help and version with exit 0', async () => {
+    const help = await runCli(['validate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--max-warnings <n>');
+    const version = await runCli(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import json from '../../src/report/json.js';
+import sarif from '../../src/report/sarif.js';
+import github from '../../src/report/github.js';
+import junit from '../../src/report/junit.js';
+import stylish from '../../src/report/stylish.js';
+import { getFormatter } from '../../src/report/index.js';
+import { allRules } from '../../src/rules/index.js';
+import { report } from './fixtures.js';
+
+describe('json', () => {
+  it('has the documented top-level shape and one object per finding', () => {
+    const output = JSON.parse(json(report()));
+    expect(Object.keys(output)).toEqual(['version', 'tool', 'locale', 'catalogues', 'summary', 'findings']);
+    expect(output.version).toBe(1);
+    expect(output.tool).toEqual({ name: 'qingdan', version: '1.2.3' });
+    expect(output.summary).toEqual({ errors: 1, warnings: 1, infos: 1 });
+    expect(output.findings[0]).toEqual({
+      ruleId: 'code/duplicate',
+      severity: 'error',
+      message: 'Item code A is a duplicate, 100% <sure> & "quoted"',
+      messages: { 'zh-CN': '事项编码 A 重复', en: 'Item code A is a duplicate, 100% <sure> & "quoted"' },
+      file: 'lists/powers/a,b.yaml',
+      line: 2,
+      column: 11,
+      endLine: 2,
+      endColumn: 12,
+      path: ['powers', 0, 'code'],
+      jsonPath: '$.powers[0].code',
+      related: [{ file: 'lists/powers/c.yaml', line: 9, column: 11, endLine: 9, endColumn: 12, path: ['powers', 3, 'code'], jsonPath: '$.powers[3].code', message: 'Code A first used here.' }],
+    });
+    expect(output.findings[2].jsonPath).toBe('$');
+  });
+});
+
+describe('sarif', () => {
+  const log = JSON.parse(sarif(report()));
+  const run = log.runs[0];
+
+  it('is SARIF 2.1.0 with the rule catalogue in the driver', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(run.tool.driver.name).toBe('qingdan');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(allRules.map((r) => r.id));
+    expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('maps severities to levels and positions to regions, with related locations', () => {
+    expect(run.results.map((r: { level: string }) => r.level)).toEqual(['error', 'warning', 'note']);
+    const [first] = run.results;
+    expect(run.tool.driver.rules[first.ruleIndex].id).toBe('code/duplicate');
+    expect(first.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'lists/powers/a,b.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 2, startColumn: 11, endLine: 2, endColumn: 12 },
+    });
+    expect(first.relatedLocations[0].physicalLocation.region.startLine).toBe(9);
+    expect(first.relatedLocations[0].message.text).toBe('Code A first used here.');
+    expect(first.partialFingerprints['qingdanPath/v1']).toBe('code/duplicate|lists/powers/a,b.yaml|$.powers[0].code');
+  });
+});
+
+describe('github', () => {
+  it('writes one workflow command per finding with escaped properties and data', () => {
+    const lines = github(report()).trimEnd().split('\n');
+    expect(lines).toEqual([
+      '::error file=lists/powers/a%2Cb.yaml,line=2,col=11,endLine=2,endColumn=12,title=code/duplicate::Item code A is a duplicate, 100%25 <sure> & "quoted"%0Alists/powers/c.yaml:9:11 Code A first used here.',
+      '::warning file=lists/powers/a%2Cb.yaml,line=4,col=13,endLine=4,endColumn=14,title=visits/reason::line one%0Aline two',
+      '::notice file=lists/empty.yaml,line=1,col=1,endLine=1,endColumn=1,title=file/empty::The file is empty.',
+    ]);
+  });
+});
+
+describe('junit', () => {
+  const xml = junit(report());
+
+  it('is well-formed XML with escaped text', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('100% &lt;sure&gt; &amp; &quot;quoted&quot;');
+  });
+
+  it('has a suite per file, a failing case per error or warning and a passing case for clean files', () => {
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml);
+    const suites = parsed.testsuites.testsuite as Array<Record<string, unknown>>;
+    expect(suites.map((s) => s['@_name'])).toEqual(['lists/powers/a,b.yaml', 'lists/empty.yaml', 'lists/clean.yaml']);
+    expect(suites.map((s) => s['@_failures'])).toEqual(['2', '0', '0']);
+    const cases = suites[0]!.testcase as Array<Record<string, unknown>>;
+    expect(cases.map((c) => c['@_name'])).toEqual(['lists/powers/a,b.yaml:2:11 code/duplicate', 'lists/powers/a,b.yaml:4:13 visits/reason']);
+    expect((cases[0]!.failure as Record<string, unknown>)['@_type']).toBe('error');
+  });
+
+  it('drops control characters that XML 1.0 cannot carry', () => {
+    const base = report();
+    const withControl = report({ findings: [{ ...base.findings[0]!, message: 'bad\u0001char' }] });
+    expect(XMLValidator.validate(junit(withControl))).toBe(true);
+  });
+});
+
+describe('stylish', () => {
+  it('prints file:line:col, severity, message and rule id, a code frame and the counts — no colour codes when plain', () => {
+    const text = stylish(report());
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(text).toContain('  lists/powers/a,b.yaml:2:11  error  Item code A is a duplicate, 100% <sure> & "quoted"  code/duplicate\n');
+    expect(text).toContain('    ↳ related: lists/powers/c.yaml:9:11  Code A first used here.\n');
+    expect(text).toContain('    > 2 |   - code: A\n        |           ^\n');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 1 errors, 1 warnings, 1 infos');
+  });
+
+  it('uses colour when asked', () => {
+    expect(stylish(report({ color: true }))).toMatch(/\u001b\[31m/);
+  });
+
+  it('places the caret under Chinese text by terminal width and crops very long lines', () => {
+    const source = `name: ${'很长'.repeat(200)}X\n`;
+    const base = report();
+    const long = report({
+      findings: [{ ...base.findings[1]!, file: 'x.yaml', line: 1, column: 407, endLine: 1, endColumn: 408, related: [] }],
+      sources: new Map([['x.yaml', source]]),
+    });
+    const lines = stylish(long).split('\n');
+    const codeLine = lines.find((l) => l.startsWith('    > 1 | '))!;
+    const caretLine = lines[lines.indexOf(codeLine) + 1]!;
+    expect(codeLine.length).toBeLessThan(130);
+    const prefix = codeLine.slice(0, codeLine.indexOf('X'));
+    // Every CJK character is two cells wide; the caret sits under the X.
+    const cells = [...prefix].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+    expect(caretLine.indexOf('^')).toBe(cells);
+  });
+
+  it('says the catalogue is clean when there are no findings', () => {
+    expect(stylish(report({ findings: [] }))).toBe('✔ 青山县权责清单: 3 files, 1 departments, 2 powers, 2 responsibilities, 0 flows; no problems found.\n');
+  });
+});
+
+describe('formatter lookup', () => {
+  it('knows the five formats and nothing else', () => {
+    for (const name of ['stylish', 'json', 'sarif', 'github', 'junit']) expect(getFormatter(name)).toBeTypeOf('function');
+    expect(getFormatter('toString')).toBeUndefined();
+    expect(getFormatter('xml')).toBeUndefined();
+  });
+});
