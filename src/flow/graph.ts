@@ -64,13 +64,12 @@ export function reachableFrom(graph: FlowGraph, start: number): Set<number> {
   return seen;
 }
 
-/** Steps from which some end step can be reached. */
-export function canReachEnd(graph: FlowGraph): Set<number> {
+/** Steps from which some end step can be reached; `assumedExits` count as reaching one (steps whose links do not resolve). */
+export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = []): Set<number> {
   const predecessors: number[][] = graph.steps.map(() => []);
   for (const edge of graph.edges) predecessors[edge.to]!.push(edge.from);
-  const ends = indexesOfType(graph, 'end');
-  const seen = new Set<number>(ends);
-  const stack = [...ends];
+  const seen = new Set<number>([...indexesOfType(graph, 'end'), ...assumedExits]);
+  const stack = [...seen];
   while (stack.length) {
     for (const previous of predecessors[stack.pop()!]!) {
       if (!seen.has(previous)) {

@@ -11,7 +11,8 @@ export default defineRule({
     for (const flow of catalogue.sections.flows) {
       const graph = buildGraph(flow.value);
       const hasEnd = indexesOfType(graph, 'end').length > 0;
-      const exits = canReachEnd(graph);
+      // A step whose link does not resolve may well lead to an end: ref/step reports the typo, once, not every step before it.
+      const exits = canReachEnd(graph, graph.dangling.map((link) => link.from));
       for (const [i, step] of graph.steps.entries()) {
         const place = { file: flow.file, path: [...flow.path, 'steps', i, 'id'] };
         const data = { step: step.id, name: step.name, flow: flow.value.id };
