@@ -21,12 +21,14 @@ export default defineRule({
       if (!department) continue; // ref/department says so
       const creditCode = department.value.credit_code;
       if (creditCode && power.code.slice(0, 18) !== creditCode) {
+        const data = { code: power.code, prefix: power.code.slice(0, 18), creditCode, department: department.value.id };
         yield {
           ruleId: 'code/format',
           messageId: 'credit-code',
-          data: { code: power.code, prefix: power.code.slice(0, 18), creditCode, department: department.value.id },
+          data,
           place,
-          related: [{ place: { file: department.file, path: [...department.path, 'credit_code'] }, messageId: 'credit-code', data: { department: department.value.name } }],
+          // The related place reuses the same sentence, so it needs all of its data, not only the department.
+          related: [{ place: { file: department.file, path: [...department.path, 'credit_code'] }, messageId: 'credit-code', data: { ...data, department: department.value.name } }],
         };
       }
       const level = power.level ?? department.value.level;
