@@ -1,5 +1,5 @@
 // load → check → resolve: runs every rule over a catalogue and returns findings with severities, messages and positions.
-import { loadCatalogue } from './catalogue/load.js';
+import { loadCatalogue, loadCatalogueSync, type LoadOptions, type LoadResult } from './catalogue/load.js';
 import { SourceError, type CatalogueSource } from './catalogue/source.js';
 import { SourceMap } from './catalogue/source-map.js';
 import type { Catalogue } from './catalogue/model.js';
@@ -143,14 +143,33 @@ export function summarise(catalogue: Catalogue): CatalogueSummary {
   };
 }
 
+function translateSourceError(error: unknown): never {
+  if (error instanceof SourceError) throw new UsageError('no-config', error.data);
+  throw error;
+}
+
+/** Validates synchronously, without cache or workers: tests and in-memory sources. */
 export function validateCatalogue(source: CatalogueSource, options: ValidateOptions): ValidateResult {
-  let loaded;
+  let loaded: LoadResult;
   try {
-    loaded = loadCatalogue(source);
+    loaded = loadCatalogueSync(source);
   } catch (error) {
-    if (error instanceof SourceError) throw new UsageError('no-config', error.data);
-    throw error;
+    translateSourceError(error);
   }
+  return checkLoaded(loaded, options);
+}
+
+export async function validateCatalogueAsync(source: CatalogueSource, options: ValidateOptions & LoadOptions): Promise<ValidateResult> {
+  let loaded: LoadResult;
+  try {
+    loaded = await loadCatalogue(source, options);
+  } catch (error) {
+    translateSourceError(error);
+  }
+  return checkLoaded(loaded, options);
+}
+
+function checkLoaded(loaded: LoadResult, options: ValidateOptions): ValidateResult {
   const { catalogue } = loaded;
   const texts = (file: string) => catalogue.files.get(file)?.text;
   const locale = options.explicitLocale ?? catalogue.config.locale ?? localeFromEnvironment(options.environment ?? {}) ?? 'zh-CN';

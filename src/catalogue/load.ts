@@ -1,13 +1,17 @@
-// Reads every file of a catalogue, reports what cannot be read or parsed, validates the schema and builds the model.
-import { decode, parseYaml } from './parse.js';
-import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type SourceFile } from './model.js';
+// Reads every file of a catalogue (through the cache and worker threads when asked), then builds the model.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { decode } from './parse.js';
+import { processFile, type ProcessedFile, type Read } from './process.js';
+import { contentHash, type FileCache } from './cache.js';
+import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
-import { getValidators, validateData } from '../schema/validator.js';
 import type { Config } from '../schema/definitions.js';
 import type { DocPath, RawFinding } from '../findings.js';
 
-/** Files above this size are refused rather than risk exhausting memory. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './process.js';
 
 export interface LoadResult {
   catalogue: Catalogue;
@@ -16,70 +20,189 @@ export interface LoadResult {
   configOk: boolean;
 }
 
-interface ReadResult {
-  file: SourceFile | undefined;
-  data: unknown;
-  findings: RawFinding[];
+export interface LoadOptions {
+  cache?: FileCache;
+  /** Worker threads for parsing; undefined picks by catalogue size and cores, 0 never uses them. */
+  workers?: number;
 }
 
-function readAndParse(source: CatalogueSource, relativePath: string): ReadResult {
-  const file = displayPath(source, relativePath);
-  let bytes: Uint8Array;
+function read(source: CatalogueSource, relativePath: string): Read {
   try {
-    bytes = source.readFile(relativePath);
+    return { bytes: source.readFile(relativePath) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { file: undefined, data: undefined, findings: [{ ruleId: 'file/unreadable', messageId: 'unreadable', data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
+    return { error: error as NodeJS.ErrnoException };
   }
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { file: undefined, data: undefined, findings: [{ ruleId: 'file/too-large', messageId: 'too-large', data: { size: Math.round(bytes.byteLength / 1048576), limit: MAX_FILE_BYTES / 1048576 }, place: { file, path: [], range: [0, 0], text: '' } }] };
-  }
-  const decoded = decode(bytes, file);
-  if (!decoded.ok) return { file: undefined, data: undefined, findings: [decoded.finding] };
-  const sourceFile: SourceFile = { file, relativePath, text: decoded.text };
-  const parsed = parseYaml(decoded.text, file);
-  const findings = [...parsed.problems];
-  if (parsed.empty) findings.push({ ruleId: 'file/empty', messageId: 'empty', place: { file, path: [], range: [0, 0] } });
-  return { file: sourceFile, data: parsed.empty ? undefined : parsed.data, findings };
 }
 
-const DEFAULT_CONFIG: Config = { name: '' };
+export function readProcessed(source: CatalogueSource, relativePath: string, kind: 'file' | 'config'): ProcessedFile {
+  return processFile(read(source, relativePath), relativePath, displayPath(source, relativePath), kind);
+}
 
-export function loadCatalogue(source: CatalogueSource): LoadResult {
-  if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
-  const validators = getValidators();
-  const files = new Map<string, SourceFile>();
-  const findings: RawFinding[] = [];
+/** The text of a file is read again only when a finding needs a position or a code frame, to keep memory flat. */
+class LazySourceFile implements SourceFile {
+  private cached: string | undefined;
 
-  const configRead = readAndParse(source, CONFIG_FILE);
-  const configFile = displayPath(source, CONFIG_FILE);
-  if (configRead.file) files.set(configFile, configRead.file);
-  findings.push(...configRead.findings.filter((f) => f.ruleId !== 'file/empty'));
-  let config = DEFAULT_CONFIG;
-  let configOk = configRead.findings.every((f) => f.ruleId === 'yaml/duplicate-key');
-  if (configRead.file) {
-    const checked = validateData(validators.config, configRead.data ?? {}, configFile);
-    findings.push(...checked.findings);
-    if (checked.findings.length) configOk = false;
-    else config = configRead.data as Config;
+  constructor(
+    readonly file: string,
+    readonly relativePath: string,
+    private readonly source: CatalogueSource,
+  ) {}
+
+  get text(): string {
+    if (this.cached === undefined) {
+      const result = read(this.source, this.relativePath);
+      const decoded = 'bytes' in result ? decode(result.bytes, this.file) : undefined;
+      this.cached = decoded?.ok ? decoded.text : '';
+    }
+    return this.cached;
+  }
+}
+
+// Below this many bytes a worker's start-up costs more than it saves.
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+function workerCount(requested: number | undefined, totalBytes: number): number {
+  const fromEnvironment = process.env.QINGDAN_WORKERS;
+  if (requested === undefined && fromEnvironment !== undefined && /^\d+$/.test(fromEnvironment)) requested = Number(fromEnvironment);
+  // Compiled output only: under a TypeScript test runner there is no worker.js to start.
+  if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
+  if (requested !== undefined) return requested;
+  if (totalBytes < WORKER_THRESHOLD_BYTES) return 0;
+  return Math.min(Math.max(availableParallelism() - 1, 0), 3);
+}
+
+/** Splits files into `parts` shares of about equal size, keeping each share's files in order. */
+function shares(files: Array<{ relativePath: string; size: number }>, parts: number): string[][] {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const out: string[][] = Array.from({ length: parts }, () => []);
+  let acc = 0;
+  for (const f of files) {
+    const index = Math.min(parts - 1, Math.floor((acc / Math.max(total, 1)) * parts));
+    out[index]!.push(f.relativePath);
+    acc += f.size;
+  }
+  return out;
+}
+
+function runWorker(source: CatalogueSource, files: string[]): Promise<ProcessedFile[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { root: source.root, displayRoot: source.displayRoot, files } });
+    worker.once('message', (results: ProcessedFile[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+interface Pending {
+  relativePath: string;
+  stat: { mtimeMs: number; size: number } | undefined;
+  hash?: string;
+}
+
+/** Results for every catalogue file: from the cache where the content is unchanged, otherwise processed (in parallel when it pays). */
+async function processAll(source: CatalogueSource, relativePaths: string[], options: LoadOptions): Promise<ProcessedFile[]> {
+  const cache = options.cache;
+  const results = new Map<string, ProcessedFile>();
+  const pending: Pending[] = [];
+  for (const relativePath of relativePaths) {
+    const stat = source.stat?.(relativePath);
+    const id = cacheId(source, relativePath);
+    if (cache && stat) {
+      const hit = cache.byStat(id, stat);
+      if (hit) {
+        results.set(relativePath, { ...hit.result, file: displayPath(source, relativePath) });
+        continue;
+      }
+      const bytes = read(source, relativePath);
+      if ('bytes' in bytes) {
+        const hash = contentHash(bytes.bytes);
+        const same = cache.byHash(id, stat, hash);
+        if (same) {
+          results.set(relativePath, { ...same.result, file: displayPath(source, relativePath) });
+          continue;
+        }
+        pending.push({ relativePath, stat, hash });
+        continue;
+      }
+    }
+    pending.push({ relativePath, stat });
   }
 
+  const totalBytes = pending.reduce((sum, p) => sum + (p.stat?.size ?? 0), 0);
+  const workers = source.root !== undefined ? workerCount(options.workers, totalBytes) : 0;
+  let processed: ProcessedFile[];
+  if (workers > 0 && pending.length > 1) {
+    // The main thread takes a share too: on two cores, one worker plus this thread.
+    const split = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.stat?.size ?? 0 })), workers + 1);
+    const [own, ...others] = split;
+    const running = others.filter((files) => files.length).map((files) => runWorker(source, files));
+    const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file'));
+    processed = [...mine, ...(await Promise.all(running)).flat()];
+  } else {
+    processed = pending.map((p) => readProcessed(source, p.relativePath, 'file'));
+  }
+
+  const byPath = new Map(pending.map((p) => [p.relativePath, p]));
+  for (const result of processed) {
+    results.set(result.relativePath, result);
+    const info = byPath.get(result.relativePath);
+    if (cache && info?.stat && result.readable) {
+      const hash = info.hash ?? hashOf(source, result.relativePath);
+      if (hash) cache.store(cacheId(source, result.relativePath), info.stat, hash, result);
+    }
+  }
+  cache?.save(new Set(relativePaths.map((p) => cacheId(source, p))));
+  return relativePaths.map((p) => results.get(p)!);
+}
+
+function hashOf(source: CatalogueSource, relativePath: string): string | undefined {
+  const bytes = read(source, relativePath);
+  return 'bytes' in bytes ? contentHash(bytes.bytes) : undefined;
+}
+
+function cacheId(source: CatalogueSource, relativePath: string): string {
+  return `${source.root ?? source.displayRoot}\u0000${relativePath}`;
+}
+
+function configOf(source: CatalogueSource): { processed: ProcessedFile; ok: boolean; config: Config } {
+  const processed = readProcessed(source, CONFIG_FILE, 'config');
+  const ok = processed.readable && processed.findings.every((f) => f.ruleId === 'yaml/duplicate-key') && processed.data !== undefined;
+  return { processed, ok, config: ok ? (processed.data as Config) : { name: '' } };
+}
+
+function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, processed: ProcessedFile[]): LoadResult {
+  const files = new Map<string, SourceFile>();
+  const findings: RawFinding[] = [...config.processed.findings];
   const sections = emptySections();
   const keys: Keys = { departments: new Map(), laws: new Map(), powers: new Map(), flows: new Map() };
-  for (const relativePath of source.listFiles()) {
-    const read = readAndParse(source, relativePath);
-    findings.push(...read.findings);
-    if (!read.file) continue;
-    files.set(read.file.file, read.file);
-    if (read.data === undefined) continue;
-    const checked = validateData(validators.file, read.data, read.file.file);
-    findings.push(...checked.findings);
-    collectEntries(read.file.file, read.data, checked.invalid, sections, keys);
+  const configFile = displayPath(source, CONFIG_FILE);
+  if (config.processed.readable) files.set(configFile, new LazySourceFile(configFile, CONFIG_FILE, source));
+  for (const result of processed) {
+    findings.push(...result.findings);
+    if (!result.readable) continue;
+    files.set(result.file, new LazySourceFile(result.file, result.relativePath, source));
+    if (result.data !== undefined) collectEntries(result.file, result.data, result.invalid, sections, keys);
   }
-  return { catalogue: buildCatalogue(source.displayRoot, configFile, config, files, sections, keys), findings, configOk };
+  return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys), findings, configOk: config.ok };
 }
 
-function collectEntries(file: string, data: unknown, invalid: DocPath[], sections: ReturnType<typeof emptySections>, keys: Keys): void {
+export async function loadCatalogue(source: CatalogueSource, options: LoadOptions = {}): Promise<LoadResult> {
+  if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
+  const config = configOf(source);
+  return assemble(source, config, await processAll(source, source.listFiles(), options));
+}
+
+/** The same, without cache or workers: for tests and in-memory sources. */
+export function loadCatalogueSync(source: CatalogueSource): LoadResult {
+  if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
+  const config = configOf(source);
+  return assemble(source, config, source.listFiles().map((relativePath) => readProcessed(source, relativePath, 'file')));
+}
+
+function collectEntries(file: string, data: unknown, invalid: DocPath[], sections: Sections, keys: Keys): void {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return;
   const wholeFileInvalid = invalid.some((p) => p.length === 0);
   const invalidSections = new Set(invalid.filter((p) => p.length === 1).map((p) => p[0]));

@@ -1,4 +1,5 @@
 // Bytes → text → data for one catalogue file, with parse problems as findings; a fast path for the common clean file.
+import { isUtf8 } from 'node:buffer';
 import jsYaml from 'js-yaml';
 import { parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
@@ -19,31 +20,31 @@ export function decode(bytes: Uint8Array, file: string): DecodeResult {
       finding: { ruleId: 'file/encoding', messageId: 'utf16', data: { file }, place: { file, path: [], range: [0, 0] } },
     };
   }
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // isUtf8 and Buffer#toString are native and several times faster than a fatal TextDecoder on large catalogues.
+  if (isUtf8(bytes)) {
+    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { ok: true, text };
-  } catch {
-    const lossy = new TextDecoder('utf-8').decode(bytes);
-    const offset = Math.max(0, lossy.indexOf('\ufffd'));
-    let gb18030 = false;
-    try {
-      new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      gb18030 = true;
-    } catch {
-      gb18030 = false;
-    }
-    return {
-      ok: false,
-      finding: {
-        ruleId: 'file/encoding',
-        messageId: gb18030 ? 'gb18030' : 'not-utf8',
-        data: { file },
-        // Positions are given in the lossy decoding, which is what an editor shows for such a file.
-        place: { file, path: [], range: [offset, offset + 1], text: lossy },
-      },
-    };
   }
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const offset = Math.max(0, lossy.indexOf('\ufffd'));
+  let gb18030 = false;
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    gb18030 = true;
+  } catch {
+    gb18030 = false;
+  }
+  return {
+    ok: false,
+    finding: {
+      ruleId: 'file/encoding',
+      messageId: gb18030 ? 'gb18030' : 'not-utf8',
+      data: { file },
+      // Positions are given in the lossy decoding, which is what an editor shows for such a file.
+      place: { file, path: [], range: [offset, offset + 1], text: lossy },
+    },
+  };
 }
 
 export interface ParseResult {

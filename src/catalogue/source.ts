@@ -11,6 +11,10 @@ export interface CatalogueSource {
   listFiles(): string[];
   readFile(relativePath: string): Uint8Array;
   hasConfig(): boolean;
+  /** Size and modification time, for the cache; sources without them are never cached. */
+  stat?(relativePath: string): { mtimeMs: number; size: number } | undefined;
+  /** The folder on disk, when there is one: workers read from it themselves. */
+  readonly root?: string;
 }
 
 export class SourceError extends Error {
@@ -35,8 +39,18 @@ export class DirectorySource implements CatalogueSource {
   constructor(
     readonly root: string,
     cwd = process.cwd(),
+    displayRoot?: string,
   ) {
-    this.displayRoot = toPosix(path.relative(cwd, root)) || '.';
+    this.displayRoot = displayRoot ?? (toPosix(path.relative(cwd, root)) || '.');
+  }
+
+  stat(relativePath: string): { mtimeMs: number; size: number } | undefined {
+    try {
+      const stats = statSync(path.join(this.root, relativePath));
+      return { mtimeMs: stats.mtimeMs, size: stats.size };
+    } catch {
+      return undefined;
+    }
   }
 
   hasConfig(): boolean {

@@ -3,7 +3,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
-import { validateCatalogue, type CatalogueSummary } from '../validate.js';
+import { validateCatalogueAsync, type CatalogueSummary } from '../validate.js';
+import { FileCache, contentHash } from '../catalogue/cache.js';
+import { emitSchemas } from '../schema/emit.js';
 import { formatters, getFormatter } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { countBySeverity } from '../report/types.js';
@@ -21,6 +23,8 @@ interface ValidateFlags {
   quiet?: boolean;
   lang?: string;
   color?: boolean;
+  cache?: boolean;
+  cacheLocation: string;
 }
 
 export function registerValidate(program: Command, context: CommandContext): void {
@@ -33,10 +37,12 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--max-warnings <n>', '警告超过此数即失败 / fail when warnings exceed n', '-1')
     .option('-q, --quiet', '只报告错误 / report errors only')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
+    .option('--cache', '只重新检查改动过的文件 / re-check only files that changed')
+    .option('--cache-location <file>', '缓存文件 / cache file', '.qingdancache')
     .option('--color', '强制彩色 / force colour')
     .option('--no-color', '不用彩色 / no colour')
     .action(async (paths: string[], flags: ValidateFlags) => {
-      context.exitCode = validateCommand(paths, flags, context, context.locale(flags.lang));
+      context.exitCode = await validateCommand(paths, flags, context, context.locale(flags.lang));
     });
 }
 
@@ -47,7 +53,7 @@ function wantsColor(flags: ValidateFlags, io: CliIo): boolean {
   return !flags.output && io.stdout.isTTY === true;
 }
 
-function validateCommand(paths: string[], flags: ValidateFlags, context: CommandContext, explicitLocale: Locale | undefined): number {
+async function validateCommand(paths: string[], flags: ValidateFlags, context: CommandContext, explicitLocale: Locale | undefined): Promise<number> {
   const { io } = context;
   const formatter = getFormatter(flags.format);
   if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(formatters).join(', ') });
@@ -61,9 +67,11 @@ function validateCommand(paths: string[], flags: ValidateFlags, context: Command
   const files: string[] = [];
   const internalErrors: string[] = [];
   let locale: Locale | undefined = explicitLocale;
+  // Results depend on the file, the tool's version and the schemas; a change of either empties the cache.
+  const cache = flags.cache ? new FileCache(path.resolve(io.cwd, flags.cacheLocation), `${context.version}:${contentHash(Buffer.from(JSON.stringify(emitSchemas())))}`) : undefined;
   for (const target of targets) {
     const source = new DirectorySource(target.root, io.cwd);
-    const result = validateCatalogue(source, { explicitLocale: locale, environment: io.env });
+    const result = await validateCatalogueAsync(source, { explicitLocale: locale, environment: io.env, ...(cache ? { cache } : {}) });
     locale ??= result.locale;
     catalogues.push(result.summary);
     for (const finding of result.findings) {

@@ -1,0 +1,49 @@
+// One file's journey from bytes to checked data: decode, parse, schema. Pure, so workers and the cache can run it.
+import { decode, parseYaml } from './parse.js';
+import { getValidators, validateData } from '../schema/validator.js';
+import type { DocPath, RawFinding } from '../findings.js';
+
+export interface ProcessedFile {
+  relativePath: string;
+  file: string;
+  /** False when the bytes could not be read or decoded: there is no text to point into. */
+  readable: boolean;
+  /** Parsed data, or undefined when the file is empty or broken. */
+  data: unknown;
+  findings: RawFinding[];
+  /** Entries that failed the schema: ['powers', 3], a whole section ['powers'], or the whole file []. */
+  invalid: DocPath[];
+}
+
+/** Files above this size are refused rather than risk exhausting memory. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export type Read = { bytes: Uint8Array } | { error: NodeJS.ErrnoException };
+
+export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config'): ProcessedFile {
+  const base = { relativePath, file, data: undefined, invalid: [] as DocPath[] };
+  if ('error' in read) {
+    const code = read.error.code ?? 'EIO';
+    return { ...base, readable: false, findings: [{ ruleId: 'file/unreadable', messageId: 'unreadable', data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
+  }
+  const { bytes } = read;
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const data = { size: Math.round(bytes.byteLength / 1048576), limit: MAX_FILE_BYTES / 1048576 };
+    return { ...base, readable: false, findings: [{ ruleId: 'file/too-large', messageId: 'too-large', data, place: { file, path: [], range: [0, 0], text: '' } }] };
+  }
+  const decoded = decode(bytes, file);
+  if (!decoded.ok) return { ...base, readable: false, findings: [decoded.finding] };
+  const parsed = parseYaml(decoded.text, file);
+  const findings = [...parsed.problems];
+  if (parsed.empty) {
+    if (kind === 'file') findings.push({ ruleId: 'file/empty', messageId: 'empty', place: { file, path: [], range: [0, 0] } });
+    // An empty qingdan.yaml is still checked, so that it says `name` is missing.
+    if (kind === 'file') return { ...base, readable: true, findings };
+  }
+  if (parsed.data === undefined && !parsed.empty) return { ...base, readable: true, findings };
+  const validators = getValidators();
+  const data = parsed.empty ? {} : parsed.data;
+  const checked = validateData(kind === 'config' ? validators.config : validators.file, data, file);
+  findings.push(...checked.findings);
+  return { ...base, readable: true, data, findings, invalid: checked.invalid };
+}
