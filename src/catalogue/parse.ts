@@ -1,7 +1,7 @@
 // Bytes → text → data for one catalogue file, with parse problems as findings; a fast path for the common clean file.
 import { isUtf8 } from 'node:buffer';
 import jsYaml from 'js-yaml';
-import { parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
+import { Parser, parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
 
 /** Aliases expanded past this many nodes are treated as an alias bomb ("billion laughs"). */
@@ -94,11 +94,14 @@ function parseFully(text: string, file: string): ParseResult {
       continue;
     }
     const hint = SYNTAX_CODES_WITH_HINT.has(error.code) ? error.code : 'OTHER';
+    // An unclosed quote is reported where the file ends; the opening quote is where the editor should go.
+    const opening = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(text, start) : undefined;
+    const range: [number, number] = opening !== undefined ? [opening, opening + 1] : [start, Math.max(start + 1, end)];
     problems.push({
       ruleId: 'yaml/syntax',
       messageId: hint,
       data: { detail: error.message.split('\n')[0] ?? error.code },
-      place: { file, path: [], range: [start, Math.max(start + 1, end)] },
+      place: { file, path: [], range },
     });
   }
   if (syntaxBroken) return { data: undefined, problems, empty: false };
@@ -157,4 +160,20 @@ function duplicateKeys(document: Document, file: string): RawFinding[] {
     },
   });
   return out;
+}
+
+/** Offset of the quoted scalar that is still open at `offset`, from the parser's concrete syntax tree. */
+function openingQuote(text: string, offset: number): number | undefined {
+  let found: number | undefined;
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || found !== undefined) return;
+    const token = node as { type?: string; offset?: number; source?: string };
+    if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && typeof token.offset === 'number' && typeof token.source === 'string') {
+      if (token.offset <= offset && token.offset + token.source.length >= offset) found = token.offset;
+      return;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
 }

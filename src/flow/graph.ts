@@ -19,7 +19,19 @@ export interface FlowGraph {
   dangling: Array<{ from: number; path: DocPath; target: string }>;
 }
 
+// Seven rules and every renderer look at the same flows; each graph is built once.
+const graphs = new WeakMap<Flow, FlowGraph>();
+
 export function buildGraph(flow: Flow): FlowGraph {
+  let graph = graphs.get(flow);
+  if (!graph) {
+    graph = createGraph(flow);
+    graphs.set(flow, graph);
+  }
+  return graph;
+}
+
+function createGraph(flow: Flow): FlowGraph {
   const steps = flow.steps;
   const indexById = new Map<string, number>();
   steps.forEach((step, i) => {

@@ -76,13 +76,15 @@ export const rules: RuleMessages = {
     messages: {
       pattern: 'Item code {code} does not match the {profile} format ({pattern}). Under national it has 31 characters: 18-character credit code + 1-digit level + 12-digit basic code.',
       'credit-code': 'The first 18 characters of the code, {prefix}, differ from the credit code {creditCode} of department {department}.',
+      'department-code': 'The credit code of {department}.',
+      'pattern-custom': 'Item code {code} does not match the code_pattern set in qingdan.yaml ({pattern}).',
       level: 'The 19th character of the code is {digit}, but level {level} is {expected}.',
     },
   },
   'department/credit-code': { description: 'The 18th character of a unified social credit code is its check character (GB 32100).', messages: { 'check-character': 'Credit code {code} has a wrong check character: the 18th should be {expected}, not {actual}. Check the code for a typo.' } },
   'id/duplicate': {
     description: 'Ids of departments, laws, flows and of the steps within a flow are unique.',
-    messages: { duplicate: 'Id {id} is used twice in {section}.', step: 'Step id {id} is used twice in flow {flow}.', first: '{id} first used here.' },
+    messages: { duplicate: 'Id {id} is used more than once in {section|section}.', step: 'Step id {id} is used more than once in flow {flow}.', first: '{id} first used here.' },
   },
   'ref/department': { description: 'A referenced department is listed in departments.', messages: { unknown: 'Department {id} is not listed in departments.', 'unknown-did-you-mean': 'Department {id} is not listed in departments; did you mean {suggestion}?' } },
   'ref/law': { description: 'A cited law is listed in laws.', messages: { unknown: 'Law {id} is not listed in laws.', 'unknown-did-you-mean': 'Law {id} is not listed in laws; did you mean {suggestion}?' } },
@@ -96,7 +98,7 @@ export const rules: RuleMessages = {
   },
   'ref/flow': {
     description: 'A power\'s flow names a listed flow, and that flow names the power back.',
-    messages: { unknown: 'Flow {id} is not listed in flows.', 'not-linked': 'Flow {id} does not name this item {code} in power/powers.', flow: 'Flow {id} is here.' },
+    messages: { unknown: 'Flow {id} is not listed in flows.', 'unknown-did-you-mean': 'Flow {id} is not listed in flows; did you mean {suggestion}?', 'not-linked': 'Flow {id} does not name this item {code} in power/powers.', flow: 'Flow {id} is here.' },
   },
   'ref/parent': {
     description: 'A sub-item\'s parent is the code of a listed main item.',
@@ -108,12 +110,12 @@ export const rules: RuleMessages = {
     description: 'A responsibility entry states accountability, and accountability has a legal basis.',
     messages: { 'no-accountability': 'The responsibility entry of item {code} has no accountability: state the cases, basis and subjects.', 'no-basis': 'The accountability of item {code} has no basis (accountability.basis).' },
   },
-  'time/promised-exceeds-statutory': { description: 'The promised time limit is not longer than the statutory one.', messages: { exceeds: 'Promised time limit {promised} is longer than the statutory {statutory} ({unit}).' } },
+  'time/promised-exceeds-statutory': { description: 'The promised time limit is not longer than the statutory one.', messages: { exceeds: 'Promised time limit of {promised}{unit|unit} is longer than the statutory {statutory}{unit|unit}.', statutory: 'Statutory time limit of {statutory}{unit|unit}.' } },
   'time/flow-exceeds-promised': {
     description: 'The longest path through the flow (counted steps, loops once) fits in the promised time limit.',
-    messages: { exceeds: 'Flow {flow} can take {total} ({unit}), more than the promised {promised}: {path}', promise: 'Promised time limit {promised} ({unit}).' },
+    messages: { exceeds: 'Flow {flow} can take {total}{unit|unit}, more than the promised {promised}{unit|unit}: {path}', promise: 'Promised time limit of {promised}{unit|unit}.' },
   },
-  'flow/start': { description: 'A flow has exactly one start step.', messages: { none: 'Flow {flow} has no start step (type: start).', many: 'Flow {flow} has {count} start steps; it must have one.' } },
+  'flow/start': { description: 'A flow has exactly one start step.', messages: { none: 'Flow {flow} has no start step (type: start).', many: 'Flow {flow} has {count} start steps; it must have one.', first: 'The first start step is here.' } },
   'flow/end': { description: 'A flow has at least one end step.', messages: { none: 'Flow {flow} has no end step (type: end).' } },
   'flow/unreachable': { description: 'Every step can be reached from the start.', messages: { unreachable: 'Step {step} ({name}) cannot be reached from the start.' } },
   'flow/dead-end': {
@@ -127,20 +129,20 @@ export const rules: RuleMessages = {
   'flow/decision-branches': {
     description: 'A decision has at least two branches, each with a condition (when).',
     messages: {
-      'too-few': 'Decision {step} ({name}) has {count} branches; it needs at least two (branches).',
+      'too-few': 'Decision {step} ({name}) has {count} {count|plural:branch:branches}; it needs at least two (branches).',
       'no-condition': 'The branch of decision {step} to {to} has no condition (when).',
       'branches-on-task': 'Step {step} ({name}) is not a decision but has branches; make it type: decision or use next.',
     },
   },
-  'flow/cycle': { description: 'Loops pass through a decision (e.g. asking for missing materials).', messages: { cycle: 'In flow {flow}, steps {steps} form a loop with no decision; the flow may never end.' } },
+  'flow/cycle': { description: 'Loops pass through a decision (e.g. asking for missing materials).', messages: { cycle: 'In flow {flow}, step(s) {steps} loop without a decision; the flow may never end.' } },
   'flow/lane': { description: 'A task step names its department (lane).', messages: { 'no-department': 'Task {step} ({name}) has no department.' } },
-  'visits/reason': { description: 'When visits > 0, visit_reason says why.', messages: { missing: '{visits} in-person visit(s) required but no visit_reason given.' } },
+  'visits/reason': { description: 'When visits > 0, visit_reason says why.', messages: { missing: '{visits} in-person {visits|plural:visit:visits} required but no visit_reason given.' } },
   'material/condition': {
     description: 'A conditional material states its condition.',
     messages: { missing: 'Material "{name}" is conditional but has no condition.', unused: 'Material "{name}" has required: {required}, so its condition has no effect; set required: conditional if it depends on the case.' },
   },
   'fee/basis': { description: 'A fee has a legal basis; a waivable fee has a waiver basis.', messages: { missing: 'Fee "{name}" has no basis.', waiver: 'Fee "{name}" is marked waivable but has no waiver_basis.' } },
-  'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} visit(s).' } },
+  'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} {visits|plural:visit:visits}.', depth: 'Online acceptance, handling and result notification: fully online.' } },
 };
 
 export const ui: UiMessages = {
@@ -155,9 +157,9 @@ export const ui: UiMessages = {
   'internal-error': 'qingdan internal error: {detail}\nThis is a bug in qingdan; please report this message with the catalogue used.',
   'rule-crashed': 'Rule {rule} failed ({detail}) and was skipped. This is a bug in qingdan; please report it.',
   'summary-clean': '{name}: {files} files, {departments} departments, {powers} powers, {responsibilities} responsibilities, {flows} flows; no problems found.',
-  'summary-counts': '{errors} errors, {warnings} warnings, {infos} infos',
+  'summary-counts': '{errors} {errors|plural:error:errors}, {warnings} {warnings|plural:warning:warnings}, {infos} {infos|plural:info:infos}',
   'summary-catalogue': '{name}: {files} files, {departments} departments, {powers} powers, {responsibilities} responsibilities, {flows} flows',
-  'max-warnings': '{warnings} warnings exceed --max-warnings {max}.',
+  'max-warnings': '{warnings} {warnings|plural:warning exceeds:warnings exceed} --max-warnings {max}.',
   'severity-error': 'error',
   'severity-warning': 'warning',
   'severity-info': 'info',

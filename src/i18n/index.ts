@@ -3,17 +3,31 @@ import * as zh from './zh-CN.js';
 import * as en from './en.js';
 import type { Locale, MessageData } from '../findings.js';
 import type { UiKey } from './types.js';
+import { label } from './labels.js';
 
 const catalogues = { 'zh-CN': zh, en } as const;
 
-export function format(template: string, data: MessageData = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data[name] !== undefined ? String(data[name]) : whole));
+/**
+ * Fills `{name}` placeholders. `{name|table}` shows a slug by its label (`{unit|unit}` → 个工作日), and
+ * `{name|plural:one:other}` picks the English word for a count (`{errors|plural:error:errors}`).
+ */
+export function format(template: string, data: MessageData = {}, locale: Locale = 'zh-CN'): string {
+  return template.replace(/\{(\w+)(?:\|([\w-]+)((?::[^:}]*)*))?\}/g, (whole, name: string, filter?: string, args?: string) => {
+    const value = data[name];
+    if (value === undefined) return whole;
+    if (!filter) return String(value);
+    if (filter === 'plural') {
+      const [one = '', other = ''] = (args ?? '').slice(1).split(':');
+      return Number(value) === 1 ? one : other;
+    }
+    return label(locale, filter, String(value));
+  });
 }
 
 export function ruleMessage(locale: Locale, ruleId: string, messageId: string, data?: MessageData): string {
   const template = catalogues[locale].rules[ruleId]?.messages[messageId];
   if (template === undefined) return `${ruleId}: ${messageId}`;
-  return format(template, data);
+  return format(template, data, locale);
 }
 
 export function ruleDescription(locale: Locale, ruleId: string): string {
@@ -21,7 +35,7 @@ export function ruleDescription(locale: Locale, ruleId: string): string {
 }
 
 export function ui(locale: Locale, key: UiKey, data?: MessageData): string {
-  return format(catalogues[locale].ui[key], data);
+  return format(catalogues[locale].ui[key], data, locale);
 }
 
 export function hasRuleMessages(locale: Locale, ruleId: string): boolean {

@@ -76,13 +76,15 @@ export const rules: RuleMessages = {
     messages: {
       pattern: '事项编码 {code} 不符合 {profile} 的格式（{pattern}）。national 方案下应为 31 位：18 位统一社会信用代码 + 1 位层级 + 12 位基本编码。',
       'credit-code': '事项编码前 18 位 {prefix} 与实施主体 {department} 的统一社会信用代码 {creditCode} 不一致。',
+      'department-code': '{department} 的统一社会信用代码。',
+      'pattern-custom': '事项编码 {code} 不符合 qingdan.yaml 中 code_pattern 规定的格式（{pattern}）。',
       level: '事项编码第 19 位为 {digit}，但行使层级 {level} 对应 {expected}。',
     },
   },
   'department/credit-code': { description: '统一社会信用代码的第 18 位校验码正确（GB 32100）。', messages: { 'check-character': '统一社会信用代码 {code} 校验码错误：第 18 位应为 {expected}，现为 {actual}。请核对代码是否抄错。' } },
   'id/duplicate': {
     description: '部门、法规、流程以及流程内步骤的标识必须唯一。',
-    messages: { duplicate: '{section} 中的标识 {id} 重复。', step: '流程 {flow} 中的步骤标识 {id} 重复。', first: '{id} 首次出现于此。' },
+    messages: { duplicate: '{section|section}中的标识 {id} 重复。', step: '流程 {flow} 中的步骤标识 {id} 重复。', first: '{id} 首次出现于此。' },
   },
   'ref/department': { description: '引用的部门必须在 departments 中列出。', messages: { unknown: '部门 {id} 未在 departments 中列出。', 'unknown-did-you-mean': '部门 {id} 未在 departments 中列出，是否应为 {suggestion}？' } },
   'ref/law': { description: '引用的法律法规必须在 laws 中列出。', messages: { unknown: '法规 {id} 未在 laws 中列出。', 'unknown-did-you-mean': '法规 {id} 未在 laws 中列出，是否应为 {suggestion}？' } },
@@ -96,7 +98,7 @@ export const rules: RuleMessages = {
   },
   'ref/flow': {
     description: '事项的 flow 必须指向已列出的流程，且该流程指回此事项。',
-    messages: { unknown: '流程 {id} 未在 flows 中列出。', 'not-linked': '流程 {id} 的 power/powers 中没有此事项 {code}。', flow: '流程 {id} 在此。' },
+    messages: { unknown: '流程 {id} 未在 flows 中列出。', 'unknown-did-you-mean': '流程 {id} 未在 flows 中列出，是否应为 {suggestion}？', 'not-linked': '流程 {id} 的 power/powers 中没有此事项 {code}。', flow: '流程 {id} 在此。' },
   },
   'ref/parent': {
     description: '子项的 parent 必须是已列出的主项编码。',
@@ -108,12 +110,12 @@ export const rules: RuleMessages = {
     description: '责任条目需写明追责（accountability），追责需有依据。',
     messages: { 'no-accountability': '事项 {code} 的责任条目没有追责（accountability）：请写明追责情形、依据和对象。', 'no-basis': '事项 {code} 的追责没有依据（accountability.basis）。' },
   },
-  'time/promised-exceeds-statutory': { description: '承诺时限不得长于法定时限。', messages: { exceeds: '承诺时限 {promised} 长于法定时限 {statutory}（{unit}）。' } },
+  'time/promised-exceeds-statutory': { description: '承诺时限不得长于法定时限。', messages: { exceeds: '承诺时限 {promised}{unit|unit}长于法定时限 {statutory}{unit|unit}。', statutory: '法定时限 {statutory}{unit|unit}。' } },
   'time/flow-exceeds-promised': {
     description: '流程最长路径（计入时限的步骤之和，回退环节不重复计算）不得超过承诺时限。',
-    messages: { exceeds: '流程 {flow} 最长需要 {total}（{unit}），超过承诺时限 {promised}：{path}', promise: '承诺时限 {promised}（{unit}）。' },
+    messages: { exceeds: '流程 {flow} 最长需要 {total}{unit|unit}，超过承诺时限 {promised}{unit|unit}：{path}', promise: '承诺时限 {promised}{unit|unit}。' },
   },
-  'flow/start': { description: '流程有且只有一个开始步骤。', messages: { none: '流程 {flow} 没有开始步骤（type: start）。', many: '流程 {flow} 有 {count} 个开始步骤，只能有一个。' } },
+  'flow/start': { description: '流程有且只有一个开始步骤。', messages: { none: '流程 {flow} 没有开始步骤（type: start）。', many: '流程 {flow} 有 {count} 个开始步骤，只能有一个。', first: '第一个开始步骤在此。' } },
   'flow/end': { description: '流程至少有一个结束步骤。', messages: { none: '流程 {flow} 没有结束步骤（type: end）。' } },
   'flow/unreachable': { description: '每个步骤都能从开始步骤到达。', messages: { unreachable: '步骤 {step}（{name}）从开始步骤无法到达。' } },
   'flow/dead-end': {
@@ -140,7 +142,7 @@ export const rules: RuleMessages = {
     messages: { missing: '材料“{name}”为视情形提交（conditional），但没有写明情形（condition）。', unused: '材料“{name}”的 required 为 {required}，condition 不会生效；如需按情形提交，请把 required 改为 conditional。' },
   },
   'fee/basis': { description: '收费须有依据；可减免须有减免依据。', messages: { missing: '收费“{name}”没有收费依据（basis）。', waiver: '收费“{name}”标明可减免，但没有减免依据（waiver_basis）。' } },
-  'online/full-online-visits': { description: '全程网办（网上受理、办理、结果反馈）的事项到现场次数应为 0。', messages: { contradiction: '事项标为全程网办，但仍需到现场 {visits} 次。' } },
+  'online/full-online-visits': { description: '全程网办（网上受理、办理、结果反馈）的事项到现场次数应为 0。', messages: { contradiction: '事项标为全程网办，但仍需到现场 {visits} 次。', depth: '网上办理深度含网上受理、网上办理和结果反馈，即全程网办。' } },
 };
 
 export const ui: UiMessages = {

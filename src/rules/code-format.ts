@@ -6,14 +6,14 @@ export default defineRule({
   id: 'code/format',
   severity: 'error',
   stage: 'catalogue',
-  messages: ['pattern', 'credit-code', 'level'],
+  messages: ['pattern', 'pattern-custom', 'credit-code', 'department-code', 'level'],
   *check({ catalogue, profile, codePattern }) {
     const custom = catalogue.config.code_pattern !== undefined;
     for (const entry of catalogue.sections.powers) {
       const power = entry.value;
       const place = { file: entry.file, path: [...entry.path, 'code'] };
       if (!codePattern.test(power.code)) {
-        yield { ruleId: 'code/format', messageId: 'pattern', data: { code: power.code, pattern: codePattern.source, profile: custom ? 'code_pattern' : profile.id }, place };
+        yield { ruleId: 'code/format', messageId: custom ? 'pattern-custom' : 'pattern', data: { code: power.code, pattern: codePattern.source, profile: custom ? 'code_pattern' : profile.id }, place };
         continue;
       }
       if (custom || !profile.implementationCode) continue;
@@ -27,8 +27,7 @@ export default defineRule({
           messageId: 'credit-code',
           data,
           place,
-          // The related place reuses the same sentence, so it needs all of its data, not only the department.
-          related: [{ place: { file: department.file, path: [...department.path, 'credit_code'] }, messageId: 'credit-code', data: { ...data, department: department.value.name } }],
+          related: [{ place: { file: department.file, path: [...department.path, 'credit_code'] }, messageId: 'department-code', data: { department: department.value.name } }],
         };
       }
       const level = power.level ?? department.value.level;

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'flow/start',
   severity: 'error',
   stage: 'catalogue',
-  messages: ['none', 'many'],
+  messages: ['none', 'many', 'first'],
   *check({ catalogue }) {
     for (const flow of catalogue.sections.flows) {
       const starts = indexesOfType(buildGraph(flow.value), 'start');
@@ -19,7 +19,7 @@ export default defineRule({
           messageId: 'many',
           data: { flow: flow.value.id, count: starts.length },
           place: { file: flow.file, path: [...flow.path, 'steps', extra, 'type'] },
-          related: [{ place: { file: flow.file, path: [...flow.path, 'steps', starts[0]!, 'type'] }, messageId: 'many', data: { flow: flow.value.id, count: starts.length } }],
+          related: [{ place: { file: flow.file, path: [...flow.path, 'steps', starts[0]!, 'type'] }, messageId: 'first', data: { flow: flow.value.id, count: starts.length } }],
         };
       }
     }

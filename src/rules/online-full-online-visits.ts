@@ -6,7 +6,7 @@ export default defineRule({
   id: 'online/full-online-visits',
   severity: 'error',
   stage: 'catalogue',
-  messages: ['contradiction'],
+  messages: ['contradiction', 'depth'],
   *check({ catalogue }) {
     for (const entry of catalogue.sections.powers) {
       const visits = entry.value.visits ?? 0;
@@ -16,7 +16,7 @@ export default defineRule({
           messageId: 'contradiction',
           data: { visits },
           place: { file: entry.file, path: [...entry.path, 'visits'] },
-          related: [{ place: { file: entry.file, path: [...entry.path, 'online', 'depth'] }, messageId: 'contradiction', data: { visits } }],
+          related: [{ place: { file: entry.file, path: [...entry.path, 'online', 'depth'] }, messageId: 'depth', data: { visits } }],
         };
       }
     }

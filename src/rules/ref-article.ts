@@ -12,7 +12,8 @@ export default defineRule({
     for (const citation of citations(catalogue)) {
       const { article } = citation.value;
       const law = catalogue.lawById.get(citation.value.law);
-      if (article === undefined || !law?.value.articles || law.value.articles.includes(article)) continue;
+      // An empty list is read like an absent one: the law's articles are simply not listed.
+      if (article === undefined || !law?.value.articles?.length || law.value.articles.includes(article)) continue;
       const guess = suggest(article, law.value.articles);
       yield {
         ruleId: 'ref/article',

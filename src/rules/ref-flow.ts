@@ -1,19 +1,21 @@
 // ref/flow: a power's `flow` names a listed flow, and that flow names the power back.
 import { defineRule } from './types.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
+import { suggest } from './suggest.js';
 
 export default defineRule({
   id: 'ref/flow',
   severity: 'error',
   stage: 'catalogue',
-  messages: ['unknown', 'not-linked', 'flow'],
+  messages: ['unknown', 'unknown-did-you-mean', 'not-linked', 'flow'],
   *check({ catalogue }) {
     for (const entry of catalogue.sections.powers) {
       const id = entry.value.flow;
       if (id === undefined) continue;
       const place = { file: entry.file, path: [...entry.path, 'flow'] };
       if (!catalogue.keys.flows.has(id)) {
-        yield { ruleId: 'ref/flow', messageId: 'unknown', data: { id }, place };
+        const guess = suggest(id, [...catalogue.keys.flows.keys()]);
+        yield { ruleId: 'ref/flow', messageId: guess ? 'unknown-did-you-mean' : 'unknown', data: { id, suggestion: guess ?? '' }, place };
         continue;
       }
       const flow = catalogue.flowById.get(id);

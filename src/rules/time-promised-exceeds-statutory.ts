@@ -5,7 +5,7 @@ export default defineRule({
   id: 'time/promised-exceeds-statutory',
   severity: 'error',
   stage: 'catalogue',
-  messages: ['exceeds'],
+  messages: ['exceeds', 'statutory'],
   *check({ catalogue }) {
     for (const entry of catalogue.sections.powers) {
       const { statutory, promised, unit } = entry.value.time_limit;
@@ -15,7 +15,7 @@ export default defineRule({
           messageId: 'exceeds',
           data: { promised, statutory, unit },
           place: { file: entry.file, path: [...entry.path, 'time_limit', 'promised'] },
-          related: [{ place: { file: entry.file, path: [...entry.path, 'time_limit', 'statutory'] }, messageId: 'exceeds', data: { promised, statutory, unit } }],
+          related: [{ place: { file: entry.file, path: [...entry.path, 'time_limit', 'statutory'] }, messageId: 'statutory', data: { promised, statutory, unit } }],
         };
       }
     }
