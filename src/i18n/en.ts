@@ -142,6 +142,10 @@ export const rules: RuleMessages = {
     messages: { missing: 'Material "{name}" is conditional but has no condition.', unused: 'Material "{name}" has required: {required}, so its condition has no effect; set required: conditional if it depends on the case.' },
   },
   'fee/basis': { description: 'A fee has a legal basis; a waivable fee has a waiver basis.', messages: { missing: 'Fee "{name}" has no basis.', waiver: 'Fee "{name}" is marked waivable but has no waiver_basis.' } },
+  'config/unknown-rule': {
+    description: 'The rules of qingdan.yaml name existing rule ids.',
+    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.' },
+  },
   'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} {visits|plural:visit:visits}.', depth: 'Online acceptance, handling and result notification: fully online.' } },
 };
 

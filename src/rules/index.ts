@@ -26,6 +26,8 @@ import visitsReason from './visits-reason.js';
 import materialCondition from './material-condition.js';
 import feeBasis from './fee-basis.js';
 import onlineFullOnlineVisits from './online-full-online-visits.js';
+import configUnknownRule from './config-unknown-rule.js';
+import { setRuleIds } from './ids.js';
 
 export const catalogueRules = [
   codeDuplicate, codeFormat, departmentCreditCode, idDuplicate,
@@ -34,6 +36,7 @@ export const catalogueRules = [
   timePromisedExceedsStatutory, timeFlowExceedsPromised,
   flowStart, flowEnd, flowUnreachable, flowDeadEnd, flowDecisionBranches, flowCycle, flowLane,
   visitsReason, materialCondition, feeBasis, onlineFullOnlineVisits,
+  configUnknownRule,
 ] as const satisfies readonly Rule[];
 
 function meta<const Id extends string>(id: Id, stage: 'file' | 'schema', severity: RuleMeta['severity'], messages: readonly string[]): RuleMeta<Id> {
@@ -72,3 +75,4 @@ export const allRules: readonly RuleMeta[] = [...fileRules, ...schemaRules, ...c
 export type RuleId = (typeof fileRules)[number]['id'] | (typeof schemaRules)[number]['id'] | (typeof catalogueRules)[number]['id'];
 
 export const ruleById: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((rule) => [rule.id, rule]));
+setRuleIds(allRules.map((rule) => rule.id));
