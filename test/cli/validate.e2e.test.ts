@@ -29,10 +29,10 @@ describe('qingdan validate (the real binary)', () => {
     const result = await runCli(['validate', dir, '--lang', 'en'], { cwd: path.dirname(dir) });
     expect(result.code).toBe(1);
     expect(result.stdout).not.toMatch(/\u001b\[/);
-    expect(result.stdout).toContain('lists/powers.yaml:9:43  error  Promised time limit 25 is longer than the statutory 20 (working-days).  time/promised-exceeds-statutory');
-    expect(result.stdout).toContain('lists/powers.yaml:16:13  error  2 in-person visit(s) required but no visit_reason given.  visits/reason');
+    expect(result.stdout).toContain('lists/powers.yaml:9:43  error  Promised time limit of 25 working days is longer than the statutory 20 working days.  time/promised-exceeds-statutory');
+    expect(result.stdout).toContain('lists/powers.yaml:16:13  error  2 in-person visits required but no visit_reason given.  visits/reason');
     expect(result.stdout).toContain('lists/flows.yaml:15:28  warning  Task review (审查) has no department.  flow/lane');
-    expect(result.stdout).toContain('✖ 3 errors, 1 warnings, 0 infos');
+    expect(result.stdout).toContain('✖ 3 errors, 1 warning, 0 infos');
   });
 
   it('gives the same findings in json, sarif, github and junit', async () => {
@@ -80,7 +80,7 @@ describe('qingdan validate (the real binary)', () => {
     expect((await runCli(['validate', dir])).code).toBe(0);
     const strict = await runCli(['validate', dir, '--max-warnings', '0', '--lang', 'en']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('1 warnings exceed --max-warnings 0.\n');
+    expect(strict.stderr).toBe('1 warning exceeds --max-warnings 0.\n');
   });
 
   it('takes the language from --lang, then qingdan.yaml, then LANG', async () => {

@@ -102,7 +102,7 @@ describe('stylish', () => {
     expect(text).toContain('  lists/powers/a,b.yaml:2:11  error  Item code A is a duplicate, 100% <sure> & "quoted"  code/duplicate\n');
     expect(text).toContain('    ↳ related: lists/powers/c.yaml:9:11  Code A first used here.\n');
     expect(text).toContain('    > 2 |   - code: A\n        |           ^\n');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 1 errors, 1 warnings, 1 infos');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 1 error, 1 warning, 1 info');
   });
 
   it('uses colour when asked', () => {

@@ -63,7 +63,7 @@ describe('code/format', () => {
   it('checks against code_pattern, anchored, when qingdan.yaml sets one', () => {
     const [finding] = findings('custom-pattern');
     expect(finding!.path).toEqual(['powers', 1, 'code']);
-    expect(finding!.message).toMatch(/^Item code SCJ-XK-02 does not match the code_pattern format \(\^\(\?:\[0-9A-Z\]\{31\}\|\[A-Z\]\{3\}-\[A-Z\]\{2\}-\[0-9\]\{3\}\)\$\)\./);
+    expect(finding!.message).toMatch(/^Item code SCJ-XK-02 does not match the code_pattern set in qingdan\.yaml \(\^\(\?:\[0-9A-Z\]\{31\}\|\[A-Z\]\{3\}-\[A-Z\]\{2\}-\[0-9\]\{3\}\)\$\)\./);
   });
 
   it('applies the same embedded checks under the sichuan profile, and names the profile', () => {

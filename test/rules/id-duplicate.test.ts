@@ -18,7 +18,7 @@ describe('id/duplicate', () => {
     expect(list).toHaveLength(2);
     for (const finding of list) {
       expect(finding.file).toBe('z-departments.yaml');
-      expect(finding.message).toBe('Id scjgj is used twice in departments.');
+      expect(finding.message).toBe('Id scjgj is used more than once in departments.');
       expect(finding.related).toHaveLength(1);
       expect(finding.related[0]).toMatchObject({ file: 'departments.yaml', line: 2, column: 9, path: ['departments', 0, 'id'], message: 'scjgj first used here.' });
     }
@@ -26,25 +26,25 @@ describe('id/duplicate', () => {
       ['departments', 0, 'id'],
       ['departments', 1, 'id'],
     ]);
-    expect(list[0]!.messages['zh-CN']).toBe('departments 中的标识 scjgj 重复。');
+    expect(list[0]!.messages['zh-CN']).toBe('部门中的标识 scjgj 重复。');
   });
 
   it('finds a duplicate law id in the same file, even when id is not the first key', () => {
     const [finding] = findings('law-same-file');
-    expect(finding!.message).toBe('Id spaqf is used twice in laws.');
+    expect(finding!.message).toBe('Id spaqf is used more than once in laws.');
     expect(finding!.path).toEqual(['laws', 2, 'id']);
     expect(finding!.related[0]).toMatchObject({ file: 'laws.yaml', line: 6, column: 9, path: ['laws', 1, 'id'] });
   });
 
   it('finds a duplicate flow id across files', () => {
     const [finding] = findings('flow-across-files');
-    expect(finding!.message).toBe('Id spjy is used twice in flows.');
+    expect(finding!.message).toBe('Id spjy is used more than once in flows.');
     expect(finding!.related[0]).toMatchObject({ file: 'flows.yaml', line: 2, column: 9, path: ['flows', 0, 'id'] });
   });
 
   it('finds a step id used twice within one flow and names the flow', () => {
     const [finding] = findings('step');
-    expect(finding!.message).toBe('Step id review is used twice in flow spjy.');
+    expect(finding!.message).toBe('Step id review is used more than once in flow spjy.');
     expect(finding!.messages['zh-CN']).toBe('流程 spjy 中的步骤标识 review 重复。');
     expect(finding!.path).toEqual(['flows', 0, 'steps', 5, 'id']);
     expect(finding!.related).toHaveLength(1);
@@ -53,7 +53,7 @@ describe('id/duplicate', () => {
 
   it('finds two end steps given the same id', () => {
     const [finding] = findings('step-two-ends');
-    expect(finding!.message).toBe('Step id done is used twice in flow spjy-cn.');
+    expect(finding!.message).toBe('Step id done is used more than once in flow spjy-cn.');
     expect(finding!.related[0]).toMatchObject({ file: 'z-flows.yaml', line: 14, column: 14, path: ['flows', 0, 'steps', 2, 'id'] });
   });
 });

@@ -15,8 +15,8 @@ describe('ref/flow', () => {
 
   it("reports an item's flow that is not listed, in block and flow style", () => {
     const [block, inline] = findings('unknown');
-    expect(block!.message).toBe('Flow spjyy is not listed in flows.');
-    expect(block!.messages['zh-CN']).toBe('流程 spjyy 未在 flows 中列出。');
+    expect(block!.message).toBe('Flow spjyy is not listed in flows; did you mean spjy?');
+    expect(block!.messages['zh-CN']).toBe('流程 spjyy 未在 flows 中列出，是否应为 spjy？');
     expect(block!.path).toEqual(['powers', 0, 'flow']);
     expect(block!.related).toEqual([]);
     expect(inline!.path).toEqual(['powers', 1, 'flow']);

@@ -15,7 +15,7 @@ describe('time/flow-exceeds-promised', () => {
     const { result } = runCase(RULE, 'exceeds');
     const finding = result.findings.find((f) => f.ruleId === ID)!;
     expect(finding.severity).toBe('warning');
-    expect(finding.message).toBe('Flow spjy can take 6 (working-days), more than the promised 5: 申请 → 受理 → 材料是否齐全 → 审查 → 办结');
+    expect(finding.message).toBe('Flow spjy can take 6 working days, more than the promised 5 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 办结');
     expect(finding.path).toEqual(['flows', 0, 'steps']);
     expect(finding.related).toHaveLength(1);
     expect(finding.related[0]).toMatchObject({
@@ -23,29 +23,29 @@ describe('time/flow-exceeds-promised', () => {
       line: 9,
       column: 43,
       path: ['powers', 0, 'time_limit', 'promised'],
-      message: 'Promised time limit 5 (working-days).',
+      message: 'Promised time limit of 5 working days.',
     });
-    expect(finding.messages['zh-CN']).toMatch(/^流程 spjy 最长需要 6（.+），超过承诺时限 5：申请 → 受理 → 材料是否齐全 → 审查 → 办结$/);
+    expect(finding.messages['zh-CN']).toBe('流程 spjy 最长需要 6个工作日，超过承诺时限 5个工作日：申请 → 受理 → 材料是否齐全 → 审查 → 办结');
   });
 
   it('converts a step in hours into working days at 8 hours a day (12 h = 1.5)', () => {
     const { result } = runCase(RULE, 'hours-step');
     expect(result.findings.find((f) => f.ruleId === ID)!.message).toBe(
-      'Flow spjy can take 5.5 (working-days), more than the promised 5: 申请 → 受理 → 材料是否齐全 → 审查 → 现场核查 → 办结',
+      'Flow spjy can take 5.5 working days, more than the promised 5 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 现场核查 → 办结',
     );
   });
 
   it('counts a working-days step 1:1 inside a calendar-days item', () => {
     const { result } = runCase(RULE, 'days-item');
     expect(result.findings.find((f) => f.ruleId === ID)!.message).toBe(
-      'Flow spjy can take 6 (days), more than the promised 5: 申请 → 受理 → 材料是否齐全 → 审查 → 邮寄送达 → 办结',
+      'Flow spjy can take 6 days, more than the promised 5 days: 申请 → 受理 → 材料是否齐全 → 审查 → 邮寄送达 → 办结',
     );
   });
 
   it('takes the slower of two branches', () => {
     const { result } = runCase(RULE, 'slow-branch');
     expect(result.findings.find((f) => f.ruleId === ID)!.message).toBe(
-      'Flow spjy can take 6 (working-days), more than the promised 5: 申请 → 受理 → 适用何种程序 → 审查 → 现场核查 → 办结',
+      'Flow spjy can take 6 working days, more than the promised 5 working days: 申请 → 受理 → 适用何种程序 → 审查 → 现场核查 → 办结',
     );
   });
 
@@ -53,7 +53,7 @@ describe('time/flow-exceeds-promised', () => {
     const { result } = runCase(RULE, 'shared-flow');
     const findings = result.findings.filter((f) => f.ruleId === ID);
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toBe('Flow spjy can take 4 (working-days), more than the promised 3: 申请 → 受理 → 材料是否齐全 → 审查 → 办结');
+    expect(findings[0]!.message).toBe('Flow spjy can take 4 working days, more than the promised 3 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 办结');
     expect(findings[0]!.related[0]).toMatchObject({ file: 'powers.yaml', line: 18, column: 43, path: ['powers', 1, 'time_limit', 'promised'] });
   });
 
@@ -63,7 +63,7 @@ describe('time/flow-exceeds-promised', () => {
     const result = check({ ...files, 'powers.yaml': powers });
     const findings = result.findings.filter((f) => f.ruleId === ID);
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toBe('Flow spjy can take 5 (working-days), more than the promised 4: 申请 → 受理 → 材料是否齐全 → 审查 → 办结');
+    expect(findings[0]!.message).toBe('Flow spjy can take 5 working days, more than the promised 4 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 办结');
   });
 
   it('does not count a 听证 step marked counted: false (the same flow takes 25 without the mark)', () => {
@@ -71,6 +71,6 @@ describe('time/flow-exceeds-promised', () => {
     expect(check(files).findings.filter((f) => f.ruleId === ID)).toEqual([]);
     const counted = files['flows.yaml']!.replace('duration: 20, counted: false', 'duration: 20');
     const findings = check({ ...files, 'flows.yaml': counted }).findings.filter((f) => f.ruleId === ID);
-    expect(findings.map((f) => f.message)).toEqual(['Flow spjy can take 25 (working-days), more than the promised 5: 申请 → 受理 → 材料是否齐全 → 审查 → 听证 → 决定 → 办结']);
+    expect(findings.map((f) => f.message)).toEqual(['Flow spjy can take 25 working days, more than the promised 5 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 听证 → 决定 → 办结']);
   });
 });

@@ -14,13 +14,13 @@ describe('visits/reason', () => {
     const { result } = runCase(RULE, 'missing');
     const finding = result.findings.find((f) => f.ruleId === 'visits/reason')!;
     expect(finding.severity).toBe('error');
-    expect(finding.message).toBe('1 in-person visit(s) required but no visit_reason given.');
+    expect(finding.message).toBe('1 in-person visit required but no visit_reason given.');
     expect(finding.messages['zh-CN']).toBe('需到现场 1 次，但没有写明原因（visit_reason）。');
     expect(finding.path).toEqual(['powers', 0, 'visits']);
   });
 
   it('treats a blank reason as none', () => {
     const { result } = runCase(RULE, 'blank-reason');
-    expect(result.findings.map((f) => f.message)).toEqual(['2 in-person visit(s) required but no visit_reason given.']);
+    expect(result.findings.map((f) => f.message)).toEqual(['2 in-person visits required but no visit_reason given.']);
   });
 });
