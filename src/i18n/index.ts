@@ -9,7 +9,8 @@ const catalogues = { 'zh-CN': zh, en } as const;
 
 /**
  * Fills `{name}` placeholders. `{name|table}` shows a slug by its label (`{unit|unit}` → 个工作日), and
- * `{name|plural:one:other}` picks the English word for a count (`{errors|plural:error:errors}`).
+ * `{name|plural:one:other}` picks the English word for a count (`{errors|plural:error:errors}`); `{unit|unit:count}`
+ * picks a label's singular or plural form by another field's count.
  */
 export function format(template: string, data: MessageData = {}, locale: Locale = 'zh-CN'): string {
   return template.replace(/\{(\w+)(?:\|([\w-]+)((?::[^:}]*)*))?\}/g, (whole, name: string, filter?: string, args?: string) => {
@@ -20,7 +21,12 @@ export function format(template: string, data: MessageData = {}, locale: Locale 
       const [one = '', other = ''] = (args ?? '').slice(1).split(':');
       return Number(value) === 1 ? one : other;
     }
-    return label(locale, filter, String(value));
+    // A label with a singular and a plural form (` day| days`) takes the form for the count named in its argument.
+    const text = label(locale, filter, String(value));
+    if (!text.includes('|')) return text;
+    const [one = '', other = ''] = text.split('|');
+    const count = args ? data[args.slice(1)] : undefined;
+    return Number(count) === 1 ? one : other;
   });
 }
 

@@ -19,7 +19,7 @@ export const LABELS: Record<Locale, Record<string, Table>> = {
     section: { departments: '部门', laws: '法律法规', powers: '权力清单', responsibilities: '责任清单', flows: '运行流程' },
   },
   en: {
-    unit: { 'working-days': ' working days', days: ' days', hours: ' hours' },
+    unit: { 'working-days': ' working day| working days', days: ' day| days', hours: ' hour| hours' },
     category: {
       licensing: 'licensing', penalty: 'penalty', coercion: 'coercion', levy: 'levy', benefit: 'benefit',
       inspection: 'inspection', confirmation: 'confirmation', reward: 'reward', adjudication: 'adjudication',

@@ -1,10 +1,21 @@
 // "Did you mean …?" for references that miss by a typo.
 import { closest, distance } from 'fastest-levenshtein';
 
+/** Two neighbouring characters swapped (reveiw, ref/lwa): one slip of the fingers, though Levenshtein counts two. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ: number[] = [];
+  for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
 export function suggest(value: string, candidates: string[]): string | undefined {
   if (!candidates.length) return undefined;
+  const swapped = candidates.find((candidate) => isSwap(value, candidate));
+  if (swapped) return swapped;
   const guess = closest(value, candidates);
-  // Short ids allow one edit; longer ones two or a quarter of their length, so a swapped pair (reveiw) is caught.
-  const allowed = value.length <= 3 ? 1 : Math.max(2, Math.floor(value.length / 4));
+  // Up to 7 characters one edit (article labels like 第四十二条 differ from each other in two); longer ids two, or a
+  // quarter of their length.
+  const allowed = value.length <= 7 ? 1 : Math.max(2, Math.floor(value.length / 4));
   return distance(value, guess) <= allowed ? guess : undefined;
 }
