@@ -6,6 +6,7 @@ import { localeFromEnvironment, parseLocale, ui } from '../i18n/index.js';
 import stylish from '../report/stylish.js';
 import type { Locale } from '../findings.js';
 import { registerValidate } from './validate.js';
+import { registerDiff } from './diff.js';
 import { processIo, type CliIo } from './io.js';
 
 export interface CommandContext {
@@ -44,6 +45,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showSuggestionAfterError(true);
   registerValidate(program, context);
+  registerDiff(program, context);
 
   const fallbackLocale = localeFromEnvironment(io.env) ?? 'zh-CN';
   try {

@@ -3,7 +3,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
-import { validateCatalogueAsync, type CatalogueSummary } from '../validate.js';
+import { validateCatalogue, validateCatalogueAsync, type CatalogueSummary, type ValidateResult } from '../validate.js';
+import { newSince } from '../baseline.js';
+import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
 import { FileCache, contentHash } from '../catalogue/cache.js';
 import { emitSchemas } from '../schema/emit.js';
 import { formatters, getFormatter } from '../report/index.js';
@@ -25,6 +27,7 @@ interface ValidateFlags {
   color?: boolean;
   cache?: boolean;
   cacheLocation: string;
+  since?: string;
 }
 
 export function registerValidate(program: Command, context: CommandContext): void {
@@ -37,6 +40,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--max-warnings <n>', '警告超过此数即失败 / fail when warnings exceed n', '-1')
     .option('-q, --quiet', '只报告错误 / report errors only')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
+    .option('--since <revision>', '只报告此版本之后新出现的问题 / report only problems that are new since this git revision')
     .option('--cache', '只重新检查改动过的文件 / re-check only files that changed')
     .option('--cache-location <file>', '缓存文件 / cache file', '.qingdancache')
     .option('--color', '强制彩色 / force colour')
@@ -74,7 +78,8 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
     const result = await validateCatalogueAsync(source, { explicitLocale: locale, environment: io.env, ...(cache ? { cache } : {}) });
     locale ??= result.locale;
     catalogues.push(result.summary);
-    for (const finding of result.findings) {
+    const reported = flags.since ? baselined(result, target.root, flags.since, context, locale) : result.findings;
+    for (const finding of reported) {
       const selected = isSelected(finding.file, target.only) || finding.related.some((r) => isSelected(r.file, target.only));
       if (selected && (!flags.quiet || finding.severity === 'error')) findings.push(finding);
     }
@@ -103,4 +108,17 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
     return 1;
   }
   return 0;
+}
+
+/** The findings that are new since `ref`: the catalogue as it was there is validated from git blobs, without a checkout. */
+function baselined(result: ValidateResult, root: string, ref: string, context: CommandContext, locale: Locale): Finding[] {
+  const git = new Git(context.io.cwd);
+  const commit = git.resolve(ref);
+  const source = new GitSource(git, commit, repositoryPrefix(git.topLevel(), root), result.catalogue.displayRoot, ref);
+  if (!source.hasConfig()) return result.findings; // the catalogue did not exist then: everything is new
+  const base = validateCatalogue(source, { explicitLocale: locale });
+  const fresh = newSince(result, base);
+  const hidden = result.findings.length - fresh.length;
+  if (hidden) context.io.stderr.write(`${ui(locale, 'baseline-note', { ref, hidden })}\n`);
+  return fresh;
 }

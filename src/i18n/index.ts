@@ -1,6 +1,8 @@
 // Message lookup and formatting in the chosen language; the locale default comes from config, then LANG.
 import * as zh from './zh-CN.js';
 import * as en from './en.js';
+import { changes as zhChanges } from './changes-zh-CN.js';
+import { changes as enChanges } from './changes-en.js';
 import type { Locale, MessageData } from '../findings.js';
 import type { UiKey } from './types.js';
 import { label } from './labels.js';
@@ -34,6 +36,18 @@ export function ruleMessage(locale: Locale, ruleId: string, messageId: string, d
   const template = catalogues[locale].rules[ruleId]?.messages[messageId];
   if (template === undefined) return `${ruleId}: ${messageId}`;
   return format(template, data, locale);
+}
+
+const changeCatalogues = { 'zh-CN': zhChanges, en: enChanges } as const;
+
+export function changeMessage(locale: Locale, classId: string, messageId: string, data?: MessageData): string {
+  const template = changeCatalogues[locale][classId]?.messages[messageId];
+  if (template === undefined) return `${classId}: ${messageId}`;
+  return format(template, data, locale);
+}
+
+export function changeDescription(locale: Locale, classId: string): string {
+  return changeCatalogues[locale][classId]?.description ?? classId;
 }
 
 export function ruleDescription(locale: Locale, ruleId: string): string {

@@ -1,14 +1,6 @@
 // github: workflow commands that GitHub Actions turns into annotations on the pull request's lines.
+import { escapeData, escapeProperty } from './workflow-commands.js';
 import type { Formatter } from './types.js';
-
-// https://docs.github.com/actions/reference/workflow-commands-for-github-actions — escaping per the runner's toolkit.
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 

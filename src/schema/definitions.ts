@@ -302,6 +302,19 @@ export const sectionSchemas = {
   flows: Type.Array(Flow, doc('运行流程', 'flows')),
 } satisfies Record<SectionName, TSchema>;
 
+export const CHANGE_LEVEL_SETTINGS = ['off', 'info', 'notice', 'breaking'] as const;
+export type ChangeLevelSetting = (typeof CHANGE_LEVEL_SETTINGS)[number];
+
+export const Waiver = Type.Object(
+  {
+    fingerprint: Type.String({ pattern: '^[0-9a-f]{12}$', ...doc('变更指纹', 'change fingerprint', { zh: 'qingdan diff 输出的 12 位指纹', en: 'the 12-character fingerprint qingdan diff prints' }) }),
+    reason: Text(doc('理由', 'reason')),
+    expires: DateString(doc('到期日', 'expiry date', { zh: '过期后豁免失效并提示', en: 'after this date the waiver stops working, and says so' })),
+    approved_by: Type.Optional(Text(doc('批准人', 'approved by'))),
+  },
+  { additionalProperties: false, ...doc('豁免', 'waiver') },
+);
+
 export const Config = Type.Object(
   {
     name: Text(doc('清单名称', 'catalogue name')),
@@ -311,6 +324,17 @@ export const Config = Type.Object(
     code_pattern: Type.Optional(Text(doc('事项编码正则', 'code pattern', { zh: '覆盖编码方案的事项编码格式（正则表达式）', en: 'regular expression overriding the profile\'s code format' }))),
     rules: Type.Optional(
       Type.Record(Type.String(), StringEnum(SEVERITY_SETTINGS), doc('规则级别', 'rule severities', { zh: '规则 id → off | info | warning | error；可用 schema/* 这样的前缀', en: 'rule id → off | info | warning | error; prefixes like schema/* allowed' })),
+    ),
+    diff: Type.Optional(
+      Type.Object(
+        {
+          levels: Type.Optional(
+            Type.Record(Type.String(), StringEnum(CHANGE_LEVEL_SETTINGS), doc('变更级别', 'change levels', { zh: '变更类别 id → off | info | notice | breaking；可用 power/* 这样的前缀', en: 'change class id → off | info | notice | breaking; prefixes like power/* allowed' })),
+          ),
+          waivers: Type.Optional(Type.Array(Waiver, doc('豁免', 'waivers', { zh: '按指纹接受某项具体变更', en: 'accept a specific change by its fingerprint' }))),
+        },
+        { additionalProperties: false, ...doc('变更比对（qingdan diff）', 'diff settings') },
+      ),
     ),
   },
   { additionalProperties: false, ...doc('qingdan.yaml 清单配置', 'qingdan.yaml catalogue configuration') },
@@ -328,4 +352,5 @@ export type Responsibility = PowerResponsibility | DepartmentResponsibility;
 export type Step = Static<typeof Step>;
 export type Flow = Static<typeof Flow>;
 export type Config = Static<typeof Config>;
+export type Waiver = Static<typeof Waiver>;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];

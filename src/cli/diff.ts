@@ -1,0 +1,152 @@
+// `qingdan diff`: which two catalogues to compare (revisions or folders), the report, and the gate.
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parse } from 'yaml';
+import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
+import { diffCatalogues, failing } from '../diff/diff.js';
+import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
+import { diffFormatters, getDiffFormatter } from '../report/diff/index.js';
+import { UsageError } from '../errors.js';
+import type { Waiver } from '../schema/definitions.js';
+import type { ChangeLevel } from '../diff/types.js';
+import { resolveTargets } from './targets.js';
+import type { CommandContext } from './index.js';
+
+interface DiffFlags {
+  base?: string;
+  catalogue?: string;
+  format: string;
+  output?: string;
+  failOn: string;
+  waivers?: string;
+  lang?: string;
+  color?: boolean;
+}
+
+export function registerDiff(program: Command, context: CommandContext): void {
+  program
+    .command('diff')
+    .description('比较两个版本的清单：增减了什么事项、时限、材料、跑动…… / what a revision changes')
+    .argument('[revisions...]', 'BASE..HEAD, BASE...HEAD, one revision (against the working tree), or two catalogue folders')
+    .option('--base <revision>', '比较基准 / the revision to compare against (default in CI: merge-base with the default branch)')
+    .option('-c, --catalogue <folder>', '清单目录 / catalogue folder (default: . or ./lists)')
+    .option('-f, --format <format>', `输出格式 / output format: ${Object.keys(diffFormatters).join(', ')}`, 'text')
+    .option('-o, --output <file>', '写入文件 / write the report to a file')
+    .option('--fail-on <level>', '在此级别及以上失败 / fail on changes at this level or above: breaking, notice, none', 'breaking')
+    .option('--waivers <file>', '豁免文件 / a YAML file of waivers (fingerprint, reason, expires)')
+    .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
+    .option('--color', '强制彩色 / force colour')
+    .option('--no-color', '不用彩色 / no colour')
+    .action(async (revisions: string[], flags: DiffFlags) => {
+      context.exitCode = await diffCommand(revisions, flags, context);
+    });
+}
+
+interface Side {
+  source: CatalogueSource;
+  label: string;
+}
+
+function isFolder(value: string, cwd: string): boolean {
+  try {
+    return statSync(path.resolve(cwd, value)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function folderSide(folder: string, cwd: string): Side {
+  const root = path.resolve(cwd, folder);
+  if (!existsSync(path.join(root, 'qingdan.yaml'))) throw new UsageError('no-config', { root: folder });
+  const source = new DirectorySource(root, cwd);
+  return { source, label: source.displayRoot };
+}
+
+/** Works out the two sides from what was typed; every revision goes through Git.resolve before git sees it. */
+function sides(revisions: string[], flags: DiffFlags, context: CommandContext): { base: Side; head: Side } {
+  const { cwd, env } = context.io;
+  if (revisions.length === 2 && revisions.every((r) => isFolder(r, cwd))) {
+    return { base: folderSide(revisions[0]!, cwd), head: folderSide(revisions[1]!, cwd) };
+  }
+  if (revisions.length > 1 || (revisions.length === 1 && flags.base)) throw new UsageError('no-default-base');
+
+  const root = resolveTargets(flags.catalogue ? [flags.catalogue] : [], cwd)[0]!.root;
+  const git = new Git(cwd);
+  const topLevel = git.topLevel();
+  const prefix = repositoryPrefix(topLevel, root);
+  const working = new DirectorySource(root, cwd);
+  const atRevision = (ref: string, commit: string): Side => ({ source: new GitSource(git, commit, prefix, working.displayRoot, ref), label: ref });
+
+  let baseRef: string | undefined;
+  let headRef: string | undefined;
+  let mergeBase = false;
+  const range = revisions[0];
+  if (range?.includes('...')) {
+    [baseRef, headRef] = range.split('...');
+    mergeBase = true;
+  } else if (range?.includes('..')) {
+    [baseRef, headRef] = range.split('..');
+  } else if (range) {
+    baseRef = range;
+  } else if (flags.base) {
+    baseRef = flags.base;
+  } else if (env.CI) {
+    baseRef = git.defaultBase(env);
+    if (!baseRef) throw new UsageError('no-default-base');
+    headRef = 'HEAD';
+    mergeBase = true;
+  } else {
+    baseRef = 'HEAD';
+  }
+  baseRef ||= 'HEAD';
+  if (headRef === '') headRef = 'HEAD';
+  const headCommit = headRef !== undefined ? git.resolve(headRef) : undefined;
+  let baseCommit = git.resolve(baseRef);
+  if (mergeBase) baseCommit = git.mergeBase(baseCommit, headCommit ?? git.resolve('HEAD'));
+  const head = headRef !== undefined ? atRevision(headRef, headCommit!) : { source: working, label: working.displayRoot };
+  return { base: atRevision(mergeBase ? `merge-base(${baseRef}, ${headRef ?? 'HEAD'})` : baseRef, baseCommit), head };
+}
+
+function readWaivers(file: string, cwd: string): Waiver[] {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError('bad-waivers', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
+  }
+  const list = Array.isArray(data) ? data : (data as { waivers?: unknown } | null)?.waivers;
+  if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file, detail: 'waivers: [{fingerprint, reason, expires}]' });
+  list.forEach((item, index) => {
+    const waiver = item as Partial<Waiver> | null;
+    const ok = waiver && typeof waiver.fingerprint === 'string' && /^[0-9a-f]{12}$/.test(waiver.fingerprint) && typeof waiver.reason === 'string' && waiver.reason.trim() && typeof waiver.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
+    if (!ok) throw new UsageError('bad-waivers', { file, detail: `#${index + 1}: fingerprint (12 hex), reason, expires (YYYY-MM-DD)` });
+  });
+  return list as Waiver[];
+}
+
+const FAIL_ON = ['breaking', 'notice', 'none'] as const;
+
+async function diffCommand(revisions: string[], flags: DiffFlags, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const formatter = getDiffFormatter(flags.format);
+  if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(diffFormatters).join(', ') });
+  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError('bad-option', { option: '--fail-on', value: flags.failOn, expected: FAIL_ON.join(', ') });
+  const failOn = flags.failOn as ChangeLevel | 'none';
+  const locale = context.locale(flags.lang);
+  const extraWaivers = flags.waivers ? readWaivers(flags.waivers, io.cwd) : [];
+  const { base, head } = sides(revisions, flags, context);
+  const today = io.env.QINGDAN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(io.env.QINGDAN_TODAY) ? io.env.QINGDAN_TODAY : new Date().toISOString().slice(0, 10);
+  const result = await diffCatalogues(base, head, { ...(locale ? { locale } : {}), extraWaivers, today });
+  const color = flags.color ?? (!io.env.NO_COLOR && ((io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') || (!flags.output && io.stdout.isTTY === true)));
+  const text = formatter({ ...result, color, toolVersion: context.version, failOn });
+  if (flags.output) {
+    try {
+      mkdirSync(path.dirname(path.resolve(io.cwd, flags.output)), { recursive: true });
+      writeFileSync(path.resolve(io.cwd, flags.output), text);
+    } catch (error) {
+      throw new UsageError('write-failed', { path: flags.output, detail: (error as Error).message });
+    }
+  } else io.stdout.write(text);
+  return failing(result, failOn).length ? 1 : 0;
+}

@@ -1,0 +1,26 @@
+// power/delegated: the item moved to another level or department (下放、委托、划转).
+import { defineChangeClass } from '../types.js';
+import { bothSides, itemOf, placeOf } from '../helpers.js';
+
+export default defineChangeClass({
+  id: 'power/delegated',
+  level: 'notice',
+  messages: ['department', 'level', 'status'],
+  *check(pair) {
+    if (!bothSides(pair)) return;
+    const base = pair.base.value;
+    const head = pair.head.value;
+    const item = itemOf(pair);
+    if (base.department !== head.department) {
+      yield { classId: 'power/delegated', messageId: 'department', data: { name: head.name, from: base.department, to: head.department }, ...item, base: placeOf(pair.base, 'department'), head: placeOf(pair.head, 'department'), detail: 'department' };
+    }
+    const baseLevel = base.level ?? '';
+    const headLevel = head.level ?? '';
+    if (baseLevel && headLevel && baseLevel !== headLevel) {
+      yield { classId: 'power/delegated', messageId: 'level', data: { name: head.name, from: baseLevel, to: headLevel }, ...item, base: placeOf(pair.base, 'level'), head: placeOf(pair.head, 'level'), detail: 'level' };
+    }
+    if (base.status !== 'delegated' && head.status === 'delegated') {
+      yield { classId: 'power/delegated', messageId: 'status', data: { name: head.name, by: head.delegated_by ?? '' }, ...item, base: placeOf(pair.base, 'code'), head: placeOf(pair.head, 'status'), detail: 'status' };
+    }
+  },
+});

@@ -1,0 +1,253 @@
+// qingdan diff: load both sides, match items (phase one), run every change class (phase two), then resolve levels,
+// positions, waivers and the reform summary.
+import { createHash } from 'node:crypto';
+import { loadCatalogue } from '../catalogue/load.js';
+import { SourceError, type CatalogueSource } from '../catalogue/source.js';
+import { SourceMap } from '../catalogue/source-map.js';
+import type { Catalogue, Entry } from '../catalogue/model.js';
+import { flowPowerCodes } from '../catalogue/walk.js';
+import { isFullOnline } from '../catalogue/yardsticks.js';
+import { convert } from '../flow/time.js';
+import { changeMessage, ui } from '../i18n/index.js';
+import { UsageError } from '../errors.js';
+import { Resolver } from '../validate.js';
+import type { ChangeLevelSetting, Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
+import type { Locale, Place } from '../findings.js';
+import { matchPowers } from './match.js';
+import { changeClasses, changeClassById } from './registry.js';
+import { LEVEL_RANK, type Change, type ChangeLevel, type DiffContext, type RawChange, type Side } from './types.js';
+
+export interface DiffOptions {
+  locale?: Locale;
+  /** Waivers from a --waivers file, in addition to those in the head's qingdan.yaml. */
+  extraWaivers?: Waiver[];
+  /** YYYY-MM-DD; waivers that expired before it stop working. */
+  today: string;
+}
+
+export interface YardstickTotals {
+  items: number;
+  materials: number;
+  /** Sum of promised limits, in working days (hours at 8 a day). */
+  promisedDays: number;
+  visits: number;
+  fullOnline: number;
+  fees: number;
+}
+
+export interface DepartmentSummary {
+  department: string;
+  name: string;
+  added: number;
+  cancelled: number;
+  base: YardstickTotals;
+  head: YardstickTotals;
+  feesRemoved: number;
+}
+
+export interface DiffResult {
+  base: string;
+  head: string;
+  locale: Locale;
+  changes: Change[];
+  departments: DepartmentSummary[];
+  total: DepartmentSummary;
+  /** Codes not compared because an entry fails the schema on one side. */
+  skipped: string[];
+  /** Sentences about waivers: expired, or matching nothing. */
+  notes: string[];
+}
+
+const FILE_RULES = /^(yaml|file)\//;
+
+async function loadSide(source: CatalogueSource, side: 'base' | 'head', label: string, locale: Locale): Promise<Catalogue> {
+  let loaded;
+  try {
+    loaded = await loadCatalogue(source, { workers: 0 });
+  } catch (error) {
+    if (error instanceof SourceError) throw new UsageError('no-catalogue-at-rev', { rev: label, path: source.displayRoot });
+    throw error;
+  }
+  const broken = loaded.findings.filter((f) => FILE_RULES.test(f.ruleId) && f.ruleId !== 'file/empty');
+  if (broken.length || !loaded.configOk) {
+    const resolver = new Resolver((file) => loaded.catalogue.files.get(file)?.text, undefined, locale);
+    const problems = (broken.length ? broken : loaded.findings.filter((f) => f.place.file === loaded.catalogue.configFile)).map((f) => resolver.resolve(f)!);
+    throw new UsageError('diff-broken-side', { side: locale === 'en' ? side : side === 'base' ? '基准版本' : '目标版本' }, problems);
+  }
+  return loaded.catalogue;
+}
+
+function sideOf(catalogue: Catalogue): Side {
+  const responsibilities = new Map<string, Entry<PowerResponsibility>>();
+  for (const entry of catalogue.sections.responsibilities) {
+    if ('power' in entry.value && !responsibilities.has(entry.value.power)) responsibilities.set(entry.value.power, entry as Entry<PowerResponsibility>);
+  }
+  const flows = new Map<string, Entry<Flow>>();
+  for (const entry of catalogue.sections.flows) {
+    for (const code of flowPowerCodes(entry.value)) if (!flows.has(code)) flows.set(code, entry);
+  }
+  return { catalogue, responsibilities, flows };
+}
+
+/** Codes whose entry fails the schema on either side: comparing them would report phantom removals and additions. */
+function invalidCodes(...catalogues: Catalogue[]): Set<string> {
+  const out = new Set<string>();
+  for (const catalogue of catalogues) {
+    for (const code of catalogue.keys.powers.keys()) if (!catalogue.powerByCode.has(code)) out.add(code);
+  }
+  return out;
+}
+
+function levelSetting(classId: string, levels: Record<string, ChangeLevelSetting> | undefined): ChangeLevelSetting | undefined {
+  if (!levels) return undefined;
+  if (levels[classId]) return levels[classId];
+  let best: { length: number; setting: ChangeLevelSetting } | undefined;
+  for (const [pattern, setting] of Object.entries(levels)) {
+    if (pattern.endsWith('/*') && classId.startsWith(pattern.slice(0, -1)) && (!best || pattern.length > best.length)) best = { length: pattern.length, setting };
+  }
+  return best?.setting;
+}
+
+/** Stable across line moves and reordering: what changed, on which item, about what. */
+export function fingerprint(change: Pick<RawChange, 'classId' | 'code' | 'detail' | 'messageId'>): string {
+  return createHash('sha1').update(`${change.classId}\u0000${change.code}\u0000${change.detail ?? change.messageId}`).digest('hex').slice(0, 12);
+}
+
+class Positions {
+  private readonly maps = new Map<string, SourceMap>();
+
+  constructor(private readonly catalogue: Catalogue) {}
+
+  resolve(place: Place | undefined) {
+    if (!place) return undefined;
+    let map = this.maps.get(place.file);
+    if (!map) {
+      map = new SourceMap(this.catalogue.files.get(place.file)?.text ?? '');
+      this.maps.set(place.file, map);
+    }
+    return { file: place.file, path: place.path, ...map.locate(place.path, place.key) };
+  }
+}
+
+function totals(catalogue: Catalogue): Map<string, YardstickTotals> {
+  const out = new Map<string, YardstickTotals>();
+  for (const { value: power } of catalogue.powerByCode.values()) {
+    if (power.status === 'cancelled' || power.status === 'suspended') continue;
+    const t = out.get(power.department) ?? { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
+    t.items++;
+    t.materials += power.materials?.length ?? 0;
+    t.promisedDays += convert(power.time_limit.promised, power.time_limit.unit, 'working-days');
+    t.visits += power.visits ?? 0;
+    if (isFullOnline(power.online?.depth) && (power.visits ?? 0) === 0) t.fullOnline++;
+    t.fees += power.fees?.length ?? 0;
+    out.set(power.department, t);
+  }
+  return out;
+}
+
+const ZERO: YardstickTotals = { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
+
+function summarise(base: Catalogue, head: Catalogue, changes: Change[]): { departments: DepartmentSummary[]; total: DepartmentSummary } {
+  const baseTotals = totals(base);
+  const headTotals = totals(head);
+  const ids = [...new Set([...baseTotals.keys(), ...headTotals.keys(), ...changes.map((c) => c.department)])];
+  const order = (id: string) => {
+    const inHead = [...head.departmentById.keys()].indexOf(id);
+    return inHead >= 0 ? inHead : 10_000 + [...base.departmentById.keys()].indexOf(id);
+  };
+  ids.sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1));
+  const departments = ids.map((department): DepartmentSummary => {
+    const mine = changes.filter((c) => c.department === department);
+    return {
+      department,
+      name: head.departmentById.get(department)?.value.name ?? base.departmentById.get(department)?.value.name ?? department,
+      added: mine.filter((c) => c.classId === 'power/added').length,
+      cancelled: mine.filter((c) => c.classId === 'power/cancelled' || c.classId === 'power/removed').length,
+      base: baseTotals.get(department) ?? ZERO,
+      head: headTotals.get(department) ?? ZERO,
+      feesRemoved: mine.filter((c) => c.classId === 'fee/removed').length,
+    };
+  });
+  const sum = (pick: (d: DepartmentSummary) => YardstickTotals): YardstickTotals => {
+    const out = { ...ZERO };
+    for (const d of departments) for (const key of Object.keys(out) as Array<keyof YardstickTotals>) out[key] += pick(d)[key];
+    return out;
+  };
+  const total: DepartmentSummary = {
+    department: '',
+    name: '',
+    added: departments.reduce((n, d) => n + d.added, 0),
+    cancelled: departments.reduce((n, d) => n + d.cancelled, 0),
+    base: sum((d) => d.base),
+    head: sum((d) => d.head),
+    feesRemoved: departments.reduce((n, d) => n + d.feesRemoved, 0),
+  };
+  return { departments: departments.filter((d) => d.added || d.cancelled || changes.some((c) => c.department === d.department)), total };
+}
+
+export async function diffCatalogues(base: { source: CatalogueSource; label: string }, head: { source: CatalogueSource; label: string }, options: DiffOptions): Promise<DiffResult> {
+  const fallbackLocale = options.locale ?? 'zh-CN';
+  const baseCatalogue = await loadSide(base.source, 'base', base.label, fallbackLocale);
+  const headCatalogue = await loadSide(head.source, 'head', head.label, fallbackLocale);
+  const locale = options.locale ?? headCatalogue.config.locale ?? 'zh-CN';
+  const skip = invalidCodes(baseCatalogue, headCatalogue);
+  const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue) };
+
+  const raw: RawChange[] = [];
+  for (const pair of matchPowers(baseCatalogue, headCatalogue, skip)) {
+    for (const changeClass of changeClasses) raw.push(...changeClass.check(pair, context));
+  }
+
+  const settings = headCatalogue.config.diff;
+  const waivers = [...(settings?.waivers ?? []), ...(options.extraWaivers ?? [])];
+  const used = new Set<string>();
+  const notes: string[] = [];
+  const active = new Map<string, Waiver>();
+  for (const waiver of waivers) {
+    if (waiver.expires < options.today) notes.push(ui(locale, 'waiver-expired', { ...waiver }));
+    else active.set(waiver.fingerprint, waiver);
+  }
+
+  const basePositions = new Positions(baseCatalogue);
+  const headPositions = new Positions(headCatalogue);
+  const changes: Change[] = [];
+  for (const change of raw) {
+    const setting = levelSetting(change.classId, settings?.levels);
+    if (setting === 'off') continue;
+    const level: ChangeLevel = setting ?? change.level ?? changeClassById.get(change.classId)!.level;
+    const id = fingerprint(change);
+    const waiver = active.get(id);
+    if (waiver) used.add(id);
+    const messages = { 'zh-CN': changeMessage('zh-CN', change.classId, change.messageId, change.data), en: changeMessage('en', change.classId, change.messageId, change.data) };
+    const department = change.department;
+    changes.push({
+      classId: change.classId,
+      level,
+      message: messages[locale],
+      messages,
+      code: change.code,
+      department,
+      departmentName: headCatalogue.departmentById.get(department)?.value.name ?? baseCatalogue.departmentById.get(department)?.value.name ?? department,
+      name: change.name,
+      ...(change.base ? { base: basePositions.resolve(change.base)! } : {}),
+      ...(change.head ? { head: headPositions.resolve(change.head)! } : {}),
+      fingerprint: id,
+      ...(waiver ? { waiver: { reason: waiver.reason, expires: waiver.expires, ...(waiver.approved_by ? { approvedBy: waiver.approved_by } : {}) } } : {}),
+    });
+  }
+  for (const [id, waiver] of active) if (!used.has(id)) notes.push(ui(locale, 'waiver-unused', { ...waiver }));
+
+  changes.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || compare(a.department, b.department) || compare(a.code, b.code) || compare(a.classId, b.classId) || compare(a.fingerprint, b.fingerprint));
+  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes), skipped: [...skip].sort(), notes };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Changes that count for gating: not waived, at or above the level. */
+export function failing(result: DiffResult, failOn: ChangeLevel | 'none'): Change[] {
+  if (failOn === 'none') return [];
+  return result.changes.filter((c) => !c.waiver && LEVEL_RANK[c.level] >= LEVEL_RANK[failOn]);
+}
+

@@ -1,0 +1,176 @@
+// Reading a catalogue as it was at a git revision, from blobs, without a checkout; refs are validated so nothing a user
+// types can become a git option.
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { CONFIG_FILE, compareCodePoints, toPosix, type CatalogueSource } from '../catalogue/source.js';
+import { UsageError } from '../errors.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+// Blobs up to this size are read in one `git cat-file --batch` call.
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+export class Git {
+  constructor(readonly cwd: string) {}
+
+  /** Runs git without a shell; throws the git's own message on failure. */
+  run(args: string[], input?: string): string {
+    const result = spawnSync('git', args, { cwd: this.cwd, input, encoding: 'utf8', maxBuffer: MAX_BUFFER });
+    if (result.error) {
+      if ((result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('git-missing');
+      throw result.error;
+    }
+    if (result.status !== 0) throw Object.assign(new Error(result.stderr.trim() || `git ${args[0]} failed`), { gitStatus: result.status });
+    return result.stdout;
+  }
+
+  topLevel(): string {
+    try {
+      return this.run(['rev-parse', '--show-toplevel']).trim();
+    } catch {
+      throw new UsageError('not-a-repository', { path: this.cwd });
+    }
+  }
+
+  /**
+   * The commit a user-typed ref names. Anything that looks like an option, or holds characters no ref may hold, is
+   * refused before git sees it; `--end-of-options` makes sure git reads it as a revision all the same.
+   */
+  resolve(ref: string): string {
+    if (!isPlausibleRef(ref)) throw new UsageError('bad-ref', { ref });
+    try {
+      return this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
+    } catch {
+      const shallow = this.isShallow();
+      throw new UsageError(shallow ? 'ref-missing-shallow' : 'ref-missing', { ref });
+    }
+  }
+
+  isShallow(): boolean {
+    try {
+      return this.run(['rev-parse', '--is-shallow-repository']).trim() === 'true';
+    } catch {
+      return false;
+    }
+  }
+
+  mergeBase(a: string, b: string): string {
+    try {
+      return this.run(['merge-base', '--end-of-options', a, b]).trim();
+    } catch {
+      throw new UsageError(this.isShallow() ? 'ref-missing-shallow' : 'no-merge-base', { ref: `${a}...${b}` });
+    }
+  }
+
+  /** The branch CI compares against: the pull request's target, else the remote's default branch, else main/master. */
+  defaultBase(env: NodeJS.ProcessEnv): string | undefined {
+    const candidates: string[] = [];
+    if (env.GITHUB_BASE_REF) candidates.push(`origin/${env.GITHUB_BASE_REF}`);
+    if (env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME) candidates.push(`origin/${env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}`);
+    try {
+      candidates.push(this.run(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).trim());
+    } catch {
+      // no remote default branch recorded
+    }
+    candidates.push('origin/main', 'origin/master', 'main', 'master');
+    for (const candidate of candidates) {
+      if (!isPlausibleRef(candidate)) continue;
+      try {
+        this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`]);
+        return candidate;
+      } catch {
+        // try the next
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Characters a revision may use (branch and tag names, `HEAD~2`, `main^`, `@{u}`, a sha), no `..` (ranges are split
+ * before), and never a leading dash — so a ref can never be read as an option such as `--upload-pack=…`.
+ */
+export function isPlausibleRef(ref: string): boolean {
+  if (!ref || ref.length > 256 || ref.startsWith('-')) return false;
+  return /^[\p{L}\p{N}._/@{}~^+-]+$/u.test(ref) && !ref.includes('..');
+}
+
+/** A catalogue folder as it is in one commit. Files are listed once and read in one batch on first use. */
+export class GitSource implements CatalogueSource {
+  private blobs: Map<string, Uint8Array> | undefined;
+  private readonly entries: Map<string, string>;
+
+  /**
+   * @param prefix the catalogue folder relative to the repository root, posix, '' for the root
+   * @param displayRoot how the folder is shown in findings (as on disk, relative to the working directory)
+   */
+  constructor(
+    private readonly git: Git,
+    readonly commit: string,
+    private readonly prefix: string,
+    readonly displayRoot: string,
+    readonly label: string,
+  ) {
+    this.entries = this.listTree();
+  }
+
+  private listTree(): Map<string, string> {
+    const args = ['ls-tree', '-r', '-z', '--full-tree', this.commit];
+    if (this.prefix) args.push('--', `${this.prefix}/`);
+    const out = this.git.run(args);
+    const entries = new Map<string, string>();
+    for (const record of out.split('\u0000')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [, type, sha] = record.slice(0, tab).split(' ');
+      const full = record.slice(tab + 1);
+      if (type !== 'blob' || !sha) continue;
+      const relative = this.prefix ? full.slice(this.prefix.length + 1) : full;
+      entries.set(relative, sha);
+    }
+    return entries;
+  }
+
+  hasConfig(): boolean {
+    return this.entries.has(CONFIG_FILE);
+  }
+
+  listFiles(): string[] {
+    return [...this.entries.keys()]
+      .filter((name) => name !== CONFIG_FILE && YAML_FILE.test(name) && !name.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+      .sort(compareCodePoints);
+  }
+
+  readFile(relativePath: string): Uint8Array {
+    const blobs = this.readAll();
+    const bytes = blobs.get(relativePath);
+    if (!bytes) throw Object.assign(new Error(`ENOENT: ${relativePath}`), { code: 'ENOENT' });
+    return bytes;
+  }
+
+  /** Every YAML blob of the catalogue in one `git cat-file --batch`, far faster than a process per file. */
+  private readAll(): Map<string, Uint8Array> {
+    if (this.blobs) return this.blobs;
+    const wanted = [...this.entries].filter(([name]) => YAML_FILE.test(name));
+    const input = wanted.map(([, sha]) => sha).join('\n') + '\n';
+    const out = execFileSync('git', ['cat-file', '--batch'], { cwd: this.git.cwd, input, maxBuffer: MAX_BUFFER });
+    const blobs = new Map<string, Uint8Array>();
+    let offset = 0;
+    for (const [name] of wanted) {
+      const newline = out.indexOf(10, offset);
+      const header = out.subarray(offset, newline).toString('latin1');
+      const size = Number(header.split(' ')[2]);
+      if (!Number.isFinite(size)) throw new Error(`unexpected git cat-file output: ${header}`);
+      blobs.set(name, out.subarray(newline + 1, newline + 1 + size));
+      offset = newline + 1 + size + 1;
+    }
+    this.blobs = blobs;
+    return blobs;
+  }
+}
+
+/** The catalogue folder's path inside the repository, posix ('' for the root). */
+export function repositoryPrefix(topLevel: string, catalogueRoot: string): string {
+  const relative = toPosix(path.relative(topLevel, catalogueRoot));
+  if (relative.startsWith('..')) throw new UsageError('outside-repository', { path: catalogueRoot });
+  return relative;
+}

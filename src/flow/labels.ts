@@ -1,0 +1,112 @@
+// The words flowcharts print, in both languages; durations read "3个工作日" / "3 working days", 0 reads 即办.
+import { label } from '../i18n/labels.js';
+import type { Locale } from '../findings.js';
+import type { TimeUnit } from '../schema/definitions.js';
+
+export interface FlowWords {
+  immediate: string;
+  notCounted: string;
+  counted: string;
+  special: string;
+  item: string;
+  promised: string;
+  statutory: string;
+  longest: string;
+  specialProcedures: string;
+  legend: string;
+  legendTerminator: string;
+  legendTask: string;
+  legendDecision: string;
+  legendNotCounted: string;
+  legendBranch: string;
+  legendLoop: string;
+  unassignedLane: string;
+  listSeparator: string;
+  colon: string;
+  /** Screen-reader description. */
+  descLanes: string;
+  descSteps: string;
+  descGoesTo: string;
+  descReturnsTo: string;
+  descWhen: string;
+  descEnd: string;
+  role: string;
+  outputs: string;
+  department: string;
+}
+
+export const FLOW_WORDS: Record<Locale, FlowWords> = {
+  'zh-CN': {
+    immediate: '即办',
+    notCounted: '不计入办结时限',
+    counted: '计入办结时限',
+    special: '特别程序',
+    item: '事项',
+    promised: '承诺办结时限',
+    statutory: '法定办结时限',
+    longest: '按流程最长',
+    specialProcedures: '特别程序',
+    legend: '图例',
+    legendTerminator: '开始／结束',
+    legendTask: '办理环节及时限',
+    legendDecision: '判断',
+    legendNotCounted: '不计入办结时限的环节',
+    legendBranch: '条件分支',
+    legendLoop: '退回（如补正）',
+    unassignedLane: '（未指定部门）',
+    listSeparator: '、',
+    colon: '：',
+    descLanes: '泳道（承办部门）',
+    descSteps: '步骤',
+    descGoesTo: '转',
+    descReturnsTo: '退回',
+    descWhen: '条件',
+    descEnd: '结束',
+    role: '岗位',
+    outputs: '产出',
+    department: '部门',
+  },
+  en: {
+    immediate: 'immediate',
+    notCounted: 'not counted in the time limit',
+    counted: 'counted in the time limit',
+    special: 'special procedure',
+    item: 'Item',
+    promised: 'Promised time limit',
+    statutory: 'Statutory time limit',
+    longest: 'longest path of the flow',
+    specialProcedures: 'Special procedures',
+    legend: 'Legend',
+    legendTerminator: 'start / end',
+    legendTask: 'task and its time limit',
+    legendDecision: 'decision',
+    legendNotCounted: 'not counted in the time limit',
+    legendBranch: 'branch condition',
+    legendLoop: 'return (e.g. correction)',
+    unassignedLane: '(no department)',
+    listSeparator: ', ',
+    colon: ': ',
+    descLanes: 'Lanes (departments)',
+    descSteps: 'Steps',
+    descGoesTo: 'goes to',
+    descReturnsTo: 'returns to',
+    descWhen: 'when',
+    descEnd: 'end',
+    role: 'Role',
+    outputs: 'Outputs',
+    department: 'Department',
+  },
+};
+
+/** "3个工作日", "即办", "1 working day". */
+export function formatDuration(locale: Locale, value: number, unit: TimeUnit): string {
+  if (value === 0) return FLOW_WORDS[locale].immediate;
+  const unitLabel = label(locale, 'unit', unit);
+  if (locale === 'en' && value === 1) return `1${unitLabel.replace(/s$/, '')}`;
+  return `${value}${unitLabel}`;
+}
+
+/** "（不计入办结时限）" / " (not counted in the time limit)". */
+export function parenthesised(locale: Locale, text: string): string {
+  return locale === 'zh-CN' ? `（${text}）` : ` (${text})`;
+}

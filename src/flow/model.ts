@@ -1,0 +1,174 @@
+// What a flowchart says, before any geometry: lanes in catalogue order, steps with their printed texts, links, limits.
+import type { Catalogue } from '../catalogue/model.js';
+import { flowPowerCodes } from '../catalogue/walk.js';
+import type { Locale } from '../findings.js';
+import type { Department, Flow, Power, Step, TimeUnit } from '../schema/definitions.js';
+import { backEdges, buildGraph, indexesOfType, longestPath } from './graph.js';
+import { countedDuration } from './time.js';
+import { FLOW_WORDS, formatDuration, parenthesised } from './labels.js';
+
+export type NodeKind = Step['type'];
+
+export interface FlowLane {
+  /** Department id; '' for the lane of steps that have none and no neighbour to borrow one from. */
+  id: string;
+  name: string;
+}
+
+export interface FlowNode {
+  index: number;
+  id: string;
+  kind: NodeKind;
+  name: string;
+  lane: number;
+  /** "1个工作日", "即办"; undefined when the step gives no duration. */
+  duration?: string;
+  /** false: 不计入办结时限. */
+  counted: boolean;
+  /** The step is one of the item's special procedures (听证, 专家评审…). */
+  special: boolean;
+  role?: string;
+  outputs: string[];
+}
+
+export interface FlowLink {
+  from: number;
+  to: number;
+  label?: string;
+  /** Closes a loop (e.g. 补正 back to 收件); drawn as a return. */
+  back: boolean;
+}
+
+export interface FlowLimit {
+  code: string;
+  name: string;
+  promised: string;
+  statutory: string;
+  specialProcedures: string[];
+}
+
+export interface FlowModel {
+  id: string;
+  name: string;
+  locale: Locale;
+  lanes: FlowLane[];
+  nodes: FlowNode[];
+  links: FlowLink[];
+  start: number | undefined;
+  /** One entry per item the flow serves, in the order the flow names them. */
+  limits: FlowLimit[];
+  /** The longest start-to-end path, counted steps only, in the first item's unit ("5个工作日"). */
+  longest?: string;
+}
+
+export interface FlowInput {
+  flow: Flow;
+  /** Every department of the catalogue, in catalogue order: lanes follow it. */
+  departments: ReadonlyArray<Pick<Department, 'id' | 'name'>>;
+  /** The items the flow serves (resolved `power` / `powers`). */
+  powers: readonly Power[];
+  locale: Locale;
+}
+
+export function flowInput(catalogue: Catalogue, flow: Flow, locale: Locale): FlowInput {
+  const powers: Power[] = [];
+  for (const code of flowPowerCodes(flow)) {
+    const power = catalogue.powerByCode.get(code);
+    if (power) powers.push(power.value);
+  }
+  return { flow, departments: catalogue.sections.departments.map((entry) => entry.value), powers, locale };
+}
+
+/**
+ * Steps without a department (start, end, sometimes a decision) sit in the lane of a neighbour: the start with the
+ * step it leads to, anything else with the step it comes from, else the one it leads to.
+ */
+function laneDepartments(flow: Flow, successors: number[][]): Array<string | undefined> {
+  const steps = flow.steps;
+  const predecessors: number[][] = steps.map(() => []);
+  successors.forEach((list, from) => list.forEach((to) => predecessors[to]!.push(from)));
+  const own = steps.map((step) => step.department);
+  const result = [...own];
+  const search = (start: number, neighbours: number[][]): string | undefined => {
+    const seen = new Set([start]);
+    let frontier = [start];
+    while (frontier.length) {
+      const next: number[] = [];
+      for (const node of frontier) {
+        for (const neighbour of neighbours[node]!) {
+          if (seen.has(neighbour)) continue;
+          if (own[neighbour]) return own[neighbour];
+          seen.add(neighbour);
+          next.push(neighbour);
+        }
+      }
+      frontier = next;
+    }
+    return undefined;
+  };
+  steps.forEach((step, i) => {
+    if (own[i]) return;
+    result[i] = step.type === 'start' ? (search(i, successors) ?? search(i, predecessors)) : (search(i, predecessors) ?? search(i, successors));
+  });
+  return result;
+}
+
+export function describeFlow(input: FlowInput): FlowModel {
+  const { flow, powers, locale } = input;
+  const words = FLOW_WORDS[locale];
+  const graph = buildGraph(flow);
+  const starts = indexesOfType(graph, 'start');
+  const start = starts[0];
+  const unit: TimeUnit = powers[0]?.time_limit.unit ?? 'working-days';
+
+  const departments = laneDepartments(flow, graph.successors);
+  const catalogueOrder = new Map(input.departments.map((department, i) => [department.id, i]));
+  const used = [...new Set(departments.map((id) => id ?? ''))];
+  used.sort((a, b) => (catalogueOrder.get(a) ?? Infinity) - (catalogueOrder.get(b) ?? Infinity) || used.indexOf(a) - used.indexOf(b));
+  const names = new Map(input.departments.map((department) => [department.id, department.name]));
+  const lanes: FlowLane[] = used.map((id) => ({ id, name: id ? (names.get(id) ?? id) : words.unassignedLane }));
+  const laneIndex = new Map(lanes.map((lane, i) => [lane.id, i]));
+
+  const procedures = powers.flatMap((power) => power.special_procedures ?? []);
+  const nodes: FlowNode[] = flow.steps.map((step, index) => {
+    const node: FlowNode = {
+      index,
+      id: step.id,
+      kind: step.type,
+      name: step.name,
+      lane: laneIndex.get(departments[index] ?? '')!,
+      counted: step.counted !== false,
+      special: step.type === 'task' && procedures.some((procedure) => step.name.includes(procedure.name)),
+      outputs: step.outputs ?? [],
+    };
+    if (step.duration !== undefined) node.duration = formatDuration(locale, step.duration, step.unit ?? unit);
+    if (step.role !== undefined) node.role = step.role;
+    return node;
+  });
+
+  const back = start !== undefined ? backEdges(graph, start) : new Set();
+  const links: FlowLink[] = graph.edges.map((edge) => ({
+    from: edge.from,
+    to: edge.to,
+    ...(edge.label ? { label: edge.label } : {}),
+    back: back.has(edge) || edge.from === edge.to,
+  }));
+
+  const limits: FlowLimit[] = powers.map((power) => ({
+    code: power.code,
+    name: power.name,
+    promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
+    statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
+    specialProcedures: (power.special_procedures ?? []).map(
+      (procedure) =>
+        `${procedure.name} ${formatDuration(locale, procedure.duration, procedure.unit)}${parenthesised(locale, procedure.counted ? words.counted : words.notCounted)}`,
+    ),
+  }));
+
+  const model: FlowModel = { id: flow.id, name: flow.name, locale, lanes, nodes, links, start, limits };
+  if (start !== undefined && powers.length) {
+    const path = longestPath(graph, start, (step) => countedDuration(step, unit));
+    if (path.path.length) model.longest = formatDuration(locale, Math.round(path.total * 100) / 100, unit);
+  }
+  return model;
+}
