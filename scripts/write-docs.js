@@ -1,7 +1,8 @@
 // Writes the generated reference docs (docs/rules.md, docs/format.md); run `npm run build` first, or `npm run docs`.
 import { writeFileSync } from 'node:fs';
-import { renderFormatDoc, renderRulesDoc } from '../dist/docs/generate.js';
+import { renderChangesDoc, renderFormatDoc, renderRulesDoc } from '../dist/docs/generate.js';
 
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 writeFileSync(new URL('../docs/format.md', import.meta.url), renderFormatDoc());
-console.log('docs/rules.md\ndocs/format.md');
+writeFileSync(new URL('../docs/changes.md', import.meta.url), renderChangesDoc());
+console.log('docs/rules.md\ndocs/format.md\ndocs/changes.md');

@@ -7,6 +7,9 @@ import * as zh from '../i18n/zh-CN.js';
 import * as en from '../i18n/en.js';
 import { emitSchemas, sectionSchemaFile } from '../schema/emit.js';
 import { SECTION_NAMES } from '../schema/definitions.js';
+import { changeClasses } from '../diff/registry.js';
+import { changes as zhChanges } from '../i18n/changes-zh-CN.js';
+import { changes as enChanges } from '../i18n/changes-en.js';
 
 export const TEMPLATES = new URL('../../templates/', import.meta.url);
 
@@ -19,6 +22,19 @@ const STAGE_TITLES: Record<string, string> = { file: '读取与解析 / Reading 
 /** Markdown table cells cannot hold pipes or newlines. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+}
+
+export function renderChangesDoc(): string {
+  const classes = changeClasses.map((changeClass) => ({
+    id: changeClass.id,
+    anchor: changeClass.id.replace(/[^a-z0-9]+/g, ''),
+    level: changeClass.level,
+    note: changeClass.id === 'power/added' ? 'breaking without `justification`' : '',
+    zh: cell(zhChanges[changeClass.id]?.description ?? ''),
+    en: cell(enChanges[changeClass.id]?.description ?? ''),
+    messages: changeClass.messages.map((id) => ({ id, zh: cell(zhChanges[changeClass.id]?.messages[id] ?? ''), en: cell(enChanges[changeClass.id]?.messages[id] ?? '') })),
+  }));
+  return template('docs/changes.md.hbs')({ classes, count: classes.length });
 }
 
 export function renderRulesDoc(): string {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderFormatDoc, renderRulesDoc } from '../../src/docs/generate.js';
+import { renderChangesDoc, renderFormatDoc, renderRulesDoc } from '../../src/docs/generate.js';
+import { changeClasses } from '../../src/diff/registry.js';
 import { allRules } from '../../src/rules/index.js';
 import { emitSchemas } from '../../src/schema/emit.js';
 
@@ -14,6 +15,16 @@ describe('generated reference docs', () => {
 
   it('docs/format.md is current (run `npm run docs` after changing the schema definitions)', () => {
     expect(readFileSync(path.join(DOCS, 'format.md'), 'utf8')).toBe(renderFormatDoc());
+  });
+
+  it('docs/changes.md is current (run `npm run docs` after changing change classes or their messages)', () => {
+    expect(readFileSync(path.join(DOCS, 'changes.md'), 'utf8')).toBe(renderChangesDoc());
+  });
+
+  it('changes.md names every change class of DOMAIN.md §5 with its default level', () => {
+    const text = renderChangesDoc();
+    expect(changeClasses).toHaveLength(23);
+    for (const changeClass of changeClasses) expect(text).toContain(`## ${changeClass.id}\n\n- 默认级别 / default level: **${changeClass.level}**`);
   });
 
   it('rules.md has a section, the default severity and every message of every rule', () => {
