@@ -138,7 +138,9 @@ export function describeFlow(input: FlowInput): FlowModel {
       name: step.name,
       lane: laneIndex.get(departments[index] ?? '')!,
       counted: step.counted !== false,
-      special: step.type === 'task' && procedures.some((procedure) => step.name.includes(procedure.name)),
+      // A step stands for one of the item's special procedures when it carries its name and is counted the same way
+      // (组织听证 for 听证, not 告知听证权利, which is counted).
+      special: step.type === 'task' && procedures.some((procedure) => step.name.includes(procedure.name) && procedure.counted === (step.counted !== false)),
       outputs: step.outputs ?? [],
     };
     if (step.duration !== undefined) node.duration = formatDuration(locale, step.duration, step.unit ?? unit);

@@ -1,0 +1,715 @@
+// Swimlane layout: dagre ranks the steps and orders them; this file lays the lane grid and routes the arrows.
+//
+// The picture: one full-width horizontal lane per department, the flow running left to right. Every rank is a
+// column; inside a lane a column holds its steps in rows, and a row is one height across the whole lane so that a
+// chain of steps in it is a straight line. Arrows turn only in the gaps between columns (which hold no shapes), so
+// no arrow crosses a shape: a step's outgoing arrows share one vertical "bus" right of it, arrows that skip columns
+// run in a reserved row slot, and loops (材料补正) return along a band under their target's lane.
+import dagre from '@dagrejs/dagre';
+import type { FlowLink, FlowModel, FlowNode, NodeKind } from './model.js';
+import { FLOW_WORDS, parenthesised } from './labels.js';
+import { emWidth, widestEm, wrapBalanced, wrapEm } from './measure.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One line of text: centre x (or left x for `anchor: 'start'`), baseline y, measured width. */
+export interface TextLine {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+}
+
+export interface TextBlock {
+  lines: TextLine[];
+  fontSize: number;
+  anchor: 'middle' | 'start';
+  /** Smallest box holding every line's glyphs. */
+  box: Box;
+}
+
+export interface PlacedNode extends Box {
+  node: FlowNode;
+  rank: number;
+  row: number;
+  cx: number;
+  cy: number;
+  /** The step's name, then its time (and 不计入办结时限) in smaller type. */
+  text: TextBlock;
+  meta?: TextBlock;
+}
+
+export interface PlacedLane extends Box {
+  index: number;
+  id: string;
+  name: string;
+  header: Box;
+  text: TextBlock;
+}
+
+export interface PlacedEdge {
+  link: FlowLink;
+  /** Orthogonal polyline from the source's outline to the target's outline. */
+  points: Point[];
+  label?: { text: TextBlock; box: Box };
+}
+
+export type LegendSymbol = 'terminator' | 'task' | 'decision' | 'not-counted' | 'branch' | 'loop';
+
+export interface LegendItem {
+  symbol: LegendSymbol;
+  /** Where the symbol is drawn. */
+  symbolBox: Box;
+  text: TextBlock;
+}
+
+export interface FlowLayout {
+  model: FlowModel;
+  width: number;
+  height: number;
+  title: { box: Box; name: TextBlock; info?: TextBlock };
+  /** The lane area: headers plus the grid, full width. */
+  lanesBox: Box;
+  headerWidth: number;
+  lanes: PlacedLane[];
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+  legend: { box: Box; heading: TextBlock; items: LegendItem[] };
+}
+
+// Type sizes (px) and spacing. Text measures come from measure.ts; everything else follows from these.
+export const FONT = { name: 14, meta: 12, label: 12, lane: 14, title: 20, info: 13, legend: 12 } as const;
+export const LINE_HEIGHT = 1.35;
+/** Glyph ascent and descent as a share of the font size (CJK fonts: about 0.88 / 0.12). */
+export const ASCENT = 0.88;
+export const DESCENT = 0.12;
+
+const NODE_PAD_X = 12;
+const NODE_PAD_Y = 9;
+const TASK_MIN_WIDTH = 96;
+const TASK_MIN_HEIGHT = 46;
+const NAME_EM = 7;
+const DECISION_PAD = 10;
+const TERMINATOR_MIN_WIDTH = 96;
+const LABEL_EM = 7;
+const LABEL_PAD_X = 4;
+const LABEL_PAD_Y = 2;
+const LANE_NAME_EM = 6;
+const LANE_HEADER_PAD = 12;
+const LANE_PAD_Y = 18;
+const ROW_GAP = 24;
+const SLOT_HEIGHT = 14;
+const MIN_COLUMN = 24;
+const TRACK = 10;
+const GAP_PAD = 10;
+const ARROW_ROOM = 16;
+const MIN_GAP = 40;
+const LABEL_AREA_PAD = 6;
+const BAND_PAD = 10;
+const BAND_TRACK = 12;
+const MARGIN = 16;
+const TITLE_PAD = 12;
+const LEGEND_SYMBOL = { width: 36, height: 18 };
+const LEGEND_GAP = 18;
+const MIN_WIDTH = 560;
+
+const lineHeight = (fontSize: number) => fontSize * LINE_HEIGHT;
+
+/** Lines laid out top-down from `top`, centred on `x` (or starting at it). */
+function textBlock(lines: readonly string[], fontSize: number, x: number, top: number, anchor: 'middle' | 'start' = 'middle'): TextBlock {
+  const step = lineHeight(fontSize);
+  const placed: TextLine[] = lines.map((text, i) => ({
+    text,
+    x,
+    y: top + i * step + (step - fontSize) / 2 + ASCENT * fontSize,
+    width: emWidth(text) * fontSize,
+  }));
+  const widest = Math.max(0, ...placed.map((line) => line.width));
+  const glyphTop = top + (step - fontSize) / 2;
+  const box: Box = {
+    x: anchor === 'middle' ? x - widest / 2 : x,
+    y: glyphTop,
+    width: widest,
+    height: lines.length ? (lines.length - 1) * step + fontSize : 0,
+  };
+  return { lines: placed, fontSize, anchor, box };
+}
+
+function blockHeight(lineCount: number, fontSize: number): number {
+  return lineCount * lineHeight(fontSize);
+}
+
+interface Content {
+  name: string[];
+  meta: string[];
+  width: number;
+  height: number;
+}
+
+/** The size each shape needs for its text; the text is never wider than the shape at any of its lines. */
+function nodeContent(node: FlowNode, locale: FlowModel['locale']): Content {
+  const words = FLOW_WORDS[locale];
+  if (node.kind === 'decision') {
+    // Text in a diamond of width w and height h fits when tw/w + th/h ≤ 1; try a few wrap widths, keep the narrowest.
+    let best: Content | undefined;
+    for (const em of [6, 7, 8, 9, 10, 12]) {
+      const { lines, widthEm } = wrapBalanced(node.name, em);
+      const textWidth = widthEm * FONT.name;
+      const textHeight = blockHeight(lines.length, FONT.name);
+      const width = Math.max(textWidth + 2 * textHeight + 2 * DECISION_PAD, 120);
+      const height = Math.max(width / 2, textHeight * 2 + DECISION_PAD);
+      const candidate = { name: lines, meta: [], width, height };
+      if (!best || candidate.width + candidate.height < best.width + best.height) best = candidate;
+    }
+    return best!;
+  }
+  const { lines } = wrapBalanced(node.name, NAME_EM);
+  const meta: string[] = [];
+  if (node.kind === 'task') {
+    const metaEm = Math.max(NAME_EM, widestEm(lines)) * (FONT.name / FONT.meta);
+    if (node.duration !== undefined) meta.push(node.duration);
+    if (node.special) meta.push(...wrapEm(words.special, metaEm));
+    if (!node.counted) meta.push(...wrapEm(words.notCounted, metaEm));
+  }
+  const textWidth = Math.max(widestEm(lines) * FONT.name, widestEm(meta) * FONT.meta);
+  const textHeight = blockHeight(lines.length, FONT.name) + blockHeight(meta.length, FONT.meta);
+  if (node.kind === 'task') {
+    return { name: lines, meta, width: Math.max(textWidth + 2 * NODE_PAD_X, TASK_MIN_WIDTH), height: Math.max(textHeight + 2 * NODE_PAD_Y, TASK_MIN_HEIGHT) };
+  }
+  // Terminator: a stadium whose round ends hold no text.
+  const height = Math.max(textHeight + 2 * NODE_PAD_Y - 2, 36);
+  return { name: lines, meta, width: Math.max(textWidth + height + 8, TERMINATOR_MIN_WIDTH), height };
+}
+
+interface Item {
+  kind: 'node' | 'slot';
+  /** Node index, or for a slot the index of its link. */
+  ref: number;
+  rank: number;
+  lane: number;
+  /** dagre's cross-axis position: the order of items in a cell. */
+  key: number;
+  row: number;
+  height: number;
+}
+
+interface LinkPlan {
+  link: FlowLink;
+  back: boolean;
+  span: number;
+  slots: Item[];
+  exitBottom: boolean;
+  entryBottom: boolean;
+  bandLane: number;
+  bandTrack: number;
+  label?: { lines: string[]; width: number; height: number };
+}
+
+type TrackOwner = { kind: 'bus'; node: number } | { kind: 'jog'; link: number; rank: number } | { kind: 'collector'; node: number };
+
+interface Gap {
+  x: number;
+  width: number;
+  tracks: TrackOwner[];
+  trackX: number[];
+  labelWidth: number;
+  labelLeft: number;
+}
+
+export function layoutFlow(model: FlowModel): FlowLayout {
+  const words = FLOW_WORDS[model.locale];
+  const nodes = model.nodes;
+  const contents = nodes.map((node) => nodeContent(node, model.locale));
+
+  // 1. Ranks and order from dagre, on the flow without its loops.
+  const graph = new dagre.graphlib.Graph();
+  graph.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 40, edgesep: 10 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  nodes.forEach((node, i) => graph.setNode(String(i), { width: contents[i]!.width, height: contents[i]!.height }));
+  for (const link of model.links) {
+    if (link.back || link.from === link.to) continue;
+    // Keeping a lane's chain short keeps it straight.
+    graph.setEdge(String(link.from), String(link.to), { minlen: 1, weight: nodes[link.from]!.lane === nodes[link.to]!.lane ? 2 : 1 });
+  }
+  dagre.layout(graph);
+  const dagreNode = (i: number) => graph.node(String(i)) as { x: number; y: number; rank?: number };
+  const rawRanks = nodes.map((_, i) => dagreNode(i).rank ?? 0);
+  const distinct = [...new Set(rawRanks)].sort((a, b) => a - b);
+  const rankOf = nodes.map((_, i) => distinct.indexOf(rawRanks[i]!));
+  const rankCount = Math.max(1, distinct.length);
+  const rankX: number[] = new Array(rankCount).fill(0);
+  nodes.forEach((_, i) => (rankX[rankOf[i]!] = dagreNode(i).x));
+
+  // 2. Items: steps, and a slot in every column an arrow skips (in its source's lane).
+  const nodeItems: Item[] = nodes.map((node, i) => ({ kind: 'node', ref: i, rank: rankOf[i]!, lane: node.lane, key: dagreNode(i).y, row: 0, height: contents[i]!.height }));
+  const plans: LinkPlan[] = model.links.map((link, index) => {
+    const back = link.back || rankOf[link.to]! <= rankOf[link.from]!;
+    const span = rankOf[link.to]! - rankOf[link.from]!;
+    const slots: Item[] = [];
+    if (!back && span > 1) {
+      const points = (graph.edge(String(link.from), String(link.to)) as { points?: Point[] } | undefined)?.points ?? [];
+      for (let rank = rankOf[link.from]! + 1; rank < rankOf[link.to]!; rank++) {
+        slots.push({ kind: 'slot', ref: index, rank, lane: nodes[link.from]!.lane, key: crossAt(points, rankX[rank]!, dagreNode(link.from).y), row: 0, height: SLOT_HEIGHT });
+      }
+    }
+    const plan: LinkPlan = { link, back, span, slots, exitBottom: false, entryBottom: false, bandLane: nodes[link.to]!.lane, bandTrack: 0 };
+    if (link.label) {
+      const { lines, widthEm } = wrapBalanced(link.label, LABEL_EM);
+      plan.label = { lines, width: widthEm * FONT.label + 2 * LABEL_PAD_X, height: blockHeight(lines.length, FONT.label) + 2 * LABEL_PAD_Y };
+    }
+    return plan;
+  });
+
+  // 3. Rows: an item takes the row of the same-lane item it continues from, so chains run straight.
+  const cells = new Map<string, Item[]>();
+  const cellKey = (lane: number, rank: number) => `${lane}:${rank}`;
+  const allItems = [...nodeItems, ...plans.flatMap((plan) => plan.slots)];
+  for (const item of allItems) {
+    const key = cellKey(item.lane, item.rank);
+    const list = cells.get(key);
+    if (list) list.push(item);
+    else cells.set(key, [item]);
+  }
+  const forwardIn: LinkPlan[][] = nodes.map(() => []);
+  const forwardOut: LinkPlan[][] = nodes.map(() => []);
+  for (const plan of plans) {
+    if (plan.back) continue;
+    forwardIn[plan.link.to]!.push(plan);
+    forwardOut[plan.link.from]!.push(plan);
+  }
+  /** The row an item would like, and how strongly: 0 a step that continues its predecessor's main line, 1 a slot, 2 any other. */
+  const preferredRow = (item: Item): { row: number; priority: number } | undefined => {
+    if (item.kind === 'slot') {
+      const plan = plans[item.ref]!;
+      const position = plan.slots.indexOf(item);
+      return { row: position === 0 ? nodeItems[plan.link.from]!.row : plan.slots[position - 1]!.row, priority: 1 };
+    }
+    let chosen: { row: number; priority: number } | undefined;
+    for (const plan of forwardIn[item.ref]!) {
+      if (nodes[plan.link.from]!.lane !== item.lane) continue;
+      const row = plan.slots.length ? plan.slots.at(-1)!.row : nodeItems[plan.link.from]!.row;
+      // The first `next` or branch is the main line: it keeps the row.
+      if (forwardOut[plan.link.from]![0] === plan) return { row, priority: 0 };
+      chosen ??= { row, priority: 2 };
+    }
+    return chosen;
+  };
+  for (let rank = 0; rank < rankCount; rank++) {
+    for (let lane = 0; lane < model.lanes.length; lane++) {
+      const items = cells.get(cellKey(lane, rank));
+      if (!items) continue;
+      const taken = new Set<number>();
+      const wanting = items.map((item) => ({ item, preferred: preferredRow(item) }));
+      const withPreference = wanting
+        .filter((w) => w.preferred !== undefined)
+        .sort((a, b) => a.preferred!.row - b.preferred!.row || a.preferred!.priority - b.preferred!.priority || a.item.key - b.item.key);
+      for (const { item, preferred } of withPreference) {
+        const wanted = preferred!.row;
+        let row = wanted;
+        for (let distance = 1; taken.has(row); distance++) {
+          if (!taken.has(wanted + distance)) row = wanted + distance;
+          else if (wanted - distance >= 0 && !taken.has(wanted - distance)) row = wanted - distance;
+        }
+        item.row = row;
+        taken.add(row);
+      }
+      const rest = wanting.filter((w) => w.preferred === undefined).sort((a, b) => a.item.key - b.item.key);
+      for (const { item } of rest) {
+        let row = 0;
+        while (taken.has(row)) row++;
+        item.row = row;
+        taken.add(row);
+      }
+    }
+  }
+  // Rows no item uses are dropped.
+  const rowsOfLane: number[][] = model.lanes.map(() => []);
+  for (const item of allItems) rowsOfLane[item.lane]!.push(item.row);
+  const rowIndex = rowsOfLane.map((rows) => new Map([...new Set(rows)].sort((a, b) => a - b).map((row, i) => [row, i])));
+  for (const item of allItems) item.row = rowIndex[item.lane]!.get(item.row)!;
+  const rowCount = rowIndex.map((map) => map.size);
+
+  const outDegree = nodes.map(() => 0);
+  for (const plan of plans) outDegree[plan.link.from]!++;
+  /** A step with a single arrow to the next column turns on its target's collector, so arrows into one step merge. */
+  const joinsAtTarget = (plan: LinkPlan) => !plan.back && plan.span === 1 && !plan.label && outDegree[plan.link.from] === 1;
+  const bottomMost = (item: Item) => cells.get(cellKey(item.lane, item.rank))!.every((other) => other.row <= item.row);
+  const sameRow = (a: Item, b: Item) => a.lane === b.lane && a.row === b.row;
+
+  // 4. Loops return along the band under their target's lane; straight down and up where nothing is in the way.
+  for (const plan of plans) {
+    if (!plan.back) continue;
+    const from = nodeItems[plan.link.from]!;
+    const to = nodeItems[plan.link.to]!;
+    plan.entryBottom = bottomMost(to);
+    plan.exitBottom = from !== to && from.lane === plan.bandLane && bottomMost(from) && !(plan.entryBottom && from.rank === to.rank);
+  }
+
+  // 5. Gaps between columns: tracks for buses, jogs and collectors, and room for branch labels.
+  const gaps: Gap[] = Array.from({ length: rankCount + 1 }, () => ({ x: 0, width: 0, tracks: [], trackX: [], labelWidth: 0, labelLeft: 0 }));
+  const addTrack = (gap: number, owner: TrackOwner) => {
+    const list = gaps[gap]!.tracks;
+    const same = list.find((t) => t.kind === owner.kind && (owner.kind === 'jog' ? t.kind === 'jog' && t.link === owner.link && t.rank === owner.rank : 'node' in t && 'node' in owner && t.node === owner.node));
+    if (!same) list.push(owner);
+  };
+  for (const plan of plans) {
+    const { link } = plan;
+    const from = nodeItems[link.from]!;
+    const to = nodeItems[link.to]!;
+    if (plan.back) {
+      if (!plan.exitBottom) addTrack(from.rank + 1, { kind: 'bus', node: link.from });
+      if (!plan.entryBottom) addTrack(to.rank, { kind: 'collector', node: link.to });
+      continue;
+    }
+    const first = plan.slots[0] ?? to;
+    if (!sameRow(from, first)) {
+      if (joinsAtTarget(plan)) addTrack(to.rank, { kind: 'collector', node: link.to });
+      else addTrack(from.rank + 1, { kind: 'bus', node: link.from });
+    }
+    for (let i = 1; i < plan.slots.length; i++) {
+      if (!sameRow(plan.slots[i - 1]!, plan.slots[i]!)) addTrack(plan.slots[i]!.rank, { kind: 'jog', link: plans.indexOf(plan), rank: plan.slots[i]!.rank });
+    }
+    const last = plan.slots.at(-1);
+    if (last && !sameRow(last, to)) addTrack(to.rank, { kind: 'collector', node: link.to });
+    if (plan.label) {
+      const gap = gaps[from.rank + 1]!;
+      gap.labelWidth = Math.max(gap.labelWidth, plan.label.width);
+    }
+  }
+  const ownerOrder = (owner: TrackOwner): [number, number, number] => {
+    if (owner.kind === 'bus') return [0, nodes[owner.node]!.lane, nodeItems[owner.node]!.row];
+    if (owner.kind === 'jog') return [1, nodes[plans[owner.link]!.link.from]!.lane, owner.link];
+    return [2, nodes[owner.node]!.lane, nodeItems[owner.node]!.row];
+  };
+  for (const gap of gaps) {
+    gap.tracks.sort((a, b) => {
+      const [ka, la, ra] = ownerOrder(a);
+      const [kb, lb, rb] = ownerOrder(b);
+      return ka - kb || la - lb || ra - rb;
+    });
+  }
+
+  // 6. Columns and x positions.
+  const columnWidth: number[] = new Array(rankCount).fill(MIN_COLUMN);
+  nodes.forEach((_, i) => (columnWidth[rankOf[i]!] = Math.max(columnWidth[rankOf[i]!]!, contents[i]!.width)));
+  const laneNames = model.lanes.map((lane) => wrapBalanced(lane.name, LANE_NAME_EM));
+  const headerWidth = Math.max(...laneNames.map((name) => name.widthEm * FONT.lane), 4 * FONT.lane) + 2 * LANE_HEADER_PAD;
+  let x = MARGIN + headerWidth;
+  const columnX: number[] = [];
+  gaps.forEach((gap, g) => {
+    gap.x = x;
+    let cursor = x + GAP_PAD;
+    const buses = gap.tracks.filter((t) => t.kind !== 'collector');
+    const collectors = gap.tracks.filter((t) => t.kind === 'collector');
+    for (const _ of buses) {
+      gap.trackX.push(cursor);
+      cursor += TRACK;
+    }
+    if (gap.labelWidth) {
+      gap.labelLeft = cursor + LABEL_AREA_PAD - (buses.length ? TRACK / 2 : 0);
+      cursor = gap.labelLeft + gap.labelWidth + LABEL_AREA_PAD;
+    }
+    for (const _ of collectors) {
+      gap.trackX.push(cursor);
+      cursor += TRACK;
+    }
+    const needed = cursor - x + (collectors.length || buses.length ? ARROW_ROOM - TRACK / 2 : 0);
+    const edgeGap = g === 0 || g === rankCount;
+    gap.width = Math.max(needed, edgeGap ? (gap.tracks.length ? needed : 12) : MIN_GAP);
+    x += gap.width;
+    if (g < rankCount) {
+      columnX.push(x);
+      x += columnWidth[g]!;
+    }
+  });
+  const gridRight = x;
+  const trackXOf = (gap: number, match: (owner: TrackOwner) => boolean) => {
+    const g = gaps[gap]!;
+    const at = g.tracks.findIndex(match);
+    return g.trackX[at]!;
+  };
+  const busX = (node: number) => trackXOf(nodeItems[node]!.rank + 1, (t) => t.kind === 'bus' && t.node === node);
+  const collectorX = (node: number) => trackXOf(nodeItems[node]!.rank, (t) => t.kind === 'collector' && t.node === node);
+  const jogX = (link: number, rank: number) => trackXOf(rank, (t) => t.kind === 'jog' && t.link === link && t.rank === rank);
+  const centreX = (item: Item) => columnX[item.rank]! + columnWidth[item.rank]! / 2;
+
+  // 7. Bands: one track per loop, shorter loops nearer the steps so nested loops do not cross.
+  const bandTracks: number[][] = model.lanes.map(() => []);
+  const exitXOf = (plan: LinkPlan) => (plan.exitBottom ? centreX(nodeItems[plan.link.from]!) : busX(plan.link.from));
+  const entryXOf = (plan: LinkPlan) => (plan.entryBottom ? centreX(nodeItems[plan.link.to]!) : collectorX(plan.link.to));
+  const loops = plans
+    .filter((plan) => plan.back)
+    .map((plan) => {
+      const a = exitXOf(plan);
+      const b = entryXOf(plan);
+      return { plan, from: Math.min(a, b) - (plan.label ? plan.label.width : 0), to: Math.max(a, b) };
+    })
+    .sort((a, b) => a.to - a.from - (b.to - b.from) || a.from - b.from);
+  const runs: Array<{ lane: number; track: number; from: number; to: number }> = [];
+  for (const loop of loops) {
+    const lane = loop.plan.bandLane;
+    // A track is shared by loops whose runs do not overlap.
+    let track = 0;
+    while (runs.some((run) => run.lane === lane && run.track === track && run.from < loop.to + 6 && loop.from < run.to + 6)) track++;
+    runs.push({ lane, track, from: loop.from, to: loop.to });
+    loop.plan.bandTrack = track;
+    const tracks = bandTracks[lane]!;
+    while (tracks.length <= track) tracks.push(BAND_TRACK);
+    tracks[track] = Math.max(tracks[track]!, loop.plan.label ? loop.plan.label.height + 4 : 0);
+  }
+
+  // 8. Row heights (tall enough for the branch labels that arrive on them), then y positions.
+  const rowHeight: number[][] = model.lanes.map((_, lane) => new Array(rowCount[lane]).fill(0));
+  for (const item of allItems) rowHeight[item.lane]![item.row] = Math.max(rowHeight[item.lane]![item.row]!, item.height);
+  for (const plan of plans) {
+    if (!plan.label || plan.back) continue;
+    const landing = plan.slots[0] ?? nodeItems[plan.link.to]!;
+    rowHeight[landing.lane]![landing.row] = Math.max(rowHeight[landing.lane]![landing.row]!, plan.label.height);
+  }
+  const laneTextBlocks = laneNames.map((name) => name.lines);
+  const titleWidthNeeded = Math.max(gridRight + MARGIN, MIN_WIDTH);
+
+  // Title block and legend are laid out first: their height moves the lanes down.
+  const width = Math.ceil(titleWidthNeeded);
+  const title = titleBlock(model, width);
+  let y = title.box.y + title.box.height;
+  const lanesTop = y;
+  const lanes: PlacedLane[] = [];
+  const rowY: number[][] = [];
+  const bandY: number[][] = [];
+  model.lanes.forEach((lane, index) => {
+    const top = y;
+    let cursor = top + LANE_PAD_Y;
+    const rows: number[] = [];
+    rowHeight[index]!.forEach((height, r) => {
+      rows.push(cursor);
+      cursor += height + (r < rowHeight[index]!.length - 1 ? ROW_GAP : 0);
+    });
+    rowY.push(rows);
+    const bands: number[] = [];
+    if (bandTracks[index]!.length) {
+      cursor += BAND_PAD;
+      for (const trackHeight of bandTracks[index]!) {
+        bands.push(cursor + trackHeight / 2);
+        cursor += trackHeight;
+      }
+    }
+    bandY.push(bands);
+    cursor += LANE_PAD_Y;
+    const nameLines = laneTextBlocks[index]!;
+    const textHeight = blockHeight(nameLines.length, FONT.lane);
+    const height = Math.max(cursor - top, textHeight + 2 * LANE_HEADER_PAD);
+    const header: Box = { x: MARGIN, y: top, width: headerWidth, height };
+    const text = textBlock(nameLines, FONT.lane, MARGIN + headerWidth / 2, top + (height - textHeight) / 2);
+    lanes.push({ index, id: lane.id, name: lane.name, x: MARGIN, y: top, width: width - 2 * MARGIN, height, header, text });
+    // Rows sit in the middle when the header is taller than the rows need.
+    const slack = height - (cursor - top);
+    if (slack > 0) {
+      for (let r = 0; r < rows.length; r++) rows[r]! += slack / 2;
+      for (let b = 0; b < bands.length; b++) bands[b]! += slack / 2;
+    }
+    y = top + height;
+  });
+  const lanesBox: Box = { x: MARGIN, y: lanesTop, width: width - 2 * MARGIN, height: y - lanesTop };
+
+  const itemCentreY = (item: Item) => rowY[item.lane]![item.row]! + rowHeight[item.lane]![item.row]! / 2;
+  const placed: PlacedNode[] = nodes.map((node, i) => {
+    const item = nodeItems[i]!;
+    const content = contents[i]!;
+    const cx = centreX(item);
+    const cy = itemCentreY(item);
+    const box = { x: cx - content.width / 2, y: cy - content.height / 2, width: content.width, height: content.height };
+    const textHeight = blockHeight(content.name.length, FONT.name) + blockHeight(content.meta.length, FONT.meta);
+    const top = cy - textHeight / 2;
+    const result: PlacedNode = { node, rank: item.rank, row: item.row, cx, cy, ...box, text: textBlock(content.name, FONT.name, cx, top) };
+    if (content.meta.length) result.meta = textBlock(content.meta, FONT.meta, cx, top + blockHeight(content.name.length, FONT.name));
+    return result;
+  });
+
+  // 9. Routes.
+  const right = (n: PlacedNode): Point => ({ x: n.x + n.width, y: n.cy });
+  const left = (n: PlacedNode): Point => ({ x: n.x, y: n.cy });
+  const bottom = (n: PlacedNode): Point => ({ x: n.cx, y: n.y + n.height });
+  const edges: PlacedEdge[] = plans.map((plan, index) => {
+    const from = placed[plan.link.from]!;
+    const to = placed[plan.link.to]!;
+    const points: Point[] = [];
+    let label: PlacedEdge['label'];
+    if (plan.back) {
+      const band = bandY[plan.bandLane]![plan.bandTrack]!;
+      if (plan.exitBottom) points.push(bottom(from), { x: from.cx, y: band });
+      else {
+        const bx = busX(plan.link.from);
+        points.push(right(from), { x: bx, y: from.cy }, { x: bx, y: band });
+      }
+      if (plan.entryBottom) points.push({ x: to.cx, y: band }, bottom(to));
+      else {
+        const cx = collectorX(plan.link.to);
+        points.push({ x: cx, y: band }, { x: cx, y: to.cy }, left(to));
+      }
+      if (plan.label) {
+        const exitX = points[1]!.x;
+        const entryX = points.at(plan.entryBottom ? -2 : -3)!.x;
+        let boxRight = exitX - 8;
+        if (boxRight - plan.label.width < entryX + 8) boxRight = Math.min(exitX - 8, (exitX + entryX) / 2 + plan.label.width / 2);
+        label = labelAt(plan.label.lines, boxRight - plan.label.width / 2, band, plan.label);
+      }
+    } else {
+      const slotY = plan.slots.map((slot) => itemCentreY(slot));
+      const firstY = slotY[0] ?? to.cy;
+      points.push(right(from));
+      if (Math.abs(firstY - from.cy) > 0.01) {
+        const bx = joinsAtTarget(plan) ? collectorX(plan.link.to) : busX(plan.link.from);
+        points.push({ x: bx, y: from.cy }, { x: bx, y: firstY });
+      }
+      for (let i = 1; i < plan.slots.length; i++) {
+        if (Math.abs(slotY[i]! - slotY[i - 1]!) > 0.01) {
+          const jx = jogX(index, plan.slots[i]!.rank);
+          points.push({ x: jx, y: slotY[i - 1]! }, { x: jx, y: slotY[i]! });
+        }
+      }
+      const lastY = slotY.at(-1);
+      if (lastY !== undefined && Math.abs(lastY - to.cy) > 0.01) {
+        const cx = collectorX(plan.link.to);
+        points.push({ x: cx, y: lastY }, { x: cx, y: to.cy });
+      }
+      points.push(left(to));
+      if (plan.label) {
+        const gap = gaps[from.rank + 1]!;
+        label = labelAt(plan.label.lines, gap.labelLeft + gap.labelWidth / 2, firstY, plan.label);
+      }
+    }
+    const edge: PlacedEdge = { link: plan.link, points: simplify(points) };
+    if (label) edge.label = label;
+    return edge;
+  });
+  separateLabels(edges);
+
+  const legend = legendBlock(model, width, y + MARGIN / 2, edges);
+  const height = Math.ceil(legend.box.y + legend.box.height + MARGIN);
+  return { model, width, height, title, lanesBox, headerWidth, lanes, nodes: placed, edges, legend };
+
+  function labelAt(lines: string[], centreX: number, centreY: number, size: { width: number; height: number }): { text: TextBlock; box: Box } {
+    const box: Box = { x: centreX - size.width / 2, y: centreY - size.height / 2, width: size.width, height: size.height };
+    return { box, text: textBlock(lines, FONT.label, centreX, box.y + LABEL_PAD_Y) };
+  }
+
+  function titleBlock(flow: FlowModel, totalWidth: number): FlowLayout['title'] {
+    const innerWidth = totalWidth - 2 * MARGIN - 2 * TITLE_PAD;
+    const nameLines = wrapEm(flow.name, innerWidth / FONT.title);
+    const info: string[] = [];
+    const groups = new Map<string, { names: string[]; limits: string }>();
+    for (const limit of flow.limits) {
+      const limits = `${words.promised}${words.colon}${limit.promised}　${words.statutory}${words.colon}${limit.statutory}`;
+      const special = limit.specialProcedures.length ? `　${words.specialProcedures}${words.colon}${limit.specialProcedures.join(words.listSeparator)}` : '';
+      const key = limits + special;
+      const group = groups.get(key) ?? { names: [], limits: key };
+      group.names.push(`${limit.name}${parenthesised(flow.locale, limit.code)}`);
+      groups.set(key, group);
+    }
+    const longest = flow.longest !== undefined ? `　${words.longest}${words.colon}${flow.longest}` : '';
+    [...groups.values()].forEach((group, i, all) => {
+      info.push(...wrapEm(`${words.item}${words.colon}${group.names.join(words.listSeparator)}`, innerWidth / FONT.info));
+      info.push(...wrapEm(group.limits + (i === all.length - 1 ? longest : ''), innerWidth / FONT.info));
+    });
+    const top = MARGIN;
+    const name = textBlock(nameLines, FONT.title, MARGIN + TITLE_PAD, top + TITLE_PAD, 'start');
+    const nameHeight = blockHeight(nameLines.length, FONT.title);
+    const result: FlowLayout['title'] = { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: 0 }, name };
+    let bottomY = top + TITLE_PAD + nameHeight;
+    if (info.length) {
+      result.info = textBlock(info, FONT.info, MARGIN + TITLE_PAD, bottomY + 4, 'start');
+      bottomY += 4 + blockHeight(info.length, FONT.info);
+    }
+    result.box.height = bottomY + TITLE_PAD - top;
+    return result;
+  }
+
+  function legendBlock(flow: FlowModel, totalWidth: number, top: number, routed: PlacedEdge[]): FlowLayout['legend'] {
+    const kinds = new Set<NodeKind>(flow.nodes.map((node) => node.kind));
+    const entries: Array<{ symbol: LegendSymbol; text: string }> = [];
+    if (kinds.has('start') || kinds.has('end')) entries.push({ symbol: 'terminator', text: words.legendTerminator });
+    if (kinds.has('task')) entries.push({ symbol: 'task', text: words.legendTask });
+    if (kinds.has('decision')) entries.push({ symbol: 'decision', text: words.legendDecision });
+    if (flow.nodes.some((node) => node.kind === 'task' && !node.counted)) entries.push({ symbol: 'not-counted', text: words.legendNotCounted });
+    if (routed.some((edge) => edge.label && !edge.link.back)) entries.push({ symbol: 'branch', text: words.legendBranch });
+    if (routed.some((edge) => edge.link.back)) entries.push({ symbol: 'loop', text: words.legendLoop });
+    const heading = textBlock([`${words.legend}${words.colon}`], FONT.legend, MARGIN, top + 6, 'start');
+    const rowStep = LEGEND_SYMBOL.height + 10;
+    let cursorX = MARGIN + heading.box.width + 10;
+    let rowTop = top + 6 + (lineHeight(FONT.legend) - LEGEND_SYMBOL.height) / 2;
+    const items: LegendItem[] = [];
+    for (const entry of entries) {
+      const textWidth = emWidth(entry.text) * FONT.legend;
+      const itemWidth = LEGEND_SYMBOL.width + 6 + textWidth;
+      if (cursorX + itemWidth > totalWidth - MARGIN && items.length) {
+        cursorX = MARGIN + heading.box.width + 10;
+        rowTop += rowStep;
+      }
+      const symbolBox: Box = { x: cursorX, y: rowTop, width: LEGEND_SYMBOL.width, height: LEGEND_SYMBOL.height };
+      const text = textBlock([entry.text], FONT.legend, cursorX + LEGEND_SYMBOL.width + 6, rowTop + (LEGEND_SYMBOL.height - lineHeight(FONT.legend)) / 2, 'start');
+      items.push({ symbol: entry.symbol, symbolBox, text });
+      cursorX += itemWidth + LEGEND_GAP;
+    }
+    const bottomY = Math.max(rowTop + LEGEND_SYMBOL.height, heading.box.y + heading.box.height) + 6;
+    return { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: bottomY - top }, heading, items };
+  }
+}
+
+/** y of a dagre edge polyline at x (dagre's cross axis), or `fallback` when the line does not reach x. */
+function crossAt(points: readonly Point[], x: number, fallback: number): number {
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if ((a.x <= x && x <= b.x) || (b.x <= x && x <= a.x)) {
+      if (a.x === b.x) return (a.y + b.y) / 2;
+      return a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
+    }
+  }
+  return fallback;
+}
+
+/** Drops repeated points and points in the middle of a straight run. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const point of points) {
+    const last = out.at(-1);
+    if (last && Math.abs(last.x - point.x) < 0.01 && Math.abs(last.y - point.y) < 0.01) continue;
+    const before = out.at(-2);
+    if (before && last && ((Math.abs(before.x - last.x) < 0.01 && Math.abs(last.x - point.x) < 0.01) || (Math.abs(before.y - last.y) < 0.01 && Math.abs(last.y - point.y) < 0.01))) {
+      out[out.length - 1] = point;
+      continue;
+    }
+    out.push(point);
+  }
+  return out;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Branch labels that would cover each other (two decisions sending arrows to one step) are moved apart. */
+function separateLabels(edges: PlacedEdge[]): void {
+  const labelled = edges.filter((edge) => edge.label);
+  for (let i = 0; i < labelled.length; i++) {
+    const mine = labelled[i]!.label!;
+    for (let guard = 0; guard < 20; guard++) {
+      const clash = labelled.slice(0, i).find((other) => overlaps(other.label!.box, mine.box));
+      if (!clash) break;
+      const shift = clash.label!.box.y + clash.label!.box.height + 2 - mine.box.y;
+      mine.box = { ...mine.box, y: mine.box.y + shift };
+      mine.text = { ...mine.text, box: { ...mine.text.box, y: mine.text.box.y + shift }, lines: mine.text.lines.map((line) => ({ ...line, y: line.y + shift })) };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// A tiny XML element builder for the SVG: every text and attribute value is escaped here and nowhere else.
+
+/** Markup that is already well-formed XML (built by `element`); plain strings are always escaped. */
+export class Markup {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type Child = Markup | string | number | false | null | undefined;
+export type Attributes = Record<string, string | number | false | null | undefined>;
+
+// Characters XML 1.0 forbids (C0 controls other than tab/newline/return, U+FFFE/U+FFFF, lone surrogates).
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeXml(text: string): string {
+  return text.replace(FORBIDDEN, '').replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+}
+
+/** Numbers print with at most two decimals and never as -0, so output is stable and small. */
+export function num(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+function attributeValue(value: string | number): string {
+  return typeof value === 'number' ? num(value) : escapeXml(value);
+}
+
+export function element(name: string, attributes: Attributes = {}, ...children: Child[]): Markup {
+  let out = `<${name}`;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    out += ` ${key}="${attributeValue(value)}"`;
+  }
+  const body = children
+    .filter((child): child is Markup | string | number => child !== undefined && child !== null && child !== false)
+    .map((child) => (child instanceof Markup ? child.value : typeof child === 'number' ? num(child) : escapeXml(child)))
+    .join('');
+  return new Markup(body ? `${out}>${body}</${name}>` : `${out}/>`);
+}
+
+/** Several elements, one per line (readable diffs of generated files). */
+export function lines(children: Child[]): Markup {
+  return new Markup(
+    children
+      .filter((child): child is Markup => child instanceof Markup)
+      .map((child) => child.value)
+      .join('\n'),
+  );
+}
