@@ -179,10 +179,14 @@ function checkLoaded(loaded: LoadResult, options: ValidateOptions): ValidateResu
     throw new UsageError('config-invalid', {}, configFindings);
   }
   const context = createRuleContext(catalogue);
-  const checked = runRules(context);
+  // A cached result holds every raw finding of an unchanged catalogue; severities and positions are still resolved now.
+  const checked = loaded.cached ? { findings: [], internalErrors: [] } : runRules(context);
+  const raws = loaded.cached ? loaded.cached.findings : [...loaded.findings, ...checked.findings];
+  const summary = loaded.cached ? (loaded.cached.summary as CatalogueSummary) : summarise(catalogue);
+  if (!loaded.cached && !checked.internalErrors.length) loaded.store?.(raws, summary);
   const resolver = new Resolver(texts, catalogue.config.rules, locale);
   const findings: Finding[] = [];
-  for (const raw of [...loaded.findings, ...checked.findings]) {
+  for (const raw of raws) {
     const finding = resolver.resolve(raw);
     if (finding) findings.push(finding);
   }
@@ -196,7 +200,7 @@ function checkLoaded(loaded: LoadResult, options: ValidateOptions): ValidateResu
   }
   return {
     findings,
-    summary: summarise(catalogue),
+    summary,
     sources,
     internalErrors: checked.internalErrors.map((e) => ui(locale, 'rule-crashed', e)),
     catalogue,

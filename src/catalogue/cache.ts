@@ -1,82 +1,145 @@
-// `--cache`: per-file results keyed by content hash, so a re-run only parses and schema-checks what changed.
+// `--cache`: a folder that remembers, by content hash, each file's parse and schema results and each catalogue's
+// whole result. A re-run reads only what changed; when nothing did (a file merely touched) it reads no data at all.
+//
+//   <location>/index.json          path → size, mtime, content hash (small: read on every run)
+//   <location>/data/<hash>.json    one file's ProcessedFile, path-independent (written once per content)
+//   <location>/results/<id>.json   one catalogue's raw findings and summary, with the digest they belong to
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import path from 'node:path';
 import type { ProcessedFile } from './process.js';
+import type { RawFinding } from '../findings.js';
 
 export interface FileStat {
   mtimeMs: number;
   size: number;
 }
 
-interface Entry extends FileStat {
+interface IndexEntry extends FileStat {
   hash: string;
-  result: Omit<ProcessedFile, 'file'>;
 }
 
-interface CacheFile {
+interface IndexFile {
   key: string;
-  entries: Record<string, Entry>;
+  files: Record<string, IndexEntry>;
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
+export interface CachedResult<Summary> {
+  digest: string;
+  findings: RawFinding[];
+  summary: Summary;
+}
+
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** Findings are stored without their file, so one stored result serves every file with the same bytes. */
+function withFile(findings: RawFinding[], file: string): RawFinding[] {
+  return findings.map((f) => ({
+    ...f,
+    place: { ...f.place, file },
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, place: { ...r.place, file } })) } : {}),
+  }));
+}
+
+/** The cache only ever saves time: a write that fails (full disk, read-only folder) leaves the run's result alone. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 export class FileCache {
-  private entries: Record<string, Entry> = {};
-  private dirty = false;
+  private index: Record<string, IndexEntry> = {};
+  private indexDirty = false;
 
-  /** `key` names everything the results depend on besides the file: the tool version and the schemas. */
+  /** `key` names everything results depend on besides the files: the tool's version and its schemas. */
   constructor(
     readonly location: string,
     private readonly key: string,
   ) {
+    let isFile = false;
     try {
-      const stored = JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
-      // A cache from another version, or one that does not parse, is simply not used.
-      if (stored.key === key && stored.entries && typeof stored.entries === 'object') this.entries = stored.entries;
+      isFile = !statSync(location).isDirectory();
     } catch {
-      this.entries = {};
+      isFile = false;
     }
+    if (isFile) throw new UsageError('bad-cache-location', { path: location });
+    const stored = readJson<IndexFile>(path.join(location, 'index.json'));
+    // A cache from another version, or one that does not parse, is simply not used.
+    if (stored && stored.key === key && stored.files && typeof stored.files === 'object') this.index = stored.files;
   }
 
-  /** A result whose file has the same size and mtime, without reading it. */
-  byStat(id: string, stat: FileStat): Entry | undefined {
-    const entry = this.entries[id];
-    return entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size ? entry : undefined;
+  /** The content hash of a file whose size and mtime are unchanged, without reading it. */
+  hashByStat(id: string, stat: FileStat): string | undefined {
+    const entry = this.index[id];
+    return entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size ? entry.hash : undefined;
   }
 
-  /** A result for the same bytes (a file touched or rewritten identically); refreshes the stored mtime. */
-  byHash(id: string, stat: FileStat, hash: string): Entry | undefined {
-    const entry = this.entries[id];
-    if (!entry || entry.hash !== hash) return undefined;
-    if (entry.mtimeMs !== stat.mtimeMs || entry.size !== stat.size) {
-      this.entries[id] = { ...entry, ...stat };
-      this.dirty = true;
-    }
-    return entry;
+  remember(id: string, stat: FileStat, hash: string): void {
+    const entry = this.index[id];
+    if (entry && entry.hash === hash && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size) return;
+    this.index[id] = { ...stat, hash };
+    this.indexDirty = true;
   }
 
-  store(id: string, stat: FileStat, hash: string, result: ProcessedFile): void {
-    const { file: _file, ...rest } = result;
-    this.entries[id] = { ...stat, hash, result: rest };
-    this.dirty = true;
+  /** A file's parse and schema results for these bytes, if any run has seen them. */
+  processed(hash: string, relativePath: string, file: string): ProcessedFile | undefined {
+    const stored = readJson<Omit<ProcessedFile, 'relativePath' | 'file'>>(path.join(this.location, 'data', `${hash}.json`));
+    if (!stored || !Array.isArray(stored.findings)) return undefined;
+    return { ...stored, relativePath, file, findings: withFile(stored.findings, file) };
   }
 
-  /** Keeps only the given ids (files that were deleted drop out), then writes atomically if anything changed. */
-  save(keep: Set<string>): void {
-    for (const id of Object.keys(this.entries)) {
-      if (!keep.has(id)) {
-        delete this.entries[id];
-        this.dirty = true;
+  storeProcessed(hash: string, result: ProcessedFile): void {
+    const file = path.join(this.location, 'data', `${hash}.json`);
+    if (existsSync(file)) return;
+    const { relativePath: _relativePath, file: _file, ...rest } = result;
+    writeAtomically(file, JSON.stringify({ ...rest, findings: withFile(rest.findings, '') }));
+  }
+
+  result<Summary>(catalogueId: string, digest: string): CachedResult<Summary> | undefined {
+    const stored = readJson<CachedResult<Summary>>(path.join(this.location, 'results', `${contentHash(catalogueId)}.json`));
+    return stored && stored.digest === digest && Array.isArray(stored.findings) ? stored : undefined;
+  }
+
+  storeResult<Summary>(catalogueId: string, result: CachedResult<Summary>): void {
+    writeAtomically(path.join(this.location, 'results', `${contentHash(catalogueId)}.json`), JSON.stringify(result));
+  }
+
+  /** Forgets files of this catalogue that are gone, writes the index, and drops stored data no file uses any more. */
+  save(prefix: string, keep: Set<string>): void {
+    for (const id of Object.keys(this.index)) {
+      if (id.startsWith(prefix) && !keep.has(id)) {
+        delete this.index[id];
+        this.indexDirty = true;
       }
     }
-    if (!this.dirty) return;
-    mkdirSync(path.dirname(this.location), { recursive: true });
-    const temporary = `${this.location}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.entries } satisfies CacheFile));
-    renameSync(temporary, this.location);
-    this.dirty = false;
+    if (!this.indexDirty) return;
+    writeAtomically(path.join(this.location, 'index.json'), JSON.stringify({ key: this.key, files: this.index } satisfies IndexFile));
+    this.indexDirty = false;
+    const used = new Set(Object.values(this.index).map((entry) => `${entry.hash}.json`));
+    const dataDir = path.join(this.location, 'data');
+    let stored: string[] = [];
+    try {
+      stored = readdirSync(dataDir);
+    } catch {
+      return;
+    }
+    for (const name of stored) if (!used.has(name) && name.endsWith('.json')) rmSync(path.join(dataDir, name), { force: true });
   }
 }

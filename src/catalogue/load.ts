@@ -18,6 +18,10 @@ export interface LoadResult {
   findings: RawFinding[];
   /** False when qingdan.yaml itself is broken: that is a usage problem (exit 2), not a finding about the lists. */
   configOk: boolean;
+  /** With --cache, when no file changed since the stored result: every raw finding and the summary, no data loaded. */
+  cached?: { findings: RawFinding[]; summary: unknown };
+  /** With --cache, after a miss: stores the complete result for the next run. */
+  store?: ((findings: RawFinding[], summary: unknown) => void) | undefined;
 }
 
 export interface LoadOptions {
@@ -98,69 +102,38 @@ function runWorker(source: CatalogueSource, files: string[]): Promise<ProcessedF
 
 interface Pending {
   relativePath: string;
-  stat: { mtimeMs: number; size: number } | undefined;
+  size: number;
   hash?: string;
 }
 
-/** Results for every catalogue file: from the cache where the content is unchanged, otherwise processed (in parallel when it pays). */
-async function processAll(source: CatalogueSource, relativePaths: string[], options: LoadOptions): Promise<ProcessedFile[]> {
-  const cache = options.cache;
-  const results = new Map<string, ProcessedFile>();
-  const pending: Pending[] = [];
+/** Content hashes of every file: from the cache index when size and mtime are unchanged, else by reading the file. */
+function hashAll(source: CatalogueSource, relativePaths: string[], cache: FileCache): Map<string, string | undefined> {
+  const hashes = new Map<string, string | undefined>();
   for (const relativePath of relativePaths) {
     const stat = source.stat?.(relativePath);
     const id = cacheId(source, relativePath);
-    if (cache && stat) {
-      const hit = cache.byStat(id, stat);
-      if (hit) {
-        results.set(relativePath, { ...hit.result, file: displayPath(source, relativePath) });
-        continue;
-      }
+    let hash = stat ? cache.hashByStat(id, stat) : undefined;
+    if (!hash && stat) {
       const bytes = read(source, relativePath);
       if ('bytes' in bytes) {
-        const hash = contentHash(bytes.bytes);
-        const same = cache.byHash(id, stat, hash);
-        if (same) {
-          results.set(relativePath, { ...same.result, file: displayPath(source, relativePath) });
-          continue;
-        }
-        pending.push({ relativePath, stat, hash });
-        continue;
+        hash = contentHash(bytes.bytes);
+        cache.remember(id, stat, hash);
       }
     }
-    pending.push({ relativePath, stat });
+    hashes.set(relativePath, hash);
   }
-
-  const totalBytes = pending.reduce((sum, p) => sum + (p.stat?.size ?? 0), 0);
-  const workers = source.root !== undefined ? workerCount(options.workers, totalBytes) : 0;
-  let processed: ProcessedFile[];
-  if (workers > 0 && pending.length > 1) {
-    // The main thread takes a share too: on two cores, one worker plus this thread.
-    const split = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.stat?.size ?? 0 })), workers + 1);
-    const [own, ...others] = split;
-    const running = others.filter((files) => files.length).map((files) => runWorker(source, files));
-    const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file'));
-    processed = [...mine, ...(await Promise.all(running)).flat()];
-  } else {
-    processed = pending.map((p) => readProcessed(source, p.relativePath, 'file'));
-  }
-
-  const byPath = new Map(pending.map((p) => [p.relativePath, p]));
-  for (const result of processed) {
-    results.set(result.relativePath, result);
-    const info = byPath.get(result.relativePath);
-    if (cache && info?.stat && result.readable) {
-      const hash = info.hash ?? hashOf(source, result.relativePath);
-      if (hash) cache.store(cacheId(source, result.relativePath), info.stat, hash, result);
-    }
-  }
-  cache?.save(new Set(relativePaths.map((p) => cacheId(source, p))));
-  return relativePaths.map((p) => results.get(p)!);
+  return hashes;
 }
 
-function hashOf(source: CatalogueSource, relativePath: string): string | undefined {
-  const bytes = read(source, relativePath);
-  return 'bytes' in bytes ? contentHash(bytes.bytes) : undefined;
+/** Processes files, in parallel when it pays: the main thread takes a share too (on two cores, one worker plus this thread). */
+async function processFiles(source: CatalogueSource, pending: Pending[], requestedWorkers: number | undefined): Promise<ProcessedFile[]> {
+  const totalBytes = pending.reduce((sum, p) => sum + p.size, 0);
+  const workers = source.root !== undefined ? workerCount(requestedWorkers, totalBytes) : 0;
+  if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file'));
+  const [own, ...others] = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.size })), workers + 1);
+  const running = others.filter((files) => files.length).map((files) => runWorker(source, files));
+  const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file'));
+  return [...mine, ...(await Promise.all(running)).flat()];
 }
 
 function cacheId(source: CatalogueSource, relativePath: string): string {
@@ -192,7 +165,44 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
 export async function loadCatalogue(source: CatalogueSource, options: LoadOptions = {}): Promise<LoadResult> {
   if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
   const config = configOf(source);
-  return assemble(source, config, await processAll(source, source.listFiles(), options));
+  const relativePaths = source.listFiles();
+  const cache = options.cache;
+  if (!cache || !source.stat) {
+    const pending = relativePaths.map((relativePath) => ({ relativePath, size: source.stat?.(relativePath)?.size ?? 0 }));
+    return assemble(source, config, await processFiles(source, pending, options.workers));
+  }
+
+  const hashes = hashAll(source, relativePaths, cache);
+  const configHash = contentHash(JSON.stringify(config.processed.data ?? null));
+  const catalogueId = source.root ?? source.displayRoot;
+  // Everything a catalogue's result depends on: where it is shown, its settings, and every file's content.
+  const digest = contentHash(JSON.stringify([source.displayRoot, configHash, relativePaths.map((p) => [p, hashes.get(p) ?? null])]));
+  const keep = new Set(relativePaths.map((p) => cacheId(source, p)));
+  const prefix = `${catalogueId}\u0000`;
+  const hit = cache.result(catalogueId, digest);
+  if (hit) {
+    cache.save(prefix, keep);
+    const thin = assemble(source, config, relativePaths.map((relativePath) => ({ relativePath, file: displayPath(source, relativePath), readable: true, data: undefined, findings: [], invalid: [] })));
+    return { ...thin, findings: [], cached: { findings: hit.findings, summary: hit.summary }, store: undefined };
+  }
+
+  const results = new Map<string, ProcessedFile>();
+  const pending: Pending[] = [];
+  for (const relativePath of relativePaths) {
+    const hash = hashes.get(relativePath);
+    const stored = hash ? cache.processed(hash, relativePath, displayPath(source, relativePath)) : undefined;
+    if (stored) results.set(relativePath, stored);
+    else pending.push({ relativePath, size: source.stat(relativePath)?.size ?? 0, ...(hash ? { hash } : {}) });
+  }
+  const hashOf = new Map(pending.map((p) => [p.relativePath, p.hash]));
+  for (const result of await processFiles(source, pending, options.workers)) {
+    results.set(result.relativePath, result);
+    const hash = hashOf.get(result.relativePath);
+    if (hash && result.readable) cache.storeProcessed(hash, result);
+  }
+  cache.save(prefix, keep);
+  const loaded = assemble(source, config, relativePaths.map((p) => results.get(p)!));
+  return { ...loaded, store: (findings, summary) => cache.storeResult(catalogueId, { digest, findings, summary }) };
 }
 
 /** The same, without cache or workers: for tests and in-memory sources. */

@@ -47,7 +47,10 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   registerValidate(program, context);
   registerDiff(program, context);
 
-  const fallbackLocale = localeFromEnvironment(io.env) ?? 'zh-CN';
+  // Usage errors can come before any command has parsed its options: honour --lang for them too.
+  const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const langFlag = langIndex < 0 ? undefined : argv[langIndex]!.includes('=') ? argv[langIndex]!.slice('--lang='.length) : argv[langIndex + 1];
+  const fallbackLocale = (langFlag ? parseLocale(langFlag) : undefined) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
   try {
     await program.parseAsync(argv, { from: 'user' });
     return context.exitCode;

@@ -42,7 +42,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .option('--since <revision>', '只报告此版本之后新出现的问题 / report only problems that are new since this git revision')
     .option('--cache', '只重新检查改动过的文件 / re-check only files that changed')
-    .option('--cache-location <file>', '缓存文件 / cache file', '.qingdancache')
+    .option('--cache-location <file>', '缓存文件夹 / cache folder', '.qingdancache')
     .option('--color', '强制彩色 / force colour')
     .option('--no-color', '不用彩色 / no colour')
     .action(async (paths: string[], flags: ValidateFlags) => {

@@ -1,5 +1,5 @@
 // The words flowcharts print, in both languages; durations read "3个工作日" / "3 working days", 0 reads 即办.
-import { label } from '../i18n/labels.js';
+import { format } from '../i18n/index.js';
 import type { Locale } from '../findings.js';
 import type { TimeUnit } from '../schema/definitions.js';
 
@@ -101,9 +101,7 @@ export const FLOW_WORDS: Record<Locale, FlowWords> = {
 /** "3个工作日", "即办", "1 working day". */
 export function formatDuration(locale: Locale, value: number, unit: TimeUnit): string {
   if (value === 0) return FLOW_WORDS[locale].immediate;
-  const unitLabel = label(locale, 'unit', unit);
-  if (locale === 'en' && value === 1) return `1${unitLabel.replace(/s$/, '')}`;
-  return `${value}${unitLabel}`;
+  return format('{value}{unit|unit:value}', { value, unit }, locale);
 }
 
 /** "（不计入办结时限）" / " (not counted in the time limit)". */

@@ -6,8 +6,8 @@
 // no arrow crosses a shape: a step's outgoing arrows share one vertical "bus" right of it, arrows that skip columns
 // run in a reserved row slot, and loops (材料补正) return along a band under their target's lane.
 import dagre from '@dagrejs/dagre';
-import type { FlowLink, FlowModel, FlowNode, NodeKind } from './model.js';
-import { FLOW_WORDS, parenthesised } from './labels.js';
+import { limitLines, type FlowLink, type FlowModel, type FlowNode, type NodeKind } from './model.js';
+import { FLOW_WORDS } from './labels.js';
 import { emWidth, widestEm, wrapBalanced, wrapEm } from './measure.js';
 
 export interface Point {
@@ -608,20 +608,10 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     const innerWidth = totalWidth - 2 * MARGIN - 2 * TITLE_PAD;
     const nameLines = wrapEm(flow.name, innerWidth / FONT.title);
     const info: string[] = [];
-    const groups = new Map<string, { names: string[]; limits: string }>();
-    for (const limit of flow.limits) {
-      const limits = `${words.promised}${words.colon}${limit.promised}　${words.statutory}${words.colon}${limit.statutory}`;
-      const special = limit.specialProcedures.length ? `　${words.specialProcedures}${words.colon}${limit.specialProcedures.join(words.listSeparator)}` : '';
-      const key = limits + special;
-      const group = groups.get(key) ?? { names: [], limits: key };
-      group.names.push(`${limit.name}${parenthesised(flow.locale, limit.code)}`);
-      groups.set(key, group);
+    for (const line of limitLines(flow)) {
+      if (line.items) info.push(...wrapEm(line.items, innerWidth / FONT.info));
+      info.push(...wrapEm(line.limits, innerWidth / FONT.info));
     }
-    const longest = flow.longest !== undefined ? `　${words.longest}${words.colon}${flow.longest}` : '';
-    [...groups.values()].forEach((group, i, all) => {
-      info.push(...wrapEm(`${words.item}${words.colon}${group.names.join(words.listSeparator)}`, innerWidth / FONT.info));
-      info.push(...wrapEm(group.limits + (i === all.length - 1 ? longest : ''), innerWidth / FONT.info));
-    });
     const top = MARGIN;
     const name = textBlock(nameLines, FONT.title, MARGIN + TITLE_PAD, top + TITLE_PAD, 'start');
     const nameHeight = blockHeight(nameLines.length, FONT.title);

@@ -174,3 +174,24 @@ export function describeFlow(input: FlowInput): FlowModel {
   }
   return model;
 }
+
+/** The title block's facts: per group of items with the same limits, the items and the limits; the longest path last. */
+export function limitLines(model: FlowModel): Array<{ items: string; limits: string }> {
+  const words = FLOW_WORDS[model.locale];
+  const gap = model.locale === 'zh-CN' ? '　' : '  ·  ';
+  const groups = new Map<string, string[]>();
+  for (const limit of model.limits) {
+    let limits = `${words.promised}${words.colon}${limit.promised}${gap}${words.statutory}${words.colon}${limit.statutory}`;
+    if (limit.specialProcedures.length) limits += `${gap}${words.specialProcedures}${words.colon}${limit.specialProcedures.join(words.listSeparator)}`;
+    const names = groups.get(limits) ?? [];
+    names.push(`${limit.name}${parenthesised(model.locale, limit.code)}`);
+    groups.set(limits, names);
+  }
+  const lines = [...groups].map(([limits, names]) => ({ items: `${words.item}${words.colon}${names.join(words.listSeparator)}`, limits }));
+  if (model.longest !== undefined) {
+    const longest = `${words.longest}${words.colon}${model.longest}`;
+    if (lines.length) lines[lines.length - 1]!.limits += `${gap}${longest}`;
+    else lines.push({ items: '', limits: longest });
+  }
+  return lines;
+}

@@ -24,7 +24,7 @@ declare module 'bpmn-moddle' {
     elementsById: Record<string, ModdleElement>;
     references: unknown[];
   }
-  export default class BpmnModdle {
+  export class BpmnModdle {
     constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
     create(type: string, attributes?: Record<string, unknown>): ModdleElement;
     toXML(element: ModdleElement, options?: { format?: boolean; preamble?: boolean }): Promise<{ xml: string }>;

@@ -200,6 +200,7 @@ export const ui: UiMessages = {
   'diff-details': 'Changes',
   'diff-changes-by-level': 'By level',
   'diff-fingerprint': 'fingerprint',
+  'bad-cache-location': 'The cache location {path} is a file; --cache-location must be a folder (created when missing).',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
   'baseline-note': 'Only problems new since {ref} are reported: {hidden} existing {hidden|plural:problem:problems} hidden.',
 };

@@ -200,6 +200,7 @@ export const ui: UiMessages = {
   'diff-details': '变更明细',
   'diff-changes-by-level': '按级别',
   'diff-fingerprint': '指纹',
+  'bad-cache-location': '缓存位置 {path} 是一个文件；--cache-location 须是一个文件夹（不存在时会自动创建）。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',
 };

@@ -1,5 +1,6 @@
 // The catalogue format v1, written once: the JSON Schemas in schemas/ and the TypeScript types both come from here.
 import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox';
+import { LABELS } from '../i18n/labels.js';
 
 /** Bilingual title/description, so editors explain every field in Chinese and English. */
 function doc(zh: string, en: string, more?: { zh: string; en: string }): SchemaOptions {
@@ -7,9 +8,13 @@ function doc(zh: string, en: string, more?: { zh: string; en: string }): SchemaO
   return { title: `${zh} (${en})`, description, markdownDescription: description };
 }
 
-/** A string enum rendered as JSON Schema `enum` (not anyOf of consts), so errors read as one sentence. */
-function StringEnum<const T extends readonly string[]>(values: T, options: SchemaOptions = {}) {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+/**
+ * A string enum rendered as JSON Schema `enum` (not anyOf of consts), so errors read as one sentence; with a label
+ * table, editors also explain each value (`markdownEnumDescriptions`, read by the YAML language server).
+ */
+function StringEnum<const T extends readonly string[]>(values: T, options: SchemaOptions = {}, labels?: string) {
+  const descriptions = labels ? { markdownEnumDescriptions: values.map((v) => `${LABELS['zh-CN'][labels]?.[v]?.trim() ?? v} — ${LABELS.en[labels]?.[v]?.split('|').pop()?.trim() ?? v}`) } : {};
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...descriptions, ...options });
 }
 
 const Text = (options: SchemaOptions = {}) => Type.String({ minLength: 1, ...options });
@@ -58,7 +63,7 @@ export const Department = Type.Object(
       }),
     ),
     parent: Type.Optional(Slug(doc('上级部门', 'parent department id'))),
-    level: StringEnum(LEVELS, doc('层级', 'level')),
+    level: StringEnum(LEVELS, doc('层级', 'level'), 'level'),
     address: Type.Optional(Text(doc('地址', 'address'))),
     hours: Type.Optional(Text(doc('办公时间', 'office hours'))),
     phone: Type.Optional(Text(doc('电话', 'phone'))),
@@ -71,7 +76,7 @@ export const Law = Type.Object(
   {
     id: Slug(doc('法规标识', 'law id')),
     title: Text(doc('名称', 'title')),
-    kind: StringEnum(LAW_KINDS, doc('类别', 'kind')),
+    kind: StringEnum(LAW_KINDS, doc('类别', 'kind'), 'lawKind'),
     issuer: Type.Optional(Text(doc('制定机关', 'issuer'))),
     effective: Type.Optional(DateString(doc('施行日期', 'effective date'))),
     articles: Type.Optional(
@@ -86,7 +91,7 @@ export const TimeLimit = Type.Object(
   {
     statutory: Type.Number({ minimum: 0, ...doc('法定办结时限', 'statutory time limit') }),
     promised: Type.Number({ minimum: 0, ...doc('承诺办结时限', 'promised time limit') }),
-    unit: StringEnum(TIME_UNITS, doc('单位', 'unit', { zh: 'working-days 工作日 · days 自然日 · hours 小时', en: 'working-days · days · hours' })),
+    unit: StringEnum(TIME_UNITS, doc('单位', 'unit', { zh: 'working-days 工作日 · days 自然日 · hours 小时', en: 'working-days · days · hours' }), 'unit'),
     note: Type.Optional(Text(doc('说明', 'note'))),
   },
   { additionalProperties: false, ...doc('办结时限', 'time limit') },
@@ -96,7 +101,7 @@ export const SpecialProcedure = Type.Object(
   {
     name: Text(doc('特别程序名称', 'name', { zh: '如 听证、专家评审、检测', en: 'e.g. hearing, expert review, testing' })),
     duration: Type.Number({ minimum: 0, ...doc('时长', 'duration') }),
-    unit: StringEnum(TIME_UNITS, doc('单位', 'unit')),
+    unit: StringEnum(TIME_UNITS, doc('单位', 'unit'), 'unit'),
     counted: Type.Boolean(doc('是否计入办结时限', 'counted in the time limit')),
     basis: Type.Optional(Citations(doc('依据', 'basis'))),
   },
@@ -146,11 +151,11 @@ export const Power = Type.Object(
   {
     code: Text(doc('事项编码', 'item code', { zh: 'national 方案下为 31 位实施编码', en: 'the 31-character implementation code under the national profile' })),
     name: Text(doc('事项名称', 'item name')),
-    category: StringEnum(CATEGORIES, doc('事项类型', 'category')),
+    category: StringEnum(CATEGORIES, doc('事项类型', 'category'), 'category'),
     department: Slug(doc('实施主体', 'department id')),
     basis: Citations({ minItems: 1, ...doc('设定依据', 'legal basis') }),
-    level: Type.Optional(StringEnum(LEVELS, doc('行使层级', 'level'))),
-    status: Type.Optional(StringEnum(STATUSES, { default: 'active', ...doc('状态', 'status') })),
+    level: Type.Optional(StringEnum(LEVELS, doc('行使层级', 'level'), 'level')),
+    status: Type.Optional(StringEnum(STATUSES, { default: 'active', ...doc('状态', 'status') }, 'status')),
     status_since: Type.Optional(DateString(doc('状态起始日期', 'status since'))),
     status_note: Type.Optional(Text(doc('状态说明', 'status note'))),
     parent: Type.Optional(Text(doc('主项编码', 'code of the main item'))),
@@ -166,7 +171,7 @@ export const Power = Type.Object(
     online: Type.Optional(
       Type.Object(
         {
-          depth: Type.Array(StringEnum(ONLINE_STEPS), { uniqueItems: true, ...doc('网上办理深度', 'online depth') }),
+          depth: Type.Array(StringEnum(ONLINE_STEPS, {}, 'online'), { uniqueItems: true, ...doc('网上办理深度', 'online depth') }),
           url: Type.Optional(Type.String({ format: 'uri', ...doc('网办地址', 'online service URL') })),
         },
         { additionalProperties: false, ...doc('网上办理', 'online service') },
@@ -192,12 +197,12 @@ export const Power = Type.Object(
     justification: Type.Optional(Text(doc('新增理由', 'justification'))),
     reviewed: Type.Optional(DateString(doc('最近核查日期', 'last reviewed'))),
   },
-  { additionalProperties: false, ...doc('权力事项', 'power (item)') },
+  { additionalProperties: false, ...doc('权力事项', 'power item') },
 );
 
 export const Duty = Type.Object(
   {
-    stage: StringEnum(DUTY_STAGES, doc('环节', 'stage', { zh: 'accept 受理 · review 审查 · decide 决定 · deliver 送达 · supervise 事后监管 · other 其他', en: 'stage of the duty' })),
+    stage: StringEnum(DUTY_STAGES, doc('环节', 'stage', { zh: 'accept 受理 · review 审查 · decide 决定 · deliver 送达 · supervise 事后监管 · other 其他', en: 'stage of the duty' }), 'stage'),
     text: Text(doc('责任内容', 'duty')),
     basis: Type.Optional(Citations(doc('依据', 'basis'))),
   },
@@ -248,6 +253,9 @@ export const DepartmentResponsibility = Type.Object(
 // keeps ajv's errors about the chosen genre instead of a wall of oneOf noise.
 export const Responsibility = Type.Unsafe<Static<typeof PowerResponsibility> | Static<typeof DepartmentResponsibility>>({
   ...doc('责任清单条目', 'responsibility entry', { zh: '按事项（power）或按部门（department）', en: 'per power or per department' }),
+  // Annotations only: without them the YAML language server completes only the `else` genre's keys in a new entry.
+  type: 'object',
+  properties: { power: { ...doc('事项编码', 'power code', { zh: '写 power 即为按事项的责任条目', en: 'an entry with power is a per-power entry' }) } },
   if: { type: 'object', properties: { power: {} }, required: ['power'] },
   then: PowerResponsibility,
   else: DepartmentResponsibility,
@@ -263,7 +271,7 @@ export const Step = Type.Object(
     department: Type.Optional(Slug(doc('承办部门（泳道）', 'department (lane)'))),
     role: Type.Optional(Text(doc('岗位', 'role'))),
     duration: Type.Optional(Type.Number({ minimum: 0, ...doc('时限', 'duration') })),
-    unit: Type.Optional(StringEnum(TIME_UNITS, doc('单位', 'unit', { zh: '缺省为事项时限的单位', en: 'defaults to the item\'s time-limit unit' }))),
+    unit: Type.Optional(StringEnum(TIME_UNITS, doc('单位', 'unit', { zh: '缺省为事项时限的单位', en: 'defaults to the item\'s time-limit unit' }), 'unit')),
     counted: Type.Optional(Type.Boolean({ default: true, ...doc('计入办结时限', 'counted in the time limit') })),
     next: Type.Optional(Type.Union([StepRef, Type.Array(StepRef, { minItems: 1 })], doc('下一步', 'next step(s)'))),
     branches: Type.Optional(

@@ -16,7 +16,7 @@ function createAjv(forStandalone = false): Ajv2020 {
   // allErrors: every problem of a file in one pass; verbose: the failing schema, to word enum and union errors.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: forStandalone } });
   (addFormats as unknown as (ajv: Ajv2020, formats: string[]) => void)(ajv, ['date', 'uri']);
-  ajv.addVocabulary(['markdownDescription']);
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
   return ajv;
 }
 

@@ -1,5 +1,5 @@
 // --cache and worker threads change how fast, never what: the findings must be byte-identical.
-import { existsSync, readFileSync, writeFileSync, appendFileSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
@@ -15,12 +15,13 @@ describe('--cache', () => {
   it('gives the same report cold, warm, after a touch and after a real edit; drops deleted files', async () => {
     const lists = brokenLists();
     const cwd = path.dirname(lists);
-    const cacheFile = path.join(cwd, '.qingdancache');
+    const cacheDir = path.join(cwd, '.qingdancache');
     const plain = await runCli(['validate', 'lists', '-f', 'json'], { cwd });
     const cold = await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd });
-    expect(existsSync(cacheFile)).toBe(true);
-    const entries = Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).entries);
-    expect(entries).toHaveLength(44); // every catalogue file but qingdan.yaml
+    const index = () => JSON.parse(readFileSync(path.join(cacheDir, 'index.json'), 'utf8')) as { files: Record<string, { hash: string }> };
+    expect(Object.keys(index().files)).toHaveLength(44); // every catalogue file but qingdan.yaml
+    expect(readdirSync(path.join(cacheDir, 'data')).length).toBe(new Set(Object.values(index().files).map((f) => f.hash)).size);
+    expect(readdirSync(path.join(cacheDir, 'results'))).toHaveLength(1);
     const warm = await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd });
     expect([cold.code, warm.code]).toEqual([plain.code, plain.code]);
     expect(cold.stdout).toBe(plain.stdout);
@@ -37,18 +38,53 @@ describe('--cache', () => {
     const fixed = await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd });
     const rules = JSON.parse(fixed.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
     expect(rules).not.toContain('schema/enum');
-    expect(rules).toContain('department/credit-code');
+    expect(rules).toContain('code/format');
+    expect(fixed.stdout).toBe((await runCli(['validate', 'lists', '-f', 'json'], { cwd })).stdout);
+
+    // A deleted file drops out of the index and its stored data goes.
+    rmSync(path.join(lists, 'powers/wlj.yaml'));
+    const afterDelete = await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd });
+    expect(afterDelete.stdout).toBe((await runCli(['validate', 'lists', '-f', 'json'], { cwd })).stdout);
+    expect(Object.keys(index().files)).toHaveLength(43);
+  });
+
+  it('answers from the stored result without reading data when nothing changed, and still honours new severities', async () => {
+    const lists = brokenLists();
+    const cwd = path.dirname(lists);
+    await runCli(['validate', 'lists', '--cache'], { cwd });
+    // Remove the stored per-file data: a run that needed it would now re-parse, one that did not is unaffected.
+    rmSync(path.join(cwd, '.qingdancache/data'), { recursive: true });
+    const warm = await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd });
+    expect(warm.stdout).toBe((await runCli(['validate', 'lists', '-f', 'json'], { cwd })).stdout);
+    expect(existsSync(path.join(cwd, '.qingdancache/data'))).toBe(false);
+    // Turning a rule off in qingdan.yaml is a change the stored result must not hide.
+    appendFileSync(path.join(lists, 'qingdan.yaml'), 'rules:\n  code/format: off\n');
+    const quieter = JSON.parse((await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd })).stdout);
+    expect(quieter.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('code/format');
   });
 
   it('ignores a corrupt cache file and a cache from another version', async () => {
     const lists = brokenLists();
     const cwd = path.dirname(lists);
     const expected = (await runCli(['validate', 'lists', '-f', 'json'], { cwd })).stdout;
-    writeFileSync(path.join(cwd, '.qingdancache'), '{"key": "0.0.0:x", "entries": {"bogus": 1}}');
+    mkdirSync(path.join(cwd, '.qingdancache/results'), { recursive: true });
+    writeFileSync(path.join(cwd, '.qingdancache/index.json'), '{"key": "0.0.0:x", "files": {"bogus": 1}}');
     expect((await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd })).stdout).toBe(expected);
-    writeFileSync(path.join(cwd, '.qingdancache'), 'not json at all');
+    writeFileSync(path.join(cwd, '.qingdancache/index.json'), 'not json at all');
+    for (const name of readdirSync(path.join(cwd, '.qingdancache/results'))) writeFileSync(path.join(cwd, '.qingdancache/results', name), '{"digest": 1');
     expect((await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd })).stdout).toBe(expected);
-    appendFileSync(path.join(cwd, '.qingdancache'), '');
+    for (const name of readdirSync(path.join(cwd, '.qingdancache/data'))) writeFileSync(path.join(cwd, '.qingdancache/data', name), 'garbage');
+    writeFileSync(path.join(cwd, '.qingdancache/index.json'), 'not json at all');
+    expect((await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd })).stdout).toBe(expected);
+  });
+
+  it('refuses a cache location that is a file: exit 2', async () => {
+    const lists = brokenLists();
+    const cwd = path.dirname(lists);
+    writeFileSync(path.join(cwd, 'cachefile'), 'x');
+    const result = await runCli(['validate', 'lists', '--cache', '--cache-location', 'cachefile', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cache location .*cachefile is a file/);
   });
 
   it('writes the cache where --cache-location says', async () => {
