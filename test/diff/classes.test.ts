@@ -1,0 +1,440 @@
+// Every change class on its fixture pair: class, level, both messages and both positions, read from the fixture text.
+import { describe, expect, it } from 'vitest';
+import { changeClasses } from '../../src/diff/registry.js';
+import type { Change, ChangeLevel } from '../../src/diff/types.js';
+import { at, diffCase, diffCases, type Side } from './harness.js';
+
+const P1 = '11339921MB000000104010010000000'; // 食品经营许可 (scjgj), with materials, fees, visits and a flow
+const P2 = '11339921MB000000234070010000000'; // 食品小摊贩登记 (spj)
+const P3 = '11339921MB000000234070020000000';
+
+/** [file, needle with « at the exact point, text the needle comes after] */
+type Needle = [file: string, needle: string, after?: string];
+
+interface Expected {
+  classId: string;
+  level: ChangeLevel;
+  code: string;
+  en: string;
+  zh: string;
+  base?: Needle;
+  head?: Needle;
+}
+
+const CASES: Record<string, Expected[]> = {
+  'no-op': [],
+  reorder: [],
+  'time-unit-equal': [],
+  'power-added-justified': [
+    {
+      classId: 'power/added',
+      level: 'notice',
+      code: '11339921MB000000104010020000000',
+      en: 'New item "小餐饮经营许可" (licensing).',
+      zh: '新增事项“小餐饮经营许可”（行政许可）。',
+      head: ['powers.yaml', '11339921MB000000104010020000000'],
+    },
+  ],
+  'power-added-unjustified': [
+    {
+      classId: 'power/added',
+      level: 'breaking',
+      code: '11339921MB000000104010020000000',
+      en: 'New item "小餐饮经营许可" (licensing) has no justification.',
+      zh: '新增事项“小餐饮经营许可”（行政许可）没有写明新增理由（justification）。',
+      head: ['powers.yaml', '11339921MB000000104010020000000'],
+    },
+  ],
+  'power-removed': [
+    {
+      classId: 'power/removed',
+      level: 'notice',
+      code: P2,
+      en: `Item "食品小摊贩登记" (${P2}) was deleted. If it was cancelled, keep the entry with status: cancelled.`,
+      zh: `删除事项“食品小摊贩登记”（${P2}）。如属取消，建议保留条目并标 status: cancelled。`,
+      base: ['powers.yaml', P2],
+    },
+  ],
+  'power-cancelled': [
+    {
+      classId: 'power/cancelled',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" cancelled.',
+      zh: '取消事项“食品小摊贩登记”。',
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', 'status: «cancelled'],
+    },
+  ],
+  'power-recoded': [
+    {
+      classId: 'power/recoded',
+      level: 'notice',
+      code: P3,
+      en: `Item "食品小摊贩登记" recoded: ${P2} → ${P3}.`,
+      zh: `事项“食品小摊贩登记”重新编码：${P2} → ${P3}。`,
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', P3],
+    },
+  ],
+  // Two items on the revision side fit the removed one equally well: no guessing, removed + added.
+  'power-recoded-ambiguous': [
+    {
+      classId: 'power/removed',
+      level: 'notice',
+      code: P2,
+      en: `Item "食品小摊贩登记" (${P2}) was deleted. If it was cancelled, keep the entry with status: cancelled.`,
+      zh: `删除事项“食品小摊贩登记”（${P2}）。如属取消，建议保留条目并标 status: cancelled。`,
+      base: ['powers.yaml', P2],
+    },
+    {
+      classId: 'power/added',
+      level: 'notice',
+      code: P3,
+      en: 'New item "食品小摊贩登记" (confirmation).',
+      zh: '新增事项“食品小摊贩登记”（行政确认）。',
+      head: ['powers.yaml', P3],
+    },
+    {
+      classId: 'power/added',
+      level: 'notice',
+      code: '11339921MB000000234070030000000',
+      en: 'New item "食品小摊贩登记" (confirmation).',
+      zh: '新增事项“食品小摊贩登记”（行政确认）。',
+      head: ['powers.yaml', '11339921MB000000234070030000000'],
+    },
+  ],
+  'power-renamed': [
+    {
+      classId: 'power/renamed',
+      level: 'notice',
+      code: P1,
+      en: 'Item renamed: "食品经营许可" → "食品经营许可（含小餐饮）".',
+      zh: '事项更名：“食品经营许可” → “食品经营许可（含小餐饮）”。',
+      base: ['powers.yaml', 'name: «食品经营许可\n'],
+      head: ['powers.yaml', 'name: «食品经营许可（含小餐饮）'],
+    },
+  ],
+  'power-category-changed': [
+    {
+      classId: 'power/category-changed',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" moved from confirmation to other power.',
+      zh: '事项“食品小摊贩登记”类型由行政确认改为其他行政权力。',
+      base: ['powers.yaml', 'category: «confirmation'],
+      head: ['powers.yaml', 'category: «other'],
+    },
+  ],
+  'power-delegated': [
+    {
+      classId: 'power/delegated',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" delegated (by scjgj).',
+      zh: '事项“食品小摊贩登记”委托下放（委托部门 scjgj）。',
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', 'status: «delegated'],
+    },
+  ],
+  'time-promised-shortened': [
+    {
+      classId: 'time/promised-shortened',
+      level: 'info',
+      code: P2,
+      en: '"食品小摊贩登记": promised time limit shortened from 3 working days to 1 working day.',
+      zh: '“食品小摊贩登记”承诺时限由 3个工作日 缩短为 1个工作日。',
+      base: ['powers.yaml', 'promised: «3'],
+      head: ['powers.yaml', 'promised: «1'],
+    },
+  ],
+  'time-promised-lengthened': [
+    {
+      classId: 'time/promised-lengthened',
+      level: 'breaking',
+      code: P1,
+      en: '"食品经营许可": promised time limit lengthened from 5 working days to 8 working days.',
+      zh: '“食品经营许可”承诺时限由 5个工作日 延长为 8个工作日。',
+      base: ['powers.yaml', 'promised: «5'],
+      head: ['powers.yaml', 'promised: «8'],
+    },
+  ],
+  'time-statutory-changed': [
+    {
+      classId: 'time/statutory-changed',
+      level: 'notice',
+      code: P1,
+      en: '"食品经营许可": statutory time limit changed from 20 working days to 15 working days.',
+      zh: '“食品经营许可”法定时限由 20个工作日 改为 15个工作日。',
+      base: ['powers.yaml', 'statutory: «20'],
+      head: ['powers.yaml', 'statutory: «15'],
+    },
+  ],
+  'material-added': [
+    {
+      classId: 'material/added',
+      level: 'notice',
+      code: P1,
+      en: '"食品经营许可": new material "食品安全管理制度文本".',
+      zh: '“食品经营许可”新增申请材料“食品安全管理制度文本”。',
+      head: ['powers.yaml', '- name: «食品安全管理制度文本'],
+    },
+  ],
+  // The base side names the material; the revision side points at the list it is missing from.
+  'material-removed': [
+    {
+      classId: 'material/removed',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": material "营业执照" no longer required.',
+      zh: '“食品经营许可”取消申请材料“营业执照”。',
+      base: ['powers.yaml', '- name: «营业执照'],
+      head: ['powers.yaml', '«- name: 食品经营许可申请书'],
+    },
+  ],
+  'material-changed': [
+    {
+      classId: 'material/changed',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": material "食品经营许可申请书" changed: medium: both → electronic.',
+      zh: '“食品经营许可”的材料“食品经营许可申请书”要求变化：medium: both → electronic。',
+      base: ['powers.yaml', 'medium: «both', '食品经营许可申请书'],
+      head: ['powers.yaml', 'medium: «electronic', '食品经营许可申请书'],
+    },
+  ],
+  'visits-reduced': [
+    {
+      classId: 'visits/reduced',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": in-person visits down from 1 to 0.',
+      zh: '“食品经营许可”到现场次数由 1 次减为 0 次。',
+      base: ['powers.yaml', 'visits: «1'],
+      head: ['powers.yaml', 'visits: «0', '食品经营许可'],
+    },
+  ],
+  'visits-increased': [
+    {
+      classId: 'visits/increased',
+      level: 'breaking',
+      code: P1,
+      en: '"食品经营许可": in-person visits up from 1 to 2.',
+      zh: '“食品经营许可”到现场次数由 1 次增为 2 次。',
+      base: ['powers.yaml', 'visits: «1'],
+      head: ['powers.yaml', 'visits: «2'],
+    },
+  ],
+  // A gain points at the base's online block and the revision's list of steps.
+  'online-deepened': [
+    {
+      classId: 'online/deepened',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": now online too: pre-review.',
+      zh: '“食品经营许可”新增网上办理环节：pre-review。',
+      base: ['powers.yaml', 'online: «{depth: [consult, intake, accept]}'],
+      head: ['powers.yaml', 'online: {depth: «[consult, intake, pre-review, accept]}'],
+    },
+  ],
+  'online-reduced': [
+    {
+      classId: 'online/reduced',
+      level: 'breaking',
+      code: P2,
+      en: '"食品小摊贩登记": no longer online: handle, result.',
+      zh: '“食品小摊贩登记”不再支持网上办理环节：handle, result。',
+      base: ['powers.yaml', 'online: {depth: «[consult, intake, accept, handle, result]}'],
+      head: ['powers.yaml', 'online: «{depth', '食品小摊贩登记'],
+    },
+  ],
+  'fee-added': [
+    {
+      classId: 'fee/added',
+      level: 'breaking',
+      code: P2,
+      en: '"食品小摊贩登记": new fee "登记费" (20元/件).',
+      zh: '“食品小摊贩登记”新增收费“登记费”（20元/件）。',
+      head: ['powers.yaml', '- name: «登记费'],
+    },
+  ],
+  'fee-removed': [
+    {
+      classId: 'fee/removed',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": fee "邮寄费" dropped.',
+      zh: '“食品经营许可”取消收费“邮寄费”。',
+      base: ['powers.yaml', '- name: «邮寄费'],
+      head: ['powers.yaml', '«- name: 工本费'],
+    },
+  ],
+  // A new standard points at the standard; a new basis or waiver at the fee's basis.
+  'fee-changed': [
+    {
+      classId: 'fee/changed',
+      level: 'notice',
+      code: P1,
+      en: '"食品经营许可": fee "工本费" changed from "10元/证" to "5元/证".',
+      zh: '“食品经营许可”的收费“工本费”标准由“10元/证”改为“5元/证”。',
+      base: ['powers.yaml', 'standard: «10元/证'],
+      head: ['powers.yaml', 'standard: «5元/证'],
+    },
+    {
+      classId: 'fee/changed',
+      level: 'notice',
+      code: P1,
+      en: '"食品经营许可": the basis or waiver of fee "邮寄费" changed.',
+      zh: '“食品经营许可”的收费“邮寄费”依据或减免变化。',
+      base: ['powers.yaml', '«- law: sfbz', '邮寄费'],
+      head: ['powers.yaml', '«- law: sfbz', '邮寄费'],
+    },
+  ],
+  'basis-changed': [
+    {
+      classId: 'basis/changed',
+      level: 'notice',
+      code: P2,
+      en: '"食品小摊贩登记": legal basis changed; added xzxkf 第三十二条; removed —.',
+      zh: '“食品小摊贩登记”设定依据变化：新增 xzxkf 第三十二条；删除 —。',
+      base: ['powers.yaml', '«- law: spaqf', '食品小摊贩登记'],
+      head: ['powers.yaml', '«- law: spaqf', '食品小摊贩登记'],
+    },
+  ],
+  // The revision drops the second item's entry on purpose (validate would say responsibility/missing).
+  'responsibility-changed': [
+    {
+      classId: 'responsibility/changed',
+      level: 'notice',
+      code: P1,
+      en: '"食品经营许可": duties or accountability changed.',
+      zh: '“食品经营许可”的责任事项或追责有变化。',
+      base: ['responsibilities.yaml', `«power: ${P1}`],
+      head: ['responsibilities.yaml', `«power: ${P1}`],
+    },
+    {
+      classId: 'responsibility/changed',
+      level: 'notice',
+      code: P2,
+      en: '"食品小摊贩登记": responsibility entry removed.',
+      zh: '“食品小摊贩登记”的责任清单条目被删除。',
+      base: ['responsibilities.yaml', `«power: ${P2}`],
+    },
+  ],
+  'flow-steps-changed': [
+    {
+      classId: 'flow/steps-changed',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": flow spjy went from 6 to 7 steps (added: publicise; removed: —; changed: review).',
+      zh: '“食品经营许可”的流程 spjy 环节由 6 个变为 7 个（新增：publicise；删除：—；变化：review）。',
+      base: ['flows.yaml', '«- {id: start'],
+      head: ['flows.yaml', '«- {id: start'],
+    },
+  ],
+  // A sub-item (子项) is an item of its own: its changes carry its own code.
+  'sub-items': [
+    {
+      classId: 'power/added',
+      level: 'notice',
+      code: '11339921MB000000104010010020000',
+      en: 'New item "食品经营许可（变更）" (licensing).',
+      zh: '新增事项“食品经营许可（变更）”（行政许可）。',
+      head: ['powers.yaml', '11339921MB000000104010010020000'],
+    },
+    {
+      classId: 'time/promised-shortened',
+      level: 'info',
+      code: '11339921MB000000104010010010000',
+      en: '"食品经营许可（新办）": promised time limit shortened from 5 working days to 3 working days.',
+      zh: '“食品经营许可（新办）”承诺时限由 5个工作日 缩短为 3个工作日。',
+      base: ['powers.yaml', 'promised: «5', '食品经营许可（新办）'],
+      head: ['powers.yaml', 'promised: «3', '食品经营许可（新办）'],
+    },
+  ],
+  // P2 fails the schema on the revision side, P3 on the base side: neither is compared; the rest still is.
+  'schema-invalid': [
+    {
+      classId: 'time/promised-shortened',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": promised time limit shortened from 5 working days to 4 working days.',
+      zh: '“食品经营许可”承诺时限由 5个工作日 缩短为 4个工作日。',
+      base: ['powers.yaml', 'promised: «5'],
+      head: ['powers.yaml', 'promised: «4'],
+    },
+  ],
+};
+
+function position(name: string, side: Side, needle: Needle | undefined) {
+  return needle ? at(name, side, ...needle) : undefined;
+}
+
+function actual(change: Change) {
+  const place = (p: Change['base']) => (p ? { file: p.file, line: p.line, column: p.column } : undefined);
+  return { classId: change.classId, level: change.level, code: change.code, en: change.messages.en, zh: change.messages['zh-CN'], base: place(change.base), head: place(change.head) };
+}
+
+const order = (a: { classId: string; code: string; en: string }, b: { classId: string; code: string; en: string }) =>
+  `${a.classId} ${a.code} ${a.en}`.localeCompare(`${b.classId} ${b.code} ${b.en}`);
+
+describe('change classes on fixture pairs', () => {
+  it('has an expectation for every fixture pair, and a fixture pair for every expectation', () => {
+    expect(Object.keys(CASES).sort()).toEqual(diffCases());
+  });
+
+  it('covers every registered change class, with a message in both languages', () => {
+    const covered = new Set(Object.values(CASES).flatMap((list) => list.map((e) => e.classId)));
+    expect(changeClasses.map((c) => c.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(Object.keys(CASES))('%s: exactly the expected changes, levels, messages and positions', async (name) => {
+    const result = await diffCase(name);
+    const expected = CASES[name]!.map((e) => ({
+      classId: e.classId,
+      level: e.level,
+      code: e.code,
+      en: e.en,
+      zh: e.zh,
+      base: position(name, 'base', e.base),
+      head: position(name, 'revision', e.head),
+    }));
+    expect(result.changes.map(actual).sort(order)).toEqual(expected.sort(order));
+  });
+
+  it('reports a recode as one power/recoded on the new code, not as a removal and an addition', async () => {
+    const result = await diffCase('power-recoded');
+    expect(result.changes.map((c) => c.classId)).toEqual(['power/recoded']);
+    expect(result.changes[0]!.code).toBe(P3);
+    expect(result.changes[0]!.base!.path).toEqual(['powers', 1, 'code']);
+    expect(result.changes[0]!.head!.path).toEqual(['powers', 1, 'code']);
+  });
+
+  it.each(['no-op', 'reorder', 'time-unit-equal'])('%s: no change, no skipped item, the same yardsticks on both sides', async (name) => {
+    const result = await diffCase(name);
+    expect(result.changes).toEqual([]);
+    expect(result.skipped).toEqual([]);
+    expect(result.notes).toEqual([]);
+    expect(result.departments).toEqual([]);
+    expect(result.total.head).toEqual(result.total.base);
+  });
+
+  it('leaves schema-invalid entries out, on either side, instead of calling them removed or added', async () => {
+    const result = await diffCase('schema-invalid');
+    expect(result.skipped).toEqual([P2, P3]);
+    expect(result.changes.filter((c) => c.code === P2 || c.code === P3)).toEqual([]);
+  });
+
+  it('gives a new item without justification the level breaking, with one justified notice', async () => {
+    const [justified] = (await diffCase('power-added-justified')).changes;
+    const [unjustified] = (await diffCase('power-added-unjustified')).changes;
+    expect([justified!.level, unjustified!.level]).toEqual(['notice', 'breaking']);
+    expect(justified!.fingerprint).not.toBe(unjustified!.fingerprint);
+  });
+
+  it('speaks the head catalogue language when no locale is asked for', async () => {
+    const result = await diffCase('power-renamed', { locale: undefined });
+    expect(result.locale).toBe('zh-CN');
+    expect(result.changes[0]!.message).toBe('事项更名：“食品经营许可” → “食品经营许可（含小餐饮）”。');
+  });
+});
