@@ -2,7 +2,7 @@
 // executed with bash in a temporary checkout holding a copy of lists/, with `qingdan` and `npx` shimmed to this
 // repository's bin/qingdan.js (no network). Actions (`uses:`) and `npm ci` are not run; their inputs are checked.
 import { execFile } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,8 +108,15 @@ function shouldRun(step: GithubStep, failed: boolean, cwd: string): boolean {
   if (step.if === undefined) return !failed;
   const condition = step.if.replace(/^\$\{\{\s*|\s*\}\}$/g, '').trim();
   if (condition === 'always()') return true;
-  const withFile = /^always\(\) && hashFiles\('([^']+)'\) != ''$/.exec(condition);
-  if (withFile) return existsSync(path.join(cwd, withFile[1]!));
+  // hashFiles(patterns…) is '' when no pattern matches a file; the example's patterns are a path or `folder/**`.
+  const withFiles = /^always\(\) && hashFiles\(((?:'[^']+'(?:, )?)+)\) != ''$/.exec(condition);
+  if (withFiles) {
+    return [...withFiles[1]!.matchAll(/'([^']+)'/g)].some(([, pattern]) => {
+      const target = path.join(cwd, pattern!.replace(/\/\*\*$/, ''));
+      if (!existsSync(target)) return false;
+      return pattern!.endsWith('/**') ? statSync(target).isDirectory() && readdirSync(target, { recursive: true }).length > 0 : statSync(target).isFile();
+    });
+  }
   throw new Error(`the test cannot evaluate if: ${step.if}`);
 }
 
