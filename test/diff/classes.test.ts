@@ -66,6 +66,19 @@ const CASES: Record<string, Expected[]> = {
       head: ['powers.yaml', 'status: «cancelled'],
     },
   ],
+  // Cancelled, and renamed, recategorised, shortened, with fewer materials, fees and steps at the same time: only the
+  // cancellation matters.
+  'power-cancelled-with-changes': [
+    {
+      classId: 'power/cancelled',
+      level: 'notice',
+      code: P1,
+      en: 'Item "食品经营许可（已取消）" cancelled.',
+      zh: '取消事项“食品经营许可（已取消）”。',
+      base: ['powers.yaml', P1],
+      head: ['powers.yaml', 'status: «cancelled'],
+    },
+  ],
   'power-recoded': [
     {
       classId: 'power/recoded',

@@ -1,13 +1,14 @@
 // power/delegated: the item moved to another level or department (下放、委托、划转).
 import { defineChangeClass } from '../types.js';
-import { bothSides, itemOf, placeOf } from '../helpers.js';
+import { bothSides, isCancelled, itemOf, placeOf } from '../helpers.js';
 
 export default defineChangeClass({
   id: 'power/delegated',
   level: 'notice',
   messages: ['department', 'level', 'status'],
   *check(pair) {
-    if (!bothSides(pair)) return;
+    // A cancelled item has no department to move to: power/cancelled says all there is.
+    if (!bothSides(pair) || isCancelled(pair.head.value)) return;
     const base = pair.base.value;
     const head = pair.head.value;
     const item = itemOf(pair);

@@ -1,13 +1,13 @@
 // power/renamed: same code, new name.
 import { defineChangeClass } from '../types.js';
-import { bothSides, itemOf, placeOf } from '../helpers.js';
+import { bothSides, isCancelled, itemOf, placeOf } from '../helpers.js';
 
 export default defineChangeClass({
   id: 'power/renamed',
   level: 'notice',
   messages: ['renamed'],
   *check(pair) {
-    if (!bothSides(pair) || pair.base.value.name === pair.head.value.name) return;
+    if (!bothSides(pair) || isCancelled(pair.head.value) || pair.base.value.name === pair.head.value.name) return;
     yield {
       classId: 'power/renamed',
       messageId: 'renamed',
