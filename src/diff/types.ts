@@ -10,7 +10,7 @@ export const LEVEL_RANK: Record<ChangeLevel, number> = { info: 0, notice: 1, bre
 export interface PowerPair {
   base?: Entry<Power>;
   head?: Entry<Power>;
-  /** Set when the item was matched across a code change (same name, department and basis). */
+  /** Set when the item was matched across a code change (same name and basis; same department unless it moved). */
   recoded?: boolean;
 }
 

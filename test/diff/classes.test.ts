@@ -150,6 +150,28 @@ const CASES: Record<string, Expected[]> = {
       head: ['powers.yaml', 'status: «delegated'],
     },
   ],
+  // Moved to another department (划转): under the national profile the code starts with the department's credit code,
+  // so the code changes too. Same name and basis: the same item, recoded and moved — not removed and added.
+  'power-moved': [
+    {
+      classId: 'power/recoded',
+      level: 'notice',
+      code: '11339921MB000000104070010000000',
+      en: `Item "食品小摊贩登记" recoded: ${P2} → 11339921MB000000104070010000000.`,
+      zh: `事项“食品小摊贩登记”重新编码：${P2} → 11339921MB000000104070010000000。`,
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', '11339921MB000000104070010000000'],
+    },
+    {
+      classId: 'power/delegated',
+      level: 'notice',
+      code: '11339921MB000000104070010000000',
+      en: 'Item "食品小摊贩登记" moved from department spj to scjgj.',
+      zh: '事项“食品小摊贩登记”实施主体由 spj 改为 scjgj。',
+      base: ['powers.yaml', 'department: «spj', '食品小摊贩登记'],
+      head: ['powers.yaml', 'department: «scjgj', '食品小摊贩登记'],
+    },
+  ],
   'time-promised-shortened': [
     {
       classId: 'time/promised-shortened',
