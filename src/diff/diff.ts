@@ -129,10 +129,11 @@ class Positions {
   }
 }
 
-function totals(catalogue: Catalogue): Map<string, YardstickTotals> {
+/** Yardsticks of the items in force; `skip` (items not compared) counts on neither side, so a typo is not a reform. */
+function totals(catalogue: Catalogue, skip: ReadonlySet<string>): Map<string, YardstickTotals> {
   const out = new Map<string, YardstickTotals>();
   for (const { value: power } of catalogue.powerByCode.values()) {
-    if (power.status === 'cancelled' || power.status === 'suspended') continue;
+    if (power.status === 'cancelled' || power.status === 'suspended' || skip.has(power.code)) continue;
     const t = out.get(power.department) ?? { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
     t.items++;
     t.materials += power.materials?.length ?? 0;
@@ -147,9 +148,9 @@ function totals(catalogue: Catalogue): Map<string, YardstickTotals> {
 
 const ZERO: YardstickTotals = { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
 
-function summarise(base: Catalogue, head: Catalogue, changes: Change[]): { departments: DepartmentSummary[]; total: DepartmentSummary } {
-  const baseTotals = totals(base);
-  const headTotals = totals(head);
+function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: ReadonlySet<string>): { departments: DepartmentSummary[]; total: DepartmentSummary } {
+  const baseTotals = totals(base, skip);
+  const headTotals = totals(head, skip);
   const ids = [...new Set([...baseTotals.keys(), ...headTotals.keys(), ...changes.map((c) => c.department)])];
   const order = (id: string) => {
     const inHead = [...head.departmentById.keys()].indexOf(id);
@@ -238,7 +239,7 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   for (const [id, waiver] of active) if (!used.has(id)) notes.push(ui(locale, 'waiver-unused', { ...waiver }));
 
   changes.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || compare(a.department, b.department) || compare(a.code, b.code) || compare(a.classId, b.classId) || compare(a.fingerprint, b.fingerprint));
-  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes), skipped: [...skip].sort(), notes };
+  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes, skip), skipped: [...skip].sort(), notes };
 }
 
 function compare(a: string, b: string): number {

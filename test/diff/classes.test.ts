@@ -387,6 +387,72 @@ const CASES: Record<string, Expected[]> = {
       head: ['powers.yaml', 'promised: «3', '食品经营许可（新办）'],
     },
   ],
+  // Several yardsticks at once; the numbers of the summary are checked in summary.test.ts.
+  'reform-summary': [
+    {
+      classId: 'power/added',
+      level: 'notice',
+      code: P3,
+      en: 'New item "食品摊贩临时经营登记" (confirmation).',
+      zh: '新增事项“食品摊贩临时经营登记”（行政确认）。',
+      head: ['powers.yaml', P3],
+    },
+    {
+      classId: 'fee/removed',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": fee "邮寄费" dropped.',
+      zh: '“食品经营许可”取消收费“邮寄费”。',
+      base: ['powers.yaml', '- name: «邮寄费'],
+      head: ['powers.yaml', '«- name: 工本费'],
+    },
+    {
+      classId: 'material/removed',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": material "营业执照" no longer required.',
+      zh: '“食品经营许可”取消申请材料“营业执照”。',
+      base: ['powers.yaml', '- name: «营业执照'],
+      head: ['powers.yaml', '«- name: 食品经营许可申请书'],
+    },
+    {
+      classId: 'online/deepened',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": now online too: handle, result, e-license.',
+      zh: '“食品经营许可”新增网上办理环节：handle, result, e-license。',
+      base: ['powers.yaml', 'online: «{depth: [consult, intake, accept]}'],
+      head: ['powers.yaml', 'online: {depth: «[consult, intake, accept, handle, result, e-license]}'],
+    },
+    {
+      classId: 'time/promised-shortened',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": promised time limit shortened from 5 working days to 4 working days.',
+      zh: '“食品经营许可”承诺时限由 5个工作日 缩短为 4个工作日。',
+      base: ['powers.yaml', 'promised: «5'],
+      head: ['powers.yaml', 'promised: «4'],
+    },
+    {
+      classId: 'visits/reduced',
+      level: 'info',
+      code: P1,
+      en: '"食品经营许可": in-person visits down from 1 to 0.',
+      zh: '“食品经营许可”到现场次数由 1 次减为 0 次。',
+      base: ['powers.yaml', 'visits: «1'],
+      head: ['powers.yaml', 'visits: «0', '食品经营许可'],
+    },
+    // The base's 3 working days are compared in the revision's unit: 24 hours.
+    {
+      classId: 'time/promised-shortened',
+      level: 'info',
+      code: P2,
+      en: '"食品小摊贩登记": promised time limit shortened from 24 hours to 16 hours.',
+      zh: '“食品小摊贩登记”承诺时限由 24小时 缩短为 16小时。',
+      base: ['powers.yaml', 'promised: «3'],
+      head: ['powers.yaml', 'promised: «16'],
+    },
+  ],
   // P2 fails the schema on the revision side, P3 on the base side: neither is compared; the rest still is.
   'schema-invalid': [
     {
