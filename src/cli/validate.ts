@@ -28,6 +28,7 @@ interface ValidateFlags {
   cache?: boolean;
   cacheLocation: string;
   since?: string;
+  errorOnUnmatchedPattern: boolean;
 }
 
 export function registerValidate(program: Command, context: CommandContext): void {
@@ -41,6 +42,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('-q, --quiet', '只报告错误 / report errors only')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .option('--since <revision>', '只报告此版本之后新出现的问题 / report only problems that are new since this git revision')
+    .option('--no-error-on-unmatched-pattern', '所给文件都不在清单内时不报错（用于 pre-commit）/ exit 0 when no given path is inside a catalogue (for hooks)')
     .option('--cache', '只重新检查改动过的文件 / re-check only files that changed')
     .option('--cache-location <file>', '缓存文件夹 / cache folder', '.qingdancache')
     .option('--color', '强制彩色 / force colour')
@@ -64,8 +66,20 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const maxWarnings = Number(flags.maxWarnings);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('bad-option', { option: '--max-warnings', value: flags.maxWarnings, expected: '-1, 0, 1, …' });
 
-  const targets = resolveTargets(paths, io.cwd);
+  let targets;
+  try {
+    targets = resolveTargets(paths, io.cwd);
+  } catch (error) {
+    // A hook passes every staged YAML file; when none is in a catalogue there is simply nothing to check.
+    if (!flags.errorOnUnmatchedPattern && paths.length && error instanceof UsageError && error.key === 'no-config') {
+      io.stderr.write(`${ui(explicitLocale ?? 'zh-CN', 'nothing-to-check')}\n`);
+      return 0;
+    }
+    throw error;
+  }
   const findings: Finding[] = [];
+  let warningsBeforeQuiet = 0;
+  let hidden = 0;
   const catalogues: CatalogueSummary[] = [];
   const sources = new Map<string, string>();
   const files: string[] = [];
@@ -81,7 +95,13 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
     const reported = flags.since ? baselined(result, target.root, flags.since, context, locale) : result.findings;
     for (const finding of reported) {
       const selected = isSelected(finding.file, target.only) || finding.related.some((r) => isSelected(r.file, target.only));
-      if (selected && (!flags.quiet || finding.severity === 'error')) findings.push(finding);
+      if (!selected) {
+        if (finding.severity === 'error') hidden++;
+        continue;
+      }
+      // --max-warnings counts the warnings that --quiet does not print.
+      if (finding.severity === 'warning') warningsBeforeQuiet++;
+      if (!flags.quiet || finding.severity === 'error') findings.push(finding);
     }
     for (const [file, text] of result.sources) sources.set(file, text);
     for (const file of result.catalogue.files.keys()) if (isSelected(file, target.only)) files.push(file);
@@ -100,11 +120,13 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   } else io.stdout.write(text);
 
   for (const message of internalErrors) io.stderr.write(`${message}\n`);
+  // Named files are reported alone, but errors they cause elsewhere (a renamed law id) must not pass unseen.
+  if (hidden) io.stderr.write(`${ui(reportLocale, 'hidden-elsewhere', { count: hidden })}\n`);
   if (internalErrors.length) return 2;
   const counts = countBySeverity(findings);
   if (counts.errors > 0) return 1;
-  if (maxWarnings >= 0 && counts.warnings > maxWarnings) {
-    io.stderr.write(`${ui(reportLocale, 'max-warnings', { warnings: counts.warnings, max: maxWarnings })}\n`);
+  if (maxWarnings >= 0 && warningsBeforeQuiet > maxWarnings) {
+    io.stderr.write(`${ui(reportLocale, 'max-warnings', { warnings: warningsBeforeQuiet, max: maxWarnings })}\n`);
     return 1;
   }
   return 0;

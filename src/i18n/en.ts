@@ -201,6 +201,8 @@ export const ui: UiMessages = {
   'diff-changes-by-level': 'By level',
   'diff-fingerprint': 'fingerprint',
   'bad-cache-location': 'The cache location {path} is a file; --cache-location must be a folder (created when missing).',
+  'nothing-to-check': 'None of the given files is in a catalogue folder; nothing to check.',
+  'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
   'baseline-note': 'Only problems new since {ref} are reported: {hidden} existing {hidden|plural:problem:problems} hidden.',
 };

@@ -201,6 +201,8 @@ export const ui: UiMessages = {
   'diff-changes-by-level': '按级别',
   'diff-fingerprint': '指纹',
   'bad-cache-location': '缓存位置 {path} 是一个文件；--cache-location 须是一个文件夹（不存在时会自动创建）。',
+  'nothing-to-check': '所给文件都不在清单目录中，没有需要检查的内容。',
+  'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',
 };

@@ -5,7 +5,6 @@ import { jsonPath, type Finding, type Severity } from '../findings.js';
 import type { Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const RULES_DOC = 'https://github.com/qingdan/qingdan/blob/main/docs/rules.md';
 
 function location(file: string, span: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>) {
   return {
@@ -23,7 +22,8 @@ const sarif: Formatter = (report) => {
     shortDescription: { text: ruleDescription(report.locale, rule.id) },
     fullDescription: { text: `${ruleDescription('zh-CN', rule.id)} ${ruleDescription('en', rule.id)}` },
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    helpUri: `${RULES_DOC}#${rule.id.replace(/[^a-z0-9]+/g, '')}`,
+    // No helpUri: the project has no published address yet; the rule's own words travel with the log instead.
+    help: { text: `${ruleDescription('zh-CN', rule.id)} ${ruleDescription('en', rule.id)} (docs/rules.md#${rule.id.replace(/[^a-z0-9]+/g, '')})` },
   }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = report.findings.map((finding) => ({
@@ -43,7 +43,7 @@ const sarif: Formatter = (report) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'qingdan', version: report.toolVersion, semanticVersion: report.toolVersion, informationUri: 'https://github.com/qingdan/qingdan', rules } },
+        tool: { driver: { name: 'qingdan', version: report.toolVersion, semanticVersion: report.toolVersion, rules } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -13,7 +13,14 @@ export function suggest(value: string, candidates: string[]): string | undefined
   if (!candidates.length) return undefined;
   const swapped = candidates.find((candidate) => isSwap(value, candidate));
   if (swapped) return swapped;
-  const guess = closest(value, candidates);
+  // Among equally close candidates prefer the one sharing the longest start (mzjj → mzj, not zjj).
+  const best = Math.min(...candidates.map((candidate) => distance(value, candidate)));
+  const shared = (candidate: string) => {
+    let n = 0;
+    while (n < candidate.length && candidate[n] === value[n]) n++;
+    return n;
+  };
+  const guess = candidates.filter((candidate) => distance(value, candidate) === best).sort((a, b) => shared(b) - shared(a))[0] ?? closest(value, candidates);
   // Up to 7 characters one edit (article labels like 第四十二条 differ from each other in two); longer ids two, or a
   // quarter of their length.
   const allowed = value.length <= 7 ? 1 : Math.max(2, Math.floor(value.length / 4));

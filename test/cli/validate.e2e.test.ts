@@ -94,6 +94,31 @@ describe('qingdan validate (the real binary)', () => {
     expect((await json(['--lang', 'zh-CN'])).locale).toBe('zh-CN');
   });
 
+  it('says how many errors in other files it did not show when files are named', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'laws.yaml'), 'id: spaqf', 'id: spaqf2016');
+    const result = await runCli(['validate', path.join(dir, 'laws.yaml'), '--lang', 'en']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('1 more error in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.\n');
+  });
+
+  it('exits 0 with a note for files outside any catalogue only under --no-error-on-unmatched-pattern', async () => {
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-outside-')), 'ci.yml');
+    writeFileSync(outside, 'on: push\n');
+    const strict = await runCli(['validate', outside, '--lang', 'en']);
+    expect(strict.code).toBe(2);
+    const lenient = await runCli(['validate', outside, '--no-error-on-unmatched-pattern', '--lang', 'en']);
+    expect([lenient.code, lenient.stdout, lenient.stderr]).toEqual([0, '', 'None of the given files is in a catalogue folder; nothing to check.\n']);
+  });
+
+  it('counts the warnings --quiet hides against --max-warnings', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'flows.yaml'), 'department: scjgj, duration: 3', 'duration: 3');
+    const result = await runCli(['validate', dir, '-q', '--max-warnings', '0', '--lang', 'en']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('1 warning exceeds --max-warnings 0.\n');
+  });
+
   it('reports only on named files but checks the whole catalogue', async () => {
     const dir = broken();
     const result = await runCli(['validate', path.join(dir, 'flows.yaml'), '-f', 'json']);
@@ -116,7 +141,7 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
   const cases: Array<[string, string[], RegExp]> = [
     ['a folder without qingdan.yaml', ['validate', tmpdir(), '--lang', 'en'], /There is no qingdan.yaml in .*: it is not a catalogue folder|so it is not a catalogue folder/],
     ['a path that does not exist', ['validate', 'no/such/folder', '--lang', 'en'], /Cannot find no\/such\/folder\./],
-    ['an unknown format', ['validate', BASE, '-f', 'xml', '--lang', 'en'], /Unknown output format xml; known: stylish, json, sarif, github, junit\./],
+    ['an unknown format', ['validate', BASE, '-f', 'xml', '--lang', 'en'], /Unknown output format xml; known: stylish, json, sarif, github, junit, codeclimate\./],
     ['an unknown language', ['validate', BASE, '--lang', 'fr'], /--lang/],
     ['a bad --max-warnings', ['validate', BASE, '--max-warnings', 'many', '--lang', 'en'], /Invalid value many for --max-warnings/],
     ['an unknown command', ['valdate'], /unknown command 'valdate'/],

@@ -4,6 +4,7 @@ import json from '../../src/report/json.js';
 import sarif from '../../src/report/sarif.js';
 import github from '../../src/report/github.js';
 import junit from '../../src/report/junit.js';
+import codeclimate from '../../src/report/codeclimate.js';
 import stylish from '../../src/report/stylish.js';
 import { getFormatter } from '../../src/report/index.js';
 import { allRules } from '../../src/rules/index.js';
@@ -131,9 +132,20 @@ describe('stylish', () => {
   });
 });
 
+describe('codeclimate', () => {
+  it('lists issues with GitLab Code Quality severities, paths, lines and stable fingerprints', () => {
+    const issues = JSON.parse(codeclimate(report()));
+    expect(issues.map((i: { severity: string }) => i.severity)).toEqual(['major', 'minor', 'info']);
+    expect(issues[0]).toMatchObject({ type: 'issue', check_name: 'code/duplicate', location: { path: 'lists/powers/a,b.yaml', lines: { begin: 2, end: 2 } } });
+    expect(issues[0].fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    const moved = report({ findings: report().findings.map((f) => ({ ...f, line: f.line + 10, endLine: f.endLine + 10 })) });
+    expect(JSON.parse(codeclimate(moved)).map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
+  });
+});
+
 describe('formatter lookup', () => {
-  it('knows the five formats and nothing else', () => {
-    for (const name of ['stylish', 'json', 'sarif', 'github', 'junit']) expect(getFormatter(name)).toBeTypeOf('function');
+  it('knows the six formats and nothing else', () => {
+    for (const name of ['stylish', 'json', 'sarif', 'github', 'junit', 'codeclimate']) expect(getFormatter(name)).toBeTypeOf('function');
     expect(getFormatter('toString')).toBeUndefined();
     expect(getFormatter('xml')).toBeUndefined();
   });

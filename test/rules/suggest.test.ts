@@ -19,6 +19,11 @@ describe('suggest', () => {
     expect(suggest('anything', [])).toBeUndefined();
   });
 
+  it('prefers the candidate sharing the longest start among equally close ones', () => {
+    expect(suggest('mzjj', ['zjj', 'mzj'])).toBe('mzj');
+    expect(suggest('mzjj', ['mzj', 'zjj'])).toBe('mzj');
+  });
+
   it('allows two edits in longer ids', () => {
     expect(suggest('responsibility/misng', ['responsibility/missing'])).toBe('responsibility/missing');
   });
