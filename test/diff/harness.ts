@@ -1,7 +1,7 @@
 // Diff test harness: fixture pairs test/fixtures/diff/<case>_base/ and <case>_revision/, and positions found in their text.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DirectorySource } from '../../src/catalogue/source.js';
+import { DirectorySource, MemorySource } from '../../src/catalogue/source.js';
 import { diffCatalogues, type DiffOptions, type DiffResult } from '../../src/diff/diff.js';
 import type { Change } from '../../src/diff/types.js';
 import { FIXTURES } from '../harness.js';
@@ -29,6 +29,40 @@ export function diffCase(name: string, options: Partial<DiffOptions> = {}): Prom
   const side = (which: Side) => {
     const source = new DirectorySource(caseFolder(name, which), DIFF_FIXTURES);
     return { source, label: source.displayRoot };
+  };
+  return diffCatalogues(side('base'), side('revision'), { today: TODAY, locale: 'en', ...options });
+}
+
+/** A fixture folder's files by path relative to it. */
+export function caseFiles(name: string, side: Side): Record<string, string> {
+  const root = caseFolder(name, side);
+  const out: Record<string, string> = {};
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const file = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(file);
+      else out[file] = readFileSync(path.join(root, file), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+export interface Overlay {
+  base?: Record<string, string | null>;
+  revision?: Record<string, string | null>;
+}
+
+/** Diffs a fixture pair with some files replaced (`null` removes one), in memory; file names stay as in `diffCase`. */
+export function diffCaseWith(name: string, overlay: Overlay, options: Partial<DiffOptions> = {}): Promise<DiffResult> {
+  const side = (which: Side) => {
+    const files: Record<string, string> = caseFiles(name, which);
+    for (const [file, content] of Object.entries(overlay[which] ?? {})) {
+      if (content === null) delete files[file];
+      else files[file] = content;
+    }
+    const label = `${name}_${which}`;
+    return { source: new MemorySource(files, label), label };
   };
   return diffCatalogues(side('base'), side('revision'), { today: TODAY, locale: 'en', ...options });
 }
