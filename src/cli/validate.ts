@@ -7,7 +7,7 @@ import { validateCatalogue, validateCatalogueAsync, type CatalogueSummary, type 
 import { newSince } from '../baseline.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
 import { FileCache, contentHash } from '../catalogue/cache.js';
-import { emitSchemas } from '../schema/emit.js';
+import { getValidators } from '../schema/validator.js';
 import { formatters, getFormatter } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { countBySeverity } from '../report/types.js';
@@ -86,7 +86,7 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const internalErrors: string[] = [];
   let locale: Locale | undefined = explicitLocale;
   // Results depend on the file, the tool's version and the schemas; a change of either empties the cache.
-  const cache = flags.cache ? new FileCache(path.resolve(io.cwd, flags.cacheLocation), `${context.version}:${contentHash(Buffer.from(JSON.stringify(emitSchemas())))}`) : undefined;
+  const cache = flags.cache ? new FileCache(path.resolve(io.cwd, flags.cacheLocation), `${context.version}:${getValidators().schemaHash}`) : undefined;
   for (const target of targets) {
     const source = new DirectorySource(target.root, io.cwd);
     const result = await validateCatalogueAsync(source, { explicitLocale: locale, environment: io.env, ...(cache ? { cache } : {}) });

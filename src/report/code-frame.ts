@@ -1,7 +1,7 @@
 // A code frame around a finding. Written here rather than with @babel/code-frame because catalogue lines can be
 // megabytes long (a value pasted from a spreadsheet) and files can hold 100k items: the frame crops long lines to a
 // window around the column and reuses one split of each file across findings.
-import stringWidth from 'string-width';
+import { textWidth } from './width.js';
 import type { ChalkInstance } from 'chalk';
 
 const WINDOW = 100;
@@ -45,8 +45,8 @@ export class FrameMaker {
         // Terminal cells, not code units: a Chinese character takes two.
         const before = (from > 0 ? '…' : '') + text.slice(from, column - 1);
         const underlined = endLine === line ? text.slice(column - 1, Math.min(endColumn - 1, from + WINDOW)) : '';
-        const width = Math.max(1, stringWidth(underlined));
-        out.push(`      ${' '.repeat(gutter)} | ${' '.repeat(stringWidth(before))}${this.chalk.red('^'.repeat(width))}`);
+        const width = Math.max(1, textWidth(underlined));
+        out.push(`      ${' '.repeat(gutter)} | ${' '.repeat(textWidth(before))}${this.chalk.red('^'.repeat(width))}`);
       }
     }
     return out.join('\n');

@@ -1,49 +1,33 @@
-// The one ajv factory: compiles the published schemas and turns ajv's errors into findings in plain words.
+// The schema validators at run time, and ajv's errors turned into findings in plain words.
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import standaloneModule from 'ajv/dist/standalone/index.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { CONFIG_SCHEMA, FILE_SCHEMA, emitSchemas } from './emit.js';
 import type { DocPath, MessageData, RawFinding } from '../findings.js';
-
-let cached: { file: ValidateFunction; config: ValidateFunction } | undefined;
 
 /** Precompiled by `npm run build` (scripts/compile-validators.js); absent when running from source. */
 export const COMPILED_VALIDATORS = 'validators.compiled.cjs';
 
-function createAjv(forStandalone = false): Ajv2020 {
-  // allErrors: every problem of a file in one pass; verbose: the failing schema, to word enum and union errors.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: forStandalone } });
-  (addFormats as unknown as (ajv: Ajv2020, formats: string[]) => void)(ajv, ['date', 'uri']);
-  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
-  return ajv;
+interface Validators {
+  file: ValidateFunction;
+  config: ValidateFunction;
+  /** Hash of the schemas the validators were made from: part of the cache key. */
+  schemaHash: string;
 }
 
-function compileAll(forStandalone: boolean): { ajv: Ajv2020; file: ValidateFunction; config: ValidateFunction } {
-  const ajv = createAjv(forStandalone);
-  for (const [name, schema] of Object.entries(emitSchemas())) ajv.addSchema(schema, name);
-  return { ajv, file: ajv.getSchema(FILE_SCHEMA)!, config: ajv.getSchema(CONFIG_SCHEMA)! };
-}
-
-/** CommonJS source of both validators, written at build time so that a run does not pay ajv's compile (~0.3 s). */
-export function standaloneValidators(): string {
-  const { ajv } = compileAll(true);
-  // A CommonJS module whose default export TypeScript and Node see differently.
-  const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: Ajv2020, refs: Record<string, string>) => string;
-  return standaloneCode(ajv, { file: FILE_SCHEMA, config: CONFIG_SCHEMA });
-}
-
-export function getValidators(): { file: ValidateFunction; config: ValidateFunction } {
-  if (!cached) {
-    try {
-      cached = createRequire(import.meta.url)(`./${COMPILED_VALIDATORS}`) as { file: ValidateFunction; config: ValidateFunction };
-    } catch {
-      const { file, config } = compileAll(false);
-      cached = { file, config };
-    }
+function precompiled(): Validators | undefined {
+  try {
+    return createRequire(import.meta.url)(`./${COMPILED_VALIDATORS}`) as Validators;
+  } catch {
+    return undefined;
   }
-  return cached;
+}
+
+// The compiled module spares every run ajv's compile (~0.3 s) and loading TypeBox (~0.2 s); from source (tests),
+// the schemas are compiled here instead.
+const validators: Validators = precompiled() ?? (await import('./compile.js')).compileValidators();
+
+export function getValidators(): Validators {
+  return validators;
 }
 
 export interface SchemaResult {

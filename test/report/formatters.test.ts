@@ -150,3 +150,13 @@ describe('formatter lookup', () => {
     expect(getFormatter('xml')).toBeUndefined();
   });
 });
+
+describe('textWidth', () => {
+  it('counts Chinese characters and full-width punctuation as two cells, ASCII as one', async () => {
+    const { textWidth } = await import('../../src/report/width.js');
+    expect(textWidth('abc')).toBe(3);
+    expect(textWidth('食品经营许可')).toBe(12);
+    expect(textWidth('许可（新办）')).toBe(12);
+    expect(textWidth('e\u0301')).toBe(1);
+  });
+});

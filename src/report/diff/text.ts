@@ -1,12 +1,12 @@
 // text: the diff at a terminal — the reform summary, then each change with its level, place and fingerprint.
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
+import { textWidth } from '../width.js';
 import { ui } from '../../i18n/index.js';
 import { countByLevel, delta, where, type DiffFormatter } from './types.js';
 import type { DepartmentSummary } from '../../diff/diff.js';
 
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
 const text: DiffFormatter = (report) => {
@@ -19,7 +19,7 @@ const text: DiffFormatter = (report) => {
     const header = ['diff-department', 'diff-items-added', 'diff-items-cancelled', 'diff-materials', 'diff-promised', 'diff-visits', 'diff-full-online', 'diff-fees-removed'] as const;
     const row = (d: DepartmentSummary, name: string) => [name, String(d.added), String(d.cancelled), delta(d, 'materials'), delta(d, 'promisedDays', true), delta(d, 'visits'), delta(d, 'fullOnline'), String(d.feesRemoved)];
     const rows = [header.map((key) => ui(l, key)), ...report.departments.map((d) => row(d, d.name)), row(report.total, ui(l, 'diff-total'))];
-    const widths = header.map((_, i) => Math.max(...rows.map((r) => stringWidth(r[i]!))));
+    const widths = header.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
     rows.forEach((r, i) => out.push(`  ${r.map((cell, k) => pad(cell, widths[k]!)).join('  ')}`.trimEnd() + (i === 0 ? '' : '')));
     out.push('');
     const paint = { breaking: chalk.red, notice: chalk.yellow, info: chalk.blue } as const;
