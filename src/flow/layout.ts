@@ -1,14 +1,14 @@
-// Swimlane layout: dagre ranks the steps and orders them; this file lays the lane grid and routes the arrows.
+// Swimlane layout: steps in columns (rank.ts) and lanes, a row grid inside each lane, and orthogonal arrows.
 //
 // The picture: one full-width horizontal lane per department, the flow running left to right. Every rank is a
 // column; inside a lane a column holds its steps in rows, and a row is one height across the whole lane so that a
 // chain of steps in it is a straight line. Arrows turn only in the gaps between columns (which hold no shapes), so
 // no arrow crosses a shape: a step's outgoing arrows share one vertical "bus" right of it, arrows that skip columns
 // run in a reserved row slot, and loops (材料补正) return along a band under their target's lane.
-import dagre from '@dagrejs/dagre';
 import { limitLines, type FlowLink, type FlowModel, type FlowNode, type NodeKind } from './model.js';
 import { FLOW_WORDS } from './labels.js';
 import { emWidth, widestEm, wrapBalanced, wrapEm } from './measure.js';
+import { rankSteps } from './rank.js';
 
 export interface Point {
   x: number;
@@ -99,6 +99,8 @@ const NODE_PAD_Y = 9;
 const TASK_MIN_WIDTH = 96;
 const TASK_MIN_HEIGHT = 46;
 const NAME_EM = 7;
+/** Start and end say little (办结（准予许可）) and read badly broken. */
+const TERMINATOR_EM = 10;
 const DECISION_PAD = 10;
 const TERMINATOR_MIN_WIDTH = 96;
 const LABEL_EM = 7;
@@ -173,7 +175,7 @@ function nodeContent(node: FlowNode, locale: FlowModel['locale']): Content {
     }
     return best!;
   }
-  const { lines } = wrapBalanced(node.name, NAME_EM);
+  const { lines } = wrapBalanced(node.name, node.kind === 'task' ? NAME_EM : TERMINATOR_EM);
   const meta: string[] = [];
   if (node.kind === 'task') {
     const metaEm = Math.max(NAME_EM, widestEm(lines)) * (FONT.name / FONT.meta);
@@ -197,7 +199,7 @@ interface Item {
   ref: number;
   rank: number;
   lane: number;
-  /** dagre's cross-axis position: the order of items in a cell. */
+  /** Order of items in a cell when they want the same row: the author's order of steps. */
   key: number;
   row: number;
   height: number;
@@ -231,35 +233,20 @@ export function layoutFlow(model: FlowModel): FlowLayout {
   const nodes = model.nodes;
   const contents = nodes.map((node) => nodeContent(node, model.locale));
 
-  // 1. Ranks and order from dagre, on the flow without its loops.
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 20, ranksep: 40, edgesep: 10 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  nodes.forEach((node, i) => graph.setNode(String(i), { width: contents[i]!.width, height: contents[i]!.height }));
-  for (const link of model.links) {
-    if (link.back || link.from === link.to) continue;
-    // Keeping a lane's chain short keeps it straight.
-    graph.setEdge(String(link.from), String(link.to), { minlen: 1, weight: nodes[link.from]!.lane === nodes[link.to]!.lane ? 2 : 1 });
-  }
-  dagre.layout(graph);
-  const dagreNode = (i: number) => graph.node(String(i)) as { x: number; y: number; rank?: number };
-  const rawRanks = nodes.map((_, i) => dagreNode(i).rank ?? 0);
-  const distinct = [...new Set(rawRanks)].sort((a, b) => a - b);
-  const rankOf = nodes.map((_, i) => distinct.indexOf(rawRanks[i]!));
-  const rankCount = Math.max(1, distinct.length);
-  const rankX: number[] = new Array(rankCount).fill(0);
-  nodes.forEach((_, i) => (rankX[rankOf[i]!] = dagreNode(i).x));
+  // 1. Columns and order.
+  const { rank: rankOf, order } = rankSteps(nodes.length, model.links, model.start);
+  const rankCount = Math.max(1, ...rankOf.map((rank) => rank + 1));
 
   // 2. Items: steps, and a slot in every column an arrow skips (in its source's lane).
-  const nodeItems: Item[] = nodes.map((node, i) => ({ kind: 'node', ref: i, rank: rankOf[i]!, lane: node.lane, key: dagreNode(i).y, row: 0, height: contents[i]!.height }));
+  const nodeItems: Item[] = nodes.map((node, i) => ({ kind: 'node', ref: i, rank: rankOf[i]!, lane: node.lane, key: order[i]!, row: 0, height: contents[i]!.height }));
   const plans: LinkPlan[] = model.links.map((link, index) => {
     const back = link.back || rankOf[link.to]! <= rankOf[link.from]!;
     const span = rankOf[link.to]! - rankOf[link.from]!;
     const slots: Item[] = [];
     if (!back && span > 1) {
-      const points = (graph.edge(String(link.from), String(link.to)) as { points?: Point[] } | undefined)?.points ?? [];
+      // A skipping arrow sorts with the step it is heading for.
       for (let rank = rankOf[link.from]! + 1; rank < rankOf[link.to]!; rank++) {
-        slots.push({ kind: 'slot', ref: index, rank, lane: nodes[link.from]!.lane, key: crossAt(points, rankX[rank]!, dagreNode(link.from).y), row: 0, height: SLOT_HEIGHT });
+        slots.push({ kind: 'slot', ref: index, rank, lane: nodes[link.from]!.lane, key: order[link.to]! - 0.5, row: 0, height: SLOT_HEIGHT });
       }
     }
     const plan: LinkPlan = { link, back, span, slots, exitBottom: false, entryBottom: false, bandLane: nodes[link.to]!.lane, bandTrack: 0 };
@@ -654,19 +641,6 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     const bottomY = Math.max(rowTop + LEGEND_SYMBOL.height, heading.box.y + heading.box.height) + 6;
     return { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: bottomY - top }, heading, items };
   }
-}
-
-/** y of a dagre edge polyline at x (dagre's cross axis), or `fallback` when the line does not reach x. */
-function crossAt(points: readonly Point[], x: number, fallback: number): number {
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    if ((a.x <= x && x <= b.x) || (b.x <= x && x <= a.x)) {
-      if (a.x === b.x) return (a.y + b.y) / 2;
-      return a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
-    }
-  }
-  return fallback;
 }
 
 /** Drops repeated points and points in the middle of a straight run. */
