@@ -7,6 +7,7 @@ import stylish from '../report/stylish.js';
 import type { Locale } from '../findings.js';
 import { registerValidate } from './validate.js';
 import { registerDiff } from './diff.js';
+import { registerFlow } from './flow.js';
 import { processIo, type CliIo } from './io.js';
 
 export interface CommandContext {
@@ -46,6 +47,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .showSuggestionAfterError(true);
   registerValidate(program, context);
   registerDiff(program, context);
+  registerFlow(program, context);
 
   // Usage errors can come before any command has parsed its options: honour --lang for them too.
   const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));

@@ -108,3 +108,27 @@ export function formatDuration(locale: Locale, value: number, unit: TimeUnit): s
 export function parenthesised(locale: Locale, text: string): string {
   return locale === 'zh-CN' ? `（${text}）` : ` (${text})`;
 }
+
+/** What `qingdan flow` says on the terminal. */
+export const FLOW_MESSAGES: Record<Locale, Record<'unknownFlow' | 'unknownFlowSuggest' | 'notDrawn' | 'wrote' | 'stdoutOne' | 'noFlows', string>> = {
+  'zh-CN': {
+    unknownFlow: '没有流程 {id}。可用的流程：{known}',
+    unknownFlowSuggest: '没有流程 {id}，是否应为 {suggestion}？可用的流程：{known}',
+    notDrawn: '流程 {id} 有错误，未绘制。',
+    wrote: '已生成 {count} 张流程图（{format}）：{out}',
+    stdoutOne: '--out - 只能输出一张流程图，现有 {count} 个流程；请指定一个流程，或指定输出目录。',
+    noFlows: '清单中没有流程（flows）。',
+  },
+  en: {
+    unknownFlow: 'There is no flow {id}. Flows: {known}',
+    unknownFlowSuggest: 'There is no flow {id}; did you mean {suggestion}? Flows: {known}',
+    notDrawn: 'Flow {id} has errors and was not drawn.',
+    wrote: 'Wrote {count} {count|plural:flowchart:flowcharts} ({format}) to {out}',
+    stdoutOne: '--out - writes one flowchart, but {count} flows are selected; name one flow, or give an output folder.',
+    noFlows: 'The catalogue has no flows.',
+  },
+};
+
+export function flowMessage(locale: Locale, key: keyof (typeof FLOW_MESSAGES)['en'], data: Record<string, string | number>): string {
+  return format(FLOW_MESSAGES[locale][key], data, locale);
+}

@@ -1,0 +1,90 @@
+// `qingdan flow [ids…]`: option wiring, files and exit code; the drawing is in src/flow/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DirectorySource } from '../catalogue/source.js';
+import { validateCatalogueAsync } from '../validate.js';
+import { UsageError } from '../errors.js';
+import stylish from '../report/stylish.js';
+import { suggest } from '../rules/suggest.js';
+import { getRenderer, renderers } from '../flow/index.js';
+import { drawFlows, flowIds } from '../flow/draw.js';
+import { flowMessage } from '../flow/labels.js';
+import { resolveTargets } from './targets.js';
+import type { CommandContext } from './index.js';
+
+interface FlowFlags {
+  format: string;
+  out: string;
+  catalogue?: string;
+  lang?: string;
+  color?: boolean;
+}
+
+export function registerFlow(program: Command, context: CommandContext): void {
+  program
+    .command('flow')
+    .description('运行流程图 / draw flowcharts of the catalogue’s flows (SVG, Mermaid, Graphviz DOT, BPMN 2.0)')
+    .argument('[ids...]', '流程标识，默认全部 / flow ids (default: every flow)')
+    .option('-f, --format <format>', `格式 / format: ${Object.keys(renderers).join(', ')}`, 'svg')
+    .option('-o, --out <dir>', '输出目录，- 为标准输出 / output folder, or - for standard output', 'flowcharts')
+    .option('-C, --catalogue <dir>', '清单目录 / catalogue folder (default: . or ./lists)')
+    .option('--lang <locale>', '图中文字的语言 / language of the charts: zh-CN, en')
+    .option('--color', '强制彩色 / force colour')
+    .option('--no-color', '不用彩色 / no colour')
+    .action(async (ids: string[], flags: FlowFlags) => {
+      context.exitCode = await flowCommand(ids, flags, context);
+    });
+}
+
+async function flowCommand(ids: string[], flags: FlowFlags, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const explicitLocale = context.locale(flags.lang);
+  const renderer = getRenderer(flags.format);
+  if (!renderer) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(renderers).join(', ') });
+  const [target] = resolveTargets(flags.catalogue !== undefined ? [flags.catalogue] : [], io.cwd);
+  const result = await validateCatalogueAsync(new DirectorySource(target!.root, io.cwd), { explicitLocale, environment: io.env });
+  const { catalogue, locale } = result;
+
+  const known = flowIds(catalogue);
+  if (known.length === 0) {
+    io.stderr.write(`qingdan: ${flowMessage(locale, 'noFlows', {})}\n`);
+    return ids.length ? 2 : 0;
+  }
+  const unknown = ids.find((id) => !known.includes(id));
+  if (unknown !== undefined) {
+    const suggestion = suggest(unknown, known);
+    const data = { id: unknown, known: known.join(', '), ...(suggestion ? { suggestion } : {}) };
+    io.stderr.write(`qingdan: ${flowMessage(locale, suggestion ? 'unknownFlowSuggest' : 'unknownFlow', data)}\n`);
+    return 2;
+  }
+  const selected = ids.length ? [...new Set(ids)] : known;
+  const toStdout = flags.out === '-';
+  if (toStdout && selected.length !== 1) throw new UsageError('bad-option', { option: '--out', value: '-', expected: flowMessage(locale, 'stdoutOne', { count: selected.length }) });
+
+  const { charts, refused } = await drawFlows(catalogue, result.findings, selected, renderer, locale);
+  for (const message of result.internalErrors) io.stderr.write(`${message}\n`);
+
+  if (toStdout) charts.forEach((chart) => io.stdout.write(chart.text));
+  else if (charts.length) {
+    const folder = path.resolve(io.cwd, flags.out);
+    for (const chart of charts) {
+      try {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path.join(folder, chart.fileName), chart.text);
+      } catch (error) {
+        throw new UsageError('write-failed', { path: path.join(flags.out, chart.fileName), detail: (error as Error).message });
+      }
+    }
+    io.stderr.write(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`);
+  }
+
+  if (refused.length) {
+    const findings = refused.flatMap((flow) => flow.findings);
+    const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
+    io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
+    for (const flow of refused) io.stderr.write(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`);
+    return 1;
+  }
+  return result.internalErrors.length ? 2 : 0;
+}
