@@ -149,10 +149,10 @@ function translateSourceError(error: unknown): never {
 }
 
 /** Validates synchronously, without cache or workers: tests and in-memory sources. */
-export function validateCatalogue(source: CatalogueSource, options: ValidateOptions): ValidateResult {
+export function validateCatalogue(source: CatalogueSource, options: ValidateOptions & Pick<LoadOptions, 'projection'>): ValidateResult {
   let loaded: LoadResult;
   try {
-    loaded = loadCatalogueSync(source);
+    loaded = loadCatalogueSync(source, options.projection);
   } catch (error) {
     translateSourceError(error);
   }

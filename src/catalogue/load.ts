@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { decode } from './parse.js';
-import { processFile, type ProcessedFile, type Read } from './process.js';
+import { processFile, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
@@ -28,6 +28,8 @@ export interface LoadOptions {
   cache?: FileCache;
   /** Worker threads for parsing; undefined picks by catalogue size and cores, 0 never uses them. */
   workers?: number;
+  /** `rules` keeps only what validate's rules read; other commands need `full` (the default). */
+  projection?: Projection;
 }
 
 function read(source: CatalogueSource, relativePath: string): Read {
@@ -38,8 +40,8 @@ function read(source: CatalogueSource, relativePath: string): Read {
   }
 }
 
-export function readProcessed(source: CatalogueSource, relativePath: string, kind: 'file' | 'config'): ProcessedFile {
-  return processFile(read(source, relativePath), relativePath, displayPath(source, relativePath), kind);
+export function readProcessed(source: CatalogueSource, relativePath: string, kind: 'file' | 'config', projection: Projection = 'full'): ProcessedFile {
+  return processFile(read(source, relativePath), relativePath, displayPath(source, relativePath), kind, projection);
 }
 
 /** The text of a file is read again only when a finding needs a position or a code frame, to keep memory flat. */
@@ -89,9 +91,9 @@ function shares(files: Array<{ relativePath: string; size: number }>, parts: num
   return out;
 }
 
-function runWorker(source: CatalogueSource, files: string[]): Promise<ProcessedFile[]> {
+function runWorker(source: CatalogueSource, files: string[], projection: Projection): Promise<ProcessedFile[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { root: source.root, displayRoot: source.displayRoot, files } });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { root: source.root, displayRoot: source.displayRoot, files, projection } });
     worker.once('message', (results: ProcessedFile[]) => {
       resolve(results);
       void worker.terminate();
@@ -126,13 +128,13 @@ function hashAll(source: CatalogueSource, relativePaths: string[], cache: FileCa
 }
 
 /** Processes files, in parallel when it pays: the main thread takes a share too (on two cores, one worker plus this thread). */
-async function processFiles(source: CatalogueSource, pending: Pending[], requestedWorkers: number | undefined): Promise<ProcessedFile[]> {
+async function processFiles(source: CatalogueSource, pending: Pending[], requestedWorkers: number | undefined, projection: Projection): Promise<ProcessedFile[]> {
   const totalBytes = pending.reduce((sum, p) => sum + p.size, 0);
   const workers = source.root !== undefined ? workerCount(requestedWorkers, totalBytes) : 0;
-  if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file'));
+  if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file', projection));
   const [own, ...others] = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.size })), workers + 1);
-  const running = others.filter((files) => files.length).map((files) => runWorker(source, files));
-  const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file'));
+  const running = others.filter((files) => files.length).map((files) => runWorker(source, files, projection));
+  const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
   return [...mine, ...(await Promise.all(running)).flat()];
 }
 
@@ -169,7 +171,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   const cache = options.cache;
   if (!cache || !source.stat) {
     const pending = relativePaths.map((relativePath) => ({ relativePath, size: source.stat?.(relativePath)?.size ?? 0 }));
-    return assemble(source, config, await processFiles(source, pending, options.workers));
+    return assemble(source, config, await processFiles(source, pending, options.workers, options.projection ?? 'full'));
   }
 
   const hashes = hashAll(source, relativePaths, cache);
@@ -195,7 +197,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
     else pending.push({ relativePath, size: source.stat(relativePath)?.size ?? 0, ...(hash ? { hash } : {}) });
   }
   const hashOf = new Map(pending.map((p) => [p.relativePath, p.hash]));
-  for (const result of await processFiles(source, pending, options.workers)) {
+  for (const result of await processFiles(source, pending, options.workers, options.projection ?? 'full')) {
     results.set(result.relativePath, result);
     const hash = hashOf.get(result.relativePath);
     if (hash && result.readable) cache.storeProcessed(hash, result);
@@ -206,10 +208,10 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
 }
 
 /** The same, without cache or workers: for tests and in-memory sources. */
-export function loadCatalogueSync(source: CatalogueSource): LoadResult {
+export function loadCatalogueSync(source: CatalogueSource, projection: Projection = 'full'): LoadResult {
   if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
   const config = configOf(source);
-  return assemble(source, config, source.listFiles().map((relativePath) => readProcessed(source, relativePath, 'file')));
+  return assemble(source, config, source.listFiles().map((relativePath) => readProcessed(source, relativePath, 'file', projection)));
 }
 
 function collectEntries(file: string, data: unknown, invalid: DocPath[], sections: Sections, keys: Keys): void {

@@ -2,6 +2,7 @@
 import { decode, parseYaml } from './parse.js';
 import { getValidators, validateData } from '../schema/validator.js';
 import type { DocPath, RawFinding } from '../findings.js';
+import { projectForRules } from './project.js';
 
 export interface ProcessedFile {
   relativePath: string;
@@ -20,7 +21,10 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export type Read = { bytes: Uint8Array } | { error: NodeJS.ErrnoException };
 
-export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config'): ProcessedFile {
+/** `rules`: keep only what validate's rules read (after the schema has seen everything); `full`: keep all. */
+export type Projection = 'full' | 'rules';
+
+export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config', projection: Projection = 'full'): ProcessedFile {
   const base = { relativePath, file, data: undefined, invalid: [] as DocPath[] };
   if ('error' in read) {
     const code = read.error.code ?? 'EIO';
@@ -45,5 +49,6 @@ export function processFile(read: Read, relativePath: string, file: string, kind
   const data = parsed.empty ? {} : parsed.data;
   const checked = validateData(kind === 'config' ? validators.config : validators.file, data, file);
   findings.push(...checked.findings);
-  return { ...base, readable: true, data, findings, invalid: checked.invalid };
+  const kept = projection === 'rules' && kind === 'file' ? projectForRules(data) : data;
+  return { ...base, readable: true, data: kept, findings, invalid: checked.invalid };
 }

@@ -86,10 +86,10 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const internalErrors: string[] = [];
   let locale: Locale | undefined = explicitLocale;
   // Results depend on the file, the tool's version and the schemas; a change of either empties the cache.
-  const cache = flags.cache ? new FileCache(path.resolve(io.cwd, flags.cacheLocation), `${context.version}:${getValidators().schemaHash}`) : undefined;
+  const cache = flags.cache ? new FileCache(path.resolve(io.cwd, flags.cacheLocation), `${context.version}:${getValidators().schemaHash}:rules`) : undefined;
   for (const target of targets) {
     const source = new DirectorySource(target.root, io.cwd);
-    const result = await validateCatalogueAsync(source, { explicitLocale: locale, environment: io.env, ...(cache ? { cache } : {}) });
+    const result = await validateCatalogueAsync(source, { explicitLocale: locale, environment: io.env, projection: 'rules', ...(cache ? { cache } : {}) });
     locale ??= result.locale;
     catalogues.push(result.summary);
     const reported = flags.since ? baselined(result, target.root, flags.since, context, locale) : result.findings;
