@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { renderSvg, describe as describeChart } from '../../src/flow/svg.js';
+import { describeFlow } from '../../src/flow/model.js';
+import { layoutFlow } from '../../src/flow/layout.js';
+import { escapeXml } from '../../src/flow/xml.js';
+import { flowIdsOfLists, listsLayout } from './fixtures.js';
+import { input, STRESS } from './synthetic.js';
+
+const svgOf = (id: string) => renderSvg(listsLayout(id));
+
+describe('SVG flowcharts', () => {
+  it('are identical bytes for identical input', () => {
+    for (const id of flowIdsOfLists) expect(svgOf(id)).toBe(svgOf(id));
+  });
+
+  it('are well-formed XML with <title> and <desc> tied to the root for screen readers', () => {
+    for (const id of flowIdsOfLists) {
+      const svg = svgOf(id);
+      expect(XMLValidator.validate(svg)).toBe(true);
+      const root = new XMLParser({ ignoreAttributes: false }).parse(svg).svg;
+      expect(root['@_role']).toBe('img');
+      expect(root['@_aria-labelledby']).toBe(`qd-${id}-title qd-${id}-desc`);
+      expect(root.title['#text']).toBeTruthy();
+      expect(root.desc['#text']).toContain('泳道（承办部门）');
+    }
+  });
+
+  it('reference nothing outside themselves: no scripts, links, images, external fonts or stylesheets', () => {
+    for (const id of flowIdsOfLists) {
+      const svg = svgOf(id);
+      expect(svg).not.toMatch(/<script|<image|<a[\s>]|<foreignObject|@import|@font-face|xlink:href|\shref=/i);
+      // The only url(…) is the arrowhead marker inside the file.
+      expect([...svg.matchAll(/url\(([^)]*)\)/g)].every((match) => match[1] === `#qd-${id}-arrow`)).toBe(true);
+      expect(svg).toContain("font-family=\"'Noto Sans CJK SC'");
+    }
+  });
+
+  it('prints in black and white: only black, white and greys', () => {
+    const colours = new Set([...svgOf('market-penalty').matchAll(/(?:fill|stroke)="(#[0-9a-f]{3,6})"/gi)].map((match) => match[1]!.toLowerCase()));
+    for (const colour of colours) {
+      const hex = colour.length === 4 ? colour.slice(1).split('').map((c) => c + c).join('') : colour.slice(1);
+      const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      expect(r === g && g === b, colour).toBe(true);
+    }
+  });
+
+  it('escapes catalogue text: a <script> in a step name stays text', () => {
+    const flow = structuredClone(STRESS['one-step']!);
+    flow.name = '"><script>alert(1)</script>';
+    flow.steps[1]!.name = '<script>alert("x")</script> & <b>';
+    const svg = renderSvg(layoutFlow(describeFlow(input(flow))));
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;');
+    expect(XMLValidator.validate(svg)).toBe(true);
+  });
+
+  it('drops characters XML cannot hold', () => {
+    expect(escapeXml('a\u0001b\uffffc')).toBe('abc');
+    const flow = structuredClone(STRESS['one-step']!);
+    flow.steps[1]!.name = '控制\u0007字符';
+    expect(XMLValidator.validate(renderSvg(layoutFlow(describeFlow(input(flow)))))).toBe(true);
+  });
+
+  it('shows durations, 不计入办结时限 and the limits as text', () => {
+    const svg = svgOf('market-penalty');
+    for (const text of ['15天', '不计入办结时限', '【特别程序】', '承诺办结时限：60天', '法定办结时限：90天', '图例']) expect(svg).toContain(text);
+    // A step not counted in the time limit is drawn dashed, as the legend says.
+    expect(svg).toMatch(/<g id="qd-market-penalty-step-hearing"[^>]*><title>[^<]*<\/title><rect [^>]*stroke-dasharray/);
+  });
+
+  it('describes every step and where it leads for screen readers', () => {
+    const text = describeChart(listsLayout('construction-permit'));
+    expect(text).toContain('材料是否齐全、符合法定形式');
+    expect(text).toContain('条件 材料不齐全或者不符合法定形式 转 一次性告知需补正的全部内容');
+    expect(text).toContain('退回 收件');
+    const english = describeChart(listsLayout('construction-permit', 'en'));
+    expect(english).toContain('Lanes (departments): ');
+    expect(english).toContain('returns to 收件');
+  });
+
+  it('gives each chart its own ids, so several can share a page', () => {
+    const a = svgOf('construction-permit');
+    const b = svgOf('market-penalty');
+    const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+    expect(ids(a).filter((id) => ids(b).includes(id))).toEqual([]);
+    expect(new Set(ids(a)).size).toBe(ids(a).length);
+  });
+});
