@@ -1,5 +1,5 @@
 // `qingdan diff`: which two catalogues to compare (revisions or folders), the report, and the gate.
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import type { Waiver } from '../schema/definitions.js';
 import type { ChangeLevel } from '../diff/types.js';
 import { resolveTargets } from './targets.js';
+import { wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
 
 interface DiffFlags {
@@ -138,15 +139,7 @@ async function diffCommand(revisions: string[], flags: DiffFlags, context: Comma
   const { base, head } = sides(revisions, flags, context);
   const today = io.env.QINGDAN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(io.env.QINGDAN_TODAY) ? io.env.QINGDAN_TODAY : new Date().toISOString().slice(0, 10);
   const result = await diffCatalogues(base, head, { ...(locale ? { locale } : {}), extraWaivers, today });
-  const color = flags.color ?? (!io.env.NO_COLOR && ((io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') || (!flags.output && io.stdout.isTTY === true)));
-  const text = formatter({ ...result, color, toolVersion: context.version, failOn });
-  if (flags.output) {
-    try {
-      mkdirSync(path.dirname(path.resolve(io.cwd, flags.output)), { recursive: true });
-      writeFileSync(path.resolve(io.cwd, flags.output), text);
-    } catch (error) {
-      throw new UsageError('write-failed', { path: flags.output, detail: (error as Error).message });
-    }
-  } else io.stdout.write(text);
+  const text = formatter({ ...result, color: wantsColor(flags, io), toolVersion: context.version, failOn });
+  writeReport(io, flags.output, text);
   return failing(result, failOn).length ? 1 : 0;
 }

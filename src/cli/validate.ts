@@ -1,5 +1,4 @@
 // `qingdan validate [paths…]`: option wiring and exit code; the work is in src/validate.ts and src/report/.
-import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
@@ -15,7 +14,7 @@ import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import type { Finding, Locale } from '../findings.js';
 import { isSelected, resolveTargets } from './targets.js';
-import type { CliIo } from './io.js';
+import { wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
 
 interface ValidateFlags {
@@ -50,13 +49,6 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .action(async (paths: string[], flags: ValidateFlags) => {
       context.exitCode = await validateCommand(paths, flags, context, context.locale(flags.lang));
     });
-}
-
-function wantsColor(flags: ValidateFlags, io: CliIo): boolean {
-  if (flags.color !== undefined) return flags.color;
-  if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
-  return !flags.output && io.stdout.isTTY === true;
 }
 
 async function validateCommand(paths: string[], flags: ValidateFlags, context: CommandContext, explicitLocale: Locale | undefined): Promise<number> {
@@ -110,14 +102,7 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const reportLocale = locale ?? 'zh-CN';
   const report: Report = { locale: reportLocale, catalogues, findings, files, sources, color: wantsColor(flags, io), toolVersion: context.version };
   const text = formatter(report);
-  if (flags.output) {
-    try {
-      mkdirSync(path.dirname(path.resolve(io.cwd, flags.output)), { recursive: true });
-      writeFileSync(path.resolve(io.cwd, flags.output), text);
-    } catch (error) {
-      throw new UsageError('write-failed', { path: flags.output, detail: (error as Error).message });
-    }
-  } else io.stdout.write(text);
+  writeReport(io, flags.output, text);
 
   for (const message of internalErrors) io.stderr.write(`${message}\n`);
   // Named files are reported alone, but errors they cause elsewhere (a renamed law id) must not pass unseen.

@@ -1,0 +1,28 @@
+// Where a report goes (stdout or --output) and whether it is coloured: the same for every command.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { CliIo } from './io.js';
+
+/** --color/--no-color, then NO_COLOR and FORCE_COLOR (https://no-color.org), then whether stdout is a terminal. */
+export function wantsColor(flags: { color?: boolean; output?: string }, io: CliIo): boolean {
+  if (flags.color !== undefined) return flags.color;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return !flags.output && io.stdout.isTTY === true;
+}
+
+/** Writes to --output (creating its folder) or stdout; a file that cannot be written is a usage error. */
+export function writeReport(io: CliIo, output: string | undefined, text: string): void {
+  if (!output) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    const target = path.resolve(io.cwd, output);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new UsageError('write-failed', { path: output, detail: (error as Error).message });
+  }
+}
