@@ -109,6 +109,9 @@ function tablesOf(schema: Schema, title: string, out: Table[]): void {
     if (property.type === 'object' && property.properties) nested.push([property, `${title}.${name}`]);
     else if (items && (items.properties || items.then)) nested.push([items, `${title}.${name}[]`]);
   }
+  if ((target.patternProperties as Record<string, unknown> | undefined)?.['^x-']) {
+    rows.push({ name: 'x-…', type: 'any', required: '', zh: '扩展字段：保留但不检查，如导入时无法对应的列', en: 'extension field: kept, never checked, e.g. a column an import could not map' });
+  }
   out.push({ title, rows });
   for (const [child, childTitle] of nested) tablesOf(child, childTitle, out);
 }

@@ -23,6 +23,12 @@ const Slug = (options: SchemaOptions = {}) =>
   Type.String({ pattern: '^[a-z0-9][a-z0-9_-]*$', ...options });
 const TextList = (options: SchemaOptions = {}) => Type.Array(Text(), options);
 
+/**
+ * Entries of a list (a department, a power, a material, a step…) also accept `x-…` keys: extension fields that the
+ * tool keeps but never reads, e.g. columns an import could not map (`x-承办机构`). Anything else stays an error.
+ */
+const EXTENSIONS = { patternProperties: { '^x-': {} } } as const;
+
 export const CATEGORIES = [
   'licensing', 'penalty', 'coercion', 'levy', 'benefit', 'inspection', 'confirmation',
   'reward', 'adjudication', 'other', 'public-service', 'review-forward',
@@ -69,7 +75,7 @@ export const Department = Type.Object(
     phone: Type.Optional(Text(doc('电话', 'phone'))),
     url: Type.Optional(Type.String({ format: 'uri', ...doc('网址', 'website') })),
   },
-  { additionalProperties: false, ...doc('部门（实施主体）', 'department (implementing body)') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('部门（实施主体）', 'department (implementing body)') },
 );
 
 export const Law = Type.Object(
@@ -84,7 +90,7 @@ export const Law = Type.Object(
     ),
     url: Type.Optional(Type.String({ format: 'uri', ...doc('原文链接', 'link to the text') })),
   },
-  { additionalProperties: false, ...doc('法律法规', 'law or regulation') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('法律法规', 'law or regulation') },
 );
 
 export const TimeLimit = Type.Object(
@@ -105,7 +111,7 @@ export const SpecialProcedure = Type.Object(
     counted: Type.Boolean(doc('是否计入办结时限', 'counted in the time limit')),
     basis: Type.Optional(Citations(doc('依据', 'basis'))),
   },
-  { additionalProperties: false, ...doc('特别程序', 'special procedure') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('特别程序', 'special procedure') },
 );
 
 export const Material = Type.Object(
@@ -122,7 +128,7 @@ export const Material = Type.Object(
     basis: Type.Optional(Citations(doc('依据', 'basis'))),
     note: Type.Optional(Text(doc('备注', 'note'))),
   },
-  { additionalProperties: false, ...doc('申请材料', 'material') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('申请材料', 'material') },
 );
 
 export const Fee = Type.Object(
@@ -133,7 +139,7 @@ export const Fee = Type.Object(
     waivable: Type.Optional(Type.Boolean(doc('可减免', 'waivable'))),
     waiver_basis: Type.Optional(Citations(doc('减免依据', 'waiver basis'))),
   },
-  { additionalProperties: false, ...doc('收费', 'fee') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('收费', 'fee') },
 );
 
 export const RiskPoint = Type.Object(
@@ -144,7 +150,7 @@ export const RiskPoint = Type.Object(
     controls: TextList(doc('防控措施', 'controls')),
     owner: Text(doc('责任人', 'owner')),
   },
-  { additionalProperties: false, ...doc('廉政风险点', 'risk point') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('廉政风险点', 'risk point') },
 );
 
 export const Power = Type.Object(
@@ -197,7 +203,7 @@ export const Power = Type.Object(
     justification: Type.Optional(Text(doc('新增理由', 'justification'))),
     reviewed: Type.Optional(DateString(doc('最近核查日期', 'last reviewed'))),
   },
-  { additionalProperties: false, ...doc('权力事项', 'power item') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('权力事项', 'power item') },
 );
 
 export const Duty = Type.Object(
@@ -206,7 +212,7 @@ export const Duty = Type.Object(
     text: Text(doc('责任内容', 'duty')),
     basis: Type.Optional(Citations(doc('依据', 'basis'))),
   },
-  { additionalProperties: false, ...doc('责任事项', 'duty') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('责任事项', 'duty') },
 );
 
 export const Accountability = Type.Object(
@@ -224,7 +230,7 @@ export const PowerResponsibility = Type.Object(
     duties: Type.Array(Duty, { minItems: 1, ...doc('责任事项', 'duties') }),
     accountability: Type.Optional(Accountability),
   },
-  { additionalProperties: false, ...doc('事项责任', 'responsibility for a power') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('事项责任', 'responsibility for a power') },
 );
 
 export const DepartmentResponsibility = Type.Object(
@@ -246,7 +252,7 @@ export const DepartmentResponsibility = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false, ...doc('部门职责', 'department duty') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('部门职责', 'department duty') },
 );
 
 // Per-power and per-department entries are told apart by which key they carry; `if/then/else`
@@ -285,7 +291,7 @@ export const Step = Type.Object(
     ),
     outputs: Type.Optional(TextList(doc('产出', 'outputs'))),
   },
-  { additionalProperties: false, ...doc('流程步骤', 'step') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('流程步骤', 'step') },
 );
 
 export const Flow = Type.Object(
@@ -296,7 +302,7 @@ export const Flow = Type.Object(
     powers: Type.Optional(TextList({ minItems: 1, ...doc('事项编码', 'power codes') })),
     steps: Type.Array(Step, { minItems: 1, ...doc('步骤', 'steps') }),
   },
-  { additionalProperties: false, ...doc('运行流程', 'flow') },
+  { additionalProperties: false, ...EXTENSIONS, ...doc('运行流程', 'flow') },
 );
 
 export const SECTION_NAMES = ['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const;
