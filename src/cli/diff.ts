@@ -67,13 +67,17 @@ function folderSide(folder: string, cwd: string): Side {
 /** Works out the two sides from what was typed; every revision goes through Git.resolve before git sees it. */
 function sides(revisions: string[], flags: DiffFlags, context: CommandContext): { base: Side; head: Side } {
   const { cwd, env } = context.io;
-  if (revisions.length === 2 && revisions.every((r) => isFolder(r, cwd))) {
-    return { base: folderSide(revisions[0]!, cwd), head: folderSide(revisions[1]!, cwd) };
+  if (revisions.length === 2) {
+    const folders = revisions.map((r) => isFolder(r, cwd));
+    if (folders.every(Boolean)) return { base: folderSide(revisions[0]!, cwd), head: folderSide(revisions[1]!, cwd) };
+    // One folder and one typo: say which is not a catalogue, rather than that no base was given.
+    if (folders.some(Boolean)) throw new UsageError('no-config', { root: revisions[folders.indexOf(false)]! });
   }
   if (revisions.length > 1 || (revisions.length === 1 && flags.base)) throw new UsageError('no-default-base');
 
   const root = resolveTargets(flags.catalogue ? [flags.catalogue] : [], cwd)[0]!.root;
-  const git = new Git(cwd);
+  // The catalogue's repository, not the working directory's: `--catalogue` may point into another one.
+  const git = new Git(root);
   const topLevel = git.topLevel();
   const prefix = repositoryPrefix(topLevel, root);
   const working = new DirectorySource(root, cwd);
@@ -92,9 +96,8 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
     baseRef = range;
   } else if (flags.base) {
     baseRef = flags.base;
-  } else if (env.CI) {
+  } else if (inCI(env)) {
     baseRef = git.defaultBase(env);
-    if (!baseRef) throw new UsageError('no-default-base');
     headRef = 'HEAD';
     mergeBase = true;
   } else {
@@ -107,6 +110,11 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   if (mergeBase) baseCommit = git.mergeBase(baseCommit, headCommit ?? git.resolve('HEAD'));
   const head = headRef !== undefined ? atRevision(headRef, headCommit!) : { source: working, label: working.displayRoot };
   return { base: atRevision(mergeBase ? `merge-base(${baseRef}, ${headRef ?? 'HEAD'})` : baseRef, baseCommit), head };
+}
+
+/** CI=true as CI services set it; CI=false or CI=0 (as some build scripts set it) is not CI. */
+function inCI(env: NodeJS.ProcessEnv): boolean {
+  return !!env.CI && !/^(false|0)$/i.test(env.CI);
 }
 
 function readWaivers(file: string, cwd: string): Waiver[] {

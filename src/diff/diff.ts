@@ -60,7 +60,7 @@ export interface DiffResult {
 
 const FILE_RULES = /^(yaml|file)\//;
 
-async function loadSide(source: CatalogueSource, side: 'base' | 'head', label: string, locale: Locale): Promise<Catalogue> {
+async function loadSide(source: CatalogueSource, label: string, locale: Locale): Promise<Catalogue> {
   let loaded;
   try {
     loaded = await loadCatalogue(source, { workers: 0 });
@@ -72,7 +72,8 @@ async function loadSide(source: CatalogueSource, side: 'base' | 'head', label: s
   if (broken.length || !loaded.configOk) {
     const resolver = new Resolver((file) => loaded.catalogue.files.get(file)?.text, undefined, locale);
     const problems = (broken.length ? broken : loaded.findings.filter((f) => f.place.file === loaded.catalogue.configFile)).map((f) => resolver.resolve(f)!);
-    throw new UsageError('diff-broken-side', { side: locale === 'en' ? side : side === 'base' ? '基准版本' : '目标版本' }, problems);
+    // The side is named by its revision: a word such as "head" would be in the report's language, not the sentence's.
+    throw new UsageError('diff-broken-side', { side: label }, problems);
   }
   return loaded.catalogue;
 }
@@ -188,8 +189,8 @@ function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: Re
 
 export async function diffCatalogues(base: { source: CatalogueSource; label: string }, head: { source: CatalogueSource; label: string }, options: DiffOptions): Promise<DiffResult> {
   const fallbackLocale = options.locale ?? 'zh-CN';
-  const baseCatalogue = await loadSide(base.source, 'base', base.label, fallbackLocale);
-  const headCatalogue = await loadSide(head.source, 'head', head.label, fallbackLocale);
+  const baseCatalogue = await loadSide(base.source, base.label, fallbackLocale);
+  const headCatalogue = await loadSide(head.source, head.label, fallbackLocale);
   const locale = options.locale ?? headCatalogue.config.locale ?? 'zh-CN';
   const skip = invalidCodes(baseCatalogue, headCatalogue);
   const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue) };

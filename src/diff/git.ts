@@ -1,6 +1,7 @@
 // Reading a catalogue as it was at a git revision, from blobs, without a checkout; refs are validated so nothing a user
 // types can become a git option.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, compareCodePoints, toPosix, type CatalogueSource } from '../catalogue/source.js';
 import { UsageError } from '../errors.js';
@@ -61,11 +62,18 @@ export class Git {
     }
   }
 
-  /** The branch CI compares against: the pull request's target, else the remote's default branch, else main/master. */
-  defaultBase(env: NodeJS.ProcessEnv): string | undefined {
+  /**
+   * The branch CI compares against: the pull request's target when CI names one (that one only: comparing with another
+   * branch would report the wrong changes), else the remote's default branch, else main/master. When there is none,
+   * the sentence says what to fetch — a shallow checkout (CI's default) lacks the target branch.
+   */
+  defaultBase(env: NodeJS.ProcessEnv): string {
+    const target = env.GITHUB_BASE_REF || env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME;
+    if (target) {
+      this.resolve(`origin/${target}`);
+      return `origin/${target}`;
+    }
     const candidates: string[] = [];
-    if (env.GITHUB_BASE_REF) candidates.push(`origin/${env.GITHUB_BASE_REF}`);
-    if (env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME) candidates.push(`origin/${env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME}`);
     try {
       candidates.push(this.run(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).trim());
     } catch {
@@ -81,7 +89,8 @@ export class Git {
         // try the next
       }
     }
-    return undefined;
+    if (this.isShallow()) throw new UsageError('ref-missing-shallow', { ref: 'origin/main' });
+    throw new UsageError('no-default-base');
   }
 }
 
@@ -170,7 +179,15 @@ export class GitSource implements CatalogueSource {
 
 /** The catalogue folder's path inside the repository, posix ('' for the root). */
 export function repositoryPrefix(topLevel: string, catalogueRoot: string): string {
-  const relative = toPosix(path.relative(topLevel, catalogueRoot));
+  // git names the top level by its real path; the catalogue may have been named through a symbolic link.
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const relative = toPosix(path.relative(real(topLevel), real(catalogueRoot)));
   if (relative.startsWith('..')) throw new UsageError('outside-repository', { path: catalogueRoot });
   return relative;
 }
