@@ -1,0 +1,92 @@
+// Revisions from git: which refs get through to git at all, and a catalogue read from blobs equals the one on disk.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DirectorySource } from '../../src/catalogue/source.js';
+import { diffCatalogues } from '../../src/diff/diff.js';
+import { Git, GitSource, isPlausibleRef, repositoryPrefix } from '../../src/diff/git.js';
+import { UsageError } from '../../src/errors.js';
+import { caseFolder, TODAY } from './harness.js';
+
+describe('isPlausibleRef', () => {
+  it.each(['main', 'HEAD', 'HEAD~2', 'HEAD^', 'main^2', 'v1.0.0', 'origin/main', 'feature/青山-2026', '@{u}', 'main@{1}', 'a1b2c3d', '0123456789abcdef0123456789abcdef01234567'])('accepts %s', (ref) => {
+    expect(isPlausibleRef(ref)).toBe(true);
+  });
+
+  it.each(['', '-x', '--upload-pack=touch x', '--output=x', '-', 'a..b', 'a b', 'HEAD:lists', 'a*', 'a?', 'a[1]', 'a\nb', 'a\\b', '$(touch x)', '`x`', 'x'.repeat(257)])('refuses %j', (ref) => {
+    expect(isPlausibleRef(ref)).toBe(false);
+  });
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.email=qingdan@example.com', '-c', 'user.name=qingdan', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: cwd },
+  });
+}
+
+/** A repository with the renamed-item fixture pair as two commits of data/lists. */
+function repository(): { root: string } {
+  const repo = mkdtempSync(path.join(tmpdir(), 'qingdan-git-'));
+  git(repo, 'init', '-q');
+  const root = path.join(repo, 'data', 'lists');
+  mkdirSync(path.dirname(root), { recursive: true });
+  cpSync(caseFolder('power-renamed', 'base'), root, { recursive: true });
+  writeFileSync(path.join(root, 'notes.txt'), 'not YAML\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'base');
+  cpSync(caseFolder('power-renamed', 'revision'), root, { recursive: true });
+  git(repo, 'commit', '-q', '-a', '-m', 'revision');
+  return { root };
+}
+
+describe('GitSource', () => {
+  it('lists the YAML files of the catalogue folder at a commit, and reads them from blobs', () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    expect(repositoryPrefix(gitRepo.topLevel(), root)).toBe('data/lists');
+    const source = new GitSource(gitRepo, gitRepo.resolve('HEAD~1'), 'data/lists', 'data/lists', 'HEAD~1');
+    expect(source.hasConfig()).toBe(true);
+    expect(source.listFiles()).toEqual(['departments.yaml', 'flows.yaml', 'laws.yaml', 'powers.yaml', 'responsibilities.yaml']);
+    expect(Buffer.from(source.readFile('powers.yaml')).toString('utf8')).toContain('name: 食品经营许可\n');
+    expect(() => source.readFile('missing.yaml')).toThrow(/ENOENT/);
+  });
+
+  it('gives the same diff from two commits as from the two folders', async () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    const at = (ref: string) => ({ source: new GitSource(gitRepo, gitRepo.resolve(ref), 'data/lists', 'lists', ref), label: ref });
+    const fromGit = await diffCatalogues(at('HEAD~1'), at('HEAD'), { today: TODAY, locale: 'en' });
+    const folder = (side: 'base' | 'revision') => ({ source: new DirectorySource(caseFolder('power-renamed', side), caseFolder('power-renamed', side), 'lists'), label: side });
+    const fromFolders = await diffCatalogues(folder('base'), folder('revision'), { today: TODAY, locale: 'en' });
+    const strip = ({ classId, level, message, fingerprint, base, head }: (typeof fromGit.changes)[number]) => ({ classId, level, message, fingerprint, base, head });
+    expect(fromGit.changes.map(strip)).toEqual(fromFolders.changes.map(strip));
+    expect(fromGit.changes.map((c) => c.head!.file)).toEqual(['lists/powers.yaml']);
+  });
+
+  it('refuses refs that are not there, or not plausible, with a sentence', () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    const keyOf = (ref: string) => {
+      try {
+        gitRepo.resolve(ref);
+        return 'resolved';
+      } catch (error) {
+        return error instanceof UsageError ? error.key : String(error);
+      }
+    };
+    expect(keyOf('HEAD~1')).toBe('resolved');
+    expect(keyOf('HEAD~5')).toBe('ref-missing');
+    expect(keyOf('--upload-pack=x')).toBe('bad-ref');
+    expect(keyOf('HEAD^{tree}')).toBe('ref-missing'); // a tree is not a commit
+  });
+
+  it('says when a folder is not in a repository, or outside it', () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'qingdan-nogit-'));
+    expect(() => new Git(outside).topLevel()).toThrow(UsageError);
+    expect(() => repositoryPrefix('/repo', '/elsewhere/lists')).toThrow(UsageError);
+  });
+});
