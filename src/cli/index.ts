@@ -8,6 +8,7 @@ import type { Locale } from '../findings.js';
 import { registerValidate } from './validate.js';
 import { registerDiff } from './diff.js';
 import { registerFlow } from './flow.js';
+import { registerFmt } from './fmt.js';
 import { processIo, type CliIo } from './io.js';
 
 export interface CommandContext {
@@ -48,6 +49,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   registerValidate(program, context);
   registerDiff(program, context);
   registerFlow(program, context);
+  registerFmt(program, context);
 
   // Usage errors can come before any command has parsed its options: honour --lang for them too.
   const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));

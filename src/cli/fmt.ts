@@ -1,0 +1,67 @@
+// `qingdan fmt [paths…] [--check]`: option wiring, the list of files and the exit code; formatting is in src/fmt/.
+import type { Command } from 'commander';
+import { fmtFiles } from '../fmt/files.js';
+import { formatFiles } from '../fmt/index.js';
+import { localeFromEnvironment, ruleMessage } from '../i18n/index.js';
+import { toolMessage } from '../i18n/tools.js';
+import type { Locale, RawFinding } from '../findings.js';
+import type { CommandContext } from './index.js';
+
+interface FmtFlags {
+  check?: boolean;
+  lang?: string;
+}
+
+export function registerFmt(program: Command, context: CommandContext): void {
+  program
+    .command('fmt')
+    .description('统一格式：键的顺序、引号、缩进；保留注释和空行 / canonical key order and quoting; comments and blank lines kept')
+    .argument('[paths...]', '清单目录或文件 / catalogue folders or files (default: . or ./lists)')
+    .option('--check', '只检查，不改动；有文件需要格式化时退出码为 1 / change nothing; exit 1 and list the files that need formatting')
+    .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
+    .action((paths: string[], flags: FmtFlags) => {
+      context.exitCode = fmtCommand(paths, flags, context);
+    });
+}
+
+function position(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+function problem(finding: RawFinding, text: string, locale: Locale): string {
+  const at = finding.place.range ? position(finding.place.text ?? text, finding.place.range[0]) : '1:1';
+  return `${finding.place.file}:${at}  ${ruleMessage(locale, finding.ruleId, finding.messageId, finding.data)}  ${finding.ruleId}`;
+}
+
+function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): number {
+  const { io } = context;
+  const locale = context.locale(flags.lang) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
+  const check = flags.check === true;
+  const results = formatFiles(fmtFiles(paths, io.cwd), { check });
+  let changed = 0;
+  let unchanged = 0;
+  let failed = false;
+  for (const { file, outcome, text } of results) {
+    if (outcome.status === 'formatted') {
+      if (!outcome.changed) unchanged++;
+      else {
+        changed++;
+        io.stdout.write(`${file.display}\n`);
+      }
+    } else if (outcome.status === 'broken') {
+      failed = true;
+      io.stderr.write(`${toolMessage(locale, 'fmt-broken', { file: file.display })}\n`);
+      for (const finding of outcome.findings) io.stderr.write(`  ${problem(finding, text ?? '', locale)}\n`);
+    } else if (outcome.status === 'unsafe') {
+      failed = true;
+      io.stderr.write(`${toolMessage(locale, outcome.reason === 'data' ? 'fmt-unsafe-data' : 'fmt-unsafe-comments', { file: file.display })}\n`);
+    }
+  }
+  if (check) {
+    if (changed) io.stderr.write(`${toolMessage(locale, 'fmt-changed', { count: changed })}\n`);
+    return changed || failed ? 1 : 0;
+  }
+  io.stderr.write(`${toolMessage(locale, 'fmt-done', { changed, unchanged })}\n`);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+// Which files `qingdan fmt` looks at: the catalogue around the working directory, or the files and folders named.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE, DirectorySource, toPosix } from '../catalogue/source.js';
+import { resolveTargets } from '../cli/targets.js';
+import { UsageError } from '../errors.js';
+import type { FileKind } from './format.js';
+
+export interface FmtFile {
+  absolute: string;
+  /** Relative to the working directory, posix: how the file is named in output. */
+  display: string;
+  kind: FileKind;
+}
+
+function entry(absolute: string, cwd: string): FmtFile {
+  return { absolute, display: toPosix(path.relative(cwd, absolute)) || path.basename(absolute), kind: path.basename(absolute) === CONFIG_FILE ? 'config' : 'file' };
+}
+
+/** Every YAML file below a folder (dot folders and node_modules skipped, as for validate), qingdan.yaml files included. */
+function filesBelow(folder: string, cwd: string): FmtFile[] {
+  const source = new DirectorySource(folder, cwd);
+  const relative = source.listFiles();
+  if (source.hasConfig()) relative.unshift(CONFIG_FILE);
+  return relative.map((file) => entry(path.join(folder, file), cwd));
+}
+
+export function fmtFiles(paths: string[], cwd: string): FmtFile[] {
+  const roots = paths.length ? paths : [resolveTargets([], cwd)[0]!.root];
+  const seen = new Set<string>();
+  const out: FmtFile[] = [];
+  for (const given of roots) {
+    const absolute = path.resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      throw new UsageError('not-found', { path: given });
+    }
+    for (const file of stats.isDirectory() ? filesBelow(absolute, cwd) : [entry(absolute, cwd)]) {
+      if (seen.has(file.absolute)) continue;
+      seen.add(file.absolute);
+      out.push(file);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+// Canonical layout of one catalogue file: keys in the order of the format's fields, quotes only where YAML needs them,
+// comments and blank lines kept. The `yaml` package's document model does the printing; we only reorder and unquote.
+import { isDeepStrictEqual } from 'node:util';
+import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { decode, parseYaml } from '../catalogue/parse.js';
+import { isSection } from '../catalogue/model.js';
+import type { RawFinding } from '../findings.js';
+import { schemaFor, type JsonSchema } from './schemas.js';
+
+export type FileKind = 'file' | 'config';
+
+export type FormatOutcome =
+  | { status: 'formatted'; text: string; changed: boolean }
+  /** Not a catalogue file (no top-level section): left alone. */
+  | { status: 'skipped' }
+  /** The file cannot be read as YAML: its problems, as findings (encoding, syntax…). */
+  | { status: 'broken'; findings: RawFinding[] }
+  /** Formatting would change data or lose a comment (e.g. an alias that would come before its anchor): left alone. */
+  | { status: 'unsafe'; reason: 'data' | 'comments' };
+
+/** How every file is printed: two-space indents, lists indented under their key, no line folding, `[a, b]`. */
+export const PRINT_OPTIONS = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
+
+export function formatText(bytes: Uint8Array | string, file: string, kind: FileKind): FormatOutcome {
+  let text: string;
+  if (typeof bytes === 'string') text = bytes;
+  else {
+    const decoded = decode(bytes, file);
+    if (!decoded.ok) return { status: 'broken', findings: [decoded.finding] };
+    text = decoded.text;
+  }
+  const parsed = parseYaml(text, file);
+  const fatal = parsed.problems.filter((p) => p.ruleId !== 'yaml/duplicate-key');
+  if (parsed.data === undefined && !parsed.empty) return { status: 'broken', findings: fatal.length ? fatal : parsed.problems };
+  if (kind === 'file' && !isCatalogueData(parsed.data) && !parsed.empty) return { status: 'skipped' };
+
+  const document = parseDocument(text, { uniqueKeys: false, merge: true });
+  const root = schemaFor(kind);
+  if (document.contents) arrange(document.contents as Node, root, false);
+  unquote(document);
+  keepTrailingComment(document, text);
+  let output: string;
+  try {
+    output = document.toString(PRINT_OPTIONS);
+  } catch {
+    // The printer refuses an alias that now comes before its anchor.
+    return { status: 'unsafe', reason: 'data' };
+  }
+
+  // Safety nets: the data read back must be the same, and every comment must still be there.
+  const reread = parseDocument(output, { uniqueKeys: false, merge: true });
+  if (reread.errors.length || !isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), document.toJS({ maxAliasCount: -1 }))) return { status: 'unsafe', reason: 'data' };
+  if (!sameComments(text, output)) return { status: 'unsafe', reason: 'comments' };
+  return { status: 'formatted', text: output, changed: output !== text };
+}
+
+function isCatalogueData(data: unknown): boolean {
+  return !!data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).some(isSection);
+}
+
+/** The schema that describes a mapping's members, following `$ref`, and `if/then/else` by which key the mapping has. */
+function objectSchema(schema: JsonSchema | undefined, keys: Set<string>): JsonSchema | undefined {
+  if (!schema) return undefined;
+  if (schema.if && schema.then && schema.else) {
+    const required = (schema.if.required ?? []) as string[];
+    return objectSchema(required.every((key) => keys.has(key)) ? schema.then : schema.else, keys);
+  }
+  return schema;
+}
+
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** Reorders every mapping's keys by the schema (unknown keys keep their order, after the known ones) and recurses. */
+function arrange(node: Node, schema: JsonSchema | undefined, inSequence: boolean): void {
+  if (isMap(node)) {
+    const keys = new Set(node.items.map(keyOf).filter((k): k is string => k !== undefined));
+    const target = objectSchema(schema, keys);
+    const properties = (target?.properties ?? {}) as Record<string, JsonSchema>;
+    const order = Object.keys(properties);
+    const rank = (pair: Pair): number => {
+      const index = order.indexOf(keyOf(pair) ?? '');
+      return index < 0 ? order.length : index;
+    };
+    const sorted = node.items.map((pair, index) => ({ pair, index })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.index - b.index);
+    // A key's comment and the blank line before it travel with the key.
+    const moved = sorted.some((entry, index) => entry.index !== index);
+    node.items = sorted.map((entry) => entry.pair);
+    const first = node.items[0];
+    if (moved && inSequence && first && isScalar(first.key) && (first.key.commentBefore || first.key.spaceBefore)) {
+      // `- ` shares its line with the first key: a comment of a key that became first goes above the item instead
+      // (a blank line there would split the item from its dash).
+      if (first.key.commentBefore) node.commentBefore = node.commentBefore ? `${node.commentBefore}\n${first.key.commentBefore}` : first.key.commentBefore;
+      first.key.commentBefore = undefined;
+      first.key.spaceBefore = undefined;
+    }
+    for (const pair of node.items) {
+      const key = keyOf(pair);
+      const child = key === undefined ? undefined : (properties[key] ?? additional(target));
+      if (pair.value && typeof pair.value === 'object') arrange(pair.value as Node, child, false);
+    }
+  } else if (isSeq(node)) {
+    const items = schema?.items as JsonSchema | undefined;
+    for (const item of node.items) if (item && typeof item === 'object') arrange(item as Node, items, true);
+  }
+}
+
+function additional(schema: JsonSchema | undefined): JsonSchema | undefined {
+  const value = schema?.additionalProperties;
+  return value && typeof value === 'object' ? (value as JsonSchema) : undefined;
+}
+
+/**
+ * The printer puts a blank line before a comment at the end of the file; when the file had none there, the comment
+ * is handed to the last collection instead, which prints it right below.
+ */
+function keepTrailingComment(document: Document, text: string): void {
+  const contents = document.contents;
+  if (!document.comment || !contents || !(isMap(contents) || isSeq(contents))) return;
+  const lines = text.replace(/\s+$/, '').split('\n');
+  let index = lines.length - 1;
+  while (index >= 0 && /^\s*(#.*)?$/.test(lines[index]!)) index--;
+  if (/^\s*$/.test(lines[index + 1] ?? '')) return;
+  contents.comment = contents.comment ? `${contents.comment}\n${document.comment}` : document.comment;
+  document.comment = null;
+}
+
+/** Quotes only where YAML needs them (`yaml` then picks plain, or double quotes); block scalars stay as written. */
+function unquote(document: Document): void {
+  visit(document, {
+    Scalar(_key, scalar) {
+      if (typeof scalar.value !== 'string') return;
+      if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return;
+      scalar.type = undefined;
+    },
+  });
+}
+
+function comments(text: string): string[] {
+  const out: string[] = [];
+  for (const token of new Lexer().lex(text)) if (token.startsWith('#')) out.push(token.trimEnd());
+  return out.sort();
+}
+
+function sameComments(before: string, after: string): boolean {
+  return isDeepStrictEqual(comments(before), comments(after));
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyCatalogue, ROOT, runCli } from './run-cli.js';
+
+const UNFORMATTED = `# 待整理
+powers:
+  - name: "食品经营许可"
+    code: '11339921MB000000104010010000000'
+    category: licensing
+    department: scjgj
+    time_limit: {unit: working-days, statutory: 20, promised: 5}
+    basis:
+      - {article: 第三十五条, law: spaqf}  # 食品安全法
+`;
+
+function catalogueWithUnformattedFile(): { dir: string; file: string } {
+  const dir = copyCatalogue(path.join(ROOT, 'test/fixtures/base'));
+  const file = path.join(dir, 'powers.yaml');
+  writeFileSync(file, UNFORMATTED);
+  return { dir, file };
+}
+
+describe('qingdan fmt (the real binary)', () => {
+  it('--check exits 1 and lists the unformatted file, changing nothing', async () => {
+    const { dir, file } = catalogueWithUnformattedFile();
+    const result = await runCli(['fmt', '--check', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('lists/powers.yaml\n');
+    expect(result.stderr).toBe('1 file is not formatted; run qingdan fmt to fix it.\n');
+    expect(readFileSync(file, 'utf8')).toBe(UNFORMATTED);
+  });
+
+  it('formats in place, then --check passes and a second fmt changes no byte', async () => {
+    const { dir, file } = catalogueWithUnformattedFile();
+    const cwd = path.dirname(dir);
+    const first = await runCli(['fmt', 'lists'], { cwd });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('lists/powers.yaml\n');
+    expect(first.stderr).toBe('已格式化 1 个文件，5 个文件无需改动。\n');
+    const once = readFileSync(file, 'utf8');
+    expect(once).toBe(`# 待整理
+powers:
+  - code: 11339921MB000000104010010000000
+    name: 食品经营许可
+    category: licensing
+    department: scjgj
+    basis:
+      - {law: spaqf, article: 第三十五条} # 食品安全法
+    time_limit: {statutory: 20, promised: 5, unit: working-days}
+`);
+    expect((await runCli(['fmt', '--check', 'lists'], { cwd })).code).toBe(0);
+    const second = await runCli(['fmt'], { cwd: dir });
+    expect(second.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(once);
+  });
+
+  it('passes --check on lists/ as it is', async () => {
+    const result = await runCli(['fmt', '--check', 'lists']);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 1 and points at the syntax error of a file it cannot format, formatting the others', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    mkdirSync(path.join(dir, 'lists'));
+    writeFileSync(path.join(dir, 'lists/bad.yaml'), 'powers:\n  - code: "x\n');
+    writeFileSync(path.join(dir, 'lists/good.yaml'), "laws:\n  - title: '法'\n    id: a\n    kind: law\n");
+    const result = await runCli(['fmt', 'lists', '--lang', 'en'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('lists/good.yaml\n');
+    expect(result.stderr).toContain('lists/bad.yaml cannot be formatted; fix this first:\n  lists/bad.yaml:2:11  YAML syntax error');
+    expect(readFileSync(path.join(dir, 'lists/good.yaml'), 'utf8')).toBe('laws:\n  - id: a\n    title: 法\n    kind: law\n');
+  });
+
+  it('says which path does not exist (exit 2)', async () => {
+    const result = await runCli(['fmt', 'nowhere', '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nowhere/);
+  });
+});

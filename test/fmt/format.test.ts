@@ -1,0 +1,184 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Lexer } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { formatText, type FormatOutcome } from '../../src/fmt/format.js';
+import { ROOT } from '../cli/run-cli.js';
+
+function formatted(outcome: FormatOutcome): string {
+  if (outcome.status !== 'formatted') throw new Error(`expected formatted, got ${JSON.stringify(outcome)}`);
+  return outcome.text;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(name) ? [full] : [];
+  });
+}
+
+const kindOf = (file: string) => (path.basename(file) === 'qingdan.yaml' ? 'config' : 'file') as 'config' | 'file';
+
+function comments(text: string): string[] {
+  return [...new Lexer().lex(text)].filter((token) => token.startsWith('#')).map((token) => token.trimEnd());
+}
+
+describe('fmt: canonical key order', () => {
+  it('orders a power\'s keys as the format lists its fields, nested objects too, unknown keys last', () => {
+    const text = [
+      'powers:',
+      '  - time_limit: {unit: working-days, promised: 5, statutory: 20}',
+      '    x-承办机构: 审批科',
+      '    name: 食品经营许可',
+      '    basis:',
+      '      - article: 第三十五条',
+      '        law: spaqf',
+      '    code: A1',
+      '    category: licensing',
+      '    department: scjgj',
+      '',
+    ].join('\n');
+    expect(formatted(formatText(text, 'p.yaml', 'file'))).toBe([
+      'powers:',
+      '  - code: A1',
+      '    name: 食品经营许可',
+      '    category: licensing',
+      '    department: scjgj',
+      '    basis:',
+      '      - law: spaqf',
+      '        article: 第三十五条',
+      '    time_limit: {statutory: 20, promised: 5, unit: working-days}',
+      '    x-承办机构: 审批科',
+      '',
+    ].join('\n'));
+  });
+
+  it('tells the two genres of responsibility apart, and orders sections as the format does', () => {
+    const text = 'responsibilities:\n  - tasks: [a]\n    duty: 职责\n    department: scjgj\n  - duties: [{text: 受理, stage: accept}]\n    power: A1\ndepartments:\n  - level: county\n    name: 局\n    id: scjgj\n';
+    expect(formatted(formatText(text, 'r.yaml', 'file'))).toBe(
+      'departments:\n  - id: scjgj\n    name: 局\n    level: county\nresponsibilities:\n  - department: scjgj\n    duty: 职责\n    tasks: [a]\n  - power: A1\n    duties: [{stage: accept, text: 受理}]\n',
+    );
+  });
+
+  it('orders qingdan.yaml by the config schema', () => {
+    expect(formatted(formatText('profile: national\nrules: {}\nname: 清单\n', 'qingdan.yaml', 'config'))).toBe('name: 清单\nprofile: national\nrules: {}\n');
+  });
+});
+
+describe('fmt: quoting', () => {
+  it('drops quotes YAML does not need and keeps (as double quotes) those it does', () => {
+    const text = [
+      'departments:',
+      "  - id: 'scjgj'",
+      '    name: "市场监督管理局"',
+      '    credit_code: \'113399210025412733\'',
+      '    level: county',
+      '    address: "路: 1号"',
+      '    phone: "#8"',
+      '    hours: \'say "hi"\'',
+      '',
+    ].join('\n');
+    expect(formatted(formatText(text, 'd.yaml', 'file'))).toBe([
+      'departments:',
+      '  - id: scjgj',
+      '    name: 市场监督管理局',
+      '    credit_code: "113399210025412733"',
+      '    level: county',
+      '    address: "路: 1号"',
+      '    hours: say "hi"',
+      '    phone: "#8"',
+      '',
+    ].join('\n'));
+  });
+
+  it('keeps block scalars, long lines unfolded, and normalises indentation to two spaces', () => {
+    const long = '法'.repeat(200);
+    const text = `laws:\n    -   id: a\n        title: ${long}\n        kind: law\n        issuer: |\n            第一行\n            第二行\n`;
+    expect(formatted(formatText(text, 'l.yaml', 'file'))).toBe(`laws:\n  - id: a\n    title: ${long}\n    kind: law\n    issuer: |\n      第一行\n      第二行\n`);
+  });
+});
+
+describe('fmt: comments and blank lines', () => {
+  it('moves a key\'s comment and the blank line before it with the key', () => {
+    const text = [
+      '# 文件说明',
+      '',
+      'powers:',
+      '  # 第一项',
+      '  - name: 甲 # 行尾注释',
+      '',
+      '    # 编码待核',
+      '    code: A1',
+      '',
+      '  - code: A2',
+      '    name: 乙',
+      '# 文件末尾',
+      '',
+    ].join('\n');
+    const out = formatted(formatText(text, 'p.yaml', 'file'));
+    expect(out).toBe([
+      '# 文件说明',
+      '',
+      'powers:',
+      '  # 第一项',
+      '  # 编码待核',
+      '  - code: A1',
+      '    name: 甲 # 行尾注释',
+      '',
+      '  - code: A2',
+      '    name: 乙',
+      '# 文件末尾',
+      '',
+    ].join('\n'));
+    expect(comments(out).sort()).toEqual(comments(text).sort());
+  });
+});
+
+describe('fmt: lists/ and every fixture', () => {
+  const lists = yamlFiles(path.join(ROOT, 'lists'));
+  it('leaves lists/ byte for byte as it is, every comment included', () => {
+    for (const file of lists) {
+      const text = readFileSync(file, 'utf8');
+      const out = formatted(formatText(text, file, kindOf(file)));
+      expect(comments(out), file).toEqual(comments(text));
+      expect(out, file).toBe(text);
+    }
+    expect(lists.length).toBe(45);
+  });
+
+  it('is idempotent on every fixture: fmt of fmt is byte-identical', () => {
+    const files = yamlFiles(path.join(ROOT, 'test/fixtures'));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const first = formatText(readFileSync(file), file, kindOf(file));
+      if (first.status !== 'formatted') continue;
+      const second = formatted(formatText(first.text, file, kindOf(file)));
+      expect(second, file).toBe(first.text);
+      expect(comments(first.text).sort(), file).toEqual(comments(readFileSync(file, 'utf8')).sort());
+    }
+  });
+});
+
+describe('fmt: what it leaves alone', () => {
+  it('skips YAML that is not a catalogue file', () => {
+    expect(formatText('on: push\njobs: {}\n', 'ci.yaml', 'file')).toEqual({ status: 'skipped' });
+  });
+
+  it('reports a file it cannot parse, with the syntax finding', () => {
+    const outcome = formatText('powers:\n  - code: "x\n', 'p.yaml', 'file');
+    expect(outcome.status).toBe('broken');
+    expect(outcome.status === 'broken' && outcome.findings.map((f) => f.ruleId)).toEqual(['yaml/syntax']);
+  });
+
+  it('reports a GB18030 file instead of guessing', () => {
+    const bytes = Buffer.from([...Buffer.from('powers:\n  - name: '), 0xd0, 0xed, 0xbf, 0xc9, 0x0a]);
+    const outcome = formatText(bytes, 'p.yaml', 'file');
+    expect(outcome.status === 'broken' && outcome.findings[0]!.messageId).toBe('gb18030');
+  });
+
+  it('refuses a reorder that would put an alias before its anchor', () => {
+    const text = 'powers:\n  - name: &n 食品经营许可\n    code: *n\n';
+    expect(formatText(text, 'p.yaml', 'file')).toEqual({ status: 'unsafe', reason: 'data' });
+  });
+});
