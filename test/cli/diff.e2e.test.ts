@@ -180,6 +180,16 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(markdown).toContain('#### 青山县教育局');
   });
 
+  it('prints the sample reports of docs/diff.md, verbatim', async () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/diff.md'), 'utf8');
+    const markdown = await runCli(['diff', 'HEAD~1..HEAD', '--format', 'markdown'], { cwd: repo });
+    results.push(markdown);
+    expect(markdown.code).toBe(1);
+    expect(doc, 'docs/diff.md shows a stale sample: paste this run\'s markdown there').toContain(`\n${markdown.stdout}\`\`\`\``);
+    const github = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'github'], repo);
+    expect(doc, 'docs/diff.md shows stale annotations: paste this run\'s github output there').toContain(`\n${github.stdout}\`\`\``);
+  });
+
   it('annotates for GitHub', async () => {
     const result = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'github'], repo);
     expect(result.code).toBe(1);

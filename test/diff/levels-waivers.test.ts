@@ -32,7 +32,7 @@ describe('diff.levels', () => {
   });
 
   it('drops a class set to off from the report', async () => {
-    const result = await diffCaseWith('responsibility-changed', { revision: config('responsibility-changed', '  levels:\n    responsibility/changed: "off"\n') });
+    const result = await diffCaseWith('responsibility-changed', { revision: config('responsibility-changed', '  levels:\n    responsibility/changed: off\n') });
     expect(result.changes).toEqual([]);
     expect(result.departments).toEqual([]);
   });
