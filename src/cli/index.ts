@@ -7,6 +7,7 @@ import stylish from '../report/stylish.js';
 import type { Locale } from '../findings.js';
 import { registerValidate } from './validate.js';
 import { registerDiff } from './diff.js';
+import { registerBuild } from './build.js';
 import { registerFlow } from './flow.js';
 import { registerFmt } from './fmt.js';
 import { processIo, type CliIo } from './io.js';
@@ -48,6 +49,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .showSuggestionAfterError(true);
   registerValidate(program, context);
   registerDiff(program, context);
+  registerBuild(program, context);
   registerFlow(program, context);
   registerFmt(program, context);
 

@@ -1,0 +1,153 @@
+// Writing the site: everything goes into a temporary folder beside the target, which replaces the old site only
+// once complete; pages whose key has not changed since the last build are copied instead of rendered.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Catalogue } from '../catalogue/model.js';
+import type { Locale } from '../findings.js';
+import { UsageError } from '../errors.js';
+import { planSite } from './site.js';
+import { SiteTemplates } from './templates.js';
+
+/** Marks a folder as a qingdan site (so a rebuild may replace it) and remembers each reusable file's key. */
+export const MANIFEST = '.qingdan-site.json';
+const MANIFEST_VERSION = 1;
+
+interface Manifest {
+  version: number;
+  tool: string;
+  files: Record<string, string>;
+}
+
+export interface BuildOptions {
+  /** The site folder (absolute). */
+  out: string;
+  locale: Locale;
+  /** Folders of templates, partials and assets laid over ours. */
+  templates?: readonly string[];
+  /** false: render every page even when the previous build has it unchanged. */
+  incremental?: boolean;
+  toolVersion?: string;
+  /** Called as guide pages are done. */
+  progress?: (done: number, total: number) => void;
+  /** For tests of interrupted builds: called after each file is written into the temporary folder. */
+  afterFile?: (relativePath: string) => void;
+}
+
+export interface BuildResult {
+  out: string;
+  files: number;
+  guides: number;
+  rendered: number;
+  reused: number;
+}
+
+function readManifest(out: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')) as Manifest;
+    return manifest.version === MANIFEST_VERSION && manifest.files && typeof manifest.files === 'object' ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. */
+function checkTarget(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UsageError('site-out-not-folder', { path: out });
+  if (readdirSync(out).length && !existsSync(path.join(out, MANIFEST))) throw new UsageError('site-out-not-ours', { path: out, manifest: MANIFEST });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary folders left by builds that were killed (their process is gone). */
+function removeLeftovers(out: string): void {
+  const parent = path.dirname(out);
+  const prefix = `${path.basename(out)}.qingdan-`;
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    const match = name.startsWith(prefix) ? /-(\d+)-[a-z0-9]+$/.exec(name) : null;
+    if (match && !isRunning(Number(match[1]))) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function uniqueSibling(out: string, kind: string): string {
+  return `${out}.qingdan-${kind}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function buildSite(catalogue: Catalogue, options: BuildOptions): BuildResult {
+  const out = path.resolve(options.out);
+  checkTarget(out);
+  removeLeftovers(out);
+  const templates = new SiteTemplates(options.locale, options.templates ?? []);
+  const previous = options.incremental === false ? undefined : readManifest(out);
+  const plan = planSite(catalogue, options.locale, templates);
+
+  mkdirSync(path.dirname(out), { recursive: true });
+  const temporary = uniqueSibling(out, 'tmp');
+  mkdirSync(temporary);
+  const made = new Set<string>([temporary]);
+  const ensureFolder = (file: string) => {
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+  };
+  const manifest: Manifest = { version: MANIFEST_VERSION, tool: options.toolVersion ?? '', files: {} };
+  const reusable = previous && previous.tool === manifest.tool ? previous.files : {};
+  let rendered = 0;
+  let reused = 0;
+  let guidesDone = 0;
+  try {
+    for (const file of plan.files) {
+      const target = path.join(temporary, file.path);
+      ensureFolder(target);
+      const old = path.join(out, file.path);
+      if (file.key && reusable[file.path] === file.key && existsSync(old)) {
+        copyFileSync(old, target);
+        reused++;
+      } else {
+        writeFileSync(target, file.make());
+        if (file.key) rendered++;
+      }
+      if (file.key) manifest.files[file.path] = file.key;
+      if (file.guide) options.progress?.(++guidesDone, plan.guides);
+      options.afterFile?.(file.path);
+    }
+    for (const [asset, source] of templates.assets) {
+      const target = path.join(temporary, 'assets', asset);
+      ensureFolder(target);
+      copyFileSync(source, target);
+    }
+    writeFileSync(path.join(temporary, MANIFEST), `${JSON.stringify(manifest)}\n`);
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  swapIn(temporary, out);
+  return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused };
+}
+
+/** Moves the finished folder into place; the old site stays whole until the new one is complete. */
+function swapIn(temporary: string, out: string): void {
+  if (!existsSync(out)) {
+    renameSync(temporary, out);
+    return;
+  }
+  const old = uniqueSibling(out, 'old');
+  renameSync(out, old);
+  try {
+    renameSync(temporary, out);
+  } catch (error) {
+    renameSync(old, out);
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,342 @@
+// From a validated catalogue to what each page shows: plain data with labels resolved and links made safe.
+// Templates only place these values; they never look up slugs or decide what is a link.
+import type { Catalogue } from '../catalogue/model.js';
+import type { Locale } from '../findings.js';
+import { label } from '../i18n/labels.js';
+import type { Citation, Department, Flow, Power, TimeUnit } from '../schema/definitions.js';
+import { CATEGORIES } from '../schema/definitions.js';
+import { isFullOnline } from '../catalogue/yardsticks.js';
+import { convert } from '../flow/time.js';
+import { formatDuration } from '../flow/labels.js';
+import { describeFlow, flowInput, type FlowModel } from '../flow/model.js';
+import { linkify, safeUrl, textOrLink, type Segment } from './links.js';
+import { siteWord } from './words.js';
+
+export const APPLICANTS = ['natural-person', 'legal-person'] as const;
+export type Applicant = (typeof APPLICANTS)[number];
+
+/** Site-relative paths of every page kind; templates prefix them with the way back to the root. */
+export const paths = {
+  home: 'index.html',
+  search: 'search.html',
+  stats: 'stats.html',
+  data: 'data.html',
+  departments: 'departments/index.html',
+  department: (id: string) => `departments/${id}.html`,
+  responsibilities: (id: string) => `departments/${id}-responsibilities.html`,
+  category: (slug: string) => `categories/${slug}.html`,
+  applicant: (slug: string) => `applicants/${slug}.html`,
+  item: (code: string) => `items/${fileSafe(code)}.html`,
+  flowSvg: (id: string) => `flows/${id}.svg`,
+};
+
+/** Item codes are free text in the format: anything but letters, digits, - and _ is spelled out so no code escapes items/. */
+export function fileSafe(text: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(text) ? text : [...text].map((char) => (/[A-Za-z0-9_-]/.test(char) ? char : `~${char.codePointAt(0)!.toString(16)}`)).join('');
+}
+
+export interface NamedLink {
+  name: string;
+  href: string;
+}
+
+export interface DepartmentInfo extends NamedLink {
+  id: string;
+  address?: string;
+  hours?: string;
+  phone: Segment[];
+  url?: string;
+  responsibilitiesHref: string;
+}
+
+export interface MaterialRow {
+  index: number;
+  name: string;
+  required: string;
+  requiredKind: 'true' | 'false' | 'conditional';
+  originals: string;
+  copies: string;
+  medium: string;
+  source: string;
+  blankForm: Segment[];
+  sample: Segment[];
+  note: Segment[];
+  basis: CitationView[];
+}
+
+export interface StepView {
+  number: number;
+  name: string;
+  kind: 'start' | 'task' | 'decision';
+  department: string;
+  role?: string;
+  time?: string;
+  counted: boolean;
+  outputs: string[];
+  /** Where the step leads, with the condition for decisions; "办结" targets say so. */
+  next: Array<{ when?: string; target: string; ends: boolean; back: boolean }>;
+}
+
+export interface CitationView {
+  title: string;
+  href?: string;
+  kind?: string;
+  article?: string;
+  text?: string;
+}
+
+export interface FeeView {
+  name: string;
+  standard: string;
+  basis: CitationView[];
+  waivable: boolean;
+  waiverBasis: CitationView[];
+}
+
+export interface GuideModel {
+  code: string;
+  name: string;
+  href: string;
+  category: NamedLink & { slug: string };
+  department: DepartmentInfo;
+  coDepartments: NamedLink[];
+  delegatedBy?: NamedLink;
+  level?: string;
+  applicants: Array<NamedLink & { slug: Applicant }>;
+  parent?: NamedLink & { code: string };
+  subItems: Array<NamedLink & { code: string }>;
+  conditions: string[];
+  materials: MaterialRow[];
+  steps: StepView[];
+  /** The flow drawn on the page; the SVG itself is added by the builder (it is the costly part). */
+  flow?: { id: string; name: string; svgHref: string };
+  time: { promised: string; statutory: string; saving?: number; note?: string; promisedValue: number; statutoryValue: number; unit: TimeUnit };
+  specialProcedures: Array<{ name: string; duration: string; counted: boolean; basis: CitationView[] }>;
+  fees: FeeView[];
+  visits: { count: number; zero: boolean; atMostOnce: boolean; reason?: string };
+  online: { fullOnline: boolean; steps: string[]; url?: string };
+  location?: string;
+  hours?: string;
+  contact: { consult: Segment[]; complaint: Segment[] };
+  basis: CitationView[];
+  remedies: { review?: Segment[]; litigation?: Segment[] };
+  reviewed?: string;
+  /** What the search index reads beside the name: conditions, materials, fees. */
+  searchText: string;
+}
+
+/** Guides are published for items in force; suspended, delegated and cancelled items appear only in the power list. */
+export function hasGuide(power: Power): boolean {
+  return (power.status ?? 'active') === 'active';
+}
+
+export class SiteModelBuilder {
+  private readonly departments: Map<string, Department>;
+  private readonly children = new Map<string, Power[]>();
+
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly locale: Locale,
+  ) {
+    this.departments = new Map([...catalogue.departmentById].map(([id, entry]) => [id, entry.value]));
+    for (const { value } of catalogue.sections.powers) {
+      if (value.parent === undefined) continue;
+      const list = this.children.get(value.parent) ?? [];
+      list.push(value);
+      this.children.set(value.parent, list);
+    }
+  }
+
+  word(id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>): string {
+    return siteWord(this.locale, id, data);
+  }
+
+  departmentName(id: string): string {
+    return this.departments.get(id)?.name ?? id;
+  }
+
+  departmentLink(id: string): NamedLink {
+    return { name: this.departmentName(id), href: paths.department(id) };
+  }
+
+  departmentInfo(id: string): DepartmentInfo {
+    const department = this.departments.get(id);
+    const info: DepartmentInfo = { id, ...this.departmentLink(id), phone: linkify(department?.phone), responsibilitiesHref: paths.responsibilities(id) };
+    if (department?.address) info.address = department.address;
+    if (department?.hours) info.hours = department.hours;
+    const url = safeUrl(department?.url);
+    if (url) info.url = url;
+    return info;
+  }
+
+  citation(citation: Citation): CitationView {
+    const law = this.catalogue.lawById.get(citation.law)?.value;
+    const view: CitationView = { title: law?.title ?? citation.law };
+    const href = safeUrl(law?.url);
+    if (href) view.href = href;
+    if (law) view.kind = label(this.locale, 'lawKind', law.kind);
+    if (citation.article) view.article = citation.article;
+    if (citation.text) view.text = citation.text;
+    return view;
+  }
+
+  /** The flow an item's guide shows: its own, else its main item's (sub-items share the main item's procedure). */
+  flowOf(power: Power): Flow | undefined {
+    let current: Power | undefined = power;
+    const seen = new Set<string>();
+    while (current && !seen.has(current.code)) {
+      seen.add(current.code);
+      if (current.flow) return this.catalogue.flowById.get(current.flow)?.value;
+      current = current.parent !== undefined ? this.catalogue.powerByCode.get(current.parent)?.value : undefined;
+    }
+    return undefined;
+  }
+
+  flowModel(flow: Flow): FlowModel {
+    return describeFlow(flowInput(this.catalogue, flow, this.locale));
+  }
+
+  guide(power: Power, flowModel: FlowModel | undefined): GuideModel {
+    const locale = this.locale;
+    const unit = power.time_limit.unit;
+    const { promised, statutory } = power.time_limit;
+    const visits = power.visits ?? 0;
+    const depth = power.online?.depth ?? [];
+    const parent = power.parent !== undefined ? this.catalogue.powerByCode.get(power.parent)?.value : undefined;
+    const applicants = power.applicants ?? [];
+    const guide: GuideModel = {
+      code: power.code,
+      name: power.name,
+      href: paths.item(power.code),
+      category: { slug: power.category, name: label(locale, 'category', power.category), href: paths.category(power.category) },
+      department: this.departmentInfo(power.department),
+      coDepartments: (power.co_departments ?? []).map((id) => this.departmentLink(id)),
+      applicants: applicants.map((slug) => ({ slug, name: this.word(`applicant-${slug}-short`), href: paths.applicant(slug) })),
+      subItems: (this.children.get(power.code) ?? []).filter(hasGuide).map((child) => ({ code: child.code, name: child.name, href: paths.item(child.code) })),
+      conditions: power.conditions ?? [],
+      materials: (power.materials ?? []).map((material, index) => ({
+        index: index + 1,
+        name: material.name,
+        requiredKind: String(material.required) as MaterialRow['requiredKind'],
+        required:
+          material.required === 'conditional'
+            ? this.word('required-conditional', { condition: material.condition ?? '' })
+            : this.word(material.required ? 'required-true' : 'required-false'),
+        originals: material.originals === undefined ? '—' : String(material.originals),
+        copies: material.copies === undefined ? '—' : String(material.copies),
+        medium: this.word(`medium-${material.medium}`),
+        source: this.word(`source-${material.source}`),
+        blankForm: textOrLink(material.blank_form),
+        sample: textOrLink(material.sample),
+        note: linkify(material.note),
+        basis: (material.basis ?? []).map((c) => this.citation(c)),
+      })),
+      steps: flowModel ? stepsOf(flowModel) : [],
+      time: {
+        promised: formatDuration(locale, promised, unit),
+        statutory: formatDuration(locale, statutory, unit),
+        promisedValue: promised,
+        statutoryValue: statutory,
+        unit,
+      },
+      specialProcedures: (power.special_procedures ?? []).map((procedure) => ({
+        name: procedure.name,
+        duration: formatDuration(locale, procedure.duration, procedure.unit),
+        counted: procedure.counted,
+        basis: (procedure.basis ?? []).map((c) => this.citation(c)),
+      })),
+      fees: (power.fees ?? []).map((fee) => ({
+        name: fee.name,
+        standard: fee.standard,
+        basis: (fee.basis ?? []).map((c) => this.citation(c)),
+        waivable: fee.waivable === true,
+        waiverBasis: (fee.waiver_basis ?? []).map((c) => this.citation(c)),
+      })),
+      visits: { count: visits, zero: visits === 0, atMostOnce: visits <= 1 },
+      online: { fullOnline: isFullOnline(depth) && visits === 0, steps: depth.map((step) => label(locale, 'online', step)) },
+      contact: { consult: linkify(power.contact?.consult), complaint: linkify(power.contact?.complaint) },
+      basis: power.basis.map((c) => this.citation(c)),
+      remedies: {},
+      searchText: [
+        ...(power.conditions ?? []),
+        ...(power.materials ?? []).map((material) => material.name),
+        ...(power.fees ?? []).map((fee) => fee.name),
+        power.code,
+      ].join('\n'),
+    };
+    if (statutory > 0 && promised < statutory) guide.time.saving = Math.round(((statutory - promised) / statutory) * 100);
+    if (power.time_limit.note) guide.time.note = power.time_limit.note;
+    if (power.level) guide.level = label(locale, 'level', power.level);
+    if (power.delegated_by) guide.delegatedBy = this.departmentLink(power.delegated_by);
+    if (parent) guide.parent = { code: parent.code, name: parent.name, href: hasGuide(parent) ? paths.item(parent.code) : paths.department(parent.department) };
+    if (power.visit_reason) guide.visits.reason = power.visit_reason;
+    const onlineUrl = safeUrl(power.online?.url);
+    if (onlineUrl) guide.online.url = onlineUrl;
+    if (power.location) guide.location = power.location;
+    if (power.hours) guide.hours = power.hours;
+    if (power.remedies?.review) guide.remedies.review = linkify(power.remedies.review);
+    if (power.remedies?.litigation) guide.remedies.litigation = linkify(power.remedies.litigation);
+    if (power.reviewed) guide.reviewed = power.reviewed;
+    const flow = flowModel && this.flowOf(power);
+    if (flow) guide.flow = { id: flow.id, name: flow.name, svgHref: paths.flowSvg(flow.id) };
+    return guide;
+  }
+
+  /** Active items in catalogue order. */
+  guidePowers(): Power[] {
+    return this.catalogue.sections.powers.map((entry) => entry.value).filter(hasGuide);
+  }
+
+  categories(guides: readonly GuideModel[]): Array<NamedLink & { slug: string; count: number }> {
+    return CATEGORIES.map((slug) => ({ slug, name: label(this.locale, 'category', slug), href: paths.category(slug), count: guides.filter((g) => g.category.slug === slug).length })).filter((c) => c.count > 0);
+  }
+
+  /** Items that name no applicant are listed under both: a citizen looking either way must find them. */
+  applicantGroups(guides: readonly GuideModel[], powers: readonly Power[]): Array<NamedLink & { slug: Applicant; count: number; title: string }> {
+    return APPLICANTS.map((slug) => ({
+      slug,
+      name: this.word(`applicant-${slug}-short`),
+      title: this.word(`applicant-${slug}`),
+      href: paths.applicant(slug),
+      count: powers.filter((p) => appliesTo(p, slug)).length,
+    }));
+  }
+
+  /** Days in the item's unit as working days, for averages across items (hours count 8 to a day). */
+  workingDays(value: number, unit: TimeUnit): number {
+    return convert(value, unit, 'working-days');
+  }
+}
+
+export function appliesTo(power: Power, applicant: Applicant): boolean {
+  return !power.applicants?.length || power.applicants.includes(applicant);
+}
+
+/** The step-by-step list: the flow's steps in the order written, end steps shown as where a step leads. */
+export function stepsOf(model: FlowModel): StepView[] {
+  const steps: StepView[] = [];
+  let number = 0;
+  for (const node of model.nodes) {
+    if (node.kind === 'end') continue;
+    const view: StepView = {
+      number: ++number,
+      name: node.name,
+      kind: node.kind,
+      department: model.lanes[node.lane]?.name ?? '',
+      counted: node.counted,
+      outputs: node.outputs,
+      next: model.links
+        .filter((link) => link.from === node.index)
+        .map((link) => {
+          const target = model.nodes[link.to]!;
+          const next: StepView['next'][number] = { target: target.name, ends: target.kind === 'end', back: link.back };
+          if (link.label) next.when = link.label;
+          return next;
+        }),
+    };
+    if (node.role) view.role = node.role;
+    if (node.duration !== undefined) view.time = node.duration;
+    steps.push(view);
+  }
+  return steps;
+}

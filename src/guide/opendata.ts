@@ -1,0 +1,168 @@
+// Open data beside the site: the catalogue as JSON, flat CSV tables (safe to open in a spreadsheet) and the public
+// services as CPSV-AP 3.2 JSON-LD.
+import { stringify } from 'csv-stringify/sync';
+import type { Catalogue } from '../catalogue/model.js';
+import type { Locale } from '../findings.js';
+import { label } from '../i18n/labels.js';
+import type { Citation, Power } from '../schema/definitions.js';
+import { isFullOnline } from '../catalogue/yardsticks.js';
+import { hasGuide, paths } from './model.js';
+import { linkify } from './links.js';
+
+/**
+ * A cell that a spreadsheet would read as a formula (= + - @, or a leading tab / carriage return) gets a leading
+ * apostrophe, as OWASP advises against CSV injection. Numbers are written as numbers and left alone.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csv(header: string[], rows: Array<Array<string | number | boolean | undefined>>): string {
+  return stringify([header, ...rows], {
+    // A byte-order mark, or Excel opens UTF-8 Chinese as mojibake.
+    bom: true,
+    record_delimiter: 'windows',
+    cast: { string: neutraliseCell, boolean: (value) => (value ? 'true' : 'false') },
+  });
+}
+
+function citations(catalogue: Catalogue, list: readonly Citation[] | undefined): string {
+  return (list ?? []).map((c) => `${catalogue.lawById.get(c.law)?.value.title ?? c.law}${c.article ?? ''}`).join('；');
+}
+
+export function catalogueJson(catalogue: Catalogue): string {
+  const values = <T>(entries: ReadonlyArray<{ value: T }>) => entries.map((entry) => entry.value);
+  const { config } = catalogue;
+  const data = {
+    name: config.name,
+    ...(config.region ? { region: config.region } : {}),
+    departments: values(catalogue.sections.departments),
+    laws: values(catalogue.sections.laws),
+    powers: values(catalogue.sections.powers),
+    responsibilities: values(catalogue.sections.responsibilities),
+    flows: values(catalogue.sections.flows),
+  };
+  return `${JSON.stringify(data, null, 1)}\n`;
+}
+
+export function powersCsv(catalogue: Catalogue, locale: Locale): string {
+  const header = [
+    'code', 'name', 'category', 'category_label', 'department', 'department_name', 'status', 'level', 'parent',
+    'time_statutory', 'time_promised', 'time_unit', 'visits', 'full_online', 'online_url', 'materials', 'fees',
+    'location', 'hours', 'consult', 'complaint', 'basis', 'reviewed', 'guide',
+  ];
+  const rows = catalogue.sections.powers.map(({ value: p }) => [
+    p.code, p.name, p.category, label(locale, 'category', p.category), p.department,
+    catalogue.departmentById.get(p.department)?.value.name, p.status ?? 'active', p.level, p.parent,
+    p.time_limit.statutory, p.time_limit.promised, p.time_limit.unit, p.visits ?? 0,
+    isFullOnline(p.online?.depth) && (p.visits ?? 0) === 0, p.online?.url, p.materials?.length ?? 0,
+    (p.fees ?? []).map((fee) => `${fee.name}：${fee.standard}`).join('；'), p.location, p.hours, p.contact?.consult,
+    p.contact?.complaint, citations(catalogue, p.basis), p.reviewed, hasGuide(p) ? paths.item(p.code) : undefined,
+  ]);
+  return csv(header, rows);
+}
+
+export function materialsCsv(catalogue: Catalogue): string {
+  const header = ['code', 'item', 'material', 'required', 'condition', 'source', 'medium', 'originals', 'copies', 'blank_form', 'sample', 'basis', 'note'];
+  const rows = catalogue.sections.powers.flatMap(({ value: p }) =>
+    (p.materials ?? []).map((m) => [p.code, p.name, m.name, String(m.required), m.condition, m.source, m.medium, m.originals, m.copies, m.blank_form, m.sample, citations(catalogue, m.basis), m.note]),
+  );
+  return csv(header, rows);
+}
+
+export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale): string {
+  const header = ['code', 'item', 'department', 'stage', 'stage_label', 'text', 'basis'];
+  const rows: Array<Array<string | undefined>> = [];
+  for (const { value } of catalogue.sections.responsibilities) {
+    if ('power' in value) {
+      const power = catalogue.powerByCode.get(value.power)?.value;
+      for (const duty of value.duties) rows.push([value.power, power?.name, power?.department, duty.stage, label(locale, 'stage', duty.stage), duty.text, citations(catalogue, duty.basis)]);
+      if (value.accountability) for (const text of value.accountability.cases) rows.push([value.power, power?.name, power?.department, 'accountability', '追责情形', text, citations(catalogue, value.accountability.basis)]);
+    } else {
+      for (const task of value.tasks) rows.push(['', value.duty, value.department, 'department-duty', '部门职责', task, '']);
+    }
+  }
+  return csv(header, rows);
+}
+
+/** ISO 8601 duration of a time limit (working days are written as days: CPSV-AP has no working-day unit). */
+function isoDuration(value: number, unit: Power['time_limit']['unit']): string {
+  return unit === 'hours' ? `PT${value}H` : `P${value}D`;
+}
+
+/**
+ * CPSV-AP 3.2: each item in force as a cpsv:PublicService with its competent authority, legal resources, inputs
+ * (evidence), costs, channels, contact points and processing time.
+ */
+export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = ''): string {
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  const text = (value: string) => ({ '@value': value, '@language': lang });
+  const orgId = (id: string) => `${baseUrl}${paths.department(id)}#organisation`;
+  const lawId = (id: string) => `${baseUrl}data/catalogue.json#law-${id}`;
+  const graph: unknown[] = [];
+  for (const { value: d } of catalogue.sections.departments) {
+    graph.push({
+      '@id': orgId(d.id),
+      '@type': 'PublicOrganisation',
+      'skos:prefLabel': text(d.name),
+      ...(d.credit_code ? { identifier: { '@type': 'adms:Identifier', 'skos:notation': d.credit_code, 'adms:schemaAgency': 'GB 32100' } } : {}),
+      ...(d.address ? { 'locn:address': { '@type': 'locn:Address', 'locn:fullAddress': d.address } } : {}),
+    });
+  }
+  for (const { value: law } of catalogue.sections.laws) {
+    graph.push({ '@id': lawId(law.id), '@type': 'eli:LegalResource', 'dct:title': text(law.title), ...(law.url ? { 'rdfs:seeAlso': law.url } : {}) });
+  }
+  for (const { value: p } of catalogue.sections.powers) {
+    if (!hasGuide(p)) continue;
+    const serviceId = `${baseUrl}${paths.item(p.code)}`;
+    const channels: unknown[] = [];
+    if (p.online?.url) channels.push({ '@type': 'Channel', 'dct:type': 'Website', 'foaf:homepage': p.online.url });
+    if (p.location) channels.push({ '@type': 'Channel', 'dct:type': 'Assistant', 'dct:description': text(p.location), ...(p.hours ? { 'cv:openingHours': text(p.hours) } : {}) });
+    const contacts = (['consult', 'complaint'] as const).flatMap((kind) => {
+      const value = p.contact?.[kind];
+      if (!value) return [];
+      const phones = linkify(value).filter((s) => s.href?.startsWith('tel:')).map((s) => s.text);
+      return [{ '@type': 'ContactPoint', 'dct:type': kind, 'dct:description': text(value), ...(phones.length ? { 'cv:telephone': phones } : {}) }];
+    });
+    graph.push({
+      '@id': serviceId,
+      '@type': 'PublicService',
+      'dct:identifier': p.code,
+      'dct:title': text(p.name),
+      'dct:description': text(`${label(locale, 'category', p.category)}：${p.name}`),
+      'cv:thematicArea': text(label(locale, 'category', p.category)),
+      'cv:hasCompetentAuthority': { '@id': orgId(p.department) },
+      'cv:hasLegalResource': p.basis.map((c) => ({ '@id': lawId(c.law) })),
+      'cv:hasInput': (p.materials ?? []).map((m) => ({ '@type': 'Evidence', 'dct:title': text(m.name), ...(m.condition ? { 'dct:description': text(m.condition) } : {}) })),
+      'cv:hasCost': (p.fees ?? []).map((fee) => ({ '@type': 'Cost', 'dct:description': text(`${fee.name}：${fee.standard}`) })),
+      'cv:hasChannel': channels,
+      'cv:hasContactPoint': contacts,
+      'cv:processingTime': isoDuration(p.time_limit.promised, p.time_limit.unit),
+      ...(p.applicants?.length ? { 'cv:hasRequirement': p.applicants.map((a) => ({ '@type': 'Requirement', 'dct:title': text(a === 'natural-person' ? (locale === 'zh-CN' ? '自然人' : 'natural person') : locale === 'zh-CN' ? '法人或其他组织' : 'legal person') })) } : {}),
+      ...(p.reviewed ? { 'dct:modified': { '@value': p.reviewed, '@type': 'xsd:date' } } : {}),
+    });
+  }
+  const document = {
+    '@context': {
+      cv: 'http://data.europa.eu/m8g/',
+      cpsv: 'http://purl.org/vocab/cpsv#',
+      dct: 'http://purl.org/dc/terms/',
+      skos: 'http://www.w3.org/2004/02/skos/core#',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      adms: 'http://www.w3.org/ns/adms#',
+      locn: 'http://www.w3.org/ns/locn#',
+      eli: 'http://data.europa.eu/eli/ontology#',
+      rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+      PublicService: 'cpsv:PublicService',
+      PublicOrganisation: 'cv:PublicOrganisation',
+      Evidence: 'cv:Evidence',
+      Cost: 'cv:Cost',
+      Channel: 'cv:Channel',
+      ContactPoint: 'cv:ContactPoint',
+      Requirement: 'cv:Requirement',
+    },
+    '@graph': graph,
+  };
+  return `${JSON.stringify(document, null, 1)}\n`;
+}

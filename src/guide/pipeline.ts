@@ -1,0 +1,73 @@
+// validate → build: what `qingdan build` and `qingdan serve` do, with findings and progress written to the CLI's streams.
+import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { DirectorySource } from '../catalogue/source.js';
+import { validateCatalogueAsync } from '../validate.js';
+import stylish from '../report/stylish.js';
+import { countBySeverity } from '../report/types.js';
+import { ui } from '../i18n/index.js';
+import { UsageError } from '../errors.js';
+import type { Locale } from '../findings.js';
+import type { CliIo } from '../cli/io.js';
+import { buildSite, type BuildResult } from './build.js';
+import { progressReporter } from './progress.js';
+import { hasGuide } from './model.js';
+
+export interface SiteJob {
+  /** Catalogue root (absolute). */
+  root: string;
+  out: string;
+  templates: string[];
+  explicitLocale?: Locale | undefined;
+  incremental: boolean;
+  toolVersion: string;
+  color: boolean;
+}
+
+export type SiteOutcome = { ok: true; result: BuildResult; locale: Locale; seconds: number } | { ok: false; errors: number; locale: Locale };
+
+export function checkTemplateFolders(folders: readonly string[], cwd: string): string[] {
+  return folders.map((folder) => {
+    const absolute = path.resolve(cwd, folder);
+    if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw new UsageError('bad-templates', { path: folder });
+    return absolute;
+  });
+}
+
+/** Validates (errors stop here, warnings are shown), then builds; says what it did on stderr. */
+export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOutcome> {
+  const started = performance.now();
+  const source = new DirectorySource(job.root, io.cwd);
+  const validated = await validateCatalogueAsync(source, { explicitLocale: job.explicitLocale, environment: io.env });
+  const locale = validated.locale;
+  const counts = countBySeverity(validated.findings);
+  {
+    // The summary line when clean, the findings otherwise: warnings do not stop the build, but they are shown.
+    const report = stylish({
+      locale,
+      catalogues: [validated.summary],
+      findings: validated.findings,
+      files: [...validated.catalogue.files.keys()],
+      sources: validated.sources,
+      color: job.color,
+      toolVersion: job.toolVersion,
+    });
+    io.stderr.write(report);
+    for (const message of validated.internalErrors) io.stderr.write(`${message}\n`);
+  }
+  if (counts.errors > 0 || validated.internalErrors.length) return { ok: false, errors: counts.errors + validated.internalErrors.length, locale };
+
+  const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });
+  const progress = progressReporter(io.stderr, label.replace(/[…]+$/, ''));
+  if (io.stderr.isTTY !== true) io.stderr.write(`${label}\n`);
+  const result = buildSite(validated.catalogue, {
+    out: job.out,
+    locale,
+    templates: job.templates,
+    incremental: job.incremental,
+    toolVersion: job.toolVersion,
+    progress: (done, total) => progress.update(done, total),
+  });
+  progress.end();
+  return { ok: true, result, locale, seconds: Math.round((performance.now() - started) / 10) / 100 };
+}

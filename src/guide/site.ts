@@ -1,0 +1,254 @@
+// What the site consists of: every page and file with how to make it, and for guide pages a key that changes
+// whenever anything shown on the page changes (so an unchanged page can be reused instead of rendered).
+import { createHash } from 'node:crypto';
+import type { Catalogue } from '../catalogue/model.js';
+import type { Locale } from '../findings.js';
+import type { Power } from '../schema/definitions.js';
+import { label } from '../i18n/labels.js';
+import { layoutFlow } from '../flow/layout.js';
+import { renderSvg } from '../flow/svg.js';
+import type { FlowModel } from '../flow/model.js';
+import { formatDuration } from '../flow/labels.js';
+import { linkify } from './links.js';
+import { appliesTo, hasGuide, paths, SiteModelBuilder, type GuideModel, type NamedLink } from './model.js';
+import { computeStats } from './stats.js';
+import { buildSearchIndex, searchIndexScript } from './search.js';
+import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv } from './opendata.js';
+import type { PageTemplate, SiteTemplates } from './templates.js';
+import { siteWord } from './words.js';
+
+export interface SiteFile {
+  /** Posix path inside the site. */
+  path: string;
+  /** Present when the file may be reused from the previous build: same key, same bytes. */
+  key?: string;
+  /** Guide pages are counted for the progress bar. */
+  guide?: boolean;
+  make(): string | Buffer;
+}
+
+export interface SitePlan {
+  files: SiteFile[];
+  guides: number;
+}
+
+function sha(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** "" at the root, "../" one folder down. */
+function rootPrefix(pagePath: string): string {
+  return '../'.repeat(pagePath.split('/').length - 1);
+}
+
+/** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
+function inlineSvg(svg: string): string {
+  return svg.replace(/^<\?xml[^>]*\?>\s*/, '').trim();
+}
+
+export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates): SitePlan {
+  const builder = new SiteModelBuilder(catalogue, locale);
+  const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
+  const site = {
+    name: catalogue.config.name,
+    region: catalogue.config.region ?? '',
+    lang: locale,
+    hotline: linkify(word('no-consult')),
+    complaintHotline: linkify(word('no-complaint')),
+  };
+  const chromeKey = sha(templates.hash, JSON.stringify(site));
+
+  // One description per flow, shared by every item that shows it; the costly layout waits until a page needs it.
+  const flowModels = new Map<string, FlowModel>();
+  const flowModelOf = (power: Power): FlowModel | undefined => {
+    const flow = builder.flowOf(power);
+    if (!flow) return undefined;
+    let model = flowModels.get(flow.id);
+    if (!model) {
+      model = builder.flowModel(flow);
+      flowModels.set(flow.id, model);
+    }
+    return model;
+  };
+  const svgs = new Map<string, string>();
+  const svgOf = (model: FlowModel): string => {
+    let svg = svgs.get(model.id);
+    if (svg === undefined) {
+      svg = renderSvg(layoutFlow(model));
+      svgs.set(model.id, svg);
+    }
+    return svg;
+  };
+
+  const files: SiteFile[] = [];
+  const page = (pagePath: string, template: PageTemplate, context: Record<string, unknown>, key?: string, guide = false) => {
+    const file: SiteFile = {
+      path: pagePath,
+      make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }),
+    };
+    if (key) file.key = sha(chromeKey, pagePath, key);
+    if (guide) file.guide = true;
+    files.push(file);
+  };
+
+  const powers = builder.guidePowers();
+  const guides: GuideModel[] = [];
+  for (const power of powers) {
+    const flowModel = flowModelOf(power);
+    const guide = builder.guide(power, flowModel);
+    guides.push(guide);
+    const breadcrumbs: Array<{ name: string; href?: string }> = [
+      { name: word('nav-home'), href: paths.home },
+      { name: guide.department.name, href: guide.department.href },
+      { name: guide.name },
+    ];
+    const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
+    page(
+      guide.href,
+      'guide',
+      {
+        ...context,
+        get flowSvg() {
+          return flowModel ? inlineSvg(svgOf(flowModel)) : undefined;
+        },
+      },
+      JSON.stringify([context, flowModel ?? null]),
+      true,
+    );
+  }
+
+  // Flowcharts also as files, to open full size or download.
+  const drawn = new Set<string>();
+  for (const power of catalogue.sections.powers.map((entry) => entry.value)) {
+    const model = hasGuide(power) ? flowModelOf(power) : undefined;
+    if (!model || drawn.has(model.id)) continue;
+    drawn.add(model.id);
+    files.push({ path: paths.flowSvg(model.id), key: sha(templates.hash, JSON.stringify(model)), make: () => svgOf(model) });
+  }
+
+  const home = { name: word('nav-home'), href: paths.home };
+  const departmentRows = catalogue.sections.departments.map(({ value: department }) => {
+    const own = catalogue.sections.powers.filter((entry) => entry.value.department === department.id).map((entry) => entry.value);
+    return { ...builder.departmentInfo(department.id), powerCount: own.length, guideCount: own.filter(hasGuide).length, powers: own };
+  });
+  const categories = builder.categories(guides);
+  const applicants = builder.applicantGroups(guides, powers);
+
+  page(paths.home, 'home', { title: word('home-title'), nav: 'home', applicants, categories, departments: departmentRows });
+
+  const groups = categories.map((category) => ({ ...category, guides: guides.filter((g) => g.category.slug === category.slug) }));
+  const searchWords = { resultsFor: word('search-results-for'), noResults: word('search-no-results') };
+  page(paths.search, 'search', { title: word('search-title'), nav: 'search', search: true, groups, searchWords, breadcrumbs: [home, { name: word('nav-search') }] });
+
+  for (const category of categories) {
+    page(paths.category(category.slug), 'list', {
+      title: category.name,
+      heading: category.name,
+      nav: 'home',
+      guides: guides.filter((g) => g.category.slug === category.slug),
+      breadcrumbs: [home, { name: category.name }],
+    });
+  }
+  for (const applicant of applicants) {
+    page(paths.applicant(applicant.slug), 'list', {
+      title: applicant.title,
+      heading: applicant.title,
+      nav: 'home',
+      guides: guides.filter((_, i) => appliesTo(powers[i]!, applicant.slug)),
+      breadcrumbs: [home, { name: applicant.title }],
+    });
+  }
+
+  const departmentsCrumb = { name: word('nav-departments'), href: paths.departments };
+  page(paths.departments, 'departments', { title: word('departments-title'), nav: 'departments', departments: departmentRows, breadcrumbs: [home, { name: word('nav-departments') }] });
+  const statusMarked = (power: Power) => (power.status ?? 'active') !== 'active';
+  for (const department of departmentRows) {
+    const rows = department.powers.map((power) => ({
+      code: power.code,
+      name: power.name,
+      href: hasGuide(power) ? paths.item(power.code) : undefined,
+      parent: power.parent,
+      category: label(locale, 'category', power.category),
+      basis: power.basis.map((c) => builder.citation(c)),
+      promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
+      statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
+      status: power.status ?? 'active',
+      statusLabel: label(locale, 'status', power.status ?? 'active'),
+      marked: statusMarked(power),
+      since: power.status_since,
+      note: power.status_note,
+    }));
+    page(paths.department(department.id), 'department-powers', {
+      title: word('power-list-of', { department: department.name }),
+      nav: 'departments',
+      department,
+      rows,
+      hasCancelled: department.powers.some((p) => p.status === 'cancelled'),
+      hasDelegated: department.powers.some((p) => p.status === 'delegated'),
+      breadcrumbs: [home, departmentsCrumb, { name: department.name }],
+    });
+
+    const codes = new Set(department.powers.map((p) => p.code));
+    const responsibilityRows = catalogue.sections.responsibilities.flatMap(({ value }) => {
+      if (!('power' in value) || !codes.has(value.power)) return [];
+      const power = catalogue.powerByCode.get(value.power)!.value;
+      return [
+        {
+          code: power.code,
+          name: power.name,
+          href: hasGuide(power) ? paths.item(power.code) : undefined,
+          status: power.status ?? 'active',
+          statusLabel: label(locale, 'status', power.status ?? 'active'),
+          marked: statusMarked(power),
+          duties: value.duties.map((duty) => ({ stage: label(locale, 'stage', duty.stage), text: duty.text })),
+          cases: value.accountability?.cases ?? [],
+          basis: (value.accountability?.basis ?? []).map((c) => builder.citation(c)),
+          subjects: value.accountability?.subjects ?? [],
+        },
+      ];
+    });
+    const duties = catalogue.sections.responsibilities.flatMap(({ value }) =>
+      'power' in value || value.department !== department.id
+        ? []
+        : [
+            {
+              duty: value.duty,
+              tasks: value.tasks,
+              boundaries: (value.boundaries ?? []).map((b) => ({ other: builder.departmentLink(b.with) as NamedLink, division: b.division, basis: (b.basis ?? []).map((c) => builder.citation(c)) })),
+            },
+          ],
+    );
+    page(paths.responsibilities(department.id), 'department-responsibilities', {
+      title: word('responsibility-list-of', { department: department.name }),
+      nav: 'departments',
+      department,
+      rows: responsibilityRows,
+      duties,
+      breadcrumbs: [home, departmentsCrumb, { name: department.name, href: department.href }, { name: word('responsibility-list') }],
+    });
+  }
+
+  const stepsPerFlow = catalogue.sections.flows.map((entry) => entry.value.steps.filter((step) => step.type === 'task' || step.type === 'decision').length);
+  const stats = computeStats(locale, powers, (id) => builder.departmentName(id), stepsPerFlow);
+  page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
+
+  // Open data: made first so the data page can give sizes.
+  const data: Array<{ name: string; href: string; text: string }> = [
+    { name: word('data-json'), href: 'data/catalogue.json', text: catalogueJson(catalogue) },
+    { name: word('data-csv-powers'), href: 'data/powers.csv', text: powersCsv(catalogue, locale) },
+    { name: word('data-csv-materials'), href: 'data/materials.csv', text: materialsCsv(catalogue) },
+    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', text: responsibilitiesCsv(catalogue, locale) },
+    { name: word('data-jsonld'), href: 'data/services.jsonld', text: cpsvJsonLd(catalogue, locale) },
+  ];
+  for (const file of data) files.push({ path: file.href, make: () => file.text });
+  const size = (text: string) => {
+    const bytes = Buffer.byteLength(text);
+    return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  };
+  page(paths.data, 'data', { title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f.text) })), breadcrumbs: [home, { name: word('data-title') }] });
+
+  files.push({ path: 'search-index.js', make: () => searchIndexScript(buildSearchIndex(guides)) });
+  return { files, guides: guides.length };
+}

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
+import { MANIFEST, buildSite } from '../../src/guide/build.js';
+import { check } from '../harness.js';
+
+const LISTS = path.join(ROOT, 'lists');
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'qingdan-site-'));
+}
+
+describe('qingdan build (the real binary)', () => {
+  it('validates lists/, builds the site and says where to open it; a rebuild reuses unchanged pages', async () => {
+    const dir = tempDir();
+    const catalogue = copyCatalogue(LISTS);
+    const out = path.join(dir, 'site');
+    const first = await runCli(['build', catalogue, '--out', out]);
+    expect(first.stderr).toContain('没有发现问题');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/已生成网站 .*site：81 个办事指南/);
+    expect(first.stdout).toContain(`用浏览器打开：file://${out}/index.html`);
+    const items = readdirSync(path.join(out, 'items'));
+    expect(items).toHaveLength(81);
+    for (const file of ['index.html', 'search.html', 'stats.html', 'data.html', 'departments/index.html', 'departments/zjj.html', 'departments/zjj-responsibilities.html', 'assets/site.css', 'assets/search.js', 'search-index.js', 'data/catalogue.json', 'data/powers.csv', 'data/materials.csv', 'data/responsibilities.csv', 'data/services.jsonld', MANIFEST]) {
+      expect(existsSync(path.join(out, file)), file).toBe(true);
+    }
+
+    const again = await runCli(['build', catalogue, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('新生成 0 页');
+
+    // One item edited: only its page is rendered again.
+    edit(path.join(catalogue, 'powers/zjj.yaml'), '有保证工程质量和安全的具体措施', '有保证工程质量和安全的具体措施（已修订）');
+    const third = await runCli(['build', catalogue, '--out', out]);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/新生成 1 页/);
+    expect(readFileSync(path.join(out, 'items/11339921MB1D3961134010010000000.html'), 'utf8')).toContain('（已修订）');
+  });
+
+  it('builds nothing when the catalogue has errors, lists them, exits 1 and leaves the old site as it was', async () => {
+    const dir = tempDir();
+    const catalogue = copyCatalogue(LISTS);
+    const out = path.join(dir, 'site');
+    expect((await runCli(['build', catalogue, '--out', out])).code).toBe(0);
+    const before = readFileSync(path.join(out, 'index.html'), 'utf8');
+    edit(path.join(catalogue, 'powers/zjj.yaml'), 'promised: 3', 'promised: 30');
+    const result = await runCli(['build', catalogue, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('time/promised-exceeds-statutory');
+    expect(result.stderr).toContain('未生成网站');
+    expect(result.stdout).toBe('');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('refuses to replace a folder it did not build', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'mine');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'notes.txt'), 'keep me');
+    const result = await runCli(['build', LISTS, '--out', out, '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is not a site qingdan built');
+    expect(readdirSync(out)).toEqual(['notes.txt']);
+  });
+
+  it('names a missing template folder as a usage error', async () => {
+    const result = await runCli(['build', LISTS, '--out', path.join(tempDir(), 's'), '--templates', 'no-such-folder']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('找不到模板目录 no-such-folder');
+  });
+});
+
+describe('an interrupted build', () => {
+  it('leaves the previous site whole and no temporary folder behind', () => {
+    const { catalogue } = check({}, 'zh-CN');
+    const dir = tempDir();
+    const out = path.join(dir, 'site');
+    buildSite(catalogue, { out, locale: 'zh-CN' });
+    const before = readFileSync(path.join(out, 'index.html'), 'utf8');
+    let written = 0;
+    expect(() =>
+      buildSite(catalogue, {
+        out,
+        locale: 'en',
+        afterFile: () => {
+          if (++written === 3) throw new Error('power cut');
+        },
+      }),
+    ).toThrow('power cut');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+});
