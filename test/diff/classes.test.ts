@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeClasses } from '../../src/diff/registry.js';
 import type { Change, ChangeLevel } from '../../src/diff/types.js';
-import { at, diffCase, diffCases, type Side } from './harness.js';
+import { at, caseFiles, diffCase, diffCaseWith, diffCases, type Side } from './harness.js';
 
 const P1 = '11339921MB000000104010010000000'; // 食品经营许可 (scjgj), with materials, fees, visits and a flow
 const P2 = '11339921MB000000234070010000000'; // 食品小摊贩登记 (spj)
@@ -43,6 +43,18 @@ const CASES: Record<string, Expected[]> = {
       en: 'New item "小餐饮经营许可" (licensing) has no justification.',
       zh: '新增事项“小餐饮经营许可”（行政许可）没有写明新增理由（justification）。',
       head: ['powers.yaml', '11339921MB000000104010020000000'],
+    },
+  ],
+  // A cancelled item set back to active is an item added again (边减边增), with or without a new entry.
+  'power-reactivated': [
+    {
+      classId: 'power/added',
+      level: 'breaking',
+      code: P2,
+      en: 'New item "食品小摊贩登记" (confirmation) has no justification.',
+      zh: '新增事项“食品小摊贩登记”（行政确认）没有写明新增理由（justification）。',
+      base: ['powers.yaml', 'status: «cancelled'],
+      head: ['powers.yaml', P2],
     },
   ],
   'power-removed': [
@@ -531,6 +543,17 @@ describe('change classes on fixture pairs', () => {
     const [unjustified] = (await diffCase('power-added-unjustified')).changes;
     expect([justified!.level, unjustified!.level]).toEqual(['notice', 'breaking']);
     expect(justified!.fingerprint).not.toBe(unjustified!.fingerprint);
+  });
+
+  it('does not count an entry that arrives already cancelled (a record of the past) as an added item', async () => {
+    const powers = caseFiles('power-added-unjustified', 'revision')['powers.yaml']!.replace('    name: 小餐饮经营许可\n', '    name: 小餐饮经营许可\n    status: cancelled\n');
+    const result = await diffCaseWith('power-added-unjustified', { revision: { 'powers.yaml': powers } });
+    expect(result.changes).toEqual([]);
+  });
+
+  it('counts a reactivated item as added in the summary', async () => {
+    const result = await diffCase('power-reactivated');
+    expect(result.departments).toMatchObject([{ department: 'spj', added: 1, cancelled: 0, base: { items: 0 }, head: { items: 1 } }]);
   });
 
   it('speaks the head catalogue language when no locale is asked for', async () => {

@@ -1,19 +1,24 @@
-// power/added: a new item. Without a justification it is breaking: the "边减变增" guard against quietly re-adding powers.
+// power/added: a new item, or a cancelled one set back in force. Without a justification it is breaking: the "边减变增"
+// guard against quietly re-adding powers.
 import { defineChangeClass } from '../types.js';
-import { itemOf, placeOf } from '../helpers.js';
+import { isCancelled, itemOf, placeOf } from '../helpers.js';
 
 export default defineChangeClass({
   id: 'power/added',
   level: 'notice',
   messages: ['added', 'unjustified'],
   *check(pair) {
-    if (pair.base || !pair.head) return;
+    if (!pair.head || isCancelled(pair.head.value)) return;
+    // Flipping status back from cancelled re-adds the item as surely as a new entry does.
+    const reactivated = pair.base !== undefined && isCancelled(pair.base.value);
+    if (pair.base && !reactivated) return;
     const justified = !!pair.head.value.justification?.trim();
     yield {
       classId: 'power/added',
       messageId: justified ? 'added' : 'unjustified',
       data: { name: pair.head.value.name, code: pair.head.value.code, category: pair.head.value.category },
       ...itemOf(pair),
+      ...(reactivated ? { base: placeOf(pair.base, 'status') } : {}),
       head: placeOf(pair.head, 'code'),
       ...(justified ? {} : { level: 'breaking' as const }),
     };
