@@ -11,8 +11,8 @@ interface SearchApi {
 
 export interface SearchIndex {
   version: 1;
-  /** [name, department, category, href] per item. */
-  docs: Array<[string, string, string, string]>;
+  /** [name, department, category, href, code] per item. */
+  docs: Array<[string, string, string, string, string]>;
   /** Bigram (or single character) → delta-encoded, base-36, comma-separated item numbers. */
   grams: Record<string, string>;
 }
@@ -22,6 +22,7 @@ export interface SearchResult {
   department: string;
   category: string;
   href: string;
+  code: string;
   score: number;
 }
 
@@ -64,7 +65,7 @@ export function buildSearchIndex(guides: readonly GuideModel[]): SearchIndex {
       })
       .join(',');
   }
-  return { version: 1, docs: guides.map((g) => [g.name, g.department.name, g.category.name, g.href]), grams: encoded };
+  return { version: 1, docs: guides.map((g) => [g.name, g.department.name, g.category.name, g.href, g.code]), grams: encoded };
 }
 
 /** The index as a classic script, so search works when the site is opened straight from disk (file://). */

@@ -56,13 +56,19 @@
 
   /**
    * Items containing every term of the query, best first: a term in the name counts most, then the department,
-   * then the category; ties keep catalogue order. Returns [{ doc, score }].
+   * then the category; among equals the shorter name (the main item before its variants), then catalogue order.
    */
   function search(index, query) {
     var list = terms(query);
     if (!list.length) return [];
     var candidates = null;
+    var codeTerms = [];
     for (var t = 0; t < list.length; t++) {
+      // A code (letters and digits, 8 or more) is matched whole against item codes: its bigrams are shared by all.
+      if (/^[0-9a-z]{8,}$/.test(list[t]) && /[0-9]/.test(list[t])) {
+        codeTerms.push(list[t]);
+        continue;
+      }
       var keys = grams(list[t], false);
       for (var k = 0; k < keys.length; k++) {
         var postings = index.grams[keys[k]];
@@ -72,13 +78,21 @@
         if (!candidates.length) return [];
       }
     }
-    var results = (candidates || []).map(function (i) {
+    if (candidates === null) candidates = index.docs.map(function (_, i) { return i; });
+    if (codeTerms.length) {
+      candidates = candidates.filter(function (i) {
+        var code = normalise(index.docs[i][4]);
+        return codeTerms.every(function (term) { return code.indexOf(term) >= 0; });
+      });
+    }
+    var results = candidates.map(function (i) {
       var doc = index.docs[i];
       var name = normalise(doc[0]);
       var department = normalise(doc[1]);
       var category = normalise(doc[2]);
       var score = 0;
       list.forEach(function (term) {
+        if (codeTerms.indexOf(term) >= 0) { score += 20; return; }
         if (name === term) score += 20;
         if (name.indexOf(term) >= 0) score += 10;
         if (department.indexOf(term) >= 0) score += 4;
@@ -87,8 +101,8 @@
       });
       return { i: i, doc: doc, score: score };
     });
-    results.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
-    return results.map(function (r) { return { name: r.doc[0], department: r.doc[1], category: r.doc[2], href: r.doc[3], score: r.score }; });
+    results.sort(function (a, b) { return b.score - a.score || a.doc[0].length - b.doc[0].length || a.i - b.i; });
+    return results.map(function (r) { return { name: r.doc[0], department: r.doc[1], category: r.doc[2], href: r.doc[3], code: r.doc[4], score: r.score }; });
   }
 
   var api = { normalise: normalise, grams: grams, terms: terms, decode: decode, search: search };

@@ -1,0 +1,69 @@
+// Regression: fixed Chinese queries against the index built from the example catalogue, run by the site's own search.js.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DirectorySource } from '../../src/catalogue/source.js';
+import { validateCatalogueAsync } from '../../src/validate.js';
+import { planSite } from '../../src/guide/site.js';
+import { SiteTemplates } from '../../src/guide/templates.js';
+import { parseSearchIndexScript, searchApi, type SearchIndex } from '../../src/guide/search.js';
+import { ROOT } from '../cli/run-cli.js';
+
+let index: SearchIndex;
+const names = (query: string) => searchApi().search(index, query).map((result) => result.name);
+
+beforeAll(async () => {
+  const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
+  const plan = planSite(catalogue, 'zh-CN', new SiteTemplates('zh-CN'));
+  const script = plan.files.find((file) => file.path === 'search-index.js')!;
+  index = parseSearchIndexScript(String(script.make()));
+});
+
+describe('search over the example catalogue (lists/)', () => {
+  it('施工许可 finds the construction permit first, then its sub-items and the other items that contain it', () => {
+    expect(names('施工许可')).toEqual([
+      '建筑工程施工许可证核发',
+      '建筑工程施工许可证核发（新办）',
+      '建筑工程施工许可证核发（延期）',
+      '建筑工程施工许可证核发（变更）',
+      '对未取得施工许可证擅自施工的处罚',
+      '公路涉路施工许可（占用、挖掘公路或者使公路改线）',
+      expect.any(String),
+    ]);
+  });
+
+  it('食品经营 finds the food business licence and its sub-items before items that only mention it', () => {
+    const found = names('食品经营');
+    expect(found.slice(0, 4)).toEqual(['食品经营许可', '食品经营许可（新办）', '食品经营许可（变更）', '食品经营许可（延续）']);
+    expect(found).toContain('对食品经营者进货时未查验许可证和相关证明文件等行为的处罚');
+  });
+
+  it('营业执照 finds the items that ask for a business licence among their materials', () => {
+    const found = names('营业执照');
+    expect(found).toContain('食品经营许可');
+    expect(found).toContain('药品零售企业经营许可');
+    expect(found.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a department name finds that department\'s items', () => {
+    const results = searchApi().search(index, '青山县住房和城乡建设局');
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.department))).toEqual(new Set(['青山县住房和城乡建设局']));
+  });
+
+  it('several words must all match; a code matches whole; nonsense matches nothing', () => {
+    expect(names('食品 新办')).toEqual(['食品经营许可（新办）']);
+    expect(names('11339921MB1D3961134010010000000')).toEqual(['建筑工程施工许可证核发']);
+    expect(names('xyz')).toEqual([]);
+    expect(names('  ，。 ')).toEqual([]);
+  });
+
+  it('a query is normalised like the index (full-width and case)', () => {
+    expect(names('ＭＢ1Ｄ3961134010010000000')).toEqual(names('mb1d3961134010010000000'));
+  });
+
+  it('ships as a classic script so search works from file:// too', () => {
+    const script = readFileSync(path.join(ROOT, 'templates/site/assets/search.js'), 'utf8');
+    expect(script).not.toMatch(/^\s*(import|export)\s/m);
+  });
+});
