@@ -238,7 +238,13 @@ export function layoutFlow(model: FlowModel): FlowLayout {
   const rankCount = Math.max(1, ...rankOf.map((rank) => rank + 1));
 
   // 2. Items: steps, and a slot in every column an arrow skips (in its source's lane).
-  const nodeItems: Item[] = nodes.map((node, i) => ({ kind: 'node', ref: i, rank: rankOf[i]!, lane: node.lane, key: order[i]!, row: 0, height: contents[i]!.height }));
+  // A step that only sends the case back (一次性告知补正) goes below its neighbours, so its loop can drop straight
+  // down into the return band instead of crossing their arrows.
+  const returnsOnly = nodes.map((_, i) => {
+    const outgoing = model.links.filter((link) => link.from === i);
+    return outgoing.length > 0 && outgoing.every((link) => link.back || rankOf[link.to]! <= rankOf[link.from]!);
+  });
+  const nodeItems: Item[] = nodes.map((node, i) => ({ kind: 'node', ref: i, rank: rankOf[i]!, lane: node.lane, key: order[i]! + (returnsOnly[i] ? nodes.length : 0), row: 0, height: contents[i]!.height }));
   const plans: LinkPlan[] = model.links.map((link, index) => {
     const back = link.back || rankOf[link.to]! <= rankOf[link.from]!;
     const span = rankOf[link.to]! - rankOf[link.from]!;

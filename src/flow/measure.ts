@@ -116,8 +116,11 @@ export function wrapBalanced(text: string, preferredEm: number): { lines: string
   if (total <= preferredEm) return { lines: [text], widthEm: total };
   // Even out the lines: 13 characters at 8 em become 7 + 6, not 8 + 5.
   const count = Math.ceil(total / preferredEm);
-  const target = Math.max(Math.ceil(total / count), 1);
-  let lines = wrapEm(text, target);
-  if (lines.length > count) lines = wrapEm(text, preferredEm);
+  // Where line-breaking rules push a character over, widen a little rather than leave it alone on a last line.
+  for (let width = Math.max(Math.ceil(total / count), 1); width < preferredEm; width += 0.5) {
+    const lines = wrapEm(text, width);
+    if (lines.length <= count) return { lines, widthEm: widestEm(lines) };
+  }
+  const lines = wrapEm(text, preferredEm);
   return { lines, widthEm: widestEm(lines) };
 }

@@ -17,7 +17,11 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-
 // Attribute values are always double-quoted, so an apostrophe needs no escape.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (char) => ENTITIES[char]!);
 }
 

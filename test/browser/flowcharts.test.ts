@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The flowcharts in a real browser: bpmn-js renders every lane and step of the BPMN, Mermaid parses and renders the
 // Mermaid, and Chromium's own text measurement (Noto Sans CJK) fits inside every shape of the SVG.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

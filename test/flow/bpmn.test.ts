@@ -41,20 +41,20 @@ describe('BPMN 2.0 flowcharts', () => {
       expect(collaboration.participants[0].processRef).toBe(process);
 
       expect(flowNodes).toHaveLength(layout.model.nodes.length);
-      const shapeOf = new Map(shapes.map((shape: Element) => [shape.bpmnElement, shape]));
+      const shapeOf = new Map<Element, Element>(shapes.map((shape: Element) => [shape.bpmnElement, shape]));
       for (const node of flowNodes) expect(shapeOf.has(node), node.id).toBe(true);
       for (const lane of lanes) expect(shapeOf.get(lane)?.isHorizontal).toBe(true);
       expect(shapeOf.get(collaboration.participants[0])?.isHorizontal).toBe(true);
 
-      const edgeOf = new Map(edges.map((edge: Element) => [edge.bpmnElement, edge]));
+      const edgeOf = new Map<Element, Element>(edges.map((edge: Element) => [edge.bpmnElement, edge]));
       expect(sequenceFlows).toHaveLength(layout.model.links.length);
       for (const flow of sequenceFlows) {
-        const edge = edgeOf.get(flow) as Element;
+        const edge = edgeOf.get(flow)!;
         expect(edge, flow.id).toBeDefined();
         expect(edge.waypoint.length).toBeGreaterThanOrEqual(2);
         // The arrow starts on its source's shape and ends on its target's.
-        expect(inside(edge.waypoint[0], shapeOf.get(flow.sourceRef).bounds), `${flow.id} start`).toBe(true);
-        expect(inside(edge.waypoint.at(-1), shapeOf.get(flow.targetRef).bounds), `${flow.id} end`).toBe(true);
+        expect(inside(edge.waypoint[0], shapeOf.get(flow.sourceRef)!.bounds), `${flow.id} start`).toBe(true);
+        expect(inside(edge.waypoint.at(-1), shapeOf.get(flow.targetRef)!.bounds), `${flow.id} end`).toBe(true);
       }
 
       // Lanes hold exactly the steps of their department, and each step sits inside its lane's shape.
@@ -62,8 +62,8 @@ describe('BPMN 2.0 flowcharts', () => {
       expect(lanes.flatMap((lane: Element) => lane.flowNodeRef).length).toBe(flowNodes.length);
       for (const lane of lanes) {
         for (const node of lane.flowNodeRef) {
-          const bounds = shapeOf.get(node).bounds;
-          expect(inside({ x: bounds.x, y: bounds.y }, shapeOf.get(lane).bounds) && inside({ x: bounds.x + bounds.width, y: bounds.y + bounds.height }, shapeOf.get(lane).bounds), node.id).toBe(true);
+          const bounds = shapeOf.get(node)!.bounds;
+          expect(inside({ x: bounds.x, y: bounds.y }, shapeOf.get(lane)!.bounds) && inside({ x: bounds.x + bounds.width, y: bounds.y + bounds.height }, shapeOf.get(lane)!.bounds), node.id).toBe(true);
         }
       }
     });
