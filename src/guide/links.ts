@@ -49,7 +49,8 @@ export function linkify(text: string | undefined): Segment[] {
     const href = groups.web ? safeUrl(found) : groups.mail ? safeUrl(`mailto:${found}`) : safeUrl(`tel:${found.replace(/-/g, '')}`);
     if (!href) continue;
     if (index > last) segments.push({ text: text.slice(last, index) });
-    segments.push({ text: found, href });
+    // A phone number must not break at its hyphen: U+2011 is the non-breaking hyphen.
+    segments.push({ text: href.startsWith('tel:') ? found.replace(/-/g, '\u2011') : found, href });
     last = index + found.length;
   }
   if (last < text.length) segments.push({ text: text.slice(last) });

@@ -13,6 +13,7 @@ export const site: SiteWords = {
   'consult': 'Ask a question',
   'complain': 'Make a complaint',
   'consult-complain': 'Questions and complaints',
+  'contact-channels': 'Where to ask or complain',
   'no-consult': 'Call the 12345 government service hotline.',
   'no-complaint': 'Call the 12345 government service hotline.',
   'search-label': 'Search services',

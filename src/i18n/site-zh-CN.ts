@@ -11,6 +11,7 @@ export const site = {
   'consult': '我要咨询',
   'complain': '我要投诉',
   'consult-complain': '咨询与投诉',
+  'contact-channels': '咨询投诉渠道',
   'no-consult': '请拨打 12345 政务服务便民热线咨询。',
   'no-complaint': '请拨打 12345 政务服务便民热线投诉。',
   'search-label': '搜索办事事项',
