@@ -8,6 +8,7 @@ import type { Locale } from '../findings.js';
 import { registerValidate } from './validate.js';
 import { registerDiff } from './diff.js';
 import { registerBuild } from './build.js';
+import { registerServe } from './serve.js';
 import { registerFlow } from './flow.js';
 import { registerFmt } from './fmt.js';
 import { processIo, type CliIo } from './io.js';
@@ -50,6 +51,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   registerValidate(program, context);
   registerDiff(program, context);
   registerBuild(program, context);
+  registerServe(program, context);
   registerFlow(program, context);
   registerFmt(program, context);
 

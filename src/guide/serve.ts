@@ -1,0 +1,122 @@
+// Preview: serve the built site on localhost and rebuild it (incrementally) when the catalogue or templates change.
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ui } from '../i18n/index.js';
+import type { CliIo } from '../cli/io.js';
+import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.jsonld': 'application/ld+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface Preview {
+  url: string;
+  /** Resolves after the next rebuild that a change started (for tests). */
+  nextBuild(): Promise<SiteOutcome | Error>;
+  close(): Promise<void>;
+}
+
+/** Serves files under `root` only; paths are resolved and checked, so `..` cannot reach outside. */
+function handler(root: string): http.RequestListener {
+  return (request, response) => {
+    let route: string;
+    try {
+      route = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    if (route.endsWith('/')) route += 'index.html';
+    const file = path.resolve(root, `.${route}`);
+    if ((file !== root && !file.startsWith(root + path.sep)) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.end(readFileSync(file));
+  };
+}
+
+export async function startPreview(job: SiteJob, io: CliIo, options: { port: number; host?: string }): Promise<Preview> {
+  const first = await validateAndBuild(job, io);
+  if (!first.ok) io.stderr.write(`${ui(first.locale, 'site-invalid', { errors: first.errors })}\n`);
+  let locale = first.locale;
+
+  const server = http.createServer(handler(path.resolve(job.out)));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
+
+  let waiting: Array<(outcome: SiteOutcome | Error) => void> = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    io.stderr.write(`${ui(locale, 'serve-rebuilding')}\n`);
+    let outcome: SiteOutcome | Error;
+    try {
+      outcome = await validateAndBuild(job, io);
+      locale = outcome.locale;
+      if (outcome.ok) {
+        const { result } = outcome;
+        io.stderr.write(`${ui(locale, 'site-built', { out: path.relative(io.cwd, result.out) || '.', guides: result.guides, files: result.files, rendered: result.rendered, reused: result.reused, seconds: outcome.seconds })}\n`);
+      } else io.stderr.write(`${ui(locale, 'serve-failed', { detail: ui(locale, 'site-invalid', { errors: outcome.errors }) })}\n`);
+    } catch (error) {
+      outcome = error instanceof Error ? error : new Error(String(error));
+      io.stderr.write(`${ui(locale, 'serve-failed', { detail: outcome.message })}\n`);
+    }
+    running = false;
+    const done = waiting;
+    waiting = [];
+    for (const resolve of done) resolve(outcome);
+    if (again) {
+      again = false;
+      void rebuild();
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 150);
+  };
+
+  // The site folder itself is replaced on every build: changes under it (if it sits inside a watched folder) are ignored.
+  const out = path.resolve(job.out);
+  const watchers: FSWatcher[] = [job.root, ...job.templates].map((folder) =>
+    watch(folder, { recursive: true }, (_event, name) => {
+      const changed = name ? path.resolve(folder, name.toString()) : folder;
+      if (changed === out || changed.startsWith(out + path.sep) || changed.startsWith(`${out}.qingdan-`)) return;
+      schedule();
+    }),
+  );
+
+  io.stderr.write(`${ui(locale, 'serve-listening', { url })}\n`);
+  return {
+    url,
+    nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    close: async () => {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { startPreview } from '../../src/guide/serve.js';
+import { BASE } from '../harness.js';
+import { BIN, copyCatalogue, edit } from '../cli/run-cli.js';
+
+function io(cwd: string) {
+  let err = '';
+  return { io: { stdout: { write: () => true }, stderr: { write: (t: string) => ((err += t), true) }, cwd, env: {} }, stderr: () => err };
+}
+
+describe('qingdan serve', () => {
+  it('serves the site on localhost, only files inside it, and rebuilds when a catalogue file changes', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
+    const { io: cliIo, stderr } = io(path.dirname(catalogue));
+    const preview = await startPreview({ root: catalogue, out, templates: [], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
+    try {
+      expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const home = await fetch(preview.url);
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await home.text()).toContain('测试基线清单');
+      expect((await fetch(`${preview.url}assets/site.css`)).headers.get('content-type')).toContain('text/css');
+      expect((await fetch(`${preview.url}..%2f..%2fetc/passwd`)).status).toBe(404);
+      expect((await fetch(`${preview.url}nope.html`)).status).toBe(404);
+
+      const rebuilt = preview.nextBuild();
+      edit(path.join(catalogue, 'powers.yaml'), 'name: 食品经营许可申请书', 'name: 食品经营许可申请书（预览）');
+      const outcome = await rebuilt;
+      expect(outcome).toMatchObject({ ok: true, result: { rendered: 1 } });
+      const guide = await fetch(`${preview.url}items/11339921MB000000104010010000000.html`);
+      expect(await guide.text()).toContain('食品经营许可申请书（预览）');
+      expect(stderr()).toContain('预览网站：http://127.0.0.1:');
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('stops on SIGINT with exit code 0 (the real binary)', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
+    const child = spawn(process.execPath, [BIN, 'serve', BASE, '--out', out, '--port', '0'], { env: { PATH: process.env.PATH } });
+    let err = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        err += chunk.toString();
+        const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(err);
+        if (match) resolve(match[0]);
+      });
+      child.on('exit', () => reject(new Error(err)));
+    });
+    expect(await (await fetch(url)).text()).toContain('<html lang="zh-CN">');
+    const code = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    expect(await code).toBe(0);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('测试基线清单');
+  });
+});
