@@ -11,6 +11,8 @@ import { registerBuild } from './build.js';
 import { registerServe } from './serve.js';
 import { registerFlow } from './flow.js';
 import { registerFmt } from './fmt.js';
+import { registerExport } from './export.js';
+import { registerImport } from './import.js';
 import { processIo, type CliIo } from './io.js';
 
 export interface CommandContext {
@@ -54,6 +56,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   registerServe(program, context);
   registerFlow(program, context);
   registerFmt(program, context);
+  registerExport(program, context);
+  registerImport(program, context);
 
   // Usage errors can come before any command has parsed its options: honour --lang for them too.
   const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));

@@ -1,0 +1,82 @@
+// `qingdan export [catalogue] --format csv|xlsx|json|jsonld`: options, where the bytes go, and the exit code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DirectorySource } from '../catalogue/source.js';
+import { validateCatalogueAsync } from '../validate.js';
+import { EXPORT_FORMATS, exportCatalogue, isExportFormat, isTableKind } from '../export/index.js';
+import { TABLE_KINDS } from '../tables/columns.js';
+import { UsageError } from '../errors.js';
+import { localeFromEnvironment } from '../i18n/index.js';
+import { ToolError, toolMessage } from '../i18n/tools.js';
+import type { Locale } from '../findings.js';
+import { resolveTargets } from './targets.js';
+import type { CommandContext } from './index.js';
+
+interface ExportFlags {
+  format: string;
+  kind?: string;
+  out?: string;
+  bom: boolean;
+  baseUrl?: string;
+  lang?: string;
+}
+
+export function registerExport(program: Command, context: CommandContext): void {
+  program
+    .command('export')
+    .description('导出清单：CSV/XLSX（全国通用列名）、JSON、JSON-LD / export a catalogue with the national column names')
+    .argument('[catalogue]', '清单目录 / catalogue folder (default: . or ./lists)')
+    .option('-f, --format <format>', `格式 / format: ${EXPORT_FORMATS.join(', ')}`, 'csv')
+    .option('-k, --kind <table>', `CSV 导出哪张表，all 为全部 / CSV table: ${TABLE_KINDS.join(', ')}, all`, 'powers')
+    .option('-o, --out <path>', '输出文件（--kind all 时为文件夹）/ output file (a folder with --kind all); default: standard output')
+    .option('--no-bom', 'CSV 不写 BOM（Excel 需要 BOM 才能识别 UTF-8）/ CSV without a byte-order mark')
+    .option('--base-url <url>', 'JSON-LD 节点标识的基础网址 / base URL of JSON-LD node ids')
+    .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
+    .action(async (catalogue: string | undefined, flags: ExportFlags) => {
+      const locale = context.locale(flags.lang) ?? localeFromEnvironment(context.io.env) ?? 'zh-CN';
+      try {
+        context.exitCode = await exportCommand(catalogue, flags, context, locale);
+      } catch (error) {
+        if (!(error instanceof ToolError)) throw error;
+        context.io.stderr.write(`qingdan: ${toolMessage(locale, error.key, error.data)}\n`);
+        context.exitCode = 2;
+      }
+    });
+}
+
+function write(target: string, bytes: Buffer): void {
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+  } catch (error) {
+    throw new UsageError('write-failed', { path: target, detail: (error as Error).message });
+  }
+}
+
+async function exportCommand(given: string | undefined, flags: ExportFlags, context: CommandContext, locale: Locale): Promise<number> {
+  const { io } = context;
+  if (!isExportFormat(flags.format)) throw new UsageError('bad-format', { format: flags.format, known: EXPORT_FORMATS.join(', ') });
+  const kind = flags.kind ?? 'powers';
+  if (kind !== 'all' && !isTableKind(kind)) throw new ToolError('export-bad-kind', { value: kind, known: [...TABLE_KINDS, 'all'].join(', ') });
+  if (flags.format === 'xlsx' && !flags.out && io.stdout.isTTY) throw new ToolError('export-needs-out', { format: 'XLSX' });
+  if (flags.format === 'csv' && kind === 'all' && !flags.out) throw new ToolError('export-needs-folder');
+
+  const [target] = resolveTargets(given !== undefined ? [given] : [], io.cwd);
+  const result = await validateCatalogueAsync(new DirectorySource(target!.root, io.cwd), { explicitLocale: locale, environment: io.env });
+  const files = await exportCatalogue(result.catalogue, { format: flags.format, kind, bom: flags.bom, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) });
+  // Process streams take bytes (an XLSX piped on); the CliIo type says text because every other command writes text.
+  if (!flags.out) for (const file of files) (io.stdout as unknown as { write(data: Uint8Array): unknown }).write(file.bytes);
+  else {
+    const out = path.resolve(io.cwd, flags.out);
+    for (const file of files) write(file.name ? path.join(out, file.name) : out, file.bytes);
+    io.stderr.write(`${toolMessage(locale, 'export-written', { path: flags.out })}\n`);
+  }
+  // Entries that fail the schema are not in the catalogue's sections: say how many were left out.
+  const left = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId)).length;
+  if (left) {
+    io.stderr.write(`${toolMessage(locale, 'export-incomplete', { count: left })}\n`);
+    return 1;
+  }
+  return 0;
+}

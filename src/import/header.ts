@@ -1,0 +1,130 @@
+// Finds a sheet's header row (below any title rows; two rows when a merged group header stands over sub-headers) and
+// says, column by column, which field it holds, which unknown column is kept as an `x-` field, and which is ignored.
+import { IGNORED_HEADERS, type Column, type TableSpec } from '../tables/columns.js';
+import { slugOf } from '../tables/values.js';
+import type { TimeUnit } from '../schema/definitions.js';
+import type { Mapping } from './mapping.js';
+import type { Sheet } from './read.js';
+
+export type ColumnTarget = { type: 'field'; field: string } | { type: 'extension'; key: string } | { type: 'ignored' };
+
+export interface MappedColumn {
+  index: number;
+  /** As written in the sheet (two header rows joined by /). */
+  header: string;
+  /** A, B, … AA: how a spreadsheet names the column. */
+  letter: string;
+  target: ColumnTarget;
+  /** 法定办结时限（工作日）: the unit a header gives its bare numbers. */
+  unit?: TimeUnit;
+}
+
+export interface HeaderResult {
+  /** 0-based index of the last header row; data starts below it. */
+  headerRow: number;
+  /** 1 or 2 rows of header. */
+  headerRows: number;
+  columns: MappedColumn[];
+}
+
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** 法定办结时限（工作日）* → 法定办结时限, and the unit in brackets. */
+export function normaliseHeader(text: string): { name: string; unit?: TimeUnit } {
+  let name = text.replace(/[\s\u3000]+/g, '').replace(/^[*＊]+|[*＊]+$/g, '');
+  let unit: TimeUnit | undefined;
+  const bracket = /[（(]([^）)]*)[）)]$/.exec(name);
+  if (bracket) {
+    const found = slugOf('unit', bracket[1]!);
+    if (found) unit = found as TimeUnit;
+    name = name.slice(0, bracket.index);
+  }
+  return unit ? { name, unit } : { name };
+}
+
+function matches(column: Column, name: string): boolean {
+  return [column.header, ...(column.aliases ?? [])].some((candidate) => normaliseHeader(candidate).name === name);
+}
+
+function target(spec: TableSpec, raw: string, mapping: Mapping): ColumnTarget | undefined {
+  const trimmed = raw.trim();
+  if (!trimmed) return undefined;
+  const mapped = mapping.columns[trimmed] ?? mapping.columns[normaliseHeader(trimmed).name];
+  if (mapped === 'ignore') return { type: 'ignored' };
+  if (mapped?.startsWith('x-')) return { type: 'extension', key: mapped };
+  if (mapped) return { type: 'field', field: mapped };
+  if (trimmed.startsWith('x-')) return { type: 'extension', key: trimmed };
+  const { name } = normaliseHeader(trimmed);
+  const column = spec.columns.find((c) => matches(c, name));
+  if (column) return { type: 'field', field: column.field };
+  if (IGNORED_HEADERS.includes(name)) return { type: 'ignored' };
+  return undefined;
+}
+
+function mergedLeft(sheet: Sheet, row: number, column: number): boolean {
+  return sheet.merges.some((m) => m.top <= row && m.bottom >= row && m.left <= column && m.right >= column && m.right > m.left);
+}
+
+function mapRow(sheet: Sheet, spec: TableSpec, row: number, mapping: Mapping, upper?: number): { columns: MappedColumn[]; score: number } {
+  const cells = sheet.rows[row] ?? [];
+  const above = upper === undefined ? [] : (sheet.rows[upper] ?? []);
+  const width = Math.max(cells.length, above.length);
+  const columns: MappedColumn[] = [];
+  let score = 0;
+  const seen = new Set<string>();
+  for (let index = 0; index < width; index++) {
+    const lower = (cells[index] ?? '').trim();
+    const group = upper !== undefined ? (above[index] ?? '').trim() : '';
+    // Under a merged group header (办结时限 over 法定 | 承诺) the sub-header alone may not say enough: try both joined.
+    const candidates = upper !== undefined && group && group !== lower && mergedLeft(sheet, upper, index) ? [`${lower}${group}`, `${group}${lower}`, lower] : [lower || group];
+    let found: ColumnTarget | undefined;
+    let header = lower || group;
+    for (const candidate of candidates) {
+      found = target(spec, candidate, mapping);
+      if (found) {
+        header = upper !== undefined && group && group !== lower ? `${group}/${lower}` : candidate;
+        break;
+      }
+    }
+    if (!header) continue;
+    const unit = normaliseHeader(lower || group).unit ?? mapping.defaults.unit;
+    if (!found) found = { type: 'extension', key: `x-${normaliseHeader(header.replace('/', '')).name}` };
+    else if (found.type === 'field') {
+      // The same field twice (设定依据 and 实施依据): the first is the field, the second is kept aside.
+      if (seen.has(found.field)) found = { type: 'extension', key: `x-${normaliseHeader(header).name}` };
+      else {
+        seen.add(found.field);
+        score++;
+      }
+    }
+    columns.push({ index, header, letter: columnLetter(index), target: found, ...(unit ? { unit } : {}) });
+  }
+  return { columns, score };
+}
+
+/** The header among the first rows: the row (or pair of rows) in which most cells are known column names. */
+export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): HeaderResult | undefined {
+  let best: HeaderResult | undefined;
+  let bestScore = 0;
+  const fixed = mapping.headerRow !== undefined ? [mapping.headerRow - 1] : undefined;
+  const rows = fixed ?? Array.from({ length: Math.min(12, sheet.rows.length) }, (_, i) => i);
+  for (const row of rows) {
+    const single = mapRow(sheet, spec, row, mapping);
+    if (single.score > bestScore) {
+      best = { headerRow: row, headerRows: 1, columns: single.columns };
+      bestScore = single.score;
+    }
+    if (row > 0 && fixed === undefined) {
+      const double = mapRow(sheet, spec, row, mapping, row - 1);
+      if (double.score > bestScore) {
+        best = { headerRow: row, headerRows: 2, columns: double.columns };
+        bestScore = double.score;
+      }
+    }
+  }
+  return bestScore >= (fixed ? 1 : 2) ? best : undefined;
+}

@@ -1,0 +1,208 @@
+// `qingdan import` without the command line: spreadsheets → sheets → tables by kind → entries → files of a catalogue,
+// with a report of what each sheet's columns meant and of every value the editor must complete.
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { DirectorySource, CONFIG_FILE, toPosix } from '../catalogue/source.js';
+import { loadCatalogueSync } from '../catalogue/load.js';
+import type { Catalogue } from '../catalogue/model.js';
+import { getProfile, PROFILES } from '../profiles/index.js';
+import { CATEGORIES, type Category, type SectionName } from '../schema/definitions.js';
+import { ToolError } from '../i18n/tools.js';
+import { TABLES, TABLE_KINDS, type TableKind } from '../tables/columns.js';
+import { slugOf } from '../tables/values.js';
+import { Builder } from './build.js';
+import { findHeader, type MappedColumn } from './header.js';
+import { EMPTY_MAPPING, type Mapping } from './mapping.js';
+import { readSheets, type Encoding, type Sheet } from './read.js';
+import { Directory, type NewDepartment } from './resolve.js';
+import { dataRows, Issues, type Issue } from './rows.js';
+import { writePlanned, type PlannedFile } from './write.js';
+import type { Law } from '../schema/definitions.js';
+
+export interface ImportOptions {
+  files: string[];
+  out: string;
+  cwd: string;
+  kind?: TableKind;
+  mapping?: Mapping;
+  force?: boolean;
+  /** qingdan.yaml `name` when the import creates the catalogue. */
+  name?: string;
+}
+
+export interface SheetReport {
+  file: string;
+  sheet?: string;
+  kind: TableKind;
+  encoding?: Encoding;
+  /** 1-based row of the (last) header row. */
+  headerRow: number;
+  columns: MappedColumn[];
+  rows: number;
+}
+
+export interface SkippedSheet {
+  file: string;
+  sheet?: string;
+  reason: 'kind-unknown' | 'no-header' | 'empty';
+  /** For no-header: the cells of the first non-empty row, none of which is a known column. */
+  cells?: string[];
+}
+
+export interface WrittenFile {
+  relativePath: string;
+  entries: number;
+  appended: boolean;
+}
+
+export interface ImportResult {
+  root: string;
+  sheets: SheetReport[];
+  skipped: SkippedSheet[];
+  written: WrittenFile[];
+  issues: Issue[];
+  newDepartments: NewDepartment[];
+  newLaws: Law[];
+  createdConfig: boolean;
+}
+
+const ORDER: TableKind[] = ['departments', 'laws', 'powers', 'materials', 'fees', 'special-procedures', 'risk-points', 'responsibilities', 'department-duties', 'flows'];
+
+/** A sheet's kind from its name: 申请材料, 权力清单, materials; a CSV file named 某局责任清单 too. Longest title first. */
+function kindFromName(name: string): TableKind | undefined {
+  const candidates = TABLE_KINDS.flatMap((kind) => [kind, TABLES[kind].title, ...(TABLES[kind].titles ?? [])].map((title) => ({ kind, title })));
+  candidates.sort((a, b) => b.title.length - a.title.length);
+  return candidates.find(({ title }) => name === title || name.includes(title))?.kind;
+}
+
+function sheetKind(sheet: Sheet, options: ImportOptions, mapping: Mapping): { kind?: TableKind; category?: Category } {
+  const mapped = mapping.sheets[sheet.name];
+  if (mapped) return { kind: mapped };
+  const isCsv = sheet.encoding !== undefined;
+  if (isCsv && options.kind) return { kind: options.kind };
+  const byName = kindFromName(sheet.name);
+  if (byName) return { kind: byName };
+  // A workbook with one sheet per category (行政许可, 行政处罚, …), as many 2015-era lists are kept.
+  const category = slugOf('category', sheet.name) as Category | undefined;
+  if (category && (CATEGORIES as readonly string[]).includes(category)) return { kind: 'powers', category };
+  return options.kind ? { kind: options.kind } : {};
+}
+
+function existingCatalogue(root: string): Catalogue | undefined {
+  if (!existsSync(path.join(root, CONFIG_FILE))) return undefined;
+  const { catalogue } = loadCatalogueSync(new DirectorySource(root));
+  return catalogue;
+}
+
+/** Where a section's new entries go: the file that already holds that section, else the usual name. */
+function sectionFile(catalogue: Catalogue | undefined, section: 'departments' | 'laws'): string {
+  const entry = catalogue?.sections[section][0];
+  if (!entry || !catalogue) return `${section}.yaml`;
+  const prefix = catalogue.displayRoot === '.' ? '' : `${catalogue.displayRoot}/`;
+  return entry.file.startsWith(prefix) ? entry.file.slice(prefix.length) : `${section}.yaml`;
+}
+
+export async function importTables(options: ImportOptions): Promise<ImportResult> {
+  const mapping = options.mapping ?? EMPTY_MAPPING;
+  const root = path.resolve(options.cwd, options.out);
+  const existing = existingCatalogue(root);
+  const profile = getProfile(existing?.config.profile) ?? PROFILES.national!;
+  const directory = new Directory(
+    existing?.sections.departments.map((e) => e.value) ?? [],
+    existing?.sections.laws.map((e) => e.value) ?? [],
+    mapping,
+    existing?.config.region,
+  );
+  const builder = new Builder(directory, mapping, profile);
+  if (existing) for (const entry of existing.sections.powers) builder.knownPower(entry.value);
+
+  const sheets: Array<{ sheet: Sheet; kind: TableKind; category?: Category }> = [];
+  const skipped: SkippedSheet[] = [];
+  for (const file of options.files) {
+    for (const sheet of await readSheets(file, options.cwd)) {
+      const label = sheet.encoding === undefined ? { sheet: sheet.name } : {};
+      if (!sheet.rows.some((row) => row.some((cell) => cell.trim()))) {
+        skipped.push({ file, ...label, reason: 'empty' });
+        continue;
+      }
+      const { kind, category } = sheetKind(sheet, options, mapping);
+      if (!kind) skipped.push({ file, ...label, reason: 'kind-unknown' });
+      else sheets.push({ sheet, kind, ...(category ? { category } : {}) });
+    }
+  }
+  sheets.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+
+  const reports: SheetReport[] = [];
+  const allIssues: Issues[] = [];
+  for (const { sheet, kind, category } of sheets) {
+    const header = findHeader(sheet, TABLES[kind], mapping);
+    const label = sheet.encoding === undefined ? { sheet: sheet.name } : {};
+    if (!header) {
+      const firstRow = sheet.rows.find((row) => row.some((cell) => cell.trim())) ?? [];
+      skipped.push({ file: sheet.file, ...label, reason: 'no-header', cells: firstRow.map((c) => c.trim()).filter(Boolean) });
+      continue;
+    }
+    const rows = dataRows(sheet, header);
+    const issues = new Issues(sheet);
+    allIssues.push(issues);
+    reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length });
+    switch (kind) {
+      case 'departments': builder.departments(rows, issues); break;
+      case 'laws': builder.laws(rows, issues); break;
+      case 'powers': builder.powersTable(rows, issues, sheet.file, category); break;
+      case 'materials': case 'fees': case 'special-procedures': case 'risk-points': builder.detailTable(kind, rows, issues, sheet.file); break;
+      case 'responsibilities': builder.responsibilitiesTable(rows, issues); break;
+      case 'department-duties': builder.departmentDutiesTable(rows, issues); break;
+      case 'flows': builder.flowsTable(rows, issues); break;
+    }
+  }
+  if (!reports.length) {
+    const first = skipped.find((s) => s.reason === 'no-header') ?? skipped[0];
+    if (first?.reason === 'no-header') throw new ToolError('import-no-header', { file: first.file, cells: (first.cells ?? []).join('、') || '—', known: TABLES[options.kind ?? 'powers'].columns.slice(0, 8).map((c) => c.header).join('、') });
+    if (first?.reason === 'kind-unknown') throw new ToolError('import-kind-unknown', { file: first.file, kinds: TABLE_KINDS.join(', ') });
+    throw new ToolError('import-empty', { files: options.files.join(', ') });
+  }
+
+  const built = builder.finish();
+  const source = options.files.map((f) => path.basename(f)).join('、');
+  const comment = ` 由 qingdan import 自 ${source} 导入：请核对导入报告中列出的各处后删除此行。`;
+  const planned: PlannedFile[] = [];
+  const byDepartment = (section: SectionName, entries: Array<{ data: unknown; department: string | undefined }>, folder: string) => {
+    const groups = new Map<string, unknown[]>();
+    for (const entry of entries) {
+      const key = entry.department ?? 'unassigned';
+      const list = groups.get(key) ?? [];
+      list.push(entry.data);
+      groups.set(key, list);
+    }
+    for (const [department, list] of groups) planned.push({ relativePath: `${folder}/${department}.yaml`, section, entries: list, append: false, comment });
+  };
+  if (built.departments.length) planned.push({ relativePath: sectionFile(existing, 'departments'), section: 'departments', entries: built.departments, append: true, comment });
+  if (built.laws.length) planned.push({ relativePath: sectionFile(existing, 'laws'), section: 'laws', entries: built.laws, append: true, comment });
+  byDepartment('powers', built.powers.map((p) => ({ data: p.data, department: p.data.department as string | undefined })), 'powers');
+  byDepartment('responsibilities', built.responsibilities, 'responsibilities');
+  byDepartment('flows', built.flows.map((flow) => ({ data: flow, department: builder.flowDepartment(flow) })), 'flows');
+
+  const clashes = planned.filter((file) => !file.append && existsSync(path.join(root, file.relativePath)));
+  if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!.relativePath)), count: clashes.length });
+
+  const createdConfig = !existsSync(path.join(root, CONFIG_FILE));
+  const written = planned.map((file) => ({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) }));
+  writePlanned(root, planned);
+  if (createdConfig) {
+    const name = options.name ?? path.basename(options.files[0]!).replace(/\.[^.]+$/, '');
+    const config = { name, locale: 'zh-CN', profile: 'national' };
+    writeFileSync(path.join(root, CONFIG_FILE), `#${comment}\n${stringify(config)}`);
+  }
+  return {
+    root,
+    sheets: reports,
+    skipped,
+    written,
+    issues: allIssues.flatMap((issues) => issues.list),
+    newDepartments: directory.newDepartments,
+    newLaws: directory.newLaws,
+    createdConfig,
+  };
+}

@@ -1,0 +1,138 @@
+// Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM or GB18030, told apart and named) and XLSX
+// (merged cells given their master's value). A file that cannot be read is a ToolError: one sentence, exit 2.
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ToolError } from '../i18n/tools.js';
+import { unneutralise } from '../tables/values.js';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  /** The file as the user named it. */
+  file: string;
+  /** Sheet name in a workbook; the file's name without extension for a CSV. */
+  name: string;
+  /** Cell texts, row by row (0-based here; reports say row numbers as the spreadsheet shows them, from 1). */
+  rows: string[][];
+  /** Merged ranges (0-based, inclusive); every cell of one already holds the master cell's text. */
+  merges: Range[];
+  /** For CSV: the encoding it was read in. */
+  encoding?: Encoding;
+}
+
+export function decodeCsv(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const rest = bytes.subarray(3);
+    if (isUtf8(rest)) return { text: Buffer.from(rest).toString('utf8'), encoding: 'utf-8-bom' };
+  } else if (isUtf8(bytes)) {
+    return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ToolError('import-utf16', { file });
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch {
+    throw new ToolError('import-encoding', { file });
+  }
+}
+
+function readCsv(bytes: Uint8Array, file: string): Sheet {
+  const { text, encoding } = decodeCsv(bytes, file);
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new ToolError('import-csv-broken', { file, line: line ?? '?', detail: (error as Error).message.split('\n')[0] ?? '' });
+  }
+  const rows = records.map((record) => record.map((cell) => unneutralise(cell)));
+  return { file, name: path.basename(file).replace(/\.[^.]+$/, ''), rows, merges: [], encoding };
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return `${value.getUTCFullYear()}-${twoDigits(value.getUTCMonth() + 1)}-${twoDigits(value.getUTCDate())}`;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in value) return String((value as { text: unknown }).text);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/** "B2:D4" → 0-based inclusive range. */
+function parseRange(reference: string): Range | undefined {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(reference);
+  if (!match) return undefined;
+  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return { top: Number(match[2]) - 1, left: column(match[1]!), bottom: Number(match[4]) - 1, right: column(match[3]!) };
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte);
+}
+
+async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
+  if (startsWith(bytes, OLE)) {
+    // Excel saves a password-protected .xlsx as an OLE container holding an EncryptionInfo stream; a legacy .xls is OLE too.
+    const encrypted = Buffer.from(bytes).includes(Buffer.from('EncryptionInfo', 'utf16le'));
+    throw new ToolError(encrypted ? 'import-xlsx-encrypted' : 'import-xls', { file });
+  }
+  if (!startsWith(bytes, ZIP)) throw new ToolError('import-xlsx-broken', { file, detail: 'not a ZIP archive' });
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new ToolError('import-xlsx-broken', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
+  }
+  return workbook.worksheets
+    .filter((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden')
+    .map((worksheet) => {
+      const rows: string[][] = [];
+      worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+          cells[columnNumber - 1] = cellText(cell.value);
+        });
+        rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
+      });
+      const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => r !== undefined);
+      return { file, name: worksheet.name, rows: Array.from(rows, (row) => row ?? []), merges };
+    });
+}
+
+export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.resolve(cwd, file));
+  } catch (error) {
+    throw new ToolError('import-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return [readCsv(bytes, file)];
+  if (extension === '.xlsx' || extension === '.xlsm') return readXlsx(bytes, file);
+  if (extension === '.xls') throw new ToolError('import-xls', { file });
+  throw new ToolError('import-not-table', { file });
+}

@@ -1,0 +1,130 @@
+// A sheet's data rows as cells by field, grouped into the things they describe (a power over several rows: merged
+// cells, or one material per row), with the issues found on the way tied to a row and a column.
+import type { MessageData } from '../findings.js';
+import type { HeaderResult, MappedColumn } from './header.js';
+import type { Sheet } from './read.js';
+
+export type IssueLevel = 'fix' | 'note';
+
+export interface Issue {
+  /** `fix`: the editor must complete or correct something (validate will say so too); `note`: an assumption made. */
+  level: IssueLevel;
+  messageId: string;
+  data: MessageData;
+  file: string;
+  sheet?: string;
+  /** As the spreadsheet numbers rows (from 1). */
+  row?: number;
+  column?: string;
+  letter?: string;
+}
+
+export interface Cell {
+  text: string;
+  row: number;
+  column: MappedColumn;
+}
+
+export interface Row {
+  /** Spreadsheet row number (from 1). */
+  number: number;
+  fields: Map<string, Cell>;
+  extensions: Map<string, Cell>;
+}
+
+export interface Group {
+  rows: Row[];
+}
+
+export class Issues {
+  readonly list: Issue[] = [];
+
+  constructor(private readonly sheet: Sheet | undefined) {}
+
+  add(level: IssueLevel, messageId: string, data: MessageData, at?: Cell | { row: number; column?: MappedColumn }): void {
+    const column = at && 'column' in at ? at.column : undefined;
+    this.list.push({
+      level,
+      messageId,
+      data,
+      file: this.sheet?.file ?? '',
+      ...(this.sheet && this.sheet.encoding === undefined ? { sheet: this.sheet.name } : {}),
+      ...(at ? { row: at.row } : {}),
+      ...(column ? { column: column.header, letter: column.letter } : {}),
+    });
+  }
+}
+
+export function dataRows(sheet: Sheet, header: HeaderResult): Row[] {
+  const rows: Row[] = [];
+  for (let index = header.headerRow + 1; index < sheet.rows.length; index++) {
+    const cells = sheet.rows[index] ?? [];
+    const row: Row = { number: index + 1, fields: new Map(), extensions: new Map() };
+    for (const column of header.columns) {
+      const text = (cells[column.index] ?? '').replace(/\r\n?/g, '\n').trim();
+      if (!text) continue;
+      const cell = { text, row: index + 1, column };
+      if (column.target.type === 'field') row.fields.set(column.target.field, cell);
+      else if (column.target.type === 'extension') row.extensions.set(column.target.key, cell);
+    }
+    if (row.fields.size || row.extensions.size) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Groups rows by key. A row without any key field continues the row above (a CSV saved from merged cells leaves them
+ * empty); a row with the same key as the one above belongs to it too (merged cells repeat their value in each row).
+ */
+export function groupRows(rows: Row[], keyFields: string[]): Group[] {
+  const groups: Group[] = [];
+  let previousKey: string | undefined;
+  for (const row of rows) {
+    const parts = keyFields.map((field) => row.fields.get(field)?.text ?? '');
+    const key = parts.join('\u0000');
+    const last = groups.at(-1);
+    if (last && (parts.every((p) => !p) || key === previousKey)) {
+      last.rows.push(row);
+      continue;
+    }
+    groups.push({ rows: [row] });
+    previousKey = key;
+  }
+  return groups;
+}
+
+/** A field's value over a group: the first non-empty cell; a different value further down is a conflict, reported. */
+export function single(group: Group, field: string, issues: Issues): Cell | undefined {
+  let first: Cell | undefined;
+  for (const row of group.rows) {
+    const cell = row.fields.get(field);
+    if (!cell) continue;
+    if (!first) first = cell;
+    else if (cell.text !== first.text) issues.add('fix', 'conflict', { column: cell.column.header, first: first.text, other: cell.text, firstRow: first.row }, cell);
+  }
+  return first;
+}
+
+/** A list field over a group: every distinct non-empty cell, one after the other (merged cells count once). */
+export function joined(group: Group, field: string): Cell | undefined {
+  const cells: Cell[] = [];
+  for (const row of group.rows) {
+    const cell = row.fields.get(field);
+    if (cell && !cells.some((c) => c.text === cell.text)) cells.push(cell);
+  }
+  if (!cells.length) return undefined;
+  return { ...cells[0]!, text: cells.map((c) => c.text).join('\n') };
+}
+
+/** `x-…` values of a group's unknown columns: distinct texts joined by line. */
+export function extensions(group: Group): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const row of group.rows) {
+    for (const [key, cell] of row.extensions) {
+      const existing = out[key];
+      if (existing === undefined) out[key] = cell.text;
+      else if (!existing.split('\n').includes(cell.text)) out[key] = `${existing}\n${cell.text}`;
+    }
+  }
+  return out;
+}
