@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource, toPosix } from '../catalogue/source.js';
 import { validateCatalogue } from '../validate.js';
+import stylish from '../report/stylish.js';
 import { importTables, type ImportResult } from '../import/index.js';
 import { loadMapping } from '../import/mapping.js';
 import { TABLES, TABLE_KINDS, type TableKind } from '../tables/columns.js';
@@ -17,6 +18,7 @@ interface ImportFlags {
   out: string;
   map?: string;
   force?: boolean;
+  append?: boolean;
   name?: string;
   lang?: string;
 }
@@ -29,7 +31,8 @@ export function registerImport(program: Command, context: CommandContext): void 
     .option('-k, --kind <table>', `表格种类（表名无法判断时）/ which table, when its name does not say: ${TABLE_KINDS.join(', ')}`)
     .option('-o, --out <dir>', '清单目录（不存在则新建）/ catalogue folder (created when missing)', 'lists')
     .option('-m, --map <file>', '映射文件：列名、取值的对应 / mapping file for other column names and values')
-    .option('--force', '覆盖已有的同名文件 / overwrite files that exist')
+    .option('--append', '追加到已有的部门文件 / add to the department files that exist')
+    .option('--force', '覆盖已有的同名文件 / replace the department files that exist')
     .option('--name <name>', '新建清单的名称 / name of a new catalogue')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .action(async (files: string[], flags: ImportFlags) => {
@@ -63,14 +66,16 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
   const t = (key: ToolKey, data: Record<string, string | number> = {}) => toolMessage(locale, key, data);
   for (const sheet of result.sheets) {
     const encoding = sheet.encoding ? t(`import-encoding-${sheet.encoding}` as ToolKey) : '';
+    const comma = locale === 'en' ? ', ' : '，';
+    const letter = (c: { letter: string }) => (locale === 'en' ? ` (${c.letter})` : `（${c.letter}）`);
     const table = locale === 'en' ? sheet.kind : TABLES[sheet.kind].title;
     lines.push(t('import-sheet', { source: source(sheet.file, sheet.sheet), table, encoding, row: sheet.headerRow, rows: sheet.rows }));
-    const understood = sheet.columns.filter((c) => c.target.type === 'field').map((c) => `${c.header}（${c.letter}）→ ${(c.target as { field: string }).field}`);
-    const kept = sheet.columns.filter((c) => c.target.type === 'extension').map((c) => `${c.header}（${c.letter}）→ ${(c.target as { key: string }).key}`);
-    const ignored = sheet.columns.filter((c) => c.target.type === 'ignored').map((c) => `${c.header}（${c.letter}）`);
-    if (understood.length) lines.push(t('import-understood', { list: understood.join('，') }));
-    if (kept.length) lines.push(t('import-kept', { list: kept.join('，') }));
-    if (ignored.length) lines.push(t('import-ignored', { list: ignored.join('，') }));
+    const understood = sheet.columns.filter((c) => c.target.type === 'field').map((c) => `${c.header}${letter(c)} → ${(c.target as { field: string }).field}`);
+    const kept = sheet.columns.filter((c) => c.target.type === 'extension').map((c) => `${c.header}${letter(c)} → ${(c.target as { key: string }).key}`);
+    const ignored = sheet.columns.filter((c) => c.target.type === 'ignored').map((c) => `${c.header}${letter(c)}`);
+    if (understood.length) lines.push(t('import-understood', { list: understood.join(comma) }));
+    if (kept.length) lines.push(t('import-kept', { list: kept.join(comma) }));
+    if (ignored.length) lines.push(t('import-ignored', { list: ignored.join(comma) }));
   }
   for (const skipped of result.skipped) {
     const key = skipped.reason === 'kind-unknown' ? 'import-skipped-kind' : skipped.reason === 'no-header' ? 'import-skipped-header' : 'import-skipped-empty';
@@ -88,12 +93,12 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
   const guessedLaws = result.newLaws.filter((law) => !result.sheets.some((s) => s.kind === 'laws'));
   if (guessedLaws.length) lines.push(t('import-new-laws', { count: guessedLaws.length, list: guessedLaws.map((law) => `${law.id}《${law.title}》`).join('，') }));
 
-  // New departments without a credit code or with a guessed level are things to complete too.
-  const departmentIssues: Issue[] = result.newDepartments
-    .filter((n) => !result.sheets.some((s) => s.kind === 'departments') && (n.levelGuessed || !n.department.credit_code))
-    .map((n) => ({ level: 'fix', messageId: 'new-department', data: { id: n.department.id, name: n.department.name, level: n.department.level, guess: n.levelGuessed ? (locale === 'en' ? ' (guessed)' : '（推定）') : '' }, file: out }));
-  const fixes = [...result.issues.filter((i) => i.level === 'fix'), ...departmentIssues];
-  const notes = result.issues.filter((i) => i.level === 'note');
+  // A new department without a credit code is a thing to complete; a level guessed from its name, one to check.
+  const fromTable = result.sheets.some((s) => s.kind === 'departments');
+  const departmentsFile = toPosix(path.join(out, result.written.find((w) => w.relativePath.endsWith('departments.yaml'))?.relativePath ?? 'departments.yaml'));
+  const departmentIssue = (n: (typeof result.newDepartments)[number], level: Issue['level'], messageId: string): Issue => ({ level, messageId, data: { id: n.department.id, name: n.department.name, level: n.department.level }, file: departmentsFile });
+  const fixes = [...result.issues.filter((i) => i.level === 'fix'), ...result.newDepartments.filter((n) => !fromTable && !n.department.credit_code).map((n) => departmentIssue(n, 'fix', 'department-credit-code'))];
+  const notes = [...result.issues.filter((i) => i.level === 'note'), ...result.newDepartments.filter((n) => !fromTable && n.levelGuessed).map((n) => departmentIssue(n, 'note', 'department-level'))];
   if (fixes.length) {
     lines.push('', t('import-fix-title', { count: fixes.length }));
     for (const issue of fixes) lines.push(issueLine(issue, locale));
@@ -116,12 +121,20 @@ async function importCommand(files: string[], flags: ImportFlags, context: Comma
     ...(flags.kind ? { kind: flags.kind as TableKind } : {}),
     ...(mapping ? { mapping } : {}),
     force: flags.force === true,
+    append: flags.append === true,
     ...(flags.name ? { name: flags.name } : {}),
   });
   io.stdout.write(renderReport(result, flags.out, locale));
+  // What was written is validated at once: the findings are the editor's to-do list, with positions in the new files.
   const validation = validateCatalogue(new DirectorySource(result.root, io.cwd), { explicitLocale: locale });
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
   const warnings = validation.findings.filter((f) => f.severity === 'warning').length;
-  io.stdout.write(`\n${errors || warnings ? toolMessage(locale, 'import-validate-findings', { path: flags.out, errors, warnings }) : toolMessage(locale, 'import-validate-clean')}\n`);
+  if (!errors && !warnings) {
+    io.stdout.write(`\n${toolMessage(locale, 'import-validate-clean')}\n`);
+    return 0;
+  }
+  io.stdout.write(`\n${toolMessage(locale, 'import-validate-findings', { path: flags.out, errors, warnings })}\n`);
+  const shown = [...validation.catalogue.files.keys()];
+  io.stdout.write(stylish({ locale, catalogues: [validation.summary], findings: validation.findings, files: shown, sources: validation.sources, color: false, toolVersion: context.version }));
   return errors ? 1 : 0;
 }

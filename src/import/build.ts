@@ -227,6 +227,13 @@ export class Builder {
   // ── powers ───────────────────────────────────────────────────────────────────────────────────────────────────
 
   powersTable(rows: Row[], issues: Issues, file: string, sheetCategory?: Category): void {
+    // A CSV saved from merged cells leaves the main item's name empty in its sub-items' rows: it is the name above.
+    let name: Cell | undefined;
+    for (const row of rows) {
+      const own = row.fields.get('name');
+      if (own) name = own;
+      else if (name && row.fields.has('sub_item')) row.fields.set('name', name);
+    }
     for (const group of groupRows(rows, ['code', 'name', 'sub_item', 'department'])) {
       const draft = this.power(group, issues, file, sheetCategory);
       this.powers.push(draft);
@@ -650,6 +657,17 @@ export class Builder {
       const owner = this.powers.find((p) => p.data.code === entry.data.power)?.data ?? this.existing.find((p) => p.code === entry.data.power);
       return { data: reorder(entry.data, 'power'), department: (owner?.department as string | undefined) ?? entry.department };
     });
+    // Cells merged over a main item and its sub-items give each sub-item the same duties: the main item's entry covers them.
+    const byCode = new Map(responsibilities.map((r) => [r.data.power, r]));
+    const covered = responsibilities.filter((r) => {
+      const power = this.powers.find((p) => p.data.code === r.data.power);
+      const parent = typeof power?.data.parent === 'string' ? byCode.get(power.data.parent) : undefined;
+      if (!parent || parent === r) return false;
+      const { power: _own, ...mine } = r.data;
+      const { power: _theirs, ...theirs } = parent.data;
+      return JSON.stringify(mine) === JSON.stringify(theirs);
+    });
+    responsibilities.splice(0, responsibilities.length, ...responsibilities.filter((r) => !covered.includes(r)));
     for (const duty of this.departmentDuties) responsibilities.push({ data: duty, department: duty.department as string | undefined });
     return {
       powers: this.powers,

@@ -126,5 +126,5 @@ export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): Hea
       }
     }
   }
-  return bestScore >= (fixed ? 1 : 2) ? best : undefined;
+  return bestScore >= 1 ? best : undefined;
 }

@@ -27,6 +27,8 @@ export interface ImportOptions {
   kind?: TableKind;
   mapping?: Mapping;
   force?: boolean;
+  /** Add to the department files that exist instead of refusing to touch them. */
+  append?: boolean;
   /** qingdan.yaml `name` when the import creates the catalogue. */
   name?: string;
 }
@@ -176,7 +178,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       list.push(entry.data);
       groups.set(key, list);
     }
-    for (const [department, list] of groups) planned.push({ relativePath: `${folder}/${department}.yaml`, section, entries: list, append: false, comment });
+    for (const [department, list] of groups) planned.push({ relativePath: `${folder}/${department}.yaml`, section, entries: list, append: options.append === true, comment });
   };
   if (built.departments.length) planned.push({ relativePath: sectionFile(existing, 'departments'), section: 'departments', entries: built.departments, append: true, comment });
   if (built.laws.length) planned.push({ relativePath: sectionFile(existing, 'laws'), section: 'laws', entries: built.laws, append: true, comment });

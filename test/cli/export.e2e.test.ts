@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+describe('qingdan export (the real binary)', () => {
+  it('writes the powers table as CSV with a BOM to standard output by default', async () => {
+    const result = await runCli(['export', 'lists']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('\uFEFF实施编码,事项名称,子项名称,基本编码')).toBe(true);
+    const rows = parse(result.stdout.slice(1)) as string[][];
+    expect(rows).toHaveLength(84);
+    expect(rows[1]!.slice(0, 2)).toEqual(['11339921002541353N4010010000000', '机动车驾驶证核发（期满换证、补证）']);
+  });
+
+  it('writes every table into a folder, and an XLSX and JSON-LD to files', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const csv = await runCli(['export', 'lists', '--kind', 'all', '--out', path.join(dir, 'csv'), '--no-bom']);
+    expect(csv.code).toBe(0);
+    expect(readdirSync(path.join(dir, 'csv'))).toHaveLength(10);
+    expect(readFileSync(path.join(dir, 'csv/责任清单.csv'), 'utf8').split('\r\n')[0]).toBe('实施编码,事项名称,子项名称,实施主体,责任环节,责任事项,责任事项依据,追责情形,追责依据,追责对象范围');
+    const xlsx = await runCli(['export', 'lists', '-f', 'xlsx', '-o', path.join(dir, 'lists.xlsx')]);
+    expect(xlsx.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'lists.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const jsonld = await runCli(['export', 'lists', '-f', 'jsonld', '--base-url', 'https://qingdan.example.gov.cn/']);
+    expect(JSON.parse(jsonld.stdout)['@context']['@base']).toBe('https://qingdan.example.gov.cn/');
+  });
+
+  it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {
+    const format = await runCli(['export', 'lists', '-f', 'pdf', '--lang', 'en']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/pdf/);
+    const kind = await runCli(['export', 'lists', '--kind', 'items', '--lang', 'en']);
+    expect(kind).toMatchObject({ code: 2, stderr: 'qingdan: --kind items is not a table: use one of powers, materials, fees, special-procedures, risk-points, responsibilities, department-duties, departments, laws, flows, all.\n' });
+    const all = await runCli(['export', 'lists', '--kind', 'all', '--lang', 'en']);
+    expect(all).toMatchObject({ code: 2, stderr: 'qingdan: Every table (--kind all) makes several CSV files: name a folder with --out.\n' });
+  });
+});
+

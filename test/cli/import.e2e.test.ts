@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../harness.js';
+import { runCli } from './run-cli.js';
+
+const IMPORT = path.join(FIXTURES, 'import');
+
+function workspace(): string {
+  return mkdtempSync(path.join(tmpdir(), 'qingdan-import-cli-'));
+}
+
+describe('qingdan import (the real binary)', () => {
+  it('says which encoding it read, what each column became, and exits 0 when the output validates', async () => {
+    const cwd = workspace();
+    const result = await runCli(['import', path.join(IMPORT, 'legacy-2015.gb18030.csv'), '--kind', 'powers', '--out', 'lists'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('legacy-2015.gb18030.csv：权力清单，GB18030 编码，表头在第 2 行，3 行数据。');
+    expect(result.stdout).toContain('未识别的列（原样保留为 x- 字段）：承办机构（I） → x-承办机构，备注（R） → x-备注');
+    expect(result.stdout).toContain('第 5 行 行使层级（J 列）: “省、市、县”无法对应到清单的取值，已保留为 x-行使层级');
+    expect(result.stdout).toContain('导入结果已通过 qingdan validate 检查。');
+    expect((await runCli(['validate', 'lists'], { cwd })).code).toBe(0);
+    expect((await runCli(['fmt', '--check', 'lists'], { cwd })).code).toBe(0);
+  });
+
+  it('names UTF-8 with a BOM, and exits 1 with validate\'s findings while the responsibilities are missing', async () => {
+    const cwd = workspace();
+    const result = await runCli(['import', path.join(IMPORT, 'national.utf8-bom.csv'), '--kind', 'powers', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('national.utf8-bom.csv: powers, UTF-8 with BOM, header in row 1, 1 data row.');
+    expect(result.stdout).toContain('qingdan validate lists: 1 error, 0 warnings, one by one:');
+    expect(result.stdout).toContain('lists/powers/scjdglj.yaml:4:11  error  Item 11339921MB1C4572XQ4010030000000 (药品零售企业经营许可) has no responsibility entry');
+    const duties = await runCli(['import', path.join(IMPORT, 'national-duties.utf8-bom.csv'), '--kind', 'responsibilities', '--lang', 'en'], { cwd });
+    expect(duties.code).toBe(0);
+    expect(duties.stdout).toContain('Appended 1 entry to lists/laws.yaml');
+  });
+
+  it('lists the columns of a sheet it does not know, and every row and column the editor must complete', async () => {
+    const cwd = workspace();
+    const result = await runCli(['import', path.join(IMPORT, 'unknown-headers.csv'), '--kind', 'powers', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Columns understood: 事项名称 (B) → name');
+    expect(result.stdout).toContain('Columns not understood (kept as x- fields): 主管科室 (C) → x-主管科室, 办理窗口 (D) → x-办理窗口, 年办件量 (E) → x-年办件量');
+    expect(result.stdout).toContain('Columns not imported: 编号 (A)');
+    expect(result.stdout).toMatch(/unknown-headers\.csv row 2: 事项类型 \(category\) is missing; fill it in\./);
+    expect(result.stdout).toMatch(/unknown-headers\.csv row 2: No implementation code: placeholder TODO-[0-9a-f]{8} written/);
+    expect(existsSync(path.join(cwd, 'lists/powers/unassigned.yaml'))).toBe(true);
+  });
+
+  it('refuses a password-protected workbook with a sentence (exit 2)', async () => {
+    const result = await runCli(['import', path.join(IMPORT, 'password.xlsx'), '--lang', 'en'], { cwd: workspace() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`qingdan: ${path.join(IMPORT, 'password.xlsx')} is password-protected and cannot be read. Remove the password in Excel or WPS (File → Info → Protect Workbook), save, and import again.\n`);
+  });
+
+  it('refuses a truncated workbook with a sentence (exit 2), writing nothing', async () => {
+    const cwd = workspace();
+    const result = await runCli(['import', path.join(IMPORT, 'truncated.xlsx')], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^qingdan: .*truncated\.xlsx 不是完整的 XLSX 文件，可能已损坏或未下载完整（.+）。请重新导出或下载后再试。\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
+  it('will not overwrite department files without --append or --force (exit 2)', async () => {
+    const cwd = workspace();
+    const file = path.join(IMPORT, 'merged-2015.xlsx');
+    expect((await runCli(['import', file], { cwd })).code).toBe(0);
+    const before = readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8');
+    const again = await runCli(['import', file, '--lang', 'en'], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('qingdan: lists/powers/jtysj.yaml already exists (2 department files exist). Add --append to add to them, --force to replace them, or choose another --out folder.\n');
+    expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
+    expect((await runCli(['import', file, '--force'], { cwd })).code).toBe(0);
+    expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('says what is wrong with a mapping file and an unknown --kind (exit 2)', async () => {
+    const cwd = workspace();
+    const kind = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--kind', 'items', '--lang', 'en'], { cwd });
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/^qingdan: --kind items is not a table: use one of powers, materials/);
+    const missing = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--map', 'nowhere.yaml'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^qingdan: 映射文件 nowhere\.yaml 有误/);
+  });
+});
