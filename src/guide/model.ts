@@ -27,7 +27,6 @@ export const paths = {
   category: (slug: string) => `categories/${slug}.html`,
   applicant: (slug: string) => `applicants/${slug}.html`,
   item: (code: string) => `items/${fileSafe(code)}.html`,
-  flowSvg: (id: string) => `flows/${id}.svg`,
 };
 
 /** Item codes are free text in the format: anything but letters, digits, - and _ is spelled out so no code escapes items/. */
@@ -109,7 +108,7 @@ export interface GuideModel {
   materials: MaterialRow[];
   steps: StepView[];
   /** The flow drawn on the page; the SVG itself is added by the builder (it is the costly part). */
-  flow?: { id: string; name: string; svgHref: string };
+  flow?: { id: string; name: string };
   time: { promised: string; statutory: string; saving?: number; note?: string; promisedValue: number; statutoryValue: number; unit: TimeUnit };
   specialProcedures: Array<{ name: string; duration: string; counted: boolean; basis: CitationView[] }>;
   fees: FeeView[];
@@ -278,7 +277,7 @@ export class SiteModelBuilder {
     if (power.remedies?.litigation) guide.remedies.litigation = linkify(power.remedies.litigation);
     if (power.reviewed) guide.reviewed = power.reviewed;
     const flow = flowModel && this.flowOf(power);
-    if (flow) guide.flow = { id: flow.id, name: flow.name, svgHref: paths.flowSvg(flow.id) };
+    if (flow) guide.flow = { id: flow.id, name: flow.name };
     return guide;
   }
 

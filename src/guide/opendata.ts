@@ -42,7 +42,7 @@ export function catalogueJson(catalogue: Catalogue): string {
     responsibilities: values(catalogue.sections.responsibilities),
     flows: values(catalogue.sections.flows),
   };
-  return `${JSON.stringify(data, null, 1)}\n`;
+  return `${JSON.stringify(data)}\n`;
 }
 
 export function powersCsv(catalogue: Catalogue, locale: Locale): string {
@@ -164,5 +164,5 @@ export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = ''): 
     },
     '@graph': graph,
   };
-  return `${JSON.stringify(document, null, 1)}\n`;
+  return `${JSON.stringify(document)}\n`;
 }

@@ -119,15 +119,6 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
     );
   }
 
-  // Flowcharts also as files, to open full size or download.
-  const drawn = new Set<string>();
-  for (const power of catalogue.sections.powers.map((entry) => entry.value)) {
-    const model = hasGuide(power) ? flowModelOf(power) : undefined;
-    if (!model || drawn.has(model.id)) continue;
-    drawn.add(model.id);
-    files.push({ path: paths.flowSvg(model.id), key: sha(templates.hash, JSON.stringify(model)), make: () => svgOf(model) });
-  }
-
   const home = { name: word('nav-home'), href: paths.home };
   const departmentRows = catalogue.sections.departments.map(({ value: department }) => {
     const own = catalogue.sections.powers.filter((entry) => entry.value.department === department.id).map((entry) => entry.value);

@@ -77,9 +77,19 @@ export class SiteTemplates {
     const { locale } = this;
     const hb = this.handlebars;
     // {{t "id" name=value}}: a site word with placeholders; an unknown id is a template bug, shown as the id.
+    // Words without placeholders are looked up once: a guide page asks for about a hundred.
+    const plain = new Map<string, string>();
     hb.registerHelper('t', function (id: unknown, options: Handlebars.HelperOptions) {
       const key = String(id);
-      return isSiteWord(key) ? siteWord(locale, key, options.hash as Record<string, string | number>) : key;
+      if (!isSiteWord(key)) return key;
+      const data = options.hash as Record<string, string | number>;
+      for (const _ in data) return siteWord(locale, key, data);
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = siteWord(locale, key);
+        plain.set(key, text);
+      }
+      return text;
     });
     // {{url "items/x.html"}}: a site-relative path from the current page (pages sit at different depths).
     hb.registerHelper('url', function (target: unknown, options: Handlebars.HelperOptions) {

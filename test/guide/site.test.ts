@@ -143,7 +143,7 @@ describe('site pages', () => {
     expect(home).toContain('href="departments/scjgj.html"');
     expect(home).toContain('href="applicants/natural-person.html"');
     expect(home).toContain('href="applicants/legal-person.html"');
-    for (const required of ['search.html', 'stats.html', 'data.html', 'departments/index.html', 'departments/scjgj-responsibilities.html', 'search-index.js', 'data/catalogue.json', 'data/powers.csv', 'data/services.jsonld', 'flows/spjy.svg']) {
+    for (const required of ['search.html', 'stats.html', 'data.html', 'departments/index.html', 'departments/scjgj-responsibilities.html', 'search-index.js', 'data/catalogue.json', 'data/powers.csv', 'data/services.jsonld']) {
       expect(files.has(required), required).toBe(true);
     }
   });
