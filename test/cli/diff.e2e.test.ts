@@ -1,9 +1,9 @@
 // qingdan diff and validate --since end to end: the real binary on real temporary git repositories.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { edit, positionOf, ROOT, runCli, type CliResult } from './run-cli.js';
 
 const LISTS = path.join(ROOT, 'lists');
@@ -38,8 +38,15 @@ function git(cwd: string, ...args: string[]): string {
   });
 }
 
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-diff-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-diff-'));
+  temporary.push(dir);
+  return dir;
 }
 
 /** A fresh repository whose first commit holds a copy of lists/. */

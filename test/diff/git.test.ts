@@ -1,9 +1,9 @@
 // Revisions from git: which refs get through to git at all, and a catalogue read from blobs equals the one on disk.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { diffCatalogues } from '../../src/diff/diff.js';
 import { Git, GitSource, isPlausibleRef, repositoryPrefix } from '../../src/diff/git.js';
@@ -28,9 +28,20 @@ function git(cwd: string, ...args: string[]): string {
   });
 }
 
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
 /** A repository with the renamed-item fixture pair as two commits of data/lists. */
 function repository(): { root: string } {
-  const repo = mkdtempSync(path.join(tmpdir(), 'qingdan-git-'));
+  const repo = tempDir('qingdan-git-');
   git(repo, 'init', '-q');
   const root = path.join(repo, 'data', 'lists');
   mkdirSync(path.dirname(root), { recursive: true });
@@ -85,7 +96,7 @@ describe('GitSource', () => {
   });
 
   it('says when a folder is not in a repository, or outside it', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'qingdan-nogit-'));
+    const outside = tempDir('qingdan-nogit-');
     expect(() => new Git(outside).topLevel()).toThrow(UsageError);
     expect(() => repositoryPrefix('/repo', '/elsewhere/lists')).toThrow(UsageError);
   });
