@@ -13,6 +13,7 @@ import { registerFlow } from './flow.js';
 import { registerFmt } from './fmt.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { processIo, type CliIo } from './io.js';
 
 export interface CommandContext {
@@ -58,6 +59,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   registerFmt(program, context);
   registerExport(program, context);
   registerImport(program, context);
+  registerInit(program, context);
 
   // Usage errors can come before any command has parsed its options: honour --lang for them too.
   const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));

@@ -68,4 +68,6 @@ export const tools: Record<keyof typeof zh, string> = {
   'issue-materials-defaulted': '{count} {count|plural:material has:materials have} only a name; recorded as required, from the applicant, on paper: check them.',
   'issue-department-credit-code': 'New department {id} ({name}) has no credit code: add it.',
   'issue-department-level': 'New department {id} ({name}): level {level|level}, guessed from its name.',
+  'init-exists': '{path} already exists: init makes a catalogue only where none of its files are, and overwrites nothing. Choose another folder.',
+  'init-done': 'Catalogue created. Next: qingdan validate {lists} (check), qingdan build {lists} (the guide site), qingdan fmt {lists} (layout). For completion and checking in the editor, install qingdan in the project (see the docs/ci.md of qingdan): .vscode/settings.json points at node_modules/qingdan/schemas/.',
 };

@@ -1,0 +1,51 @@
+// `qingdan init` without the command line: the files of a small working catalogue, from templates/init/.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { stringify } from 'yaml';
+import { ToolError } from '../i18n/tools.js';
+
+const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+
+export interface InitOptions {
+  name: string;
+  region: string;
+  departmentName: string;
+}
+
+/** Template paths: `x.hbs` → `x`; a leading `dot-` → `.` (npm packs dot folders unreliably, so they are stored without the dot). */
+function outputPath(relative: string): string {
+  return relative
+    .replace(/\.hbs$/, '')
+    .split('/')
+    .map((part) => part.replace(/^dot-/, '.'))
+    .join('/');
+}
+
+function templates(dir = TEMPLATES, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? templates(dir, relative) : entry.name.endsWith('.hbs') ? [relative] : [];
+    })
+    .sort();
+}
+
+const handlebars = Handlebars.create();
+// A value as YAML writes it: quoted only where YAML needs it.
+handlebars.registerHelper('yaml', (value: unknown) => stringify(value).trimEnd());
+
+/** Writes the catalogue into `root`; refuses when any of its files exists, before writing anything. */
+export function initCatalogue(root: string, options: InitOptions): string[] {
+  const files = templates().map((template) => ({ template, target: outputPath(template) }));
+  const existing = files.find((file) => existsSync(path.join(root, file.target)));
+  if (existing) throw new ToolError('init-exists', { path: existing.target });
+  for (const { template, target } of files) {
+    const render = handlebars.compile(readFileSync(path.join(TEMPLATES, template), 'utf8'), { noEscape: true });
+    const file = path.join(root, target);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, render(options));
+  }
+  return files.map((file) => file.target);
+}

@@ -1,0 +1,30 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+describe('qingdan init (the real binary)', () => {
+  it('makes a catalogue that passes qingdan validate and qingdan build', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const init = await runCli(['init', 'project', '--lang', 'en'], { cwd });
+    expect(init.code).toBe(0);
+    expect(init.stdout.split('\n')).toContain('project/lists/powers/scjgj.yaml');
+    expect(init.stderr).toMatch(/^Catalogue created\. Next: qingdan validate project\/lists/);
+    const project = path.join(cwd, 'project');
+    const validate = await runCli(['validate'], { cwd: project });
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toBe('✔ 示例县权责清单：6 个文件，1 个部门，1 项权力，1 条责任，1 个流程，没有发现问题。\n');
+    const build = await runCli(['build', 'lists', '--out', 'site'], { cwd: project });
+    expect(build.code).toBe(0);
+    expect(existsSync(path.join(project, 'site/index.html'))).toBe(true);
+    expect((await runCli(['fmt', '--check'], { cwd: project })).code).toBe(0);
+  });
+
+  it('refuses a folder that already holds the catalogue (exit 2)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    expect((await runCli(['init'], { cwd })).code).toBe(0);
+    const again = await runCli(['init', '--lang', 'en'], { cwd });
+    expect(again).toMatchObject({ code: 2, stderr: 'qingdan: .editorconfig already exists: init makes a catalogue only where none of its files are, and overwrites nothing. Choose another folder.\n' });
+  });
+});
