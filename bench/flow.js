@@ -7,6 +7,7 @@
 // the typical size (10–15 steps, 3–4 lanes, a 材料补正 loop, decisions, a step not counted in the time limit).
 // The budget (issue 4) is 3 ms per typical flow for SVG. Loading and validating the catalogue are not timed here
 // (bench/run.js measures validate).
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -97,15 +98,24 @@ function stats(samples) {
 
 async function time(label, inputs, format, rounds) {
   const renderer = renderers[format];
-  const perFlow = [];
+  const wall = [];
+  const cpu = [];
   for (let round = 0; round < rounds; round++) {
     const started = process.hrtime.bigint();
-    for (const input of inputs) await renderer.render(layoutFlow(describeFlow(input)));
-    perFlow.push(Number(process.hrtime.bigint() - started) / 1e6 / inputs.length);
+    const cpuStarted = process.cpuUsage();
+    // A small set (lists/ has 19 flows) is drawn several times per round so that a round is long enough to time.
+    const repeat = Math.max(1, Math.ceil(400 / inputs.length));
+    for (let k = 0; k < repeat; k++) for (const input of inputs) await renderer.render(layoutFlow(describeFlow(input)));
+    const used = process.cpuUsage(cpuStarted);
+    wall.push(Number(process.hrtime.bigint() - started) / 1e6 / inputs.length / repeat);
+    cpu.push((used.user + used.system) / 1e3 / inputs.length / repeat);
   }
-  const { median, min } = stats(perFlow);
   const steps = inputs.reduce((sum, input) => sum + input.flow.steps.length, 0) / inputs.length;
-  console.log(`${label.padEnd(34)} ${format.padEnd(8)} ${String(inputs.length).padStart(5)} flows  ${steps.toFixed(1).padStart(5)} steps/flow  ${median.toFixed(3)} ms/flow (median of ${rounds}; best ${min.toFixed(3)})`);
+  // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+  console.log(
+    `${label.padEnd(34)} ${format.padEnd(8)} ${String(inputs.length).padStart(5)} flows  ${steps.toFixed(1).padStart(5)} steps/flow  ` +
+      `${stats(wall).median.toFixed(3)} ms/flow wall (best ${stats(wall).min.toFixed(3)}), ${stats(cpu).median.toFixed(3)} ms/flow CPU`,
+  );
 }
 
 const rounds = Number(args.rounds);
@@ -116,10 +126,10 @@ const listInputs = result.catalogue.sections.flows.map((entry) => flowInput(resu
 const rand = random(Number(args.seed));
 const synthetic = Array.from({ length: Number(args.flows) }, (_, i) => syntheticFlow(i + 1, rand));
 
-console.log(`node ${process.version}, ${rounds} rounds; model + layout + render per flow\n`);
-// One warm-up pass so that the first format does not pay for the JIT.
-for (const input of listInputs) layoutFlow(describeFlow(input));
+console.log(`node ${process.version}, ${rounds} rounds (medians); model + layout + render per flow; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores\n`);
 for (const format of formats) {
+  // Warm-up, so that the first measurement does not pay for the JIT.
+  for (const input of [...listInputs, ...synthetic.slice(0, 300)]) await renderers[format].render(layoutFlow(describeFlow(input)));
   await time('lists/ (example catalogue)', listInputs, format, rounds);
   await time(`synthetic (${synthetic.length} typical flows)`, synthetic, format, rounds);
 }

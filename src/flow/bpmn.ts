@@ -118,7 +118,8 @@ export async function renderBpmn(layout: FlowLayout): Promise<string> {
         id: `${flow.id}_di`,
         bpmnElement: flow,
         waypoint: points.map((point) => moddle.create('dc:Point', { x: round(point.x), y: round(point.y) })),
-        ...(edge.label ? { label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(edge.label.box) }) } : {}),
+        // bpmn-js draws a condition without a ground, so it goes just above its line rather than across it.
+        ...(edge.label ? { label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds({ ...edge.label.box, y: edge.label.box.y - edge.label.box.height / 2 - 2 }) }) } : {}),
       }),
     );
   });

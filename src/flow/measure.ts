@@ -112,6 +112,20 @@ export function widestEm(lines: readonly string[]): number {
  * piece: wraps at the preferred width, then tightens the width to the widest line so the box hugs the text.
  */
 export function wrapBalanced(text: string, preferredEm: number): { lines: string[]; widthEm: number } {
+  // Catalogues repeat their step names (收件, 受理, 材料是否齐全…) in flow after flow.
+  const key = `${preferredEm}\u0000${text}`;
+  let wrapped = wrapCache.get(key);
+  if (!wrapped) {
+    wrapped = balance(text, preferredEm);
+    if (wrapCache.size > 20_000) wrapCache.clear();
+    wrapCache.set(key, wrapped);
+  }
+  return { lines: [...wrapped.lines], widthEm: wrapped.widthEm };
+}
+
+const wrapCache = new Map<string, { lines: string[]; widthEm: number }>();
+
+function balance(text: string, preferredEm: number): { lines: string[]; widthEm: number } {
   const total = emWidth(text);
   if (total <= preferredEm) return { lines: [text], widthEm: total };
   // Even out the lines: 13 characters at 8 em become 7 + 6, not 8 + 5.

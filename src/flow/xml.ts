@@ -27,24 +27,23 @@ export function escapeXml(text: string): string {
 
 /** Numbers print with at most two decimals and never as -0, so output is stable and small. */
 export function num(value: number): string {
+  if (Number.isInteger(value)) return String(value);
   const rounded = Math.round(value * 100) / 100;
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-function attributeValue(value: string | number): string {
-  return typeof value === 'number' ? num(value) : escapeXml(value);
-}
-
 export function element(name: string, attributes: Attributes = {}, ...children: Child[]): Markup {
   let out = `<${name}`;
-  for (const [key, value] of Object.entries(attributes)) {
+  for (const key in attributes) {
+    const value = attributes[key];
     if (value === undefined || value === null || value === false) continue;
-    out += ` ${key}="${attributeValue(value)}"`;
+    out += ` ${key}="${typeof value === 'number' ? num(value) : escapeXml(value)}"`;
   }
-  const body = children
-    .filter((child): child is Markup | string | number => child !== undefined && child !== null && child !== false)
-    .map((child) => (child instanceof Markup ? child.value : typeof child === 'number' ? num(child) : escapeXml(child)))
-    .join('');
+  let body = '';
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    body += child instanceof Markup ? child.value : typeof child === 'number' ? num(child) : escapeXml(child);
+  }
   return new Markup(body ? `${out}>${body}</${name}>` : `${out}/>`);
 }
 
