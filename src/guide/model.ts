@@ -6,7 +6,6 @@ import { label } from '../i18n/labels.js';
 import type { Citation, Department, Flow, Power, TimeUnit } from '../schema/definitions.js';
 import { CATEGORIES } from '../schema/definitions.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
-import { convert } from '../flow/time.js';
 import { formatDuration } from '../flow/labels.js';
 import { describeFlow, flowInput, type FlowModel } from '../flow/model.js';
 import { linkify, safeUrl, textOrLink, type Segment } from './links.js';
@@ -291,7 +290,7 @@ export class SiteModelBuilder {
   }
 
   /** Items that name no applicant are listed under both: a citizen looking either way must find them. */
-  applicantGroups(guides: readonly GuideModel[], powers: readonly Power[]): Array<NamedLink & { slug: Applicant; count: number; title: string }> {
+  applicantGroups(powers: readonly Power[]): Array<NamedLink & { slug: Applicant; count: number; title: string }> {
     return APPLICANTS.map((slug) => ({
       slug,
       name: this.word(`applicant-${slug}-short`),
@@ -299,11 +298,6 @@ export class SiteModelBuilder {
       href: paths.applicant(slug),
       count: powers.filter((p) => appliesTo(p, slug)).length,
     }));
-  }
-
-  /** Days in the item's unit as working days, for averages across items (hours count 8 to a day). */
-  workingDays(value: number, unit: TimeUnit): number {
-    return convert(value, unit, 'working-days');
   }
 }
 

@@ -125,7 +125,7 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
     return { ...builder.departmentInfo(department.id), powerCount: own.length, guideCount: own.filter(hasGuide).length, powers: own };
   });
   const categories = builder.categories(guides);
-  const applicants = builder.applicantGroups(guides, powers);
+  const applicants = builder.applicantGroups(powers);
 
   page(paths.home, 'home', { title: word('home-title'), nav: 'home', applicants, categories, departments: departmentRows });
 
