@@ -1,7 +1,7 @@
 // `--cache`: a folder that remembers, by content hash, each file's parse and schema results and each catalogue's
 // whole result. A re-run reads only what changed; when nothing did (a file merely touched) it reads no data at all.
 //
-//   <location>/index.json          path → size, mtime, content hash (small: read on every run)
+//   <location>/index.json          path → size, mtime, content hash, result digest (small: read on every run)
 //   <location>/data/<hash>.json    one file's ProcessedFile, path-independent (written once per content)
 //   <location>/results/<id>.json   one catalogue's raw findings and summary, with the digest they belong to
 import { createHash } from 'node:crypto';
@@ -18,6 +18,8 @@ export interface FileStat {
 
 interface IndexEntry extends FileStat {
   hash: string;
+  /** Hash of the file's parse and schema result for that content: a comment-only edit changes `hash`, not this. */
+  result?: string;
 }
 
 interface IndexFile {
@@ -94,7 +96,21 @@ export class FileCache {
   remember(id: string, stat: FileStat, hash: string): void {
     const entry = this.index[id];
     if (entry && entry.hash === hash && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size) return;
-    this.index[id] = { ...stat, hash };
+    // Same content under a new mtime keeps its result digest; new content has none until it is processed.
+    this.index[id] = { ...stat, hash, ...(entry?.hash === hash && entry.result ? { result: entry.result } : {}) };
+    this.indexDirty = true;
+  }
+
+  /** The result digest recorded for this file's current content, if it was processed before. */
+  resultDigest(id: string, hash: string): string | undefined {
+    const entry = this.index[id];
+    return entry?.hash === hash ? entry.result : undefined;
+  }
+
+  rememberResult(id: string, digest: string): void {
+    const entry = this.index[id];
+    if (!entry || entry.result === digest) return;
+    entry.result = digest;
     this.indexDirty = true;
   }
 
@@ -105,11 +121,15 @@ export class FileCache {
     return { ...stored, relativePath, file, findings: withFile(stored.findings, file) };
   }
 
-  storeProcessed(hash: string, result: ProcessedFile): void {
-    const file = path.join(this.location, 'data', `${hash}.json`);
-    if (existsSync(file)) return;
+  /** Stores a file's result under its content hash (when it has one) and returns the digest of the result itself. */
+  storeProcessed(hash: string | undefined, result: ProcessedFile): string {
     const { relativePath: _relativePath, file: _file, ...rest } = result;
-    writeAtomically(file, JSON.stringify({ ...rest, findings: withFile(rest.findings, '') }));
+    const text = JSON.stringify({ ...rest, findings: withFile(rest.findings, '') });
+    if (hash && result.readable) {
+      const file = path.join(this.location, 'data', `${hash}.json`);
+      if (!existsSync(file)) writeAtomically(file, text);
+    }
+    return contentHash(text);
   }
 
   result<Summary>(catalogueId: string, digest: string): CachedResult<Summary> | undefined {

@@ -175,11 +175,33 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   }
 
   const hashes = hashAll(source, relativePaths, cache);
-  const configHash = contentHash(JSON.stringify(config.processed.data ?? null));
+  const projection = options.projection ?? 'full';
   const catalogueId = source.root ?? source.displayRoot;
-  // Everything a catalogue's result depends on: where it is shown, its settings, and every file's content.
-  const digest = contentHash(JSON.stringify([source.displayRoot, configHash, relativePaths.map((p) => [p, hashes.get(p) ?? null])]));
-  const keep = new Set(relativePaths.map((p) => cacheId(source, p)));
+  const id = (relativePath: string) => cacheId(source, relativePath);
+
+  // Files whose content has no recorded result are parsed now, whatever happens next: their result digest decides
+  // whether the stored catalogue result still holds (a comment-only edit leaves it unchanged).
+  const results = new Map<string, ProcessedFile>();
+  const digests = new Map<string, string>();
+  const pending: Pending[] = [];
+  for (const relativePath of relativePaths) {
+    const hash = hashes.get(relativePath);
+    const known = hash ? cache.resultDigest(id(relativePath), hash) : undefined;
+    if (known) digests.set(relativePath, known);
+    else pending.push({ relativePath, size: source.stat(relativePath)?.size ?? 0, ...(hash ? { hash } : {}) });
+  }
+  const hashOf = new Map(pending.map((p) => [p.relativePath, p.hash]));
+  for (const result of await processFiles(source, pending, options.workers, projection)) {
+    results.set(result.relativePath, result);
+    const digest = cache.storeProcessed(hashOf.get(result.relativePath), result);
+    digests.set(result.relativePath, digest);
+    cache.rememberResult(id(result.relativePath), digest);
+  }
+
+  const configHash = contentHash(JSON.stringify(config.processed.data ?? null));
+  // Everything a catalogue's result depends on: where it is shown, its settings, and every file's parse result.
+  const digest = contentHash(JSON.stringify([source.displayRoot, configHash, relativePaths.map((p) => [p, digests.get(p) ?? null])]));
+  const keep = new Set(relativePaths.map(id));
   const prefix = `${catalogueId}\u0000`;
   const hit = cache.result(catalogueId, digest);
   if (hit) {
@@ -188,19 +210,18 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
     return { ...thin, findings: [], cached: { findings: hit.findings, summary: hit.summary }, store: undefined };
   }
 
-  const results = new Map<string, ProcessedFile>();
-  const pending: Pending[] = [];
+  // The catalogue changed: every file's data is needed, from the store where it is there, else parsed again.
+  const missing: Pending[] = [];
   for (const relativePath of relativePaths) {
+    if (results.has(relativePath)) continue;
     const hash = hashes.get(relativePath);
     const stored = hash ? cache.processed(hash, relativePath, displayPath(source, relativePath)) : undefined;
     if (stored) results.set(relativePath, stored);
-    else pending.push({ relativePath, size: source.stat(relativePath)?.size ?? 0, ...(hash ? { hash } : {}) });
+    else missing.push({ relativePath, size: source.stat(relativePath)?.size ?? 0, ...(hash ? { hash } : {}) });
   }
-  const hashOf = new Map(pending.map((p) => [p.relativePath, p.hash]));
-  for (const result of await processFiles(source, pending, options.workers, options.projection ?? 'full')) {
+  for (const result of await processFiles(source, missing, options.workers, projection)) {
     results.set(result.relativePath, result);
-    const hash = hashOf.get(result.relativePath);
-    if (hash && result.readable) cache.storeProcessed(hash, result);
+    cache.storeProcessed(hashes.get(result.relativePath), result);
   }
   cache.save(prefix, keep);
   const loaded = assemble(source, config, relativePaths.map((p) => results.get(p)!));

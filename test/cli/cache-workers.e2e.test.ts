@@ -63,6 +63,23 @@ describe('--cache', () => {
     expect(quieter.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('code/format');
   });
 
+  it('treats a comment-only edit as no change: only that file is parsed again, the stored result is reused', async () => {
+    const lists = brokenLists();
+    const cwd = path.dirname(lists);
+    const expected = (await runCli(['validate', 'lists', '-f', 'json'], { cwd })).stdout;
+    await runCli(['validate', 'lists', '--cache'], { cwd });
+    rmSync(path.join(cwd, '.qingdancache/data'), { recursive: true });
+    appendFileSync(path.join(lists, 'powers/jyj.yaml'), '# 复核备注\n');
+    const warm = await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd });
+    expect(warm.stdout).toBe(expected);
+    // Only the edited file was parsed (and stored); the other 43 were never read back.
+    expect(readdirSync(path.join(cwd, '.qingdancache/data'))).toHaveLength(1);
+    // A real change in the same file is still seen.
+    edit(path.join(lists, 'powers/jyj.yaml'), 'category: licencing', 'category: licensing');
+    const fixed = JSON.parse((await runCli(['validate', 'lists', '-f', 'json', '--cache'], { cwd })).stdout);
+    expect(fixed.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('schema/enum');
+  });
+
   it('ignores a corrupt cache file and a cache from another version', async () => {
     const lists = brokenLists();
     const cwd = path.dirname(lists);
