@@ -305,7 +305,9 @@ export function layoutFlow(model: FlowModel): FlowLayout {
       const wanting = items.map((item) => ({ item, preferred: preferredRow(item) }));
       const withPreference = wanting
         .filter((w) => w.preferred !== undefined)
-        .sort((a, b) => a.preferred!.row - b.preferred!.row || a.preferred!.priority - b.preferred!.priority || a.item.key - b.item.key);
+        // Main lines first, then skipping arrows, then the rest: a loser of a contested row must not take the row a
+        // main line wants next to it.
+        .sort((a, b) => a.preferred!.priority - b.preferred!.priority || a.preferred!.row - b.preferred!.row || a.item.key - b.item.key);
       for (const { item, preferred } of withPreference) {
         const wanted = preferred!.row;
         let row = wanted;
