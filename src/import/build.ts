@@ -2,9 +2,8 @@
 // tables, responsibilities and flows. Nothing is dropped: a value that cannot be mapped stays in an `x-` field and is
 // reported with its row and column; an entry that cannot be made valid is kept for the editor to complete.
 import { createHash } from 'node:crypto';
-import type { Citation, Department, DepartmentResponsibility, Flow, Law, Level, Power, PowerResponsibility, Step, TimeUnit } from '../schema/definitions.js';
+import type { Category, Citation, Department, Law, Level, Power, TimeUnit } from '../schema/definitions.js';
 import { LEVEL_DIGITS, type Profile } from '../profiles/index.js';
-import type { Category } from '../schema/definitions.js';
 import type { TableKind } from '../tables/columns.js';
 import { parseCitations, parseDuration, parseYesNo, slugOf, splitLines, splitNames, type LabelTable } from '../tables/values.js';
 import type { Mapping } from './mapping.js';
@@ -99,16 +98,15 @@ class Reader {
     return value;
   }
 
-  departmentId(entry: Draft, cell: Cell | undefined, creditCode?: string, level?: Level): string | undefined {
+  /** The department of a power's row, created when new (its level from the row when the row says). */
+  departmentId(cell: Cell | undefined, creditCode?: string, level?: Level): string | undefined {
     if (!cell && !creditCode) return undefined;
-    const department = this.directory.department(cell?.text ?? '', creditCode, level);
-    return department.id;
+    return this.directory.department(cell?.text ?? '', creditCode, level).id;
   }
 
-  knownDepartmentId(entry: Draft, text: string, cell: Cell): string {
-    const found = this.directory.findDepartment(text);
-    if (found) return found.id;
-    return this.directory.department(text, undefined, undefined).id;
+  /** A department named elsewhere (联办机构, 承办部门, 相关部门): the one known by that name, else a new one. */
+  knownDepartmentId(text: string): string {
+    return this.directory.findDepartment(text)?.id ?? this.directory.department(text, undefined, undefined).id;
   }
 }
 
@@ -190,7 +188,7 @@ export class Builder {
       const parent = single(group, 'parent', issues);
       if (parent) parents.push([department, parent]);
     }
-    for (const [department, cell] of parents) department.parent = reader.knownDepartmentId(department as unknown as Draft, cell.text, cell);
+    for (const [department, cell] of parents) department.parent = reader.knownDepartmentId(cell.text);
   }
 
   laws(rows: Row[], issues: Issues): void {
@@ -290,7 +288,7 @@ export class Builder {
     if (level) data.level = level;
     const creditCode = text(single(group, 'credit_code', issues))?.replace(/\s+/g, '');
     const departmentCell = single(group, 'department', issues);
-    if (departmentCell || creditCode) data.department = reader.departmentId(data, departmentCell, creditCode, level ?? (this.mapping.defaults.level as Level | undefined));
+    if (departmentCell || creditCode) data.department = reader.departmentId(departmentCell, creditCode, level ?? (this.mapping.defaults.level as Level | undefined));
     else if (this.mapping.defaults.department) data.department = this.mapping.defaults.department;
     else issues.add('fix', 'missing-value', { column: '实施主体', field: 'department' }, { row: first.number });
 
@@ -298,9 +296,9 @@ export class Builder {
     if (basic) data['x-basic-code'] = basic;
     set(data, 'parent', text(single(group, 'parent', issues)));
     const co = joined(group, 'co_departments');
-    if (co) data.co_departments = splitNames(co.text).map((name) => reader.knownDepartmentId(data, name, co));
+    if (co) data.co_departments = splitNames(co.text).map((name) => reader.knownDepartmentId(name));
     const delegated = single(group, 'delegated_by', issues);
-    if (delegated) data.delegated_by = reader.knownDepartmentId(data, delegated.text, delegated);
+    if (delegated) data.delegated_by = reader.knownDepartmentId(delegated.text);
     set(data, 'status', reader.slug(data, 'status', single(group, 'status', issues)));
     set(data, 'status_since', text(single(group, 'status_since', issues)));
     set(data, 'status_note', text(single(group, 'status_note', issues)));
@@ -534,11 +532,7 @@ export class Builder {
     for (const group of groupRows(rows, ITEM_KEY)) {
       const data: Draft = { ...extensions(group) };
       const duties: Draft[] = [];
-      for (const row of group.rows) {
-        const one = { rows: [row] };
-        duties.push(...this.dutiesFromText(data, row.fields.get('duties'), row.fields.get('duties.basis'), reader, issues, row.fields.get('duty.stage')));
-        void one;
-      }
+      for (const row of group.rows) duties.push(...this.dutiesFromText(data, row.fields.get('duties'), row.fields.get('duties.basis'), reader, issues, row.fields.get('duty.stage')));
       data.duties = duties;
       if (!duties.length) issues.add('fix', 'missing-value', { column: '责任事项', field: 'duties' }, { row: group.rows[0]!.number });
       const accountability = this.accountability(data, group, reader);
@@ -558,7 +552,7 @@ export class Builder {
     for (const group of groupRows(rows, ['department', 'duty'])) {
       const data: Draft = { ...extensions(group) };
       const department = single(group, 'department', issues);
-      if (department) data.department = reader.knownDepartmentId(data, department.text, department);
+      if (department) data.department = reader.knownDepartmentId(department.text);
       set(data, 'duty', text(single(group, 'duty', issues)));
       set(data, 'tasks', lines(single(group, 'tasks', issues)));
       const boundaries: Draft[] = [];
@@ -567,7 +561,7 @@ export class Builder {
         const division = text(row.fields.get('boundary.division'));
         if (!withCell && !division) continue;
         const boundary: Draft = {};
-        if (withCell) boundary.with = reader.knownDepartmentId(boundary, withCell.text, withCell);
+        if (withCell) boundary.with = reader.knownDepartmentId(withCell.text);
         set(boundary, 'division', division);
         set(boundary, 'basis', reader.citations(boundary, row.fields.get('boundary.basis')));
         boundaries.push(boundary);
@@ -596,7 +590,7 @@ export class Builder {
         set(step, 'name', text(cell('step.name')));
         set(step, 'type', reader.slug(step, 'stepType', cell('step.type')));
         const department = cell('step.department');
-        if (department) step.department = reader.knownDepartmentId(step, department.text, department);
+        if (department) step.department = reader.knownDepartmentId(department.text);
         set(step, 'role', text(cell('step.role')));
         const duration = reader.duration(step, cell('step.duration'));
         if (duration) {
@@ -754,4 +748,3 @@ function reorder(data: Draft, first: string): Draft {
   return value === undefined ? data : { [first]: value, ...rest };
 }
 
-export type { Department, DepartmentResponsibility, Flow, Law, Power, PowerResponsibility, Step };

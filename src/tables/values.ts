@@ -1,6 +1,6 @@
 // How catalogue values are written in spreadsheet cells, and read back: labels for slugs, time limits, citations, lists.
 import { LABELS } from '../i18n/labels.js';
-import { CATEGORIES, DUTY_STAGES, LAW_KINDS, LEVELS, ONLINE_STEPS, STATUSES, STEP_TYPES, type Category, type Citation, type TimeUnit } from '../schema/definitions.js';
+import { CATEGORIES, ONLINE_STEPS, type Category, type Citation, type TimeUnit } from '../schema/definitions.js';
 
 const zh = LABELS['zh-CN'];
 
@@ -31,8 +31,6 @@ export const VALUE_LABELS = {
 } satisfies Record<string, Record<string, string[]>>;
 
 export type LabelTable = keyof typeof VALUE_LABELS;
-
-void DUTY_STAGES; void LEVELS; void STATUSES; void LAW_KINDS; void STEP_TYPES;
 
 export function labelOf(table: LabelTable, slug: string): string {
   return (VALUE_LABELS[table] as Record<string, string[]>)[slug]?.[0] ?? slug;
