@@ -14,7 +14,7 @@ import { chromiumAvailable, launch, serve, type StaticServer } from './chromium.
 
 const available = chromiumAvailable();
 
-describe.runIf(available)('flowcharts in headless Chromium', () => {
+describe.runIf(available)('flowcharts in headless Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let server: StaticServer;
   const pageErrors: string[] = [];

@@ -13,7 +13,8 @@ const FLOW_IDS = [
 ];
 const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-flow-')), 'charts');
 
-describe('qingdan flow', () => {
+// Each test runs the real binary up to four times; generous on a busy machine.
+describe('qingdan flow', { timeout: 60_000 }, () => {
   it('draws every flow as SVG by default, one file per flow named by its id', async () => {
     const out = outDir();
     const result = await runCli(['flow', '-C', LISTS, '--out', out]);

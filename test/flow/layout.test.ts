@@ -106,5 +106,5 @@ describe('layout of stress flows', () => {
       if (problems.length) failures.push(`seed ${seed}: ${problems.slice(0, 3).join('; ')}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 });
