@@ -29,9 +29,10 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 const temporary: string[] = [];
+// Dozens of repositories with a copy of lists/ each: deleting them can take a while on a busy machine.
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
