@@ -87,11 +87,13 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
     lines.push(t(file.appended ? 'import-appended' : 'import-wrote', { path: shown, count: file.entries }));
   }
   if (result.createdConfig) lines.push(t('import-config', { path: toPosix(path.join(out, 'qingdan.yaml')) }));
+  const comma = locale === 'en' ? ', ' : '，';
   if (result.newDepartments.length) {
-    lines.push(t('import-new-departments', { count: result.newDepartments.length, list: result.newDepartments.map((n) => `${n.department.id}（${n.department.name}）`).join('，') }));
+    const named = result.newDepartments.map((n) => (locale === 'en' ? `${n.department.id} (${n.department.name})` : `${n.department.id}（${n.department.name}）`));
+    lines.push(t('import-new-departments', { count: result.newDepartments.length, list: named.join(comma) }));
   }
-  const guessedLaws = result.newLaws.filter((law) => !result.sheets.some((s) => s.kind === 'laws'));
-  if (guessedLaws.length) lines.push(t('import-new-laws', { count: guessedLaws.length, list: guessedLaws.map((law) => `${law.id}《${law.title}》`).join('，') }));
+  const guessedLaws = result.newLaws.filter(() => !result.sheets.some((s) => s.kind === 'laws'));
+  if (guessedLaws.length) lines.push(t('import-new-laws', { count: guessedLaws.length, list: guessedLaws.map((law) => `${law.id} 《${law.title}》`.replace(' ', locale === 'en' ? ' ' : '')).join(comma) }));
 
   // A new department without a credit code is a thing to complete; a level guessed from its name, one to check.
   const fromTable = result.sheets.some((s) => s.kind === 'departments');

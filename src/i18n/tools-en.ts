@@ -58,7 +58,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'issue-category-from-code': 'Category taken from the category digits of code {code}: {category|category}.',
   'issue-procedure-unread': 'Special procedure "{value}" not understood (write it like 专家评审：20个工作日（不计入办结时限）); kept as {key}.',
   'issue-power-unknown': 'No item for this row ({code} {name}); a new item to complete was made from it.',
-  'issue-duty-basis-first': 'The duty basis cannot be told apart by stage: all {count} citations are on the first duty; check them.',
+  'issue-duty-basis-first': 'The duty basis cannot be told apart by stage: the {count} {count|plural:citation is:citations are} put on the first duty; check them.',
   'issue-stage-unread': 'Duty stage "{value}" not understood; recorded as other, the word kept at the head of the duty.',
   'issue-stage-approximate': 'Duty stage "{value}" recorded as {stage|stage}; the word is kept at the head of the duty.',
   'issue-responsibility-power-unknown': 'No item named "{name}": power holds the name for now; replace it by the item\'s code.',

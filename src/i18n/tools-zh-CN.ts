@@ -56,7 +56,7 @@ export const tools = {
   'issue-category-from-code': '事项类型按实施编码 {code} 中的类别码定为 {category|category}。',
   'issue-procedure-unread': '特别程序“{value}”无法识别（应如“专家评审：20个工作日（不计入办结时限）”），已保留为 {key}。',
   'issue-power-unknown': '找不到此行所属的事项（{code} {name}），已按此行新建一个待补充的事项。',
-  'issue-duty-basis-first': '责任事项依据无法分到各环节，{count} 条依据都记在第一个责任事项下，请核对。',
+  'issue-duty-basis-first': '责任事项依据无法分到各环节，依据（{count} 条）记在第一个责任事项下，请核对。',
   'issue-stage-unread': '责任环节“{value}”无法对应，按“其他”记录并在责任事项前保留原词。',
   'issue-stage-approximate': '责任环节“{value}”按“{stage|stage}”记录，原词保留在责任事项开头。',
   'issue-responsibility-power-unknown': '清单中没有名为“{name}”的事项：power 暂填事项名称，请改为其实施编码。',
