@@ -119,7 +119,8 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
 
 /** The findings that are new since `ref`: the catalogue as it was there is validated from git blobs, without a checkout. */
 function baselined(result: ValidateResult, root: string, ref: string, context: CommandContext, locale: Locale): Finding[] {
-  const git = new Git(context.io.cwd);
+  // The catalogue's repository, which need not be the working directory's.
+  const git = new Git(root);
   const commit = git.resolve(ref);
   const source = new GitSource(git, commit, repositoryPrefix(git.topLevel(), root), result.catalogue.displayRoot, ref);
   if (!source.hasConfig()) return result.findings; // the catalogue did not exist then: everything is new

@@ -2,10 +2,10 @@
 import type { RuleMessages } from './types.js';
 
 export const changes: RuleMessages = {
-  'power/added': { description: 'A new item. Breaking when it has no justification (the "边减边增" guard).', messages: { added: 'New item "{name}" ({category|category}).', unjustified: 'New item "{name}" ({category|category}) has no justification.' } },
+  'power/added': { description: 'A new item, or a cancelled one back in force. Breaking when it has no justification (the "边减边增" guard).', messages: { added: 'New item "{name}" ({category|category}).', unjustified: 'New item "{name}" ({category|category}) has no justification.' } },
   'power/removed': { description: 'An item was deleted from the list (rather than marked cancelled).', messages: { removed: 'Item "{name}" ({code}) was deleted. If it was cancelled, keep the entry with status: cancelled.' } },
   'power/cancelled': { description: 'An item\'s status became cancelled.', messages: { cancelled: 'Item "{name}" cancelled.' } },
-  'power/recoded': { description: 'The code changed while name, department and basis stayed: the same item, renumbered.', messages: { recoded: 'Item "{name}" recoded: {from} → {to}.' } },
+  'power/recoded': { description: 'The code changed while name and basis stayed: the same item, renumbered (a new department is reported as power/delegated too).', messages: { recoded: 'Item "{name}" recoded: {from} → {to}.' } },
   'power/renamed': { description: 'An item was renamed.', messages: { renamed: 'Item renamed: "{from}" → "{to}".' } },
   'power/category-changed': { description: 'An item moved to another category.', messages: { changed: 'Item "{name}" moved from {from|category} to {to|category}.' } },
   'power/delegated': {
@@ -20,8 +20,8 @@ export const changes: RuleMessages = {
   'material/changed': { description: 'A material is required differently (required, copies, medium, source, condition).', messages: { changed: '"{name}": material "{material}" changed: {changes}.' } },
   'visits/reduced': { description: 'Fewer in-person visits.', messages: { reduced: '"{name}": in-person visits down from {from} to {to}.' } },
   'visits/increased': { description: 'More in-person visits.', messages: { increased: '"{name}": in-person visits up from {from} to {to}.' } },
-  'online/deepened': { description: 'More of the item can be done online.', messages: { deepened: '"{name}": now online too: {steps}.' } },
-  'online/reduced': { description: 'Less of the item can be done online.', messages: { reduced: '"{name}": no longer online: {steps}.' } },
+  'online/deepened': { description: 'More of the item can be done online.', messages: { deepened: '"{name}": now online too: {steps|online}.' } },
+  'online/reduced': { description: 'Less of the item can be done online.', messages: { reduced: '"{name}": no longer online: {steps|online}.' } },
   'fee/added': { description: 'A new fee.', messages: { added: '"{name}": new fee "{fee}" ({standard}).' } },
   'fee/removed': { description: 'A fee dropped.', messages: { removed: '"{name}": fee "{fee}" dropped.' } },
   'fee/changed': { description: 'A fee\'s standard, basis or waiver changed.', messages: { standard: '"{name}": fee "{fee}" changed from "{from}" to "{to}".', other: '"{name}": the basis or waiver of fee "{fee}" changed.' } },

@@ -2,10 +2,10 @@
 import type { RuleMessages } from './types.js';
 
 export const changes: RuleMessages = {
-  'power/added': { description: '新增事项。没有新增理由（justification）时为 breaking，防止“边减边增”。', messages: { added: '新增事项“{name}”（{category|category}）。', unjustified: '新增事项“{name}”（{category|category}）没有写明新增理由（justification）。' } },
+  'power/added': { description: '新增事项，或已取消的事项恢复在用。没有新增理由（justification）时为 breaking，防止“边减边增”。', messages: { added: '新增事项“{name}”（{category|category}）。', unjustified: '新增事项“{name}”（{category|category}）没有写明新增理由（justification）。' } },
   'power/removed': { description: '事项从清单中删除（而不是标为取消）。', messages: { removed: '删除事项“{name}”（{code}）。如属取消，建议保留条目并标 status: cancelled。' } },
   'power/cancelled': { description: '事项状态改为取消。', messages: { cancelled: '取消事项“{name}”。' } },
-  'power/recoded': { description: '编码变更，名称、实施主体和依据未变：同一事项重新编码。', messages: { recoded: '事项“{name}”重新编码：{from} → {to}。' } },
+  'power/recoded': { description: '编码变更而名称和依据未变：同一事项重新编码（实施主体变了时另报 power/delegated）。', messages: { recoded: '事项“{name}”重新编码：{from} → {to}。' } },
   'power/renamed': { description: '事项名称变更。', messages: { renamed: '事项更名：“{from}” → “{to}”。' } },
   'power/category-changed': { description: '事项类型变更。', messages: { changed: '事项“{name}”类型由{from|category}改为{to|category}。' } },
   'power/delegated': {
@@ -20,8 +20,8 @@ export const changes: RuleMessages = {
   'material/changed': { description: '申请材料的要求变化（是否必需、份数、载体、来源、情形）。', messages: { changed: '“{name}”的材料“{material}”要求变化：{changes}。' } },
   'visits/reduced': { description: '到现场次数减少（减跑动）。', messages: { reduced: '“{name}”到现场次数由 {from} 次减为 {to} 次。' } },
   'visits/increased': { description: '到现场次数增加。', messages: { increased: '“{name}”到现场次数由 {from} 次增为 {to} 次。' } },
-  'online/deepened': { description: '网上办理深度提高。', messages: { deepened: '“{name}”新增网上办理环节：{steps}。' } },
-  'online/reduced': { description: '网上办理深度降低。', messages: { reduced: '“{name}”不再支持网上办理环节：{steps}。' } },
+  'online/deepened': { description: '网上办理深度提高。', messages: { deepened: '“{name}”新增网上办理环节：{steps|online}。' } },
+  'online/reduced': { description: '网上办理深度降低。', messages: { reduced: '“{name}”不再支持网上办理环节：{steps|online}。' } },
   'fee/added': { description: '新增收费。', messages: { added: '“{name}”新增收费“{fee}”（{standard}）。' } },
   'fee/removed': { description: '取消收费。', messages: { removed: '“{name}”取消收费“{fee}”。' } },
   'fee/changed': { description: '收费标准、依据或减免变化。', messages: { standard: '“{name}”的收费“{fee}”标准由“{from}”改为“{to}”。', other: '“{name}”的收费“{fee}”依据或减免变化。' } },

@@ -23,6 +23,8 @@ export function format(template: string, data: MessageData = {}, locale: Locale 
       const [one = '', other = ''] = (args ?? '').slice(1).split(':');
       return Number(value) === 1 ? one : other;
     }
+    // A list ("accept, handle") is labelled item by item and joined the way the language lists things.
+    if (String(value).includes(', ')) return String(value).split(', ').map((item) => label(locale, filter, item)).join(locale === 'zh-CN' ? '、' : ', ');
     // A label with a singular and a plural form (` day| days`) takes the form for the count named in its argument.
     const text = label(locale, filter, String(value));
     if (!text.includes('|')) return text;

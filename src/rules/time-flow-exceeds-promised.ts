@@ -16,7 +16,8 @@ export default defineRule({
       if (starts.length !== 1) continue; // flow/start reports it
       for (const code of flowPowerCodes(flow.value)) {
         const power = catalogue.powerByCode.get(code);
-        if (!power) continue;
+        // A cancelled or suspended item promises nothing any more.
+        if (!power || power.value.status === 'cancelled' || power.value.status === 'suspended') continue;
         const { promised, unit } = power.value.time_limit;
         const longest = longestPath(graph, starts[0]!, (step) => countedDuration(step, unit));
         const total = Math.round(longest.total * 100) / 100;
