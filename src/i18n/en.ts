@@ -144,7 +144,7 @@ export const rules: RuleMessages = {
   'fee/basis': { description: 'A fee has a legal basis; a waivable fee has a waiver basis.', messages: { missing: 'Fee "{name}" has no basis.', waiver: 'Fee "{name}" is marked waivable but has no waiver_basis.' } },
   'config/unknown-rule': {
     description: 'The rules of qingdan.yaml name existing rule ids.',
-    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.' },
+    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.', 'unknown-class': 'There is no change class {id} for diff.levels; this setting does nothing. See docs/changes.md.', 'unknown-class-did-you-mean': 'There is no change class {id} for diff.levels; did you mean {suggestion}?' },
   },
   'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} {visits|plural:visit:visits}.', depth: 'Online acceptance, handling and result notification: fully online.' } },
 };

@@ -2,12 +2,13 @@
 import { defineRule } from './types.js';
 import { suggest } from './suggest.js';
 import { ruleIds } from './ids.js';
+import { changeClasses } from '../diff/registry.js';
 
 export default defineRule({
   id: 'config/unknown-rule',
   severity: 'warning',
   stage: 'catalogue',
-  messages: ['unknown', 'unknown-did-you-mean', 'unknown-prefix'],
+  messages: ['unknown', 'unknown-did-you-mean', 'unknown-prefix', 'unknown-class', 'unknown-class-did-you-mean'],
   *check({ catalogue }) {
     const known = ruleIds();
     for (const id of Object.keys(catalogue.config.rules ?? {})) {
@@ -20,6 +21,14 @@ export default defineRule({
       if (known.includes(id)) continue;
       const guess = suggest(id, known);
       yield { ruleId: 'config/unknown-rule', messageId: guess ? 'unknown-did-you-mean' : 'unknown', data: { id, suggestion: guess ?? '' }, place };
+    }
+    // diff.levels names change classes; a typo there silently keeps the default level.
+    const classes = changeClasses.map((c) => c.id as string);
+    for (const id of Object.keys(catalogue.config.diff?.levels ?? {})) {
+      const place = { file: catalogue.configFile, path: ['diff', 'levels', id], key: true };
+      if (id.endsWith('/*') ? classes.some((c) => c.startsWith(id.slice(0, -1))) : classes.includes(id)) continue;
+      const guess = id.endsWith('/*') ? undefined : suggest(id, classes);
+      yield { ruleId: 'config/unknown-rule', messageId: guess ? 'unknown-class-did-you-mean' : 'unknown-class', data: { id, suggestion: guess ?? '' }, place };
     }
   },
 });

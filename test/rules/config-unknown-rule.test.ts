@@ -22,4 +22,12 @@ describe('config/unknown-rule', () => {
     const { result } = runCase(RULE, 'prefix');
     expect(result.findings.map((f) => f.message)).toEqual(['No rule starts with nothing/*; this setting does nothing.']);
   });
+
+  it('checks the change classes named in diff.levels too', () => {
+    const { result } = runCase(RULE, 'diff-levels');
+    expect(result.findings.map((f) => [f.message, f.path])).toEqual([
+      ['There is no change class material/addded for diff.levels; did you mean material/added?', ['diff', 'levels', 'material/addded']],
+      ['There is no change class nothing/* for diff.levels; this setting does nothing. See docs/changes.md.', ['diff', 'levels', 'nothing/*']],
+    ]);
+  });
 });
