@@ -1,6 +1,7 @@
 // Writing the site: everything goes into a temporary folder beside the target, which replaces the old site only
 // once complete; pages whose key has not changed since the last build are copied instead of rendered.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
@@ -93,7 +94,10 @@ function uniqueSibling(out: string, kind: string): string {
   return `${out}.qingdan-${kind}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function buildSite(catalogue: Catalogue, options: BuildOptions): BuildResult {
+/** Writes in flight at once: rendering goes on while the disk catches up. */
+const WRITES_IN_FLIGHT = 64;
+
+export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.out);
   checkTarget(out);
   removeLeftovers(out);
@@ -117,6 +121,12 @@ export function buildSite(catalogue: Catalogue, options: BuildOptions): BuildRes
   let rendered = 0;
   let reused = 0;
   let guidesDone = 0;
+  const writing = new Set<Promise<void>>();
+  const write = async (target: string, data: string | Buffer) => {
+    const done: Promise<void> = writeFile(target, data).finally(() => writing.delete(done));
+    writing.add(done);
+    if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
+  };
   try {
     for (const file of plan.files) {
       const target = path.join(temporary, file.path);
@@ -126,13 +136,14 @@ export function buildSite(catalogue: Catalogue, options: BuildOptions): BuildRes
         reuse(old, target);
         reused++;
       } else {
-        writeFileSync(target, file.make());
+        await write(target, file.make());
         if (file.key) rendered++;
       }
       if (file.key) manifest.files[file.path] = file.key;
       if (file.guide) options.progress?.(++guidesDone, plan.guides);
       options.afterFile?.(file.path);
     }
+    await Promise.all(writing);
     for (const [asset, source] of templates.assets) {
       const target = path.join(temporary, 'assets', asset);
       ensureFolder(target);
@@ -140,6 +151,7 @@ export function buildSite(catalogue: Catalogue, options: BuildOptions): BuildRes
     }
     writeFileSync(path.join(temporary, MANIFEST), `${JSON.stringify(manifest)}\n`);
   } catch (error) {
+    await Promise.allSettled(writing);
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }

@@ -60,7 +60,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOut
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });
   const progress = progressReporter(io.stderr, label.replace(/[…]+$/, ''));
   if (io.stderr.isTTY !== true) io.stderr.write(`${label}\n`);
-  const result = buildSite(validated.catalogue, {
+  const result = await buildSite(validated.catalogue, {
     out: job.out,
     locale,
     templates: job.templates,

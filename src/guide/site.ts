@@ -48,75 +48,102 @@ function inlineSvg(svg: string): string {
   return svg.replace(/^<\?xml[^>]*\?>\s*/, '').trim();
 }
 
-export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates): SitePlan {
-  const builder = new SiteModelBuilder(catalogue, locale);
-  const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
-  const site = {
-    name: catalogue.config.name,
-    region: catalogue.config.region ?? '',
-    lang: locale,
-    hotline: linkify(word('no-consult')),
-    complaintHotline: linkify(word('no-complaint')),
-  };
-  const chromeKey = sha(templates.hash, JSON.stringify(site));
+/** Guide pages: each item's model, its reuse key, and its rendering with the flowchart (the costly part). */
+export class GuidePages {
+  readonly builder: SiteModelBuilder;
+  readonly site: SiteChrome;
+  readonly chromeKey: string;
+  private readonly flowModels = new Map<string, FlowModel>();
+  private readonly svgs = new Map<string, string>();
 
-  // One description per flow, shared by every item that shows it; the costly layout waits until a page needs it.
-  const flowModels = new Map<string, FlowModel>();
-  const flowModelOf = (power: Power): FlowModel | undefined => {
-    const flow = builder.flowOf(power);
+  constructor(
+    readonly catalogue: Catalogue,
+    readonly locale: Locale,
+    readonly templates: SiteTemplates,
+  ) {
+    this.builder = new SiteModelBuilder(catalogue, locale);
+    const word = (id: Parameters<typeof siteWord>[1]) => siteWord(locale, id);
+    this.site = {
+      name: catalogue.config.name,
+      region: catalogue.config.region ?? '',
+      lang: locale,
+      hotline: linkify(word('no-consult')),
+      complaintHotline: linkify(word('no-complaint')),
+    };
+    this.chromeKey = sha(templates.hash, JSON.stringify(this.site));
+  }
+
+  /** One description per flow, shared by every item that shows it. */
+  flowModelOf(power: Power): FlowModel | undefined {
+    const flow = this.builder.flowOf(power);
     if (!flow) return undefined;
-    let model = flowModels.get(flow.id);
+    let model = this.flowModels.get(flow.id);
     if (!model) {
-      model = builder.flowModel(flow);
-      flowModels.set(flow.id, model);
+      model = this.builder.flowModel(flow);
+      this.flowModels.set(flow.id, model);
     }
     return model;
-  };
-  const svgs = new Map<string, string>();
-  const svgOf = (model: FlowModel): string => {
-    let svg = svgs.get(model.id);
+  }
+
+  /** The costly part of a guide: laid out and drawn only when the page is rendered. */
+  private svgOf(model: FlowModel): string {
+    let svg = this.svgs.get(model.id);
     if (svg === undefined) {
-      svg = renderSvg(layoutFlow(model));
-      svgs.set(model.id, svg);
+      svg = inlineSvg(renderSvg(layoutFlow(model)));
+      this.svgs.set(model.id, svg);
     }
     return svg;
-  };
+  }
+
+  /** The guide's model, its reuse key and how to render it. */
+  page(power: Power): { guide: GuideModel; path: string; key: string; render(): string } {
+    const flowModel = this.flowModelOf(power);
+    const guide = this.builder.guide(power, flowModel);
+    const breadcrumbs: Array<{ name: string; href?: string }> = [
+      { name: siteWord(this.locale, 'nav-home'), href: paths.home },
+      { name: guide.department.name, href: guide.department.href },
+      { name: guide.name },
+    ];
+    const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
+    return {
+      guide,
+      path: guide.href,
+      key: sha(this.chromeKey, guide.href, JSON.stringify([context, flowModel ?? null])),
+      render: () =>
+        this.templates.render('guide', {
+          site: this.site,
+          rootPrefix: rootPrefix(guide.href),
+          ...context,
+          flowSvg: flowModel ? this.svgOf(flowModel) : undefined,
+        }),
+    };
+  }
+}
+
+export interface SiteChrome {
+  name: string;
+  region: string;
+  lang: Locale;
+  hotline: ReturnType<typeof linkify>;
+  complaintHotline: ReturnType<typeof linkify>;
+}
+
+export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates): SitePlan {
+  const guidePages = new GuidePages(catalogue, locale, templates);
+  const { builder, site } = guidePages;
+  const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
 
   const files: SiteFile[] = [];
-  const page = (pagePath: string, template: PageTemplate, context: Record<string, unknown>, key?: string, guide = false) => {
-    const file: SiteFile = {
-      path: pagePath,
-      make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }),
-    };
-    if (key) file.key = sha(chromeKey, pagePath, key);
-    if (guide) file.guide = true;
-    files.push(file);
+  const page = (pagePath: string, template: PageTemplate, context: Record<string, unknown>) => {
+    files.push({ path: pagePath, make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }) });
   };
 
   const powers = builder.guidePowers();
   const guides: GuideModel[] = [];
   for (const power of powers) {
-    const flowModel = flowModelOf(power);
-    const guide = builder.guide(power, flowModel);
-    guides.push(guide);
-    const breadcrumbs: Array<{ name: string; href?: string }> = [
-      { name: word('nav-home'), href: paths.home },
-      { name: guide.department.name, href: guide.department.href },
-      { name: guide.name },
-    ];
-    const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
-    page(
-      guide.href,
-      'guide',
-      {
-        ...context,
-        get flowSvg() {
-          return flowModel ? inlineSvg(svgOf(flowModel)) : undefined;
-        },
-      },
-      JSON.stringify([context, flowModel ?? null]),
-      true,
-    );
+    const guidePage = guidePages.page(power);
+    guides.push(guidePage.guide);
+    files.push({ path: guidePage.path, key: guidePage.key, guide: true, make: guidePage.render });
   }
 
   const home = { name: word('nav-home'), href: paths.home };
@@ -225,20 +252,27 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   const stats = computeStats(locale, powers, (id) => builder.departmentName(id), stepsPerFlow);
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
-  // Open data: made first so the data page can give sizes.
-  const data: Array<{ name: string; href: string; text: string }> = [
-    { name: word('data-json'), href: 'data/catalogue.json', text: catalogueJson(catalogue) },
-    { name: word('data-csv-powers'), href: 'data/powers.csv', text: powersCsv(catalogue, locale) },
-    { name: word('data-csv-materials'), href: 'data/materials.csv', text: materialsCsv(catalogue) },
-    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', text: responsibilitiesCsv(catalogue, locale) },
-    { name: word('data-jsonld'), href: 'data/services.jsonld', text: cpsvJsonLd(catalogue, locale) },
+  // Open data, made when written (the data page, written after them, gives their sizes).
+  const once = (make: () => string) => {
+    let text: string | undefined;
+    return () => (text ??= make());
+  };
+  const data: Array<{ name: string; href: string; text: () => string }> = [
+    { name: word('data-json'), href: 'data/catalogue.json', text: once(() => catalogueJson(catalogue)) },
+    { name: word('data-csv-powers'), href: 'data/powers.csv', text: once(() => powersCsv(catalogue, locale)) },
+    { name: word('data-csv-materials'), href: 'data/materials.csv', text: once(() => materialsCsv(catalogue)) },
+    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', text: once(() => responsibilitiesCsv(catalogue, locale)) },
+    { name: word('data-jsonld'), href: 'data/services.jsonld', text: once(() => cpsvJsonLd(catalogue, locale)) },
   ];
-  for (const file of data) files.push({ path: file.href, make: () => file.text });
+  for (const file of data) files.push({ path: file.href, make: file.text });
   const size = (text: string) => {
     const bytes = Buffer.byteLength(text);
     return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   };
-  page(paths.data, 'data', { title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f.text) })), breadcrumbs: [home, { name: word('data-title') }] });
+  files.push({
+    path: paths.data,
+    make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f.text()) })), breadcrumbs: [home, { name: word('data-title') }] }),
+  });
 
   files.push({ path: 'search-index.js', make: () => searchIndexScript(buildSearchIndex(guides)) });
   return { files, guides: guides.length };

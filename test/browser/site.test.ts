@@ -46,7 +46,7 @@ describe.runIf(available)('the guide site in headless Chromium', () => {
   beforeAll(async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-browser-')), 'site');
     const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
-    buildSite(catalogue, { out, locale: 'zh-CN' });
+    await buildSite(catalogue, { out, locale: 'zh-CN' });
     server = await serveFolder(out);
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -148,7 +148,7 @@ describe.runIf(available)('hostile catalogue text in the built site', () => {
     const result = check({ 'powers.yaml': powers, 'departments.yaml': departments }, 'zh-CN');
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-xss-')), 'site');
-    buildSite(result.catalogue, { out, locale: 'zh-CN' });
+    await buildSite(result.catalogue, { out, locale: 'zh-CN' });
     server = await serveFolder(out);
     browser = await launch();
   }, 120_000);

@@ -74,14 +74,14 @@ describe('qingdan build (the real binary)', () => {
 });
 
 describe('an interrupted build', () => {
-  it('leaves the previous site whole and no temporary folder behind', () => {
+  it('leaves the previous site whole and no temporary folder behind', async () => {
     const { catalogue } = check({}, 'zh-CN');
     const dir = tempDir();
     const out = path.join(dir, 'site');
-    buildSite(catalogue, { out, locale: 'zh-CN' });
+    await buildSite(catalogue, { out, locale: 'zh-CN' });
     const before = readFileSync(path.join(out, 'index.html'), 'utf8');
     let written = 0;
-    expect(() =>
+    await expect(
       buildSite(catalogue, {
         out,
         locale: 'en',
@@ -89,7 +89,7 @@ describe('an interrupted build', () => {
           if (++written === 3) throw new Error('power cut');
         },
       }),
-    ).toThrow('power cut');
+    ).rejects.toThrow('power cut');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
     expect(readdirSync(dir)).toEqual(['site']);
   });

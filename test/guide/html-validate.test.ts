@@ -20,7 +20,7 @@ describe('html-validate', () => {
   it.each(['zh-CN', 'en'] as const)('finds no error on any page of the example site (%s)', async (locale) => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-html-')), 'site');
     const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
-    buildSite(catalogue, { out, locale });
+    await buildSite(catalogue, { out, locale });
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     // Every page in Chinese; one page of each kind in English (the markup is the same, only the words differ).
     const all = htmlFiles(out);
