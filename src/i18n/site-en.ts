@@ -82,6 +82,7 @@ export const site: SiteWords = {
   'step-goes-to': 'go to “{name}”',
   'step-ends': 'done',
   'flowchart': 'Flowchart',
+  'flowchart-hint': 'Shown at full size: scroll sideways inside the frame when it is wide; printing scales it to the page.',
   'no-flow': 'No flowchart for this service yet.',
   'section-time': 'How long it takes',
   'promised': 'Promised time limit',

@@ -80,6 +80,7 @@ export const site = {
   'step-goes-to': '转到“{name}”',
   'step-ends': '办结',
   'flowchart': '运行流程图',
+  'flowchart-hint': '流程图按原尺寸显示，较宽时可在框内左右滚动；打印时缩放到纸宽。',
   'no-flow': '本事项暂无运行流程图。',
   'section-time': '办理时限',
   'promised': '承诺办结时限',
