@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
 import { MANIFEST, buildSite } from '../../src/guide/build.js';
-import { check } from '../harness.js';
+import { BASE, check } from '../harness.js';
 
 const LISTS = path.join(ROOT, 'lists');
 
@@ -53,6 +53,17 @@ describe('qingdan build (the real binary)', () => {
     expect(result.stderr).toContain('未生成网站');
     expect(result.stdout).toBe('');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('lists warnings and builds all the same', async () => {
+    const catalogue = copyCatalogue(BASE);
+    edit(path.join(catalogue, 'flows.yaml'), 'department: scjgj, duration: 3', 'duration: 3');
+    const out = path.join(tempDir(), 'site');
+    const result = await runCli(['build', catalogue, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('flow/lane');
+    expect(result.stdout).toContain('已生成网站');
+    expect(readFileSync(path.join(out, 'items/11339921MB000000104010010000000.html'), 'utf8')).toContain('<figure class="flowchart">');
   });
 
   it('refuses to replace a folder it did not build', async () => {
