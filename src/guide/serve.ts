@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ui } from '../i18n/index.js';
+import { UsageError } from '../errors.js';
 import type { CliIo } from '../cli/io.js';
 import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js';
 
@@ -55,12 +56,19 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
   let locale = first.locale;
 
   const server = http.createServer(handler(path.resolve(job.out)));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
-  });
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, resolve);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError('serve-port-busy', { host, port: options.port, code });
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
+  const url = `http://${host}:${port}/`;
 
   let waiting: Array<(outcome: SiteOutcome | Error) => void> = [];
   let timer: NodeJS.Timeout | undefined;

@@ -214,5 +214,6 @@ export const ui: UiMessages = {
   'bad-templates': 'Template folder {path} not found.',
   'serve-listening': 'Previewing at {url} (rebuilds when the catalogue or templates change; Ctrl+C stops)',
   'serve-rebuilding': 'Change detected, rebuilding…',
+  'serve-port-busy': 'Cannot serve on {host}:{port} ({code}): the port is in use or not allowed. Choose another with --port, or --port 0 for any free one.',
   'serve-failed': 'Rebuild failed; still serving the previous site: {detail}',
 };

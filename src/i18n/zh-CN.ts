@@ -214,5 +214,6 @@ export const ui: UiMessages = {
   'bad-templates': '找不到模板目录 {path}。',
   'serve-listening': '预览网站：{url}（修改清单或模板后自动重新生成；按 Ctrl+C 停止）',
   'serve-rebuilding': '检测到修改，重新生成……',
+  'serve-port-busy': '无法在 {host}:{port} 上提供预览（{code}）：端口已被占用或无权使用。请用 --port 换一个端口，如 --port 0 任选空闲端口。',
   'serve-failed': '重新生成失败，仍提供上一版网站：{detail}',
 };

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../src/guide/serve.js';
 import { BASE } from '../harness.js';
-import { BIN, copyCatalogue, edit } from '../cli/run-cli.js';
+import { BIN, copyCatalogue, edit, runCli } from '../cli/run-cli.js';
 
 function io(cwd: string) {
   let err = '';
@@ -37,6 +37,21 @@ describe('qingdan serve', () => {
       expect(stderr()).toContain('预览网站：http://127.0.0.1:');
     } finally {
       await preview.close();
+    }
+  });
+
+  it('says so when the port is taken (exit 2, no stack)', async () => {
+    const { createServer } = await import('node:http');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await runCli(['serve', BASE, '--out', path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site'), '--port', String(port), '--lang', 'en']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`Cannot serve on 127.0.0.1:${port} (EADDRINUSE)`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
     }
   });
 
