@@ -2,6 +2,8 @@
 // once complete; pages whose key has not changed since the last build are copied instead of rendered.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
@@ -94,6 +96,22 @@ function uniqueSibling(out: string, kind: string): string {
   return `${out}.qingdan-${kind}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * The code that shapes pages (this folder, the flowcharts, the site's words): a page rendered by other code is not
+ * reused, even under the same version number (a fix in how phone numbers become links must reach every page).
+ */
+function codeHash(): string {
+  const hash = createHash('sha256');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const extension = path.extname(fileURLToPath(import.meta.url));
+  for (const folder of [here, path.join(here, '../flow'), path.join(here, '../i18n')]) {
+    for (const name of existsSync(folder) ? readdirSync(folder).sort() : []) {
+      if (name.endsWith(extension)) hash.update(name).update(readFileSync(path.join(folder, name)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** Writes in flight at once: rendering goes on while the disk catches up. */
 const WRITES_IN_FLIGHT = 64;
 
@@ -116,7 +134,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
       made.add(folder);
     }
   };
-  const manifest: Manifest = { version: MANIFEST_VERSION, tool: options.toolVersion ?? '', files: {} };
+  const manifest: Manifest = { version: MANIFEST_VERSION, tool: `${options.toolVersion ?? ''}+${codeHash()}`, files: {} };
   const reusable = previous && previous.tool === manifest.tool ? previous.files : {};
   let rendered = 0;
   let reused = 0;
