@@ -33,6 +33,20 @@ export function siteTarget(catalogue: string | undefined, context: CommandContex
   return targets[0]!.root;
 }
 
+/** What build and serve both need from the command line: where from, where to, whose templates, which language. */
+export function siteJob(catalogue: string | undefined, flags: SiteFlags, context: CommandContext) {
+  const { io } = context;
+  return {
+    root: siteTarget(catalogue, context),
+    out: path.resolve(io.cwd, flags.out),
+    templates: checkTemplateFolders(flags.templates, io.cwd),
+    explicitLocale: context.locale(flags.lang),
+    incremental: flags.incremental,
+    toolVersion: context.version,
+    color: flags.color ?? (io.stderr.isTTY === true && !io.env.NO_COLOR),
+  };
+}
+
 export function registerBuild(program: Command, context: CommandContext): void {
   siteFlags(
     program
@@ -41,15 +55,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
       .argument('[catalogue]', '清单目录 / catalogue folder (default: . or ./lists)'),
   ).action(async (catalogue: string | undefined, flags: SiteFlags) => {
     const { io } = context;
-    const job = {
-      root: siteTarget(catalogue, context),
-      out: path.resolve(io.cwd, flags.out),
-      templates: checkTemplateFolders(flags.templates, io.cwd),
-      explicitLocale: context.locale(flags.lang),
-      incremental: flags.incremental,
-      toolVersion: context.version,
-      color: flags.color ?? (io.stderr.isTTY === true && !io.env.NO_COLOR),
-    };
+    const job = siteJob(catalogue, flags, context);
     const outcome = await validateAndBuild(job, io);
     if (!outcome.ok) {
       io.stderr.write(`${ui(outcome.locale, 'site-invalid', { errors: outcome.errors })}\n`);

@@ -1,10 +1,8 @@
 // `qingdan serve [catalogue]`: build the site, serve it on localhost, rebuild on change; stops on Ctrl+C.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { checkTemplateFolders } from '../guide/pipeline.js';
 import { startPreview } from '../guide/serve.js';
-import { siteFlags, siteTarget, type SiteFlags } from './build.js';
+import { siteFlags, siteJob, type SiteFlags } from './build.js';
 import type { CommandContext } from './index.js';
 
 interface ServeFlags extends SiteFlags {
@@ -25,19 +23,7 @@ export function registerServe(program: Command, context: CommandContext): void {
       const { io } = context;
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('bad-option', { option: '--port', value: flags.port, expected: '0–65535' });
-      const preview = await startPreview(
-        {
-          root: siteTarget(catalogue, context),
-          out: path.resolve(io.cwd, flags.out),
-          templates: checkTemplateFolders(flags.templates, io.cwd),
-          explicitLocale: context.locale(flags.lang),
-          incremental: flags.incremental,
-          toolVersion: context.version,
-          color: flags.color ?? (io.stderr.isTTY === true && !io.env.NO_COLOR),
-        },
-        io,
-        { port, host: flags.host },
-      );
+      const preview = await startPreview(siteJob(catalogue, flags, context), io, { port, host: flags.host });
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
