@@ -1,8 +1,9 @@
-// Writes the generated reference docs (docs/rules.md, docs/format.md); run `npm run build` first, or `npm run docs`.
+// Writes the generated reference docs (docs/rules.md, docs/format.md, docs/changes.md, docs/standards.md); run `npm run build` first, or `npm run docs`.
 import { writeFileSync } from 'node:fs';
-import { renderChangesDoc, renderFormatDoc, renderRulesDoc } from '../dist/docs/generate.js';
+import { renderChangesDoc, renderFormatDoc, renderRulesDoc, renderStandardsDoc } from '../dist/docs/generate.js';
 
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 writeFileSync(new URL('../docs/format.md', import.meta.url), renderFormatDoc());
 writeFileSync(new URL('../docs/changes.md', import.meta.url), renderChangesDoc());
-console.log('docs/rules.md\ndocs/format.md\ndocs/changes.md');
+writeFileSync(new URL('../docs/standards.md', import.meta.url), renderStandardsDoc());
+console.log('docs/rules.md\ndocs/format.md\ndocs/changes.md\ndocs/standards.md');

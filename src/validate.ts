@@ -8,6 +8,7 @@ import type { RuleContext } from './rules/types.js';
 import { getProfile, PROFILES } from './profiles/index.js';
 import { localeFromEnvironment, ruleMessage, ui } from './i18n/index.js';
 import { UsageError } from './errors.js';
+import { settingFor } from './settings.js';
 import { LOCALES, type Finding, type Locale, type Place, type RawFinding, type Severity, type Span } from './findings.js';
 import type { SeveritySetting } from './schema/definitions.js';
 
@@ -41,16 +42,7 @@ export interface ValidateOptions {
 
 /** The configured severity of a rule: exact id, then the longest `prefix/*` entry, then the rule's default. */
 export function severityFor(ruleId: string, settings: Record<string, SeveritySetting> | undefined): Severity | 'off' {
-  const exact = settings?.[ruleId];
-  if (exact) return exact;
-  if (settings) {
-    let best: { length: number; setting: SeveritySetting } | undefined;
-    for (const [pattern, setting] of Object.entries(settings)) {
-      if (pattern.endsWith('/*') && ruleId.startsWith(pattern.slice(0, -1)) && (!best || pattern.length > best.length)) best = { length: pattern.length, setting };
-    }
-    if (best) return best.setting;
-  }
-  return ruleById.get(ruleId)?.severity ?? 'error';
+  return settingFor(ruleId, settings) ?? ruleById.get(ruleId)?.severity ?? 'error';
 }
 
 export function createRuleContext(catalogue: Catalogue): RuleContext {

@@ -7,6 +7,7 @@ import stylish from '../report/stylish.js';
 import type { Locale } from '../findings.js';
 import { registerValidate } from './validate.js';
 import { registerDiff } from './diff.js';
+import { registerCompare } from './compare.js';
 import { registerBuild } from './build.js';
 import { registerServe } from './serve.js';
 import { registerFlow } from './flow.js';
@@ -53,6 +54,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .showSuggestionAfterError(true);
   registerValidate(program, context);
   registerDiff(program, context);
+  registerCompare(program, context);
   registerBuild(program, context);
   registerServe(program, context);
   registerFlow(program, context);

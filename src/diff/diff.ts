@@ -3,15 +3,16 @@
 import { createHash } from 'node:crypto';
 import { loadCatalogue } from '../catalogue/load.js';
 import { SourceError, type CatalogueSource } from '../catalogue/source.js';
-import { SourceMap } from '../catalogue/source-map.js';
+import { Positions } from '../catalogue/positions.js';
 import type { Catalogue, Entry } from '../catalogue/model.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { convert } from '../flow/time.js';
 import { changeMessage, ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
+import { settingFor } from '../settings.js';
 import { Resolver } from '../validate.js';
-import type { ChangeLevelSetting, Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
+import type { Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
 import type { Locale, Place } from '../findings.js';
 import { matchPowers } from './match.js';
 import { changeClasses, changeClassById } from './registry.js';
@@ -99,35 +100,10 @@ function invalidCodes(...catalogues: Catalogue[]): Set<string> {
   return out;
 }
 
-function levelSetting(classId: string, levels: Record<string, ChangeLevelSetting> | undefined): ChangeLevelSetting | undefined {
-  if (!levels) return undefined;
-  if (levels[classId]) return levels[classId];
-  let best: { length: number; setting: ChangeLevelSetting } | undefined;
-  for (const [pattern, setting] of Object.entries(levels)) {
-    if (pattern.endsWith('/*') && classId.startsWith(pattern.slice(0, -1)) && (!best || pattern.length > best.length)) best = { length: pattern.length, setting };
-  }
-  return best?.setting;
-}
 
 /** Stable across line moves and reordering: what changed, on which item, about what. */
 export function fingerprint(change: Pick<RawChange, 'classId' | 'code' | 'detail' | 'messageId'>): string {
   return createHash('sha1').update(`${change.classId}\u0000${change.code}\u0000${change.detail ?? change.messageId}`).digest('hex').slice(0, 12);
-}
-
-class Positions {
-  private readonly maps = new Map<string, SourceMap>();
-
-  constructor(private readonly catalogue: Catalogue) {}
-
-  resolve(place: Place | undefined) {
-    if (!place) return undefined;
-    let map = this.maps.get(place.file);
-    if (!map) {
-      map = new SourceMap(this.catalogue.files.get(place.file)?.text ?? '');
-      this.maps.set(place.file, map);
-    }
-    return { file: place.file, path: place.path, ...map.locate(place.path, place.key) };
-  }
 }
 
 /** Yardsticks of the items in force; `skip` (items not compared) counts on neither side, so a typo is not a reform. */
@@ -214,7 +190,7 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   const headPositions = new Positions(headCatalogue);
   const changes: Change[] = [];
   for (const change of raw) {
-    const setting = levelSetting(change.classId, settings?.levels);
+    const setting = settingFor(change.classId, settings?.levels);
     if (setting === 'off') continue;
     const level: ChangeLevel = setting ?? change.level ?? changeClassById.get(change.classId)!.level;
     const id = fingerprint(change);

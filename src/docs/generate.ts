@@ -10,6 +10,10 @@ import { SECTION_NAMES } from '../schema/definitions.js';
 import { changeClasses } from '../diff/registry.js';
 import { changes as zhChanges } from '../i18n/changes-zh-CN.js';
 import { changes as enChanges } from '../i18n/changes-en.js';
+import { divergenceClasses } from '../compare/registry.js';
+import { standards as zhStandards } from '../i18n/standards-zh-CN.js';
+import { standards as enStandards } from '../i18n/standards-en.js';
+import type { RuleMessages } from '../i18n/types.js';
 
 export const TEMPLATES = new URL('../../templates/', import.meta.url);
 
@@ -24,17 +28,41 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 }
 
-export function renderChangesDoc(): string {
-  const classes = changeClasses.map((changeClass) => ({
-    id: changeClass.id,
-    anchor: changeClass.id.replace(/[^a-z0-9]+/g, ''),
-    level: changeClass.level,
-    note: changeClass.id === 'power/added' ? 'breaking without `justification`' : '',
-    zh: cell(zhChanges[changeClass.id]?.description ?? ''),
-    en: cell(enChanges[changeClass.id]?.description ?? ''),
-    messages: changeClass.messages.map((id) => ({ id, zh: cell(zhChanges[changeClass.id]?.messages[id] ?? ''), en: cell(enChanges[changeClass.id]?.messages[id] ?? '') })),
+interface ClassDoc {
+  id: string;
+  level: string;
+  messages: readonly string[];
+}
+
+/** Change classes (diff) and divergence classes (compare) are documented alike: levels, descriptions, messages. */
+function classesDoc(list: readonly ClassDoc[], zhTable: RuleMessages, enTable: RuleMessages, notes: Record<string, string>): Array<Record<string, unknown>> {
+  return list.map((c) => ({
+    id: c.id,
+    anchor: c.id.replace(/[^a-z0-9]+/g, ''),
+    level: c.level,
+    note: notes[c.id] ?? '',
+    zh: cell(zhTable[c.id]?.description ?? ''),
+    en: cell(enTable[c.id]?.description ?? ''),
+    messages: c.messages.map((id) => ({ id, zh: cell(zhTable[c.id]?.messages[id] ?? ''), en: cell(enTable[c.id]?.messages[id] ?? '') })),
   }));
+}
+
+export function renderChangesDoc(): string {
+  const classes = classesDoc(changeClasses, zhChanges, enChanges, { 'power/added': 'breaking without `justification`' });
   return template('docs/changes.md.hbs')({ classes, count: classes.length });
+}
+
+export function renderStandardsDoc(): string {
+  const notes = {
+    'standard/name': 'info when only widths, spaces or 《》 differ',
+    'standard/material-extra': 'notice for an optional material',
+    'standard/time': 'info (better) when shorter',
+    'standard/visits': 'info (better) when fewer',
+    'standard/fees': 'notice for another standard; info (better) when not charged',
+    'standard/online': 'info (better) for steps beyond the reference',
+  };
+  const classes = classesDoc(divergenceClasses, zhStandards, enStandards, notes);
+  return template('docs/standards.md.hbs')({ classes, count: classes.length });
 }
 
 export function renderRulesDoc(): string {

@@ -144,7 +144,7 @@ export const rules: RuleMessages = {
   'fee/basis': { description: 'A fee has a legal basis; a waivable fee has a waiver basis.', messages: { missing: 'Fee "{name}" has no basis.', waiver: 'Fee "{name}" is marked waivable but has no waiver_basis.' } },
   'config/unknown-rule': {
     description: 'The rules of qingdan.yaml name existing rule ids.',
-    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.', 'unknown-class': 'There is no change class {id} for diff.levels; this setting does nothing. See docs/changes.md.', 'unknown-class-did-you-mean': 'There is no change class {id} for diff.levels; did you mean {suggestion}?' },
+    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.', 'unknown-class': 'There is no change class {id} for diff.levels; this setting does nothing. See docs/changes.md.', 'unknown-class-did-you-mean': 'There is no change class {id} for diff.levels; did you mean {suggestion}?', 'unknown-divergence-class': 'There is no divergence class {id} for compare.levels; this setting does nothing. See docs/standards.md.', 'unknown-divergence-class-did-you-mean': 'There is no divergence class {id} for compare.levels; did you mean {suggestion}?' },
   },
   'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} {visits|plural:visit:visits}.', depth: 'Online acceptance, handling and result notification: fully online.' } },
 };
@@ -202,6 +202,8 @@ export const ui: UiMessages = {
   'diff-fingerprint': 'fingerprint',
   'bad-cache-location': 'The cache location {path} is a file; --cache-location must be a folder (created when missing).',
   'nothing-to-check': 'None of the given files is in a catalogue folder; nothing to check.',
+  'compare-too-few': 'compare needs at least two catalogue folders: {usage}',
+  'compare-same-catalogue': '{path} is given twice; name each catalogue folder once.',
   'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
   'baseline-note': 'Only problems new since {ref} are reported: {hidden} existing {hidden|plural:problem:problems} hidden.',

@@ -3,6 +3,8 @@ import * as zh from './zh-CN.js';
 import * as en from './en.js';
 import { changes as zhChanges } from './changes-zh-CN.js';
 import { changes as enChanges } from './changes-en.js';
+import { standards as zhStandards } from './standards-zh-CN.js';
+import { standards as enStandards } from './standards-en.js';
 import type { Locale, MessageData } from '../findings.js';
 import type { UiKey } from './types.js';
 import { label } from './labels.js';
@@ -50,6 +52,18 @@ export function changeMessage(locale: Locale, classId: string, messageId: string
 
 export function changeDescription(locale: Locale, classId: string): string {
   return changeCatalogues[locale][classId]?.description ?? classId;
+}
+
+const standardCatalogues = { 'zh-CN': zhStandards, en: enStandards } as const;
+
+export function divergenceMessage(locale: Locale, classId: string, messageId: string, data?: MessageData): string {
+  const template = standardCatalogues[locale][classId]?.messages[messageId];
+  if (template === undefined) return `${classId}: ${messageId}`;
+  return format(template, data, locale);
+}
+
+export function divergenceDescription(locale: Locale, classId: string): string {
+  return standardCatalogues[locale][classId]?.description ?? classId;
 }
 
 export function ruleDescription(locale: Locale, ruleId: string): string {

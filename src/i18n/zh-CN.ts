@@ -144,7 +144,7 @@ export const rules: RuleMessages = {
   'fee/basis': { description: '收费须有依据；可减免须有减免依据。', messages: { missing: '收费“{name}”没有收费依据（basis）。', waiver: '收费“{name}”标明可减免，但没有减免依据（waiver_basis）。' } },
   'config/unknown-rule': {
     description: 'qingdan.yaml 的 rules 中只能写已有的规则 id。',
-    messages: { unknown: '没有规则 {id}，此设置不起作用。规则列表见 docs/rules.md。', 'unknown-did-you-mean': '没有规则 {id}，是否应为 {suggestion}？', 'unknown-prefix': '没有以 {id} 开头的规则，此设置不起作用。', 'unknown-class': 'diff.levels 中没有变更类别 {id}，此设置不起作用。变更类别见 docs/changes.md。', 'unknown-class-did-you-mean': 'diff.levels 中没有变更类别 {id}，是否应为 {suggestion}？' },
+    messages: { unknown: '没有规则 {id}，此设置不起作用。规则列表见 docs/rules.md。', 'unknown-did-you-mean': '没有规则 {id}，是否应为 {suggestion}？', 'unknown-prefix': '没有以 {id} 开头的规则，此设置不起作用。', 'unknown-class': 'diff.levels 中没有变更类别 {id}，此设置不起作用。变更类别见 docs/changes.md。', 'unknown-class-did-you-mean': 'diff.levels 中没有变更类别 {id}，是否应为 {suggestion}？', 'unknown-divergence-class': 'compare.levels 中没有差异类别 {id}，此设置不起作用。差异类别见 docs/standards.md。', 'unknown-divergence-class-did-you-mean': 'compare.levels 中没有差异类别 {id}，是否应为 {suggestion}？' },
   },
   'online/full-online-visits': { description: '全程网办（网上受理、办理、结果反馈）的事项到现场次数应为 0。', messages: { contradiction: '事项标为全程网办，但仍需到现场 {visits} 次。', depth: '网上办理深度含网上受理、网上办理和结果反馈，即全程网办。' } },
 };
@@ -202,6 +202,8 @@ export const ui: UiMessages = {
   'diff-fingerprint': '指纹',
   'bad-cache-location': '缓存位置 {path} 是一个文件；--cache-location 须是一个文件夹（不存在时会自动创建）。',
   'nothing-to-check': '所给文件都不在清单目录中，没有需要检查的内容。',
+  'compare-too-few': '比对至少需要两个清单目录：{usage}',
+  'compare-same-catalogue': '{path} 被给出了两次；每个清单目录只能出现一次。',
   'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',

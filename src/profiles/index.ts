@@ -9,6 +9,11 @@ export interface Profile {
   implementationCode: boolean;
   /** Two-digit category codes used in imports and exports. */
   categoryCodes: Record<Category, string>;
+  /**
+   * The code that names the same item in every office's catalogue (qingdan compare matches items by it). Under the
+   * national scheme it is the 12-digit basic code at the end of the implementation code.
+   */
+  basicCode(code: string): string;
 }
 
 export const NATIONAL_CATEGORY_CODES: Record<Category, string> = {
@@ -21,14 +26,20 @@ export const LEVEL_DIGITS: Record<Level, string> = { national: '1', provincial: 
 /** 18-char credit code + level digit + 12-digit basic code. */
 const IMPLEMENTATION_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}[1-5]\d{12}$/;
 
+/** The last 12 characters of an implementation code; any other code (a catalogue with its own code_pattern) is its own basic code. */
+function nationalBasicCode(code: string): string {
+  return IMPLEMENTATION_CODE.test(code) ? code.slice(-12) : code;
+}
+
 export const PROFILES: Record<string, Profile> = {
-  national: { id: 'national', codePattern: IMPLEMENTATION_CODE, implementationCode: true, categoryCodes: NATIONAL_CATEGORY_CODES },
+  national: { id: 'national', codePattern: IMPLEMENTATION_CODE, implementationCode: true, categoryCodes: NATIONAL_CATEGORY_CODES, basicCode: nationalBasicCode },
   // Sichuan numbers public services 20 in its catalogue; codes otherwise follow the national scheme.
   sichuan: {
     id: 'sichuan',
     codePattern: IMPLEMENTATION_CODE,
     implementationCode: true,
     categoryCodes: { ...NATIONAL_CATEGORY_CODES, 'public-service': '20' },
+    basicCode: nationalBasicCode,
   },
 };
 

@@ -3,12 +3,13 @@ import { defineRule } from './types.js';
 import { suggest } from './suggest.js';
 import { ruleIds } from './ids.js';
 import { changeClasses } from '../diff/registry.js';
+import { divergenceClasses } from '../compare/registry.js';
 
 export default defineRule({
   id: 'config/unknown-rule',
   severity: 'warning',
   stage: 'catalogue',
-  messages: ['unknown', 'unknown-did-you-mean', 'unknown-prefix', 'unknown-class', 'unknown-class-did-you-mean'],
+  messages: ['unknown', 'unknown-did-you-mean', 'unknown-prefix', 'unknown-class', 'unknown-class-did-you-mean', 'unknown-divergence-class', 'unknown-divergence-class-did-you-mean'],
   *check({ catalogue }) {
     const known = ruleIds();
     for (const id of Object.keys(catalogue.config.rules ?? {})) {
@@ -22,13 +23,18 @@ export default defineRule({
       const guess = suggest(id, known);
       yield { ruleId: 'config/unknown-rule', messageId: guess ? 'unknown-did-you-mean' : 'unknown', data: { id, suggestion: guess ?? '' }, place };
     }
-    // diff.levels names change classes; a typo there silently keeps the default level.
-    const classes = changeClasses.map((c) => c.id as string);
-    for (const id of Object.keys(catalogue.config.diff?.levels ?? {})) {
-      const place = { file: catalogue.configFile, path: ['diff', 'levels', id], key: true };
-      if (id.endsWith('/*') ? classes.some((c) => c.startsWith(id.slice(0, -1))) : classes.includes(id)) continue;
-      const guess = id.endsWith('/*') ? undefined : suggest(id, classes);
-      yield { ruleId: 'config/unknown-rule', messageId: guess ? 'unknown-class-did-you-mean' : 'unknown-class', data: { id, suggestion: guess ?? '' }, place };
+    // diff.levels and compare.levels name change and divergence classes; a typo there silently keeps the default level.
+    const groups = [
+      ['diff', changeClasses.map((c) => c.id as string), catalogue.config.diff?.levels, 'unknown-class'],
+      ['compare', divergenceClasses.map((c) => c.id as string), catalogue.config.compare?.levels, 'unknown-divergence-class'],
+    ] as const;
+    for (const [section, classes, levels, messageId] of groups) {
+      for (const id of Object.keys(levels ?? {})) {
+        const place = { file: catalogue.configFile, path: [section, 'levels', id], key: true };
+        if (id.endsWith('/*') ? classes.some((c) => c.startsWith(id.slice(0, -1))) : classes.includes(id)) continue;
+        const guess = id.endsWith('/*') ? undefined : suggest(id, classes);
+        yield { ruleId: 'config/unknown-rule', messageId: guess ? `${messageId}-did-you-mean` : messageId, data: { id, suggestion: guess ?? '' }, place };
+      }
     }
   },
 });

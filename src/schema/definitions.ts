@@ -350,6 +350,16 @@ export const Config = Type.Object(
         { additionalProperties: false, ...doc('变更比对（qingdan diff）', 'diff settings') },
       ),
     ),
+    compare: Type.Optional(
+      Type.Object(
+        {
+          levels: Type.Optional(
+            Type.Record(Type.String(), StringEnum(CHANGE_LEVEL_SETTINGS), doc('差异级别', 'divergence levels', { zh: '差异类别 id → off | info | notice | breaking；可用 standard/* 这样的前缀。本清单作为参照时生效', en: 'divergence class id → off | info | notice | breaking; prefixes like standard/* allowed. Applies when this catalogue is the reference' })),
+          ),
+        },
+        { additionalProperties: false, ...doc('跨地区比对（qingdan compare）', 'compare settings') },
+      ),
+    ),
   },
   { additionalProperties: false, ...doc('qingdan.yaml 清单配置', 'qingdan.yaml catalogue configuration') },
 );

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderChangesDoc, renderFormatDoc, renderRulesDoc } from '../../src/docs/generate.js';
+import { renderChangesDoc, renderFormatDoc, renderRulesDoc, renderStandardsDoc } from '../../src/docs/generate.js';
+import { divergenceClasses } from '../../src/compare/registry.js';
 import { changeClasses } from '../../src/diff/registry.js';
 import { allRules } from '../../src/rules/index.js';
 import { emitSchemas } from '../../src/schema/emit.js';
@@ -25,6 +26,19 @@ describe('generated reference docs', () => {
     const text = renderChangesDoc();
     expect(changeClasses).toHaveLength(23);
     for (const changeClass of changeClasses) expect(text).toContain(`## ${changeClass.id}\n\n- 默认级别 / default level: **${changeClass.level}**`);
+  });
+
+  it('docs/standards.md is current (run `npm run docs` after changing divergence classes or their messages)', () => {
+    expect(readFileSync(path.join(DOCS, 'standards.md'), 'utf8')).toBe(renderStandardsDoc());
+  });
+
+  it('standards.md names the eleven divergence classes of qingdan compare with their default levels', () => {
+    const text = renderStandardsDoc();
+    expect(divergenceClasses.map((c) => c.id)).toEqual([
+      'standard/name', 'standard/category', 'standard/basis', 'standard/material-extra', 'standard/material-missing',
+      'standard/time', 'standard/visits', 'standard/fees', 'standard/online', 'standard/missing', 'standard/extra',
+    ]);
+    for (const c of divergenceClasses) expect(text).toContain(`## ${c.id}\n\n- 默认级别 / default level: **${c.level}**`);
   });
 
   it('rules.md has a section, the default severity and every message of every rule', () => {

@@ -1,0 +1,71 @@
+// markdown: a pull-request comment — the scores first, then the matrix of items that differ, then each office's
+// divergences folded under its name.
+import { ui } from '../../i18n/index.js';
+import { classLabel, compareText } from '../../i18n/compare.js';
+import type { Cell } from '../../compare/compare.js';
+import { columns, countByLevel, divergingRows, percent, title, validation, where, type CompareFormatter } from './types.js';
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+}
+
+const MARK = { breaking: '🔴', notice: '🟡', info: '🔵' } as const;
+
+const markdown: CompareFormatter = (report) => {
+  const l = report.locale;
+  const t = (key: Parameters<typeof compareText>[1], data?: Parameters<typeof compareText>[2]) => compareText(l, key, data);
+  const offices = columns(report);
+  const out: string[] = [`## ${escape(title(report))}`, ''];
+
+  out.push(`| ${(['col-office', 'col-score', 'col-total', 'col-agree', 'col-better', 'col-differs', 'col-missing', 'col-extra', 'col-validation'] as const).map((k) => t(k)).join(' | ')} |`, '|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const o of offices) {
+    const s = o.score;
+    out.push(`| ${escape(o.label)} | ${s ? `**${percent(s.score)}**` : '—'} | ${s ? [s.total, s.agree, s.better, s.differs, s.missing, s.extra].join(' | ') : ' |  |  |  |  | '} | ${validation(report, o)} |`);
+  }
+  out.push('', `_${escape(t(report.mode === 'reference' ? 'scores-note' : 'scores-note-peers'))}_`, '');
+
+  const rows = divergingRows(report);
+  if (!rows.length) {
+    out.push(t('no-divergences'), '');
+  } else {
+    const cell = (c: Cell) => {
+      if (c.status === 'agree') return `✅${c.loose ? ' ≈' : ''}`;
+      if (c.status === 'absent') return '';
+      if (c.status === 'unavailable') return t('status-unavailable');
+      const mark = c.status === 'better' ? '🔵' : MARK[c.level ?? 'notice'];
+      return `${mark} ${c.classes.map((id) => classLabel(l, id)).join(l === 'zh-CN' ? '、' : ', ')}`;
+    };
+    out.push(`### ${t('matrix')}`, '', `_${escape(t('matrix-note'))}_ ✅ ${t('status-agree')} · 🔵 ${t('status-better')} · 🟡 ${ui(l, 'level-notice')} · 🔴 ${ui(l, 'level-breaking')} · ≈ ${t('loose')}`, '');
+    out.push(`| ${t('col-code')} | ${t('col-item')} | ${offices.map((o) => escape(o.label)).join(' | ')} |`, `|---|---|${offices.map(() => '---').join('|')}|`);
+    for (const row of rows) out.push(`| \`${row.basicCode}\` | ${escape(row.name)} | ${offices.map((o) => cell(row.cells[o.index]!)).join(' | ')} |`);
+    const agreeing = report.rows.length - rows.length;
+    if (agreeing) out.push('', t('agreeing-rows', { count: agreeing }));
+    out.push('', `### ${t('details')}`, '');
+    for (const office of offices) {
+      const mine = report.divergences.filter((d) => d.office === office.index);
+      if (!mine.length) continue;
+      const counts = countByLevel(mine);
+      out.push(`<details><summary><strong>${escape(office.label)}</strong> — ${escape(t('counts', counts))}</summary>`, '');
+      for (const d of mine) {
+        const places = [`\`${where(d.local)}\``, d.reference ? `${t('reference-place')} \`${where(d.reference)}\`` : ''].filter((p) => p && p !== '``');
+        out.push(`- ${MARK[d.level]} **${ui(l, `level-${d.level}`)}** ${escape(d.message)} \`${d.classId}\`${places.length ? ` · ${places.join(' · ')}` : ''}`);
+      }
+      out.push('', '</details>', '');
+    }
+  }
+
+  if (report.loose.length) {
+    out.push(`### ${t('loose')}`, '', escape(t('loose-note')), '');
+    for (const m of report.loose) out.push(`- ${escape(t('loose-item', { office: report.offices[m.office]!.label, item: m.basicCode, local: m.local, reference: m.reference }))}${m.position ? ` · \`${where(m.position)}\`` : ''}`);
+    out.push('');
+  }
+  for (const office of report.offices) {
+    if (!office.usable) out.push(`> ${escape(t('office-unusable', { office: office.label, root: office.root }))}`, '');
+    else if (office.problems.length) out.push(`> ${escape(t('office-problems', { office: office.label, count: office.problems.length }))} ${office.problems.map((f) => `\`${f.file}:${f.line}:${f.column}\``).join(', ')}`, '');
+    if (office.skipped.length) out.push(`> ${escape(t('office-skipped', { office: office.label, count: office.skipped.length, codes: office.skipped.join(', ') }))}`, '');
+  }
+  out.push(`**${escape(t('counts', countByLevel(report.divergences)))}**`);
+  return `${out.join('\n').trimEnd()}\n`;
+};
+
+export default markdown;
