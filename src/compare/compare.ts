@@ -35,6 +35,8 @@ export interface Score {
   better: number;
   differs: number;
   missing: number;
+  /** Items whose entry here fails the schema: not compared, and not counted as implemented. */
+  unavailable: number;
   /** The office's items with no counterpart; not part of `total`. */
   extra: number;
   /** Share of `total` implemented exactly or better, 0–1 (1 when total is 0). */
@@ -113,6 +115,8 @@ interface Loaded {
   items: Map<string, Entry<Power>[]>;
   /** Cancelled items by basic code. */
   cancelled: Map<string, Entry<Power>>;
+  /** Basic codes of entries that fail the schema: not compared, rather than reported as missing. */
+  invalid: Set<string>;
 }
 
 function officeLabel(catalogue: Catalogue | undefined, root: string): { label: string; name: string } {
@@ -123,7 +127,7 @@ function officeLabel(catalogue: Catalogue | undefined, root: string): { label: s
 
 async function loadOffice(root: string, index: number, isReference: boolean, options: CompareOptions, cwd: string): Promise<Loaded> {
   const source = new DirectorySource(root, cwd);
-  const empty = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>>() };
+  const empty = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>>(), invalid: new Set<string>() };
   let result;
   try {
     result = await validateCatalogueAsync(source, { explicitLocale: options.locale, environment: options.environment ?? {}, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
@@ -150,6 +154,7 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
     problems: findings.filter((f) => FILE_RULES.test(f.ruleId) && f.ruleId !== 'file/empty'),
     skipped,
   };
+  for (const code of skipped) empty.invalid.add(profile.basicCode(code));
   for (const entry of catalogue.powerByCode.values()) {
     const basic = profile.basicCode(entry.value.code);
     if (entry.value.status === 'cancelled') {
@@ -233,7 +238,8 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
   if (options.reference) {
     for (const code of loaded[0]!.items.keys()) add(code);
     const extras = new Set<string>();
-    for (const l of loaded.slice(1)) for (const code of l.items.keys()) if (!seen.has(code)) extras.add(code);
+    // An item whose reference entry fails the schema is not compared: every office would seem to have an extra.
+    for (const l of loaded.slice(1)) for (const code of l.items.keys()) if (!seen.has(code) && !loaded[0]!.invalid.has(code)) extras.add(code);
     for (const code of [...extras].sort()) add(code);
   } else {
     for (const l of usable) for (const code of l.items.keys()) add(code);
@@ -250,9 +256,11 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
       referenceIndex = loaded[0]!.items.has(basicCode) ? 0 : undefined;
       inReference = referenceIndex !== undefined;
     } else {
-      const holders = usable.filter((l) => l.items.has(basicCode)).map((l) => ({ office: l.office.index, signature: signatures(l.items.get(basicCode)![0]!.value, l.catalogue!) }));
+      // An office whose entry for the item fails the schema takes no part in deciding the norm.
+      const deciding = usable.filter((l) => !l.invalid.has(basicCode) || l.items.has(basicCode));
+      const holders = deciding.filter((l) => l.items.has(basicCode)).map((l) => ({ office: l.office.index, signature: signatures(l.items.get(basicCode)![0]!.value, l.catalogue!) }));
       // Present when at least half the usable offices list it: then those without it are "missing", else it is "extra".
-      inReference = holders.length * 2 >= usable.length;
+      inReference = holders.length * 2 >= deciding.length;
       if (inReference) {
         referenceIndex = normOf(holders);
         const norm = holders.find((h) => h.office === referenceIndex)!.signature;
@@ -263,7 +271,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
         };
       } else {
         const holding = new Set(holders.map((h) => h.office));
-        normOffices = () => usable.map((l) => l.office.index).filter((i) => !holding.has(i));
+        normOffices = () => deciding.map((l) => l.office.index).filter((i) => !holding.has(i));
       }
     }
     const referenceSide = referenceIndex !== undefined ? loaded[referenceIndex]! : undefined;
@@ -282,6 +290,10 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
         continue;
       }
       const locals = l.items.get(basicCode) ?? [];
+      if (!locals.length && l.invalid.has(basicCode)) {
+        row.cells.push({ status: 'unavailable', classes: [], codes: [], loose: 0 });
+        continue;
+      }
       if (!options.reference && index === referenceIndex) {
         row.cells.push({ status: 'agree', classes: [], codes: locals.map((e) => e.value.code), loose: 0 });
         continue;
@@ -366,7 +378,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
   for (const row of rows) for (const cell of row.cells) cell.classes.sort((a, b) => classOrder.get(a)! - classOrder.get(b)!);
   for (const office of offices) {
     if (!office.usable || office.isReference) continue;
-    const score: Score = { total: 0, agree: 0, better: 0, differs: 0, missing: 0, extra: 0, score: 1 };
+    const score: Score = { total: 0, agree: 0, better: 0, differs: 0, missing: 0, unavailable: 0, extra: 0, score: 1 };
     for (const row of rows) {
       const status = row.cells[office.index]!.status;
       if (status === 'extra') score.extra++;
@@ -376,6 +388,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
       else if (status === 'better') score.better++;
       else if (status === 'differs') score.differs++;
       else if (status === 'missing') score.missing++;
+      else if (status === 'unavailable') score.unavailable++;
     }
     score.score = score.total ? (score.agree + score.better) / score.total : 1;
     office.score = score;

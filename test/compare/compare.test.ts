@@ -1,0 +1,94 @@
+// What compare does with imperfect input and with settings: broken files and configs, schema-invalid entries,
+// levels from the reference's qingdan.yaml.
+import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareCatalogues, failingDivergences } from '../../src/compare/compare.js';
+import { UsageError } from '../../src/errors.js';
+import { validateCatalogue } from '../../src/validate.js';
+import { DirectorySource } from '../../src/catalogue/source.js';
+import { edit } from '../cli/run-cli.js';
+import { FIXTURES, OFFICES } from './fixtures.js';
+
+/** A writable copy of the four fixture catalogues; returns the folder that holds them. */
+function copy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-compare-'));
+  for (const office of OFFICES) cpSync(path.join(FIXTURES, office), path.join(dir, office), { recursive: true });
+  return dir;
+}
+
+const run = (dir: string, reference = true) => compareCatalogues(OFFICES.map((o) => path.join(dir, o)), dir, { reference, locale: 'en', workers: 0 });
+
+describe('compare with imperfect catalogues', () => {
+  it('reports a file that does not parse, with its position, and compares the rest', async () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'county-a/broken.yaml'), 'powers:\n  - code: [unclosed\n');
+    const result = await run(dir);
+    const office = result.offices[1]!;
+    expect(office.usable).toBe(true);
+    expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual(['yaml/syntax county-a/broken.yaml:3:1']);
+    expect(result.divergences.filter((d) => d.office === 1).length).toBeGreaterThan(0);
+    expect(office.errors).toBeGreaterThan(0);
+  });
+
+  it('leaves out an office whose qingdan.yaml is broken, says why, and goes on', async () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'county-b/qingdan.yaml'), 'name: 乙县\nprofile: [national\n');
+    const result = await run(dir);
+    const office = result.offices[2]!;
+    expect(office).toMatchObject({ usable: false, label: 'county-b' });
+    expect(office.score).toBeUndefined();
+    expect(office.problems[0]).toMatchObject({ ruleId: 'yaml/syntax', file: 'county-b/qingdan.yaml' });
+    expect(result.rows.every((r) => r.cells[2]!.status === 'unavailable')).toBe(true);
+    expect(result.divergences.some((d) => d.office === 2)).toBe(false);
+    expect(result.offices[1]!.score?.total).toBe(4);
+  });
+
+  it('cannot go on without the reference: a broken reference config is a usage error', async () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'reference/qingdan.yaml'), 'name: [\n');
+    await expect(run(dir)).rejects.toSatisfy((error) => error instanceof UsageError && error.key === 'config-invalid' && error.findings[0]!.file === 'reference/qingdan.yaml');
+  });
+
+  it('does not call an item missing when its entry fails the schema: it is not compared, and listed', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'county-a/powers.yaml'), 'time_limit: {statutory: 20, promised: 15, unit: working-days}', 'time_limit: {statutory: 20, promised: 15}');
+    const result = await run(dir);
+    expect(result.offices[1]!.skipped).toEqual(['11339901MB000000114000101002000']);
+    const drug = result.rows.find((r) => r.basicCode === '000101002000')!;
+    expect(drug.cells[1]!.status).toBe('unavailable');
+    expect(result.divergences.some((d) => d.office === 1 && d.basicCode === '000101002000')).toBe(false);
+    expect(result.offices[1]!.score).toMatchObject({ total: 4, unavailable: 1 });
+  });
+
+  it('does not report extras for an item whose reference entry fails the schema', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'reference/powers.yaml'), 'category: penalty', 'category: fine');
+    const result = await run(dir);
+    expect(result.offices[0]!.skipped).toEqual(['11330100MB0000001R3000201003000']);
+    expect(result.rows.some((r) => r.basicCode === '000201003000')).toBe(false);
+  });
+});
+
+describe('levels from compare.levels in the reference', () => {
+  it('raises or lowers a class, switches one off, and never makes a better divergence fail', async () => {
+    const dir = copy();
+    appendFileSync(path.join(dir, 'reference/qingdan.yaml'), 'compare:\n  levels:\n    standard/time: notice\n    standard/fees: off\n    standard/material-missing: breaking\n');
+    const result = await run(dir);
+    const levels = (classId: string) => result.divergences.filter((d) => d.classId === classId).map((d) => `${d.office} ${d.level}`);
+    expect(levels('standard/time')).toEqual(['1 info', '2 notice']);
+    expect(levels('standard/fees')).toEqual([]);
+    expect(levels('standard/material-missing')).toEqual(['2 breaking']);
+    expect(failingDivergences(result, 'breaking').map((d) => d.classId).sort()).toEqual(['standard/category', 'standard/extra', 'standard/extra', 'standard/material-extra', 'standard/material-missing', 'standard/visits']);
+    // The cells follow: 乙县's drug licence differed only in its fee, which is now off.
+    expect(result.rows.find((r) => r.basicCode === '000101002000')!.cells[2]!.status).toBe('agree');
+  });
+
+  it('validate warns about a misspelt class in compare.levels', () => {
+    const dir = copy();
+    appendFileSync(path.join(dir, 'reference/qingdan.yaml'), 'compare:\n  levels:\n    standard/tim: notice\n');
+    const { findings } = validateCatalogue(new DirectorySource(path.join(dir, 'reference'), dir), { explicitLocale: 'en' });
+    expect(findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`)).toEqual(['config/unknown-rule 9:5 There is no divergence class standard/tim for compare.levels; did you mean standard/time?']);
+  });
+});
