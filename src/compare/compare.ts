@@ -16,6 +16,7 @@ import { LEVEL_RANK } from '../diff/types.js';
 import { divergenceClasses, divergenceClassById } from './registry.js';
 import { citations, materialsOf, feesOf, bothSides } from './helpers.js';
 import { looseName, sameLoosely } from './normalise.js';
+import { matchPeers, matchToReference, type MatchedRow, type OfficeItems } from './match.js';
 import type { ChangeLevel, CompareContext, Divergence, ItemPair, Position, RawDivergence } from './types.js';
 
 export interface CompareOptions {
@@ -88,6 +89,8 @@ export interface Row {
 
 export interface LooseMatch {
   office: number;
+  /** The row (index into `rows`). */
+  row: number;
   basicCode: string;
   kind: 'material' | 'fee';
   reference: string;
@@ -114,7 +117,7 @@ interface Loaded {
   /** Items in force by basic code (several when one catalogue lists the same item for several bodies). */
   items: Map<string, Entry<Power>[]>;
   /** Cancelled items by basic code. */
-  cancelled: Map<string, Entry<Power>>;
+  cancelled: Map<string, Entry<Power>[]>;
   /** Basic codes of entries that fail the schema: not compared, rather than reported as missing. */
   invalid: Set<string>;
 }
@@ -127,7 +130,7 @@ function officeLabel(catalogue: Catalogue | undefined, root: string): { label: s
 
 async function loadOffice(root: string, index: number, isReference: boolean, options: CompareOptions, cwd: string): Promise<Loaded> {
   const source = new DirectorySource(root, cwd);
-  const empty = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>>(), invalid: new Set<string>() };
+  const empty = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>[]>(), invalid: new Set<string>() };
   let result;
   try {
     result = await validateCatalogueAsync(source, { explicitLocale: options.locale, environment: options.environment ?? {}, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
@@ -158,7 +161,7 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
   for (const entry of catalogue.powerByCode.values()) {
     const basic = profile.basicCode(entry.value.code);
     if (entry.value.status === 'cancelled') {
-      if (!empty.cancelled.has(basic)) empty.cancelled.set(basic, entry);
+      empty.cancelled.set(basic, [...(empty.cancelled.get(basic) ?? []), entry]);
       continue;
     }
     const list = empty.items.get(basic);
@@ -226,43 +229,39 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
   const mode = options.reference ? 'reference' : 'peers';
   const usable = loaded.filter((l) => l.catalogue);
 
-  // Phase one: which basic codes are compared, in what order, and whose version each office is held to.
-  const codes: string[] = [];
-  const seen = new Set<string>();
-  const add = (code: string) => {
-    if (!seen.has(code)) {
-      seen.add(code);
-      codes.push(code);
-    }
-  };
+  // Phase one: which items are the same item, row by row, and whose version each office is held to.
+  const itemsOf = (l: Loaded): OfficeItems => ({ index: l.office.index, items: l.items });
+  let matched: MatchedRow[];
   if (options.reference) {
-    for (const code of loaded[0]!.items.keys()) add(code);
-    const extras = new Set<string>();
+    const { rows: referenceRows, extra } = matchToReference(itemsOf(loaded[0]!), usable.slice(1).map(itemsOf));
     // An item whose reference entry fails the schema is not compared: every office would seem to have an extra.
-    for (const l of loaded.slice(1)) for (const code of l.items.keys()) if (!seen.has(code) && !loaded[0]!.invalid.has(code)) extras.add(code);
-    for (const code of [...extras].sort()) add(code);
+    matched = [...referenceRows, ...extra.filter((row) => !loaded[0]!.invalid.has(row.basicCode))];
   } else {
-    for (const l of usable) for (const code of l.items.keys()) add(code);
+    matched = matchPeers(usable.map(itemsOf));
   }
 
-  const raw: Array<RawDivergence & { office: number; basicCode: string; code?: string; context: CompareContext; normOffices?: number[] }> = [];
+  const raw: Array<RawDivergence & { office: number; row: number; basicCode: string; code?: string; context: CompareContext; normOffices?: number[] }> = [];
   const loose: Array<LooseMatch & { context: CompareContext; place?: { file: string; path: Array<string | number> } }> = [];
   const rows: Row[] = [];
-  for (const basicCode of codes) {
+  for (const [rowNumber, match] of matched.entries()) {
+    const { basicCode } = match;
     let referenceIndex: number | undefined;
+    let referenceEntry: Entry<Power> | undefined;
     let inReference: boolean;
     let normOffices: ((classId: string) => number[]) | undefined;
     if (options.reference) {
-      referenceIndex = loaded[0]!.items.has(basicCode) ? 0 : undefined;
-      inReference = referenceIndex !== undefined;
+      referenceEntry = match.reference;
+      referenceIndex = referenceEntry ? 0 : undefined;
+      inReference = referenceEntry !== undefined;
     } else {
       // An office whose entry for the item fails the schema takes no part in deciding the norm.
-      const deciding = usable.filter((l) => !l.invalid.has(basicCode) || l.items.has(basicCode));
-      const holders = deciding.filter((l) => l.items.has(basicCode)).map((l) => ({ office: l.office.index, signature: signatures(l.items.get(basicCode)![0]!.value, l.catalogue!) }));
-      // Present when at least half the usable offices list it: then those without it are "missing", else it is "extra".
+      const deciding = usable.filter((l) => match.items.has(l.office.index) || !l.invalid.has(basicCode));
+      const holders = deciding.filter((l) => match.items.has(l.office.index)).map((l) => ({ office: l.office.index, signature: signatures(match.items.get(l.office.index)![0]!.value, l.catalogue!) }));
+      // Present when at least half the offices list it: then those without it are "missing", else it is "extra".
       inReference = holders.length * 2 >= deciding.length;
       if (inReference) {
         referenceIndex = normOf(holders);
+        referenceEntry = match.items.get(referenceIndex)![0];
         const norm = holders.find((h) => h.office === referenceIndex)!.signature;
         normOffices = (classId) => {
           if (classId === 'standard/missing') return holders.map((h) => h.office);
@@ -275,9 +274,11 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
       }
     }
     const referenceSide = referenceIndex !== undefined ? loaded[referenceIndex]! : undefined;
-    const referenceEntry = referenceSide?.items.get(basicCode)?.[0];
-    const shown = referenceEntry?.value ?? usable.map((l) => l.items.get(basicCode)?.[0]?.value).find(Boolean);
-    const row: Row = { basicCode, name: shown?.name ?? basicCode, ...(shown ? { category: shown.category } : {}), inReference, ...(!options.reference && referenceIndex !== undefined ? { normOffice: referenceIndex } : {}), cells: [] };
+    const shown = referenceEntry?.value ?? [...match.items.values()][0]?.[0]?.value;
+    const row: Row = { basicCode, name: shown?.name ?? match.name, ...(shown ? { category: shown.category } : {}), inReference, ...(!options.reference && referenceIndex !== undefined ? { normOffice: referenceIndex } : {}), cells: [] };
+    // A reference item cancelled there but in force here: an extra with its own message, pointing at the cancellation.
+    const cancelledHere = options.reference && !referenceEntry ? (loaded[0]!.cancelled.get(basicCode) ?? []) : [];
+    const cancelled = cancelledHere.find((e) => looseName(e.value.name) === looseName(match.name)) ?? (cancelledHere.length === 1 ? cancelledHere[0] : undefined);
 
     for (const l of loaded) {
       const index = l.office.index;
@@ -289,7 +290,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
         row.cells.push({ status: 'unavailable', classes: [], codes: [], loose: 0 });
         continue;
       }
-      const locals = l.items.get(basicCode) ?? [];
+      const locals = match.items.get(index) ?? [];
       if (!locals.length && l.invalid.has(basicCode)) {
         row.cells.push({ status: 'unavailable', classes: [], codes: [], loose: 0 });
         continue;
@@ -301,7 +302,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
       // In reference mode the reference's catalogue even for an extra item: a cancelled entry there is pointed at.
       const context: CompareContext = { reference: (options.reference ? loaded[0]!.catalogue : referenceSide?.catalogue) ?? l.catalogue, local: l.catalogue, peers: !options.reference };
       const pairs: ItemPair[] = locals.length
-        ? locals.map((local) => ({ basicCode, ...(referenceEntry ? { reference: referenceEntry } : {}), local, ...(options.reference && !referenceEntry && loaded[0]!.cancelled.has(basicCode) ? { referenceCancelled: loaded[0]!.cancelled.get(basicCode)! } : {}) }))
+        ? locals.map((local) => ({ basicCode, ...(referenceEntry ? { reference: referenceEntry } : {}), local, ...(cancelled ? { referenceCancelled: cancelled } : {}) }))
         : referenceEntry
           ? [{ basicCode, reference: referenceEntry }]
           : [];
@@ -309,15 +310,15 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
       for (const pair of pairs) {
         for (const divergenceClass of divergenceClasses) {
           for (const divergence of divergenceClass.check(pair, context)) {
-            raw.push({ ...divergence, office: index, basicCode, ...(pair.local ? { code: pair.local.value.code } : {}), context, ...(normOffices ? { normOffices: normOffices(divergence.classId) } : {}) });
+            raw.push({ ...divergence, office: index, row: rowNumber, basicCode, ...(pair.local ? { code: pair.local.value.code } : {}), context, ...(normOffices ? { normOffices: normOffices(divergence.classId) } : {}) });
           }
         }
         if (bothSides(pair)) {
           for (const [kind, matching, list] of [['material', materialsOf(pair), 'materials'], ['fee', feesOf(pair), 'fees']] as const) {
-            for (const match of matching.matched) {
-              if (!match.loose) continue;
+            for (const m of matching.matched) {
+              if (!m.loose) continue;
               looseCount++;
-              loose.push({ office: index, basicCode, kind, reference: match.reference.name, local: match.local.name, context, place: { file: pair.local.file, path: [...pair.local.path, list, match.localIndex, 'name'] } });
+              loose.push({ office: index, row: rowNumber, basicCode, kind, reference: m.reference.name, local: m.local.name, context, place: { file: pair.local.file, path: [...pair.local.path, list, m.localIndex, 'name'] } });
             }
           }
           if (sameLoosely(pair.reference.value.name, pair.local.value.name)) looseCount++;
@@ -353,6 +354,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
       message: messages[locale],
       messages,
       basicCode: d.basicCode,
+      row: d.row,
       office: d.office,
       ...(d.code ? { code: d.code } : {}),
       better: !!d.better,
@@ -364,10 +366,9 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
   }
 
   // The matrix cells and the scores follow from the divergences that remain after levels.
-  const rowIndex = new Map(rows.map((row, i) => [row.basicCode, i]));
   const classOrder = new Map(divergenceClasses.map((c, i) => [c.id as string, i]));
   for (const d of divergences) {
-    const cell = rows[rowIndex.get(d.basicCode)!]!.cells[d.office]!;
+    const cell = rows[d.row]!.cells[d.office]!;
     if (!cell.classes.includes(d.classId)) cell.classes.push(d.classId);
     if (!cell.level || LEVEL_RANK[d.level] > LEVEL_RANK[cell.level]) cell.level = d.level;
     if (cell.status === 'agree' || cell.status === 'better') {
@@ -394,7 +395,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
     office.score = score;
   }
 
-  divergences.sort((a, b) => rowIndex.get(a.basicCode)! - rowIndex.get(b.basicCode)! || a.office - b.office || LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || classOrder.get(a.classId)! - classOrder.get(b.classId)! || compare(a.detail ?? '', b.detail ?? ''));
+  divergences.sort((a, b) => a.row - b.row || a.office - b.office || LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || classOrder.get(a.classId)! - classOrder.get(b.classId)! || compare(a.detail ?? '', b.detail ?? ''));
   const looseMatches: LooseMatch[] = loose.map(({ context, place, ...match }) => ({ ...match, ...(place ? { position: resolve(context.local, place)! } : {}) }));
   return { locale, mode, offices, rows, divergences, loose: looseMatches };
 }

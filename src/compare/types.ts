@@ -61,6 +61,8 @@ export interface Divergence {
   messages: Record<'zh-CN' | 'en', string>;
   /** The basic code the item is matched by. */
   basicCode: string;
+  /** The matrix row (index into the result's rows): one catalogue may list several items under one basic code. */
+  row: number;
   /** The office (its index in `offices`). */
   office: number;
   /** The office's own code for the item, when it has the item. */

@@ -174,7 +174,7 @@ describe('divergence classes on the fixtures', () => {
 
   it('says which material names matched only loosely, and where', () => {
     expect(result.loose).toEqual([
-      { office: 1, basicCode: FOOD, kind: 'material', reference: '营业执照复印件', local: '《营业执照》（复印件）', position: expect.objectContaining(at('county-a', FOOD, '《营业执照》')) },
+      { office: 1, row: 0, basicCode: FOOD, kind: 'material', reference: '营业执照复印件', local: '《营业执照》（复印件）', position: expect.objectContaining(at('county-a', FOOD, '《营业执照》')) },
     ]);
   });
 });

@@ -33,8 +33,9 @@ const html: CompareFormatter = (report) => {
     const text = c.status === 'differs' || c.status === 'better' ? list(c.classes.map((id) => classLabel(l, id))) : c.status === 'absent' ? '' : t(`status-${c.status}`);
     return { status: c.status === 'differs' ? `differs ${c.level ?? 'notice'}` : c.status, symbol: SYMBOL[c.status], text: c.loose && c.status === 'agree' ? `${text} ≈` : text };
   };
-  const byRow = new Map<string, typeof report.divergences>();
-  for (const d of report.divergences) byRow.set(d.basicCode, [...(byRow.get(d.basicCode) ?? []), d]);
+  const byRow = new Map<number, typeof report.divergences>();
+  for (const d of report.divergences) byRow.set(d.row, [...(byRow.get(d.row) ?? []), d]);
+  const numbered = rows.map((row) => ({ row, number: report.rows.indexOf(row) }));
 
   const view = {
     lang: l,
@@ -61,17 +62,19 @@ const html: CompareFormatter = (report) => {
     })),
     legend: (['agree', 'better', 'differs', 'missing', 'extra'] as const).map((status) => ({ status: status === 'differs' ? 'differs notice' : status, symbol: SYMBOL[status], text: t(`status-${status}`) })),
     columns: offices.map((o) => ({ label: o.label })),
-    rows: rows.map((row) => ({
+    rows: numbered.map(({ row, number }) => ({
+      id: `item-${number + 1}`,
       basicCode: row.basicCode,
       name: row.name,
       norm: row.normOffice !== undefined ? `${t('norm')} ${label(row.normOffice)}` : '',
       cells: offices.map((o) => cell(row.cells[o.index]!)),
     })),
     agreeing: report.rows.length > rows.length ? t('agreeing-rows', { count: report.rows.length - rows.length }) : '',
-    items: rows.map((row) => ({
+    items: numbered.map(({ row, number }) => ({
+      id: `item-${number + 1}`,
       basicCode: row.basicCode,
       name: row.name,
-      divergences: (byRow.get(row.basicCode) ?? []).map((d) => ({
+      divergences: (byRow.get(number) ?? []).map((d) => ({
         office: label(d.office),
         level: d.level,
         levelText: ui(l, `level-${d.level}`),

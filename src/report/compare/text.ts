@@ -36,7 +36,7 @@ const text: CompareFormatter = (report) => {
   const numeric = new Set([0, 2, 3, 4, 5, 6, 7, 8]);
   table.forEach((r, i) => out.push(`  ${r.map((cell, k) => pad(cell, widths[k]!, numeric.has(k) && i > 0)).join('  ')}`.trimEnd()));
   const reference = report.offices.find((o) => o.isReference);
-  if (reference) out.push(chalk.dim(`  ${t('reference')}: ${reference.label} (${reference.root}) · ${validation(report, reference)}`));
+  if (reference) out.push(chalk.dim(`  ${t('reference')}: ${reference.name} (${reference.root}) · ${validation(report, reference)}`));
   out.push(chalk.dim(`  ${t(report.mode === 'reference' ? 'scores-note' : 'scores-note-peers')}`), '');
 
   const rows = divergingRows(report);
@@ -73,11 +73,11 @@ const text: CompareFormatter = (report) => {
 
     out.push(chalk.bold(t('details')));
     const levelPaint = { breaking: chalk.red, notice: chalk.yellow, info: chalk.blue } as const;
-    let current = '';
+    let current = -1;
     for (const d of report.divergences) {
-      if (d.basicCode !== current) {
-        current = d.basicCode;
-        const row = report.rows.find((r) => r.basicCode === current)!;
+      if (d.row !== current) {
+        current = d.row;
+        const row = report.rows[current]!;
         const norm = row.normOffice !== undefined ? chalk.dim(`  (${t('norm')} ${report.offices[row.normOffice]!.label})`) : '';
         out.push(`  ${chalk.bold(row.basicCode)} ${row.name}${norm}`);
       }
