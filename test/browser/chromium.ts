@@ -1,10 +1,11 @@
 // Headless Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, and a tiny static
-// server on 127.0.0.1 that serves bpmn-js and Mermaid from node_modules plus the documents a test registers.
+// server on 127.0.0.1 that serves bpmn-js and Mermaid from node_modules plus the documents a test registers, and axe-core.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.QINGDAN_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -64,4 +65,25 @@ export async function serve(): Promise<StaticServer> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core's WCAG 2.1 A and AA violations on the open page, one line each (an empty list is a pass). */
+export async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -2,7 +2,6 @@
 // The built guide site in headless Chromium: a citizen's journey from search to guide, axe-core (WCAG 2.1 AA) on every
 // page type, content with JavaScript off, a phone-width screen, and hostile catalogue text that must never run.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,30 +11,11 @@ import { validateCatalogueAsync } from '../../src/validate.js';
 import { buildSite } from '../../src/guide/build.js';
 import { check, BASE } from '../harness.js';
 import { ROOT } from '../cli/run-cli.js';
-import { chromiumAvailable, launch } from './chromium.js';
+import { axe, chromiumAvailable, launch } from './chromium.js';
 import { serveFolder, type SiteServer } from './site-server.js';
 
 const available = chromiumAvailable();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CONSTRUCTION = 'items/11339921MB1D3961134010010000000.html';
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations.map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.runIf(available)('the guide site in headless Chromium', () => {
   let browser: Browser;
