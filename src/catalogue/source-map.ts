@@ -1,5 +1,5 @@
 // Turns a path into a YAML document into line/column positions; the only place positions are computed.
-import { LineCounter, parseDocument, isMap, isSeq, isAlias, isScalar, isPair, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, visit, isMap, isSeq, isAlias, isScalar, isPair, type Document, type Node } from 'yaml';
 import type { DocPath, Span } from '../findings.js';
 
 export class SourceMap {
@@ -53,10 +53,23 @@ export class SourceMap {
   /**
    * The span of the node at `path` (or of its key when `key` is set). A path that does not exist — a missing
    * property, say — resolves to the deepest node that does, which is where the editor should look.
+   *
+   * A path into one entry of a section (['powers', 17, …]) parses only that entry's lines when the file is laid out
+   * plainly (a top-level `section:` key with a block sequence below it): diff and compare point into hundreds of
+   * entries of big files, and a whole-file parse per file would cost them more than loading the catalogue did.
+   * Anything unusual falls back to the whole document, so the answer is always the full parser's.
    */
   locate(path: DocPath, key = false): Span {
+    if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number' && !this.document) {
+      const entry = this.entry(path[0], path[1]);
+      if (entry) return this.walk(entry.document, entry.node, path.slice(2), key, entry.base);
+    }
     const document = this.getDocument();
-    let node: Node | null | undefined = document.contents as Node | null;
+    return this.walk(document, document.contents as Node | null, path, key, 0);
+  }
+
+  private walk(document: Document, start: Node | null, path: DocPath, key: boolean, base: number): Span {
+    let node: Node | null | undefined = start;
     let keyNode: Node | undefined;
     for (let i = 0; i < path.length && node; i++) {
       const segment = path[i]!;
@@ -70,20 +83,102 @@ export class SourceMap {
           break;
         }
         node = pair.value as Node;
-        if (i === path.length - 1 && key) return this.spanOfNode(keyNode, false);
+        if (i === path.length - 1 && key) return this.spanOfNode(keyNode, false, base);
         keyNode = undefined;
       } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
         node = node.items[segment] as Node;
       } else break;
     }
-    if (!node && keyNode) return this.spanOfNode(keyNode, false);
+    if (!node && keyNode) return this.spanOfNode(keyNode, false, base);
     if (!node?.range) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return this.spanOfNode(node, true);
+    return this.spanOfNode(node, true, base);
+  }
+
+  private readonly entries = new Map<string, { document: Document; node: Node; base: number } | null>();
+  private sections: Map<string, number[]> | null | undefined;
+
+  /** One entry of a top-level block sequence, parsed on its own; null when the layout is not plain enough. */
+  private entry(section: string, index: number): { document: Document; node: Node; base: number } | null {
+    const id = `${section}\u0000${index}`;
+    let found = this.entries.get(id);
+    if (found !== undefined) return found;
+    found = null;
+    const starts = this.sectionEntries().get(section);
+    if (starts && index < starts.length - 1) {
+      const base = starts[index]!;
+      const document = parseDocument(this.text.slice(base, starts[index + 1]), { uniqueKeys: false, merge: true, strict: false });
+      const contents = document.contents;
+      // Errors, aliases (their anchor may be in another entry) or any other shape: the whole document decides.
+      let alias = false;
+      visit(document, {
+        Alias: () => {
+          alias = true;
+          return visit.BREAK;
+        },
+      });
+      if (!alias && !document.errors.length && isSeq(contents) && contents.items.length === 1 && contents.items[0]) found = { document, node: contents.items[0] as Node, base };
+    }
+    this.entries.set(id, found);
+    return found;
+  }
+
+  /**
+   * Where each entry of each top-level section starts (plus where the last one ends), found by looking at the first
+   * characters of lines only. Null for anything but plain block layout: tabs, several documents, directives.
+   */
+  private sectionEntries(): Map<string, number[]> {
+    if (this.sections !== undefined) return this.sections ?? new Map();
+    this.sections = null;
+    const text = this.text;
+    if (/^(---|\.\.\.|%)/m.test(text) || /^\t/m.test(text)) return new Map();
+    const out = new Map<string, number[]>();
+    const starts = this.getLineStarts();
+    let section: string | undefined;
+    let items: number[] = [];
+    let indent = -1;
+    const close = (end: number) => {
+      if (section !== undefined && items.length && !out.has(section)) out.set(section, [...items, end]);
+      section = undefined;
+      items = [];
+      indent = -1;
+    };
+    for (let line = 0; line < starts.length; line++) {
+      const from = starts[line]!;
+      let at = from;
+      while (text.charCodeAt(at) === 32) at++;
+      const code = text.charCodeAt(at);
+      // Blank lines and comments belong to whatever surrounds them.
+      if (Number.isNaN(code) || code === 10 || code === 13 || code === 35) continue;
+      const column = at - from;
+      const dash = code === 45 && (at + 1 >= text.length || text.charCodeAt(at + 1) === 32 || text.charCodeAt(at + 1) === 10 || text.charCodeAt(at + 1) === 13);
+      if (section !== undefined) {
+        if (indent < 0 && dash) indent = column;
+        if (dash && column === indent) {
+          items.push(from);
+          continue;
+        }
+        if (indent >= 0 && column > indent) continue;
+        if (indent < 0 && column > 0) {
+          // A section whose value is not a block sequence (a flow list, a mapping): not for the fast path.
+          section = undefined;
+          continue;
+        }
+        close(from);
+      }
+      if (column === 0) {
+        const match = /^([A-Za-z_][\w-]*):[ \t]*(#.*)?\r?$/.exec(text.slice(from, starts[line + 1] !== undefined ? starts[line + 1]! - 1 : text.length));
+        if (match) section = match[1];
+      }
+    }
+    close(text.length);
+    this.sections = out;
+    return out;
   }
 
   /** A collection spans many lines; underline only its first line so a code frame stays readable. */
-  private spanOfNode(node: Node, firstLineOnly: boolean): Span {
-    const [start, valueEnd] = node.range!;
+  private spanOfNode(node: Node, firstLineOnly: boolean, base = 0): Span {
+    const start = node.range![0] + base;
+    const valueEnd = node.range![1] + base;
     if (firstLineOnly && (isMap(node) || isSeq(node))) {
       const newline = this.text.indexOf('\n', start);
       const lineEnd = newline === -1 || newline > valueEnd ? valueEnd : newline;
