@@ -156,3 +156,12 @@ export function renderFormatDoc(): string {
   tablesOf(schemas['qingdan-config.schema.json']!, 'qingdan.yaml', config);
   return template('docs/format.md.hbs')({ sections, config });
 }
+
+/** The sample report in docs/examples/compare-report.md: qingdan compare on test/fixtures/compare, in English. */
+export async function renderCompareExample(root: string): Promise<string> {
+  const { compareCatalogues } = await import('../compare/compare.js');
+  const { compareFormatters } = await import('../report/compare/index.js');
+  const roots = ['reference', 'county-a', 'county-b', 'county-c'].map((office) => `${root}/test/fixtures/compare/${office}`);
+  const result = await compareCatalogues(roots, root, { reference: true, locale: 'en', workers: 0 });
+  return compareFormatters.markdown!({ ...result, color: false, toolVersion: '', failOn: 'breaking' });
+}

@@ -42,6 +42,7 @@ export const compare: Record<keyof typeof zh, string> = {
   'norm-offices': 'as the norm: {offices}',
   'reference-place': 'reference',
   loose: 'Loose matches',
+  'status-loose': 'matched loosely',
   'loose-note': 'These names differ only in punctuation, width, 《》 or a note about originals or copies, and were compared as the same:',
   'loose-item': '{office} · {item}: "{local}" compared as the reference\'s "{reference}"',
   'kind-material': 'material',

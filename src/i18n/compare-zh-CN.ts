@@ -40,6 +40,7 @@ export const compare = {
   'norm-offices': '与常规一致：{offices}',
   'reference-place': '参照',
   loose: '宽松匹配',
+  'status-loose': '宽松匹配',
   'loose-note': '以下名称仅标点、全半角、书名号或原件/复印件注明不同，按同一项比对：',
   'loose-item': '{office} · {item}：“{local}”按参照的“{reference}”比对',
   'kind-material': '材料',

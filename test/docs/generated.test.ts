@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderChangesDoc, renderFormatDoc, renderRulesDoc, renderStandardsDoc } from '../../src/docs/generate.js';
+import { renderChangesDoc, renderCompareExample, renderFormatDoc, renderRulesDoc, renderStandardsDoc } from '../../src/docs/generate.js';
 import { divergenceClasses } from '../../src/compare/registry.js';
 import { changeClasses } from '../../src/diff/registry.js';
 import { allRules } from '../../src/rules/index.js';
@@ -39,6 +39,10 @@ describe('generated reference docs', () => {
       'standard/time', 'standard/visits', 'standard/fees', 'standard/online', 'standard/missing', 'standard/extra',
     ]);
     for (const c of divergenceClasses) expect(text).toContain(`## ${c.id}\n\n- 默认级别 / default level: **${c.level}**`);
+  });
+
+  it('docs/examples/compare-report.md is qingdan compare\'s markdown on test/fixtures/compare (run `npm run docs`)', async () => {
+    expect(readFileSync(path.join(DOCS, 'examples/compare-report.md'), 'utf8')).toBe(await renderCompareExample(path.join(import.meta.dirname, '../..')));
   });
 
   it('rules.md has a section, the default severity and every message of every rule', () => {

@@ -35,7 +35,7 @@ const markdown: CompareFormatter = (report) => {
       const mark = c.status === 'better' ? '🔵' : MARK[c.level ?? 'notice'];
       return `${mark} ${c.classes.map((id) => classLabel(l, id)).join(l === 'zh-CN' ? '、' : ', ')}`;
     };
-    out.push(`### ${t('matrix')}`, '', `_${escape(t('matrix-note'))}_ ✅ ${t('status-agree')} · 🔵 ${t('status-better')} · 🟡 ${ui(l, 'level-notice')} · 🔴 ${ui(l, 'level-breaking')} · ≈ ${t('loose')}`, '');
+    out.push(`### ${t('matrix')}`, '', `_${escape(t('matrix-note'))}_ ✅ ${t('status-agree')} · 🔵 ${t('status-better')} · 🟡 ${ui(l, 'level-notice')} · 🔴 ${ui(l, 'level-breaking')} · ≈ ${t('status-loose')}`, '');
     out.push(`| ${t('col-code')} | ${t('col-item')} | ${offices.map((o) => escape(o.label)).join(' | ')} |`, `|---|---|${offices.map(() => '---').join('|')}|`);
     for (const row of rows) out.push(`| \`${row.basicCode}\` | ${escape(row.name)} | ${offices.map((o) => cell(row.cells[o.index]!)).join(' | ')} |`);
     const agreeing = report.rows.length - rows.length;
