@@ -8,7 +8,7 @@ import { validateCatalogueAsync } from '../validate.js';
 import { getProfile } from '../profiles/index.js';
 import { UsageError } from '../errors.js';
 import { settingFor } from '../settings.js';
-import { divergenceMessage } from '../i18n/index.js';
+import { divergenceMessage, ui } from '../i18n/index.js';
 import { convert } from '../flow/time.js';
 import type { Power } from '../schema/definitions.js';
 import type { Finding, Locale } from '../findings.js';
@@ -53,6 +53,8 @@ export interface Office {
   isReference: boolean;
   /** False when the catalogue could not be used at all (its qingdan.yaml is broken): it is reported, not compared. */
   usable: boolean;
+  /** Why an office is not usable, in both languages. */
+  reason?: Record<Locale, string>;
   errors: number;
   warnings: number;
   /** Files that could not be read or parsed, with positions: their items are left out. */
@@ -135,10 +137,12 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
   try {
     result = await validateCatalogueAsync(source, { explicitLocale: options.locale, environment: options.environment ?? {}, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   } catch (error) {
-    // A local office whose qingdan.yaml is broken is reported and left out; the reference cannot be left out.
-    if (isReference || !(error instanceof UsageError) || error.key !== 'config-invalid') throw error;
+    // A local office whose qingdan.yaml is broken (or names an unknown profile…) is reported and left out; the
+    // reference cannot be left out.
+    if (isReference || !(error instanceof UsageError)) throw error;
     const { label, name } = officeLabel(undefined, source.displayRoot);
-    const office: Office = { index, label, name, root: source.displayRoot, isReference, usable: false, errors: error.findings.length, warnings: 0, problems: error.findings, skipped: [] };
+    const reason = { 'zh-CN': ui('zh-CN', error.key, error.data), en: ui('en', error.key, error.data) };
+    const office: Office = { index, label, name, root: source.displayRoot, isReference, usable: false, reason, errors: Math.max(1, error.findings.length), warnings: 0, problems: error.findings, skipped: [] };
     return { office, ...empty };
   }
   const { catalogue, findings } = result;

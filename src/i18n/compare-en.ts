@@ -47,7 +47,7 @@ export const compare: Record<keyof typeof zh, string> = {
   'loose-item': '{office} · {item}: "{local}" compared as the reference\'s "{reference}"',
   'kind-material': 'material',
   'kind-fee': 'fee',
-  'office-unusable': '{office} ({root}): qingdan.yaml has errors; not compared.',
+  'office-unusable': '{office} ({root}) was not compared:',
   'office-problems': '{office}: {count} {count|plural:file:files} could not be read or parsed; their items were not compared:',
   'office-skipped': '{office}: {count} {count|plural:item fails:items fail} the schema and {count|plural:was:were} not compared: {codes}',
   validation: '{errors} {errors|plural:error:errors}, {warnings} {warnings|plural:warning:warnings}',

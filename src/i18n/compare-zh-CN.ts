@@ -45,7 +45,7 @@ export const compare = {
   'loose-item': '{office} · {item}：“{local}”按参照的“{reference}”比对',
   'kind-material': '材料',
   'kind-fee': '收费',
-  'office-unusable': '{office}（{root}）的 qingdan.yaml 有错误，未参与比对。',
+  'office-unusable': '{office}（{root}）未参与比对：',
   'office-problems': '{office}：{count} 处文件无法读取或解析，其中的事项未参与比对：',
   'office-skipped': '{office}：{count} 个事项不符合格式要求，未参与比对：{codes}',
   validation: '{errors} 个错误，{warnings} 个警告',

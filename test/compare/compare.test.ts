@@ -37,12 +37,20 @@ describe('compare with imperfect catalogues', () => {
     writeFileSync(path.join(dir, 'county-b/qingdan.yaml'), 'name: 乙县\nprofile: [national\n');
     const result = await run(dir);
     const office = result.offices[2]!;
-    expect(office).toMatchObject({ usable: false, label: 'county-b' });
+    expect(office).toMatchObject({ usable: false, label: 'county-b', reason: { en: 'qingdan.yaml has errors; fix them first:' } });
     expect(office.score).toBeUndefined();
     expect(office.problems[0]).toMatchObject({ ruleId: 'yaml/syntax', file: 'county-b/qingdan.yaml' });
     expect(result.rows.every((r) => r.cells[2]!.status === 'unavailable')).toBe(true);
     expect(result.divergences.some((d) => d.office === 2)).toBe(false);
     expect(result.offices[1]!.score?.total).toBe(4);
+  });
+
+  it('leaves out an office whose qingdan.yaml names an unknown profile, with the sentence validate gives', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'county-c/qingdan.yaml'), 'profile: national', 'profile: zhejiang');
+    const result = await run(dir);
+    expect(result.offices[3]).toMatchObject({ usable: false, reason: { en: 'Profile zhejiang in qingdan.yaml does not exist; known: national, sichuan.' } });
+    expect(result.offices[1]!.usable).toBe(true);
   });
 
   it('cannot go on without the reference: a broken reference config is a usage error', async () => {

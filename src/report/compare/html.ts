@@ -87,7 +87,7 @@ const html: CompareFormatter = (report) => {
     })),
     loose: report.loose.map((m) => ({ text: t('loose-item', { office: label(m.office), item: m.basicCode, local: m.local, reference: m.reference }), place: where(m.position) })),
     problems: report.offices.flatMap((o) => [
-      ...(!o.usable ? [{ text: t('office-unusable', { office: o.label, root: o.root }), places: o.problems.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`) }] : []),
+      ...(!o.usable ? [{ text: `${t('office-unusable', { office: o.label, root: o.root })} ${o.reason?.[l] ?? ''}`.trimEnd(), places: o.problems.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`) }] : []),
       ...(o.usable && o.problems.length ? [{ text: t('office-problems', { office: o.label, count: o.problems.length }), places: o.problems.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`) }] : []),
       ...(o.skipped.length ? [{ text: t('office-skipped', { office: o.label, count: o.skipped.length, codes: o.skipped.join(', ') }), places: [] }] : []),
     ]),

@@ -17,6 +17,7 @@ const json: CompareFormatter = (report) => {
       root: office.root,
       reference: office.isReference,
       usable: office.usable,
+      ...(office.reason ? { reason: office.reason[report.locale] } : {}),
       validation: { errors: office.errors, warnings: office.warnings },
       ...(office.score ? { score: office.score } : {}),
       problems: office.problems.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column })),

@@ -60,7 +60,7 @@ const markdown: CompareFormatter = (report) => {
     out.push('');
   }
   for (const office of report.offices) {
-    if (!office.usable) out.push(`> ${escape(t('office-unusable', { office: office.label, root: office.root }))}`, '');
+    if (!office.usable) out.push(`> ${escape(`${t('office-unusable', { office: office.label, root: office.root })} ${office.reason?.[l] ?? ''}`.trimEnd())}${office.problems.length ? ` ${office.problems.map((f) => `\`${f.file}:${f.line}:${f.column}\``).join(', ')}` : ''}`, '');
     else if (office.problems.length) out.push(`> ${escape(t('office-problems', { office: office.label, count: office.problems.length }))} ${office.problems.map((f) => `\`${f.file}:${f.line}:${f.column}\``).join(', ')}`, '');
     if (office.skipped.length) out.push(`> ${escape(t('office-skipped', { office: office.label, count: office.skipped.length, codes: office.skipped.join(', ') }))}`, '');
   }

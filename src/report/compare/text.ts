@@ -95,7 +95,7 @@ const text: CompareFormatter = (report) => {
     out.push('');
   }
   for (const office of report.offices) {
-    if (!office.usable) out.push(chalk.yellow(t('office-unusable', { office: office.label, root: office.root })));
+    if (!office.usable) out.push(chalk.yellow(`${t('office-unusable', { office: office.label, root: office.root })} ${office.reason?.[l] ?? ''}`.trimEnd()));
     else if (office.problems.length) out.push(chalk.yellow(t('office-problems', { office: office.label, count: office.problems.length })));
     for (const f of office.problems) out.push(chalk.yellow(`    ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}`));
     if (office.skipped.length) out.push(chalk.yellow(t('office-skipped', { office: office.label, count: office.skipped.length, codes: office.skipped.join(', ') })));
