@@ -4,10 +4,9 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CONFIG_FILE } from '../catalogue/source.js';
 import { compareCatalogues, failingDivergences } from '../compare/compare.js';
-import { compareFormatters, getCompareFormatter } from '../report/compare/index.js';
+import { compareFormatters } from '../report/compare/index.js';
 import { UsageError } from '../errors.js';
-import type { ChangeLevel } from '../compare/types.js';
-import { wantsColor, writeReport } from './output.js';
+import { gateFlags, wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
 
 interface CompareFlags {
@@ -58,14 +57,10 @@ function catalogueRoots(given: string[], cwd: string): string[] {
   });
 }
 
-const FAIL_ON = ['breaking', 'notice', 'none'] as const;
 
 async function compareCommand(given: string[], flags: CompareFlags, context: CommandContext): Promise<number> {
   const { io } = context;
-  const formatter = getCompareFormatter(flags.format);
-  if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(compareFormatters).join(', ') });
-  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError('bad-option', { option: '--fail-on', value: flags.failOn, expected: FAIL_ON.join(', ') });
-  const failOn = flags.failOn as ChangeLevel | 'none';
+  const { formatter, failOn } = gateFlags(flags, compareFormatters);
   const locale = context.locale(flags.lang);
   if (given.length < 2) throw new UsageError('compare-too-few', { usage: USAGE });
   const roots = catalogueRoots(given, io.cwd);

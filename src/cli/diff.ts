@@ -6,12 +6,11 @@ import { parse } from 'yaml';
 import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
 import { diffCatalogues, failing } from '../diff/diff.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
-import { diffFormatters, getDiffFormatter } from '../report/diff/index.js';
+import { diffFormatters } from '../report/diff/index.js';
 import { UsageError } from '../errors.js';
 import type { Waiver } from '../schema/definitions.js';
-import type { ChangeLevel } from '../diff/types.js';
 import { resolveTargets } from './targets.js';
-import { wantsColor, writeReport } from './output.js';
+import { gateFlags, wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
 
 interface DiffFlags {
@@ -134,14 +133,10 @@ function readWaivers(file: string, cwd: string): Waiver[] {
   return list as Waiver[];
 }
 
-const FAIL_ON = ['breaking', 'notice', 'none'] as const;
 
 async function diffCommand(revisions: string[], flags: DiffFlags, context: CommandContext): Promise<number> {
   const { io } = context;
-  const formatter = getDiffFormatter(flags.format);
-  if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(diffFormatters).join(', ') });
-  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError('bad-option', { option: '--fail-on', value: flags.failOn, expected: FAIL_ON.join(', ') });
-  const failOn = flags.failOn as ChangeLevel | 'none';
+  const { formatter, failOn } = gateFlags(flags, diffFormatters);
   const locale = context.locale(flags.lang);
   const extraWaivers = flags.waivers ? readWaivers(flags.waivers, io.cwd) : [];
   const { base, head } = sides(revisions, flags, context);

@@ -26,3 +26,14 @@ export function writeReport(io: CliIo, output: string | undefined, text: string)
     throw new UsageError('write-failed', { path: output, detail: (error as Error).message });
   }
 }
+
+export const FAIL_ON = ['breaking', 'notice', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** --format and --fail-on of the commands that gate (diff, compare): an unknown value is a usage error. */
+export function gateFlags<F>(flags: { format: string; failOn: string }, formatters: Record<string, F>): { formatter: F; failOn: FailOn } {
+  const formatter = Object.hasOwn(formatters, flags.format) ? formatters[flags.format] : undefined;
+  if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(formatters).join(', ') });
+  if (!(FAIL_ON as readonly string[]).includes(flags.failOn)) throw new UsageError('bad-option', { option: '--fail-on', value: flags.failOn, expected: FAIL_ON.join(', ') });
+  return { formatter, failOn: flags.failOn as FailOn };
+}

@@ -11,27 +11,21 @@ export function bothSides(pair: ItemPair): pair is ItemPair & { reference: Entry
   return pair.reference !== undefined && pair.local !== undefined;
 }
 
-const materialMatches = new WeakMap<ItemPair, NameMatching<Material>>();
-const feeMatches = new WeakMap<ItemPair, NameMatching<Fee>>();
+const matchings = { materials: new WeakMap<ItemPair, NameMatching<Material>>(), fees: new WeakMap<ItemPair, NameMatching<Fee>>() };
 
-/** Both material classes and the loose-match notes read one matching per pair. */
-export function materialsOf(pair: ItemPair & { reference: Entry<Power>; local: Entry<Power> }): NameMatching<Material> {
-  let matching = materialMatches.get(pair);
+/** Both material classes and the loose-match notes read one matching per pair (likewise for fees). */
+function matchingOf<K extends keyof typeof matchings>(list: K, pair: ItemPair & { reference: Entry<Power>; local: Entry<Power> }): K extends 'materials' ? NameMatching<Material> : NameMatching<Fee> {
+  const cache = matchings[list] as WeakMap<ItemPair, NameMatching<{ name: string }>>;
+  let matching = cache.get(pair);
   if (!matching) {
-    matching = matchNames(pair.reference.value.materials, pair.local.value.materials);
-    materialMatches.set(pair, matching);
+    matching = matchNames<{ name: string }>(pair.reference.value[list], pair.local.value[list]);
+    cache.set(pair, matching);
   }
-  return matching;
+  return matching as K extends 'materials' ? NameMatching<Material> : NameMatching<Fee>;
 }
 
-export function feesOf(pair: ItemPair & { reference: Entry<Power>; local: Entry<Power> }): NameMatching<Fee> {
-  let matching = feeMatches.get(pair);
-  if (!matching) {
-    matching = matchNames(pair.reference.value.fees, pair.local.value.fees);
-    feeMatches.set(pair, matching);
-  }
-  return matching;
-}
+export const materialsOf = (pair: ItemPair & { reference: Entry<Power>; local: Entry<Power> }): NameMatching<Material> => matchingOf('materials', pair);
+export const feesOf = (pair: ItemPair & { reference: Entry<Power>; local: Entry<Power> }): NameMatching<Fee> => matchingOf('fees', pair);
 
 /**
  * Offices keep their own law ids, so citations compare by the law's title (marks and widths ignored) and article.

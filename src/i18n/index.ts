@@ -6,7 +6,7 @@ import { changes as enChanges } from './changes-en.js';
 import { standards as zhStandards } from './standards-zh-CN.js';
 import { standards as enStandards } from './standards-en.js';
 import type { Locale, MessageData } from '../findings.js';
-import type { UiKey } from './types.js';
+import type { RuleMessages, UiKey } from './types.js';
 import { label } from './labels.js';
 
 const catalogues = { 'zh-CN': zh, en } as const;
@@ -42,12 +42,17 @@ export function ruleMessage(locale: Locale, ruleId: string, messageId: string, d
   return format(template, data, locale);
 }
 
+/** A class's message from one of the class tables (diff's change classes, compare's divergence classes). */
+function classMessage(tables: Record<Locale, RuleMessages>, locale: Locale, classId: string, messageId: string, data?: MessageData): string {
+  const template = tables[locale][classId]?.messages[messageId];
+  if (template === undefined) return `${classId}: ${messageId}`;
+  return format(template, data, locale);
+}
+
 const changeCatalogues = { 'zh-CN': zhChanges, en: enChanges } as const;
 
 export function changeMessage(locale: Locale, classId: string, messageId: string, data?: MessageData): string {
-  const template = changeCatalogues[locale][classId]?.messages[messageId];
-  if (template === undefined) return `${classId}: ${messageId}`;
-  return format(template, data, locale);
+  return classMessage(changeCatalogues, locale, classId, messageId, data);
 }
 
 export function changeDescription(locale: Locale, classId: string): string {
@@ -57,9 +62,7 @@ export function changeDescription(locale: Locale, classId: string): string {
 const standardCatalogues = { 'zh-CN': zhStandards, en: enStandards } as const;
 
 export function divergenceMessage(locale: Locale, classId: string, messageId: string, data?: MessageData): string {
-  const template = standardCatalogues[locale][classId]?.messages[messageId];
-  if (template === undefined) return `${classId}: ${messageId}`;
-  return format(template, data, locale);
+  return classMessage(standardCatalogues, locale, classId, messageId, data);
 }
 
 export function divergenceDescription(locale: Locale, classId: string): string {

@@ -7,6 +7,3 @@ import type { CompareFormatter } from './types.js';
 
 export const compareFormatters: Record<string, CompareFormatter> = { text, markdown, json, html };
 
-export function getCompareFormatter(name: string): CompareFormatter | undefined {
-  return Object.hasOwn(compareFormatters, name) ? compareFormatters[name] : undefined;
-}
