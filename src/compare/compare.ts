@@ -3,7 +3,7 @@
 // and build the matrix and the scores.
 import { DirectorySource } from '../catalogue/source.js';
 import { Positions } from '../catalogue/positions.js';
-import type { Catalogue, Entry } from '../catalogue/model.js';
+import { emptySections, type Catalogue, type Entry } from '../catalogue/model.js';
 import { validateCatalogueAsync } from '../validate.js';
 import { getProfile } from '../profiles/index.js';
 import { UsageError } from '../errors.js';
@@ -172,7 +172,15 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
     if (list) list.push(entry);
     else empty.items.set(basic, [entry]);
   }
-  return { office, catalogue, ...empty };
+  // Thirty catalogues stay in memory until the report is made: keep only what comparing and positions read.
+  const slim: Catalogue = {
+    ...catalogue,
+    sections: { ...emptySections(), powers: catalogue.sections.powers },
+    keys: { departments: new Map(), laws: new Map(), powers: new Map(), flows: new Map() },
+    departmentById: new Map(),
+    flowById: new Map(),
+  };
+  return { office, catalogue: slim, ...empty };
 }
 
 /** Labels must tell columns apart: two offices of the same region get their folder added. */
@@ -344,7 +352,19 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
     return map.resolve(place);
   };
   const divergences: Divergence[] = [];
-  for (const d of raw) {
+  // Office by office, so that each office's source maps (a parsed entry per divergence) are freed once it is done;
+  // the reference's stay, shared by all.
+  const byOffice = [...raw].sort((a, b) => a.office - b.office);
+  let currentOffice = -1;
+  for (const d of byOffice) {
+    if (d.office !== currentOffice) {
+      if (currentOffice >= 0 && !(options.reference && currentOffice === 0)) {
+        const done = loaded[currentOffice]!.catalogue;
+        for (const m of loose) if (m.office === currentOffice && m.place && !m.position) m.position = resolve(m.context.local, m.place);
+        if (done) positions.delete(done);
+      }
+      currentOffice = d.office;
+    }
     const setting = settingFor(d.classId, levels);
     if (setting === 'off') continue;
     // A better-than-reference divergence never fails a gate: an override raises only the ones that are worse.
@@ -400,7 +420,7 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
   }
 
   divergences.sort((a, b) => a.row - b.row || a.office - b.office || LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || classOrder.get(a.classId)! - classOrder.get(b.classId)! || compare(a.detail ?? '', b.detail ?? ''));
-  const looseMatches: LooseMatch[] = loose.map(({ context, place, ...match }) => ({ ...match, ...(place ? { position: resolve(context.local, place)! } : {}) }));
+  const looseMatches: LooseMatch[] = loose.map(({ context, place, position, ...match }) => ({ ...match, ...(position ? { position } : place ? { position: resolve(context.local, place)! } : {}) }));
   return { locale, mode, offices, rows, divergences, loose: looseMatches };
 }
 
