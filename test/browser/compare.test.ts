@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { compareCatalogues } from '../../src/compare/compare.js';
 import html from '../../src/report/compare/html.js';
-import { edit } from '../cli/run-cli.js';
+import { copyCatalogue, edit, ROOT } from '../cli/run-cli.js';
 import { FIXTURES, OFFICES } from '../compare/fixtures.js';
 import { axe, chromiumAvailable, launch, serve, type StaticServer } from './chromium.js';
 
@@ -17,6 +17,18 @@ const available = chromiumAvailable();
 async function page(dir: string, reference: boolean, locale: 'zh-CN' | 'en'): Promise<string> {
   const roots = (reference ? OFFICES : OFFICES.slice(1)).map((o) => path.join(dir, o));
   const result = await compareCatalogues(roots, dir, { reference, locale, workers: 0 });
+  return html({ ...result, color: false, toolVersion: '0.0.0-test', failOn: 'breaking' });
+}
+
+/** The report of two variants of lists/: the example catalogue, and a copy with a longer promise and one more material. */
+async function listsReport(): Promise<string> {
+  const reference = copyCatalogue(path.join(ROOT, 'lists'), 'qingshan');
+  const local = copyCatalogue(path.join(ROOT, 'lists'), 'qingshan-east');
+  edit(path.join(local, 'qingdan.yaml'), 'region: 青山县', 'region: 青山东区');
+  edit(path.join(local, 'powers/scjgj.yaml'), '      promised: 5\n', '      promised: 8\n');
+  edit(path.join(local, 'powers/gaj.yaml'), '    materials:\n', '    materials:\n      - name: 户口簿\n        required: true\n        source: applicant\n        medium: paper\n');
+  const result = await compareCatalogues([reference, local], path.dirname(reference), { reference: true, locale: 'zh-CN', workers: 0 });
+  expect(result.divergences.map((d) => d.classId).sort()).toEqual(['standard/material-extra', 'standard/time']);
   return html({ ...result, color: false, toolVersion: '0.0.0-test', failOn: 'breaking' });
 }
 
@@ -29,6 +41,7 @@ describe.runIf(available)('the compare report in headless Chromium', () => {
     server = await serve();
     server.put('/reference.html', await page(FIXTURES, true, 'zh-CN'));
     server.put('/peers.html', await page(FIXTURES, false, 'en'));
+    server.put('/lists.html', await listsReport());
   }, 60_000);
 
   afterAll(async () => {
@@ -36,7 +49,7 @@ describe.runIf(available)('the compare report in headless Chromium', () => {
     await server?.close();
   });
 
-  it.each(['reference', 'peers'])('axe-core finds no WCAG 2.1 AA violation on the %s report', async (name) => {
+  it.each(['reference', 'peers', 'lists'])('axe-core finds no WCAG 2.1 AA violation on the %s report', async (name) => {
     const tab = await browser.newPage();
     await tab.goto(`${server.url}/${name}.html`);
     expect(await tab.locator('table.matrix tbody tr').count()).toBeGreaterThan(0);
