@@ -55,6 +55,8 @@ export class GuidePages {
   readonly chromeKey: string;
   private readonly flowModels = new Map<string, FlowModel>();
   private readonly svgs = new Map<string, string>();
+  /** Pages still to render per flow: a drawing is kept only until its last page has it (4,000 drawings are 60 MB). */
+  private readonly svgUsers = new Map<string, number>();
 
   constructor(
     readonly catalogue: Catalogue,
@@ -71,6 +73,10 @@ export class GuidePages {
       complaintHotline: linkify(word('no-complaint')),
     };
     this.chromeKey = sha(templates.hash, JSON.stringify(this.site));
+    for (const power of this.builder.guidePowers()) {
+      const flow = this.builder.flowOf(power);
+      if (flow) this.svgUsers.set(flow.id, (this.svgUsers.get(flow.id) ?? 0) + 1);
+    }
   }
 
   /** One description per flow, shared by every item that shows it. */
@@ -87,11 +93,11 @@ export class GuidePages {
 
   /** The costly part of a guide: laid out and drawn only when the page is rendered. */
   private svgOf(model: FlowModel): string {
-    let svg = this.svgs.get(model.id);
-    if (svg === undefined) {
-      svg = inlineSvg(renderSvg(layoutFlow(model)));
-      this.svgs.set(model.id, svg);
-    }
+    const svg = this.svgs.get(model.id) ?? inlineSvg(renderSvg(layoutFlow(model)));
+    const left = (this.svgUsers.get(model.id) ?? 1) - 1;
+    this.svgUsers.set(model.id, left);
+    if (left > 0) this.svgs.set(model.id, svg);
+    else this.svgs.delete(model.id);
     return svg;
   }
 
@@ -252,26 +258,28 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   const stats = computeStats(locale, powers, (id) => builder.departmentName(id), stepsPerFlow);
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
-  // Open data, made when written (the data page, written after them, gives their sizes).
-  const once = (make: () => string) => {
-    let text: string | undefined;
-    return () => (text ??= make());
-  };
-  const data: Array<{ name: string; href: string; text: () => string }> = [
-    { name: word('data-json'), href: 'data/catalogue.json', text: once(() => catalogueJson(catalogue)) },
-    { name: word('data-csv-powers'), href: 'data/powers.csv', text: once(() => powersCsv(catalogue, locale)) },
-    { name: word('data-csv-materials'), href: 'data/materials.csv', text: once(() => materialsCsv(catalogue)) },
-    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', text: once(() => responsibilitiesCsv(catalogue, locale)) },
-    { name: word('data-jsonld'), href: 'data/services.jsonld', text: once(() => cpsvJsonLd(catalogue, locale)) },
+  // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
+  // the texts are 30 MB on 4,000 items.
+  const data: Array<{ name: string; href: string; make: () => string; bytes?: number }> = [
+    { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueJson(catalogue) },
+    { name: word('data-csv-powers'), href: 'data/powers.csv', make: () => powersCsv(catalogue, locale) },
+    { name: word('data-csv-materials'), href: 'data/materials.csv', make: () => materialsCsv(catalogue) },
+    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', make: () => responsibilitiesCsv(catalogue, locale) },
+    { name: word('data-jsonld'), href: 'data/services.jsonld', make: () => cpsvJsonLd(catalogue, locale) },
   ];
-  for (const file of data) files.push({ path: file.href, make: file.text });
-  const size = (text: string) => {
-    const bytes = Buffer.byteLength(text);
+  const made = (file: (typeof data)[number]) => {
+    const text = file.make();
+    file.bytes = Buffer.byteLength(text);
+    return text;
+  };
+  for (const file of data) files.push({ path: file.href, make: () => made(file) });
+  const size = (file: (typeof data)[number]) => {
+    const bytes = file.bytes ?? Buffer.byteLength(made(file));
     return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   };
   files.push({
     path: paths.data,
-    make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f.text()) })), breadcrumbs: [home, { name: word('data-title') }] }),
+    make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f) })), breadcrumbs: [home, { name: word('data-title') }] }),
   });
 
   files.push({ path: 'search-index.js', make: () => searchIndexScript(buildSearchIndex(guides)) });
