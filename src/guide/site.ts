@@ -5,8 +5,6 @@ import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import type { Power } from '../schema/definitions.js';
 import { label } from '../i18n/labels.js';
-import { layoutFlow } from '../flow/layout.js';
-import { renderSvg } from '../flow/svg.js';
 import type { FlowModel } from '../flow/model.js';
 import { formatDuration } from '../flow/labels.js';
 import { linkify } from './links.js';
@@ -16,6 +14,7 @@ import { buildSearchIndex, searchIndexScript } from './search.js';
 import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv } from './opendata.js';
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
+import { drawFlow } from './drawing.js';
 
 export interface SiteFile {
   /** Posix path inside the site. */
@@ -24,6 +23,8 @@ export interface SiteFile {
   key?: string;
   /** Guide pages are counted for the progress bar. */
   guide?: boolean;
+  /** The flowchart a guide page draws when it is rendered. */
+  flow?: FlowModel;
   make(): string | Buffer;
 }
 
@@ -43,11 +44,6 @@ function rootPrefix(pagePath: string): string {
   return '../'.repeat(pagePath.split('/').length - 1);
 }
 
-/** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
-function inlineSvg(svg: string): string {
-  return svg.replace(/^<\?xml[^>]*\?>\s*/, '').trim();
-}
-
 /** Guide pages: each item's model, its reuse key, and its rendering with the flowchart (the costly part). */
 export class GuidePages {
   readonly builder: SiteModelBuilder;
@@ -62,6 +58,8 @@ export class GuidePages {
     readonly catalogue: Catalogue,
     readonly locale: Locale,
     readonly templates: SiteTemplates,
+    /** How a flowchart is drawn (the builder shares the work with a worker thread). */
+    private readonly draw: (model: FlowModel) => string = drawFlow,
   ) {
     this.builder = new SiteModelBuilder(catalogue, locale);
     const word = (id: Parameters<typeof siteWord>[1]) => siteWord(locale, id);
@@ -93,7 +91,7 @@ export class GuidePages {
 
   /** The costly part of a guide: laid out and drawn only when the page is rendered. */
   private svgOf(model: FlowModel): string {
-    const svg = this.svgs.get(model.id) ?? inlineSvg(renderSvg(layoutFlow(model)));
+    const svg = this.svgs.get(model.id) ?? this.draw(model);
     const left = (this.svgUsers.get(model.id) ?? 1) - 1;
     this.svgUsers.set(model.id, left);
     if (left > 0) this.svgs.set(model.id, svg);
@@ -102,7 +100,7 @@ export class GuidePages {
   }
 
   /** The guide's model, its reuse key and how to render it. */
-  page(power: Power): { guide: GuideModel; path: string; key: string; render(): string } {
+  page(power: Power): { guide: GuideModel; path: string; key: string; flow: FlowModel | undefined; render(): string } {
     const flowModel = this.flowModelOf(power);
     const guide = this.builder.guide(power, flowModel);
     const breadcrumbs: Array<{ name: string; href?: string }> = [
@@ -113,6 +111,7 @@ export class GuidePages {
     const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
     return {
       guide,
+      flow: flowModel,
       path: guide.href,
       key: sha(this.chromeKey, guide.href, JSON.stringify([context, flowModel ?? null])),
       render: () =>
@@ -134,8 +133,8 @@ export interface SiteChrome {
   complaintHotline: ReturnType<typeof linkify>;
 }
 
-export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates): SitePlan {
-  const guidePages = new GuidePages(catalogue, locale, templates);
+export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates, draw: (model: FlowModel) => string = drawFlow): SitePlan {
+  const guidePages = new GuidePages(catalogue, locale, templates, draw);
   const { builder, site } = guidePages;
   const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
 
@@ -149,7 +148,7 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   for (const power of powers) {
     const guidePage = guidePages.page(power);
     guides.push(guidePage.guide);
-    files.push({ path: guidePage.path, key: guidePage.key, guide: true, make: guidePage.render });
+    files.push({ path: guidePage.path, key: guidePage.key, guide: true, ...(guidePage.flow ? { flow: guidePage.flow } : {}), make: guidePage.render });
   }
 
   const home = { name: word('nav-home'), href: paths.home };
