@@ -30,6 +30,11 @@ export interface LoadOptions {
   workers?: number;
   /** `rules` keeps only what validate's rules read; other commands need `full` (the default). */
   projection?: Projection;
+  /**
+   * With a cache: the entries are needed even when the stored result holds (build publishes them). They come from
+   * the store; only the rules are skipped.
+   */
+  entries?: boolean;
 }
 
 function read(source: CatalogueSource, relativePath: string): Read {
@@ -204,7 +209,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   const keep = new Set(relativePaths.map(id));
   const prefix = `${catalogueId}\u0000`;
   const hit = cache.result(catalogueId, digest);
-  if (hit) {
+  if (hit && !options.entries) {
     cache.save(prefix, keep);
     const thin = assemble(source, config, relativePaths.map((relativePath) => ({ relativePath, file: displayPath(source, relativePath), readable: true, data: undefined, findings: [], invalid: [] })));
     return { ...thin, findings: [], cached: { findings: hit.findings, summary: hit.summary }, store: undefined };
@@ -225,6 +230,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   }
   cache.save(prefix, keep);
   const loaded = assemble(source, config, relativePaths.map((p) => results.get(p)!));
+  if (hit) return { ...loaded, findings: [], cached: { findings: hit.findings, summary: hit.summary }, store: undefined };
   return { ...loaded, store: (findings, summary) => cache.storeResult(catalogueId, { digest, findings, summary }) };
 }
 

@@ -13,6 +13,8 @@ export interface SiteFlags {
   templates: string[];
   lang?: string;
   incremental: boolean;
+  cache?: boolean;
+  cacheLocation: string;
   color?: boolean;
 }
 
@@ -22,6 +24,8 @@ export function siteFlags(command: Command): Command {
     .option('-t, --templates <folder>', '覆盖模板、局部模板和样式的目录（可多次）/ folder of templates, partials and assets that override ours (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--lang <locale>', '网站语言（默认取 qingdan.yaml 的 locale）/ site language: zh-CN, en (default: locale in qingdan.yaml)')
     .option('--no-incremental', '全部重新生成 / render every page, even unchanged ones')
+    .option('--cache', '只重新读取改动过的文件 / re-read and re-check only files that changed since the last build')
+    .option('--cache-location <folder>', '缓存文件夹 / cache folder', '.qingdancache')
     .option('--color', '强制彩色 / force colour')
     .option('--no-color', '不用彩色 / no colour');
 }
@@ -42,6 +46,7 @@ export function siteJob(catalogue: string | undefined, flags: SiteFlags, context
     templates: checkTemplateFolders(flags.templates, io.cwd),
     explicitLocale: context.locale(flags.lang),
     incremental: flags.incremental,
+    cache: flags.cache ? path.resolve(io.cwd, flags.cacheLocation) : undefined,
     toolVersion: context.version,
     color: flags.color ?? (io.stderr.isTTY === true && !io.env.NO_COLOR),
   };

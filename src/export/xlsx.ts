@@ -1,5 +1,5 @@
 // Every table as a sheet of one workbook: bold frozen header, wrapped text, and each group's shared cells merged.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Table } from './tables.js';
 
 /** Width in characters: Chinese text is twice as wide as ASCII; capped so long texts wrap instead. */
@@ -10,7 +10,9 @@ function width(value: string | number): number {
 }
 
 export async function tablesToXlsx(tables: Table[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: exceljs takes longer to load than most commands take to run.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'qingdan';
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });

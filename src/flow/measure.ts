@@ -79,6 +79,12 @@ function cutToWidth(segment: string, maxEm: number): string[] {
 export function wrapEm(text: string, maxEm: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
+    // A paragraph that fits is one line whatever its break opportunities: every prefix is at most as wide (widths
+    // are never negative), so the loop below would only gather it all. Most names fit; finding breaks is the cost.
+    if (emWidth(paragraph.trimEnd()) <= maxEm) {
+      if (paragraph.trim() || lines.length === 0) lines.push(paragraph.trimEnd());
+      continue;
+    }
     let line = '';
     for (const segment of segments(paragraph)) {
       const candidate = line + segment;

@@ -9,6 +9,8 @@ import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import { UsageError } from '../errors.js';
 import { planSite } from './site.js';
+import { drawFlow, SharedDrawings } from './drawing.js';
+import type { FlowModel } from '../flow/model.js';
 import { SiteTemplates } from './templates.js';
 
 /** Marks a folder as a qingdan site (so a rebuild may replace it) and remembers each reusable file's key. */
@@ -121,7 +123,8 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   removeLeftovers(out);
   const templates = new SiteTemplates(options.locale, options.templates ?? []);
   const previous = options.incremental === false ? undefined : readManifest(out);
-  const plan = planSite(catalogue, options.locale, templates);
+  let drawings: SharedDrawings | undefined;
+  const plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)));
 
   mkdirSync(path.dirname(out), { recursive: true });
   const temporary = uniqueSibling(out, 'tmp');
@@ -136,6 +139,13 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   };
   const manifest: Manifest = { version: MANIFEST_VERSION, tool: `${options.toolVersion ?? ''}+${codeHash()}`, files: {} };
   const reusable = previous && previous.tool === manifest.tool ? previous.files : {};
+  const reusedFrom = plan.files.map((file) => (file.key && reusable[file.path] === file.key && existsSync(path.join(out, file.path)) ? path.join(out, file.path) : undefined));
+  // The flowcharts of the pages to render, in the order they are rendered: shared with a worker thread when many.
+  const toDraw = new Map<string, FlowModel>();
+  plan.files.forEach((file, i) => {
+    if (file.flow && !reusedFrom[i] && !toDraw.has(file.flow.id)) toDraw.set(file.flow.id, file.flow);
+  });
+  drawings = SharedDrawings.start([...toDraw.values()]);
   let rendered = 0;
   let reused = 0;
   let guidesDone = 0;
@@ -146,11 +156,11 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
     if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
   };
   try {
-    for (const file of plan.files) {
+    for (const [i, file] of plan.files.entries()) {
       const target = path.join(temporary, file.path);
       ensureFolder(target);
-      const old = path.join(out, file.path);
-      if (file.key && reusable[file.path] === file.key && existsSync(old)) {
+      const old = reusedFrom[i];
+      if (old) {
         reuse(old, target);
         reused++;
       } else {
@@ -170,9 +180,11 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
     writeFileSync(path.join(temporary, MANIFEST), `${JSON.stringify(manifest)}\n`);
   } catch (error) {
     await Promise.allSettled(writing);
+    await drawings?.close();
     rmSync(temporary, { recursive: true, force: true });
     throw error;
   }
+  await drawings?.close();
   swapIn(temporary, out);
   return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused };
 }

@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import { label } from '../i18n/labels.js';
 import type { Citation, Department, Flow, Power, TimeUnit } from '../schema/definitions.js';
-import { CATEGORIES } from '../schema/definitions.js';
+import { CATEGORIES } from '../schema/values.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { formatDuration } from '../flow/labels.js';
 import { describeFlow, flowInput, type FlowModel } from '../flow/model.js';

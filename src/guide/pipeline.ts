@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { DirectorySource } from '../catalogue/source.js';
+import { FileCache } from '../catalogue/cache.js';
+import { getValidators } from '../schema/validator.js';
 import { validateCatalogueAsync } from '../validate.js';
 import stylish from '../report/stylish.js';
 import { countBySeverity } from '../report/types.js';
@@ -20,6 +22,8 @@ export interface SiteJob {
   templates: string[];
   explicitLocale?: Locale | undefined;
   incremental: boolean;
+  /** --cache: the cache folder (absolute); the site's parse results live in its `site` folder, apart from validate's. */
+  cache?: string | undefined;
   toolVersion: string;
   color: boolean;
 }
@@ -38,7 +42,10 @@ export function checkTemplateFolders(folders: readonly string[], cwd: string): s
 export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOutcome> {
   const started = performance.now();
   const source = new DirectorySource(job.root, io.cwd);
-  const validated = await validateCatalogueAsync(source, { explicitLocale: job.explicitLocale, environment: io.env });
+  // Results depend on the files, the tool's version and the schemas. Validate keeps only what rules read, so its
+  // cache cannot serve a build: the two live apart.
+  const cache = job.cache ? new FileCache(path.join(job.cache, 'site'), `${job.toolVersion}:${getValidators().schemaHash}:full`) : undefined;
+  const validated = await validateCatalogueAsync(source, { explicitLocale: job.explicitLocale, environment: io.env, ...(cache ? { cache, entries: true } : {}) });
   const locale = validated.locale;
   const counts = countBySeverity(validated.findings);
   {

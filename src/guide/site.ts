@@ -5,8 +5,6 @@ import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import type { Power } from '../schema/definitions.js';
 import { label } from '../i18n/labels.js';
-import { layoutFlow } from '../flow/layout.js';
-import { renderSvg } from '../flow/svg.js';
 import type { FlowModel } from '../flow/model.js';
 import { formatDuration } from '../flow/labels.js';
 import { linkify } from './links.js';
@@ -16,6 +14,7 @@ import { buildSearchIndex, searchIndexScript } from './search.js';
 import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv } from './opendata.js';
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
+import { drawFlow } from './drawing.js';
 
 export interface SiteFile {
   /** Posix path inside the site. */
@@ -24,6 +23,8 @@ export interface SiteFile {
   key?: string;
   /** Guide pages are counted for the progress bar. */
   guide?: boolean;
+  /** The flowchart a guide page draws when it is rendered. */
+  flow?: FlowModel;
   make(): string | Buffer;
 }
 
@@ -43,11 +44,6 @@ function rootPrefix(pagePath: string): string {
   return '../'.repeat(pagePath.split('/').length - 1);
 }
 
-/** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
-function inlineSvg(svg: string): string {
-  return svg.replace(/^<\?xml[^>]*\?>\s*/, '').trim();
-}
-
 /** Guide pages: each item's model, its reuse key, and its rendering with the flowchart (the costly part). */
 export class GuidePages {
   readonly builder: SiteModelBuilder;
@@ -55,11 +51,15 @@ export class GuidePages {
   readonly chromeKey: string;
   private readonly flowModels = new Map<string, FlowModel>();
   private readonly svgs = new Map<string, string>();
+  /** Pages still to render per flow: a drawing is kept only until its last page has it (4,000 drawings are 60 MB). */
+  private readonly svgUsers = new Map<string, number>();
 
   constructor(
     readonly catalogue: Catalogue,
     readonly locale: Locale,
     readonly templates: SiteTemplates,
+    /** How a flowchart is drawn (the builder shares the work with a worker thread). */
+    private readonly draw: (model: FlowModel) => string = drawFlow,
   ) {
     this.builder = new SiteModelBuilder(catalogue, locale);
     const word = (id: Parameters<typeof siteWord>[1]) => siteWord(locale, id);
@@ -71,6 +71,10 @@ export class GuidePages {
       complaintHotline: linkify(word('no-complaint')),
     };
     this.chromeKey = sha(templates.hash, JSON.stringify(this.site));
+    for (const power of this.builder.guidePowers()) {
+      const flow = this.builder.flowOf(power);
+      if (flow) this.svgUsers.set(flow.id, (this.svgUsers.get(flow.id) ?? 0) + 1);
+    }
   }
 
   /** One description per flow, shared by every item that shows it. */
@@ -87,16 +91,16 @@ export class GuidePages {
 
   /** The costly part of a guide: laid out and drawn only when the page is rendered. */
   private svgOf(model: FlowModel): string {
-    let svg = this.svgs.get(model.id);
-    if (svg === undefined) {
-      svg = inlineSvg(renderSvg(layoutFlow(model)));
-      this.svgs.set(model.id, svg);
-    }
+    const svg = this.svgs.get(model.id) ?? this.draw(model);
+    const left = (this.svgUsers.get(model.id) ?? 1) - 1;
+    this.svgUsers.set(model.id, left);
+    if (left > 0) this.svgs.set(model.id, svg);
+    else this.svgs.delete(model.id);
     return svg;
   }
 
   /** The guide's model, its reuse key and how to render it. */
-  page(power: Power): { guide: GuideModel; path: string; key: string; render(): string } {
+  page(power: Power): { guide: GuideModel; path: string; key: string; flow: FlowModel | undefined; render(): string } {
     const flowModel = this.flowModelOf(power);
     const guide = this.builder.guide(power, flowModel);
     const breadcrumbs: Array<{ name: string; href?: string }> = [
@@ -107,6 +111,7 @@ export class GuidePages {
     const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
     return {
       guide,
+      flow: flowModel,
       path: guide.href,
       key: sha(this.chromeKey, guide.href, JSON.stringify([context, flowModel ?? null])),
       render: () =>
@@ -128,8 +133,8 @@ export interface SiteChrome {
   complaintHotline: ReturnType<typeof linkify>;
 }
 
-export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates): SitePlan {
-  const guidePages = new GuidePages(catalogue, locale, templates);
+export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates, draw: (model: FlowModel) => string = drawFlow): SitePlan {
+  const guidePages = new GuidePages(catalogue, locale, templates, draw);
   const { builder, site } = guidePages;
   const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
 
@@ -143,7 +148,7 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   for (const power of powers) {
     const guidePage = guidePages.page(power);
     guides.push(guidePage.guide);
-    files.push({ path: guidePage.path, key: guidePage.key, guide: true, make: guidePage.render });
+    files.push({ path: guidePage.path, key: guidePage.key, guide: true, ...(guidePage.flow ? { flow: guidePage.flow } : {}), make: guidePage.render });
   }
 
   const home = { name: word('nav-home'), href: paths.home };
@@ -252,26 +257,28 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   const stats = computeStats(locale, powers, (id) => builder.departmentName(id), stepsPerFlow);
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
-  // Open data, made when written (the data page, written after them, gives their sizes).
-  const once = (make: () => string) => {
-    let text: string | undefined;
-    return () => (text ??= make());
-  };
-  const data: Array<{ name: string; href: string; text: () => string }> = [
-    { name: word('data-json'), href: 'data/catalogue.json', text: once(() => catalogueJson(catalogue)) },
-    { name: word('data-csv-powers'), href: 'data/powers.csv', text: once(() => powersCsv(catalogue, locale)) },
-    { name: word('data-csv-materials'), href: 'data/materials.csv', text: once(() => materialsCsv(catalogue)) },
-    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', text: once(() => responsibilitiesCsv(catalogue, locale)) },
-    { name: word('data-jsonld'), href: 'data/services.jsonld', text: once(() => cpsvJsonLd(catalogue, locale)) },
+  // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
+  // the texts are 30 MB on 4,000 items.
+  const data: Array<{ name: string; href: string; make: () => string; bytes?: number }> = [
+    { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueJson(catalogue) },
+    { name: word('data-csv-powers'), href: 'data/powers.csv', make: () => powersCsv(catalogue, locale) },
+    { name: word('data-csv-materials'), href: 'data/materials.csv', make: () => materialsCsv(catalogue) },
+    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', make: () => responsibilitiesCsv(catalogue, locale) },
+    { name: word('data-jsonld'), href: 'data/services.jsonld', make: () => cpsvJsonLd(catalogue, locale) },
   ];
-  for (const file of data) files.push({ path: file.href, make: file.text });
-  const size = (text: string) => {
-    const bytes = Buffer.byteLength(text);
+  const made = (file: (typeof data)[number]) => {
+    const text = file.make();
+    file.bytes = Buffer.byteLength(text);
+    return text;
+  };
+  for (const file of data) files.push({ path: file.href, make: () => made(file) });
+  const size = (file: (typeof data)[number]) => {
+    const bytes = file.bytes ?? Buffer.byteLength(made(file));
     return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   };
   files.push({
     path: paths.data,
-    make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f.text()) })), breadcrumbs: [home, { name: word('data-title') }] }),
+    make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f) })), breadcrumbs: [home, { name: word('data-title') }] }),
   });
 
   files.push({ path: 'search-index.js', make: () => searchIndexScript(buildSearchIndex(guides)) });

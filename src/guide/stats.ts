@@ -5,7 +5,7 @@ import { isFullOnline } from '../catalogue/yardsticks.js';
 import { convert } from '../flow/time.js';
 import { label } from '../i18n/labels.js';
 import { siteWord } from './words.js';
-import { CATEGORIES } from '../schema/definitions.js';
+import { CATEGORIES } from '../schema/values.js';
 
 export interface Share {
   part: number;

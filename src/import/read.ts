@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ToolError } from '../i18n/tools.js';
 import { unneutralise } from '../tables/values.js';
 
@@ -101,7 +101,9 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
     throw new ToolError(encrypted ? 'import-xlsx-encrypted' : 'import-xls', { file });
   }
   if (!startsWith(bytes, ZIP)) throw new ToolError('import-xlsx-broken', { file, detail: 'not a ZIP archive' });
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: exceljs takes longer to load than most commands take to run.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,6 +1,7 @@
 // The catalogue format v1, written once: the JSON Schemas in schemas/ and the TypeScript types both come from here.
 import { Type, type Static, type TSchema, type SchemaOptions } from '@sinclair/typebox';
 import { LABELS } from '../i18n/labels.js';
+import { CATEGORIES, LEVELS, STATUSES, TIME_UNITS, ONLINE_STEPS, DUTY_STAGES, LAW_KINDS, STEP_TYPES, SEVERITY_SETTINGS, SECTION_NAMES } from './values.js';
 
 /** Bilingual title/description, so editors explain every field in Chinese and English. */
 function doc(zh: string, en: string, more?: { zh: string; en: string }): SchemaOptions {
@@ -29,18 +30,7 @@ const TextList = (options: SchemaOptions = {}) => Type.Array(Text(), options);
  */
 const EXTENSIONS = { patternProperties: { '^x-': {} } } as const;
 
-export const CATEGORIES = [
-  'licensing', 'penalty', 'coercion', 'levy', 'benefit', 'inspection', 'confirmation',
-  'reward', 'adjudication', 'other', 'public-service', 'review-forward',
-] as const;
-export const LEVELS = ['national', 'provincial', 'municipal', 'county', 'township'] as const;
-export const STATUSES = ['active', 'suspended', 'delegated', 'cancelled'] as const;
-export const TIME_UNITS = ['working-days', 'days', 'hours'] as const;
-export const ONLINE_STEPS = ['consult', 'intake', 'pre-review', 'accept', 'handle', 'result', 'e-license'] as const;
-export const DUTY_STAGES = ['accept', 'review', 'decide', 'deliver', 'supervise', 'other'] as const;
-export const LAW_KINDS = ['law', 'administrative-regulation', 'local-regulation', 'rule', 'normative-document'] as const;
-export const STEP_TYPES = ['start', 'task', 'decision', 'end'] as const;
-export const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+export { CATEGORIES, LEVELS, STATUSES, TIME_UNITS, ONLINE_STEPS, DUTY_STAGES, LAW_KINDS, STEP_TYPES, SEVERITY_SETTINGS, SECTION_NAMES } from './values.js';
 
 export type Category = (typeof CATEGORIES)[number];
 export type Level = (typeof LEVELS)[number];
@@ -305,7 +295,6 @@ export const Flow = Type.Object(
   { additionalProperties: false, ...EXTENSIONS, ...doc('运行流程', 'flow') },
 );
 
-export const SECTION_NAMES = ['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 export const sectionSchemas = {

@@ -1,6 +1,7 @@
 // How catalogue values are written in spreadsheet cells, and read back: labels for slugs, time limits, citations, lists.
 import { LABELS } from '../i18n/labels.js';
-import { CATEGORIES, ONLINE_STEPS, type Category, type Citation, type TimeUnit } from '../schema/definitions.js';
+import { CATEGORIES, ONLINE_STEPS } from '../schema/values.js';
+import type { Category, Citation, TimeUnit } from '../schema/definitions.js';
 
 const zh = LABELS['zh-CN'];
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,57 @@ describe('qingdan build (the real binary)', () => {
     const result = await runCli(['build', LISTS, '--out', path.join(tempDir(), 's'), '--templates', 'no-such-folder']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('找不到模板目录 no-such-folder');
+  });
+});
+
+/** Every file under a folder, relative path → bytes. */
+function snapshot(folder: string, prefix = ''): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(path.join(folder, prefix)).sort()) {
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (statSync(path.join(folder, relative)).isDirectory()) for (const [file, bytes] of snapshot(folder, relative)) files.set(file, bytes);
+    else files.set(relative, readFileSync(path.join(folder, relative)));
+  }
+  return files;
+}
+
+function expectSameSite(actual: string, expected: string): void {
+  const a = snapshot(actual);
+  const b = snapshot(expected);
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [file, bytes] of b) expect(a.get(file)!.equals(bytes), file).toBe(true);
+}
+
+describe('an incremental build', () => {
+  it('writes the same bytes as a full build of the same catalogue, with or without --cache', async () => {
+    const catalogue = copyCatalogue(LISTS);
+    const dir = tempDir();
+    const plain = path.join(dir, 'plain');
+    const cached = path.join(dir, 'cached');
+    const full = path.join(dir, 'full');
+    const cache = path.join(dir, 'cache');
+    expect((await runCli(['build', catalogue, '--out', plain])).code).toBe(0);
+    expect((await runCli(['build', catalogue, '--out', cached, '--cache', '--cache-location', cache])).code).toBe(0);
+    expect(existsSync(path.join(cache, 'site/index.json'))).toBe(true);
+    // An item's material, a department's phone (on many pages) and a flow step change.
+    edit(path.join(catalogue, 'powers/zjj.yaml'), '有保证工程质量和安全的具体措施', '有保证工程质量和安全的具体措施（已修订）');
+    edit(path.join(catalogue, 'departments.yaml'), '0570-1234000', '0570-1234001');
+    edit(path.join(catalogue, 'flows/hxz.yaml'), 'name: 先行救助', 'name: 先行临时救助');
+    const incremental = await runCli(['build', catalogue, '--out', plain]);
+    expect(incremental.stdout).toMatch(/沿用未变的 [1-9]\d* 页/);
+    const fromCache = await runCli(['build', catalogue, '--out', cached, '--cache', '--cache-location', cache]);
+    expect(fromCache.stdout).toMatch(/沿用未变的 [1-9]\d* 页/);
+    // The full build draws every flowchart on the main thread; the others may share the drawing with a worker.
+    expect((await runCli(['build', catalogue, '--out', full, '--no-incremental'], { env: { QINGDAN_WORKERS: '0' } })).code).toBe(0);
+    expectSameSite(plain, full);
+    expectSameSite(cached, full);
+    const shared = path.join(dir, 'shared');
+    expect((await runCli(['build', catalogue, '--out', shared], { env: { QINGDAN_WORKERS: '1' } })).code).toBe(0);
+    expectSameSite(shared, full);
+    // Nothing changed: the stored result stands in for the rules, the entries still come from the cache.
+    const again = await runCli(['build', catalogue, '--out', cached, '--cache', '--cache-location', cache]);
+    expect(again.stdout).toContain('新生成 0 页');
+    expectSameSite(cached, full);
   });
 });
 

@@ -2,7 +2,7 @@
 // better (info).
 import { defineDivergenceClass } from '../types.js';
 import { bothSides, placeOf } from '../helpers.js';
-import { ONLINE_STEPS } from '../../schema/definitions.js';
+import { ONLINE_STEPS } from '../../schema/values.js';
 
 export default defineDivergenceClass({
   id: 'standard/online',

@@ -1,0 +1,111 @@
+// Flowcharts for guide pages, drawn on this thread or shared with one worker thread (drawings.worker.ts): on a large
+// site the drawings are a third of the work, and a second core can make them while this one renders pages.
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { layoutFlow } from '../flow/layout.js';
+import { renderSvg } from '../flow/svg.js';
+import type { FlowModel } from '../flow/model.js';
+
+/** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
+export function drawFlow(model: FlowModel): string {
+  return renderSvg(layoutFlow(model))
+    .replace(/^<\?xml[^>]*\?>\s*/, '')
+    .trim();
+}
+
+// Below this many drawings the worker's start-up (about 0.2 s of loading) costs more than it saves.
+const WORKER_THRESHOLD = 200;
+const WORKER_SCRIPT = new URL('./drawings.worker.js', import.meta.url);
+// A worker that makes no progress for this long is given up on; its drawings are made here.
+const PATIENCE_MS = 30_000;
+
+/** Slots of the shared claim table: who draws each flow. */
+export const FREE = 0;
+export const WORKER = 1;
+export const MAIN = 2;
+
+export interface DrawingJob {
+  /** JSON of the flow models in the order their pages are rendered (objects parsed from JSON are fast to read). */
+  models: string;
+  claims: SharedArrayBuffer;
+  /** Count of drawings posted, for waiting without spinning. */
+  posted: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+export interface DrawingResult {
+  index: number;
+  svg?: string;
+  error?: string;
+}
+
+/**
+ * This thread takes flows from the front of the list as it renders their pages; the worker takes them from the
+ * back. Each flow is claimed in a shared table, so none is drawn twice, and the two meet somewhere in the middle.
+ */
+export class SharedDrawings {
+  private readonly index = new Map<string, number>();
+  private readonly claims: Int32Array;
+  private readonly posted: Int32Array;
+  private readonly received = new Map<number, DrawingResult>();
+  private readonly port: MessagePort;
+  private readonly worker: Worker;
+
+  private constructor(models: readonly FlowModel[]) {
+    models.forEach((model, i) => this.index.set(model.id, i));
+    const job = { models: JSON.stringify(models), claims: new SharedArrayBuffer(4 * models.length), posted: new SharedArrayBuffer(4) };
+    this.claims = new Int32Array(job.claims);
+    this.posted = new Int32Array(job.posted);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER_SCRIPT, { workerData: { ...job, port: port2 } satisfies DrawingJob, transferList: [port2] });
+    // A worker that fails to start leaves its flows unclaimed: they are drawn here.
+    this.worker.on('error', () => undefined);
+  }
+
+  /** Shared drawing when it pays (many flows, two cores, compiled code); undefined: draw everything here. */
+  static start(models: readonly FlowModel[]): SharedDrawings | undefined {
+    const requested = process.env.QINGDAN_WORKERS;
+    if (requested === '0') return undefined;
+    // Compiled output only: under a TypeScript test runner there is no worker script to start.
+    if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return undefined;
+    if (requested === undefined && (models.length < WORKER_THRESHOLD || availableParallelism() < 2)) return undefined;
+    return new SharedDrawings(models);
+  }
+
+  draw(model: FlowModel): string {
+    const i = this.index.get(model.id);
+    if (i === undefined || Atomics.compareExchange(this.claims, i, FREE, MAIN) === FREE) return drawFlow(model);
+    const result = this.wait(i);
+    // The worker's error is not reported from there: drawing here raises it where the build can report it.
+    return result?.svg ?? drawFlow(model);
+  }
+
+  private wait(i: number): DrawingResult | undefined {
+    let waited = 0;
+    for (;;) {
+      for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+        const result = message.message as DrawingResult;
+        this.received.set(result.index, result);
+      }
+      const result = this.received.get(i);
+      if (result) {
+        this.received.delete(i);
+        return result;
+      }
+      if (waited >= PATIENCE_MS) return undefined;
+      const seen = Atomics.load(this.posted, 0);
+      const started = performance.now();
+      Atomics.wait(this.posted, 0, seen, 100);
+      // Progress resets the patience: only a stalled worker is given up on.
+      waited = Atomics.load(this.posted, 0) === seen ? waited + (performance.now() - started) : 0;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.port.close();
+    await this.worker.terminate();
+  }
+}

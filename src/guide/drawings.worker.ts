@@ -1,0 +1,23 @@
+// Worker thread: draws flowcharts from the back of the list until it meets the main thread (see drawing.ts).
+import { workerData } from 'node:worker_threads';
+import type { FlowModel } from '../flow/model.js';
+import { drawFlow, FREE, WORKER, type DrawingJob, type DrawingResult } from './drawing.js';
+
+const job = workerData as DrawingJob;
+const models = JSON.parse(job.models) as FlowModel[];
+const claims = new Int32Array(job.claims);
+const posted = new Int32Array(job.posted);
+for (let i = models.length - 1; i >= 0; i--) {
+  // The main thread claims from the front in order: once it holds this one, it holds all before it too.
+  if (Atomics.compareExchange(claims, i, FREE, WORKER) !== FREE) break;
+  let result: DrawingResult;
+  try {
+    result = { index: i, svg: drawFlow(models[i]!) };
+  } catch (error) {
+    result = { index: i, error: error instanceof Error ? error.message : String(error) };
+  }
+  job.port.postMessage(result);
+  Atomics.add(posted, 0, 1);
+  Atomics.notify(posted, 0);
+}
+job.port.close();
