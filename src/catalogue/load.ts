@@ -35,6 +35,12 @@ export interface LoadOptions {
    * the store; only the rules are skipped.
    */
   entries?: boolean;
+  /**
+   * Parse results to share with other loads of the same store (diff's two sides), by content id, path and display
+   * path: a file whose content did not change between two commits is parsed once. Only for sources with contentId;
+   * the results are shared objects, so no reader may change them.
+   */
+  shared?: Map<string, ProcessedFile>;
 }
 
 function read(source: CatalogueSource, relativePath: string): Read {
@@ -143,6 +149,29 @@ async function processFiles(source: CatalogueSource, pending: Pending[], request
   return [...mine, ...(await Promise.all(running)).flat()];
 }
 
+/** Files whose content, path and display path another load has processed are taken from `shared`; the rest are processed and added. */
+async function processShared(source: CatalogueSource, relativePaths: string[], shared: Map<string, ProcessedFile>, options: LoadOptions): Promise<ProcessedFile[]> {
+  const projection = options.projection ?? 'full';
+  const keyOf = (relativePath: string) => {
+    const id = source.contentId!(relativePath);
+    return id === undefined ? undefined : `${projection}\u0000${id}\u0000${relativePath}\u0000${displayPath(source, relativePath)}`;
+  };
+  const keys = new Map(relativePaths.map((relativePath) => [relativePath, keyOf(relativePath)]));
+  // Sizes only decide whether and how to share the work out between threads; the bytes are in memory already.
+  const size = (relativePath: string) => {
+    const result = read(source, relativePath);
+    return 'bytes' in result ? result.bytes.byteLength : 0;
+  };
+  const pending = relativePaths.filter((relativePath) => !shared.has(keys.get(relativePath) ?? '')).map((relativePath) => ({ relativePath, size: size(relativePath) }));
+  const fresh = new Map((await processFiles(source, pending, options.workers, projection)).map((result) => [result.relativePath, result]));
+  return relativePaths.map((relativePath) => {
+    const key = keys.get(relativePath);
+    const result = fresh.get(relativePath) ?? shared.get(key!)!;
+    if (key !== undefined && fresh.has(relativePath)) shared.set(key, result);
+    return result;
+  });
+}
+
 function cacheId(source: CatalogueSource, relativePath: string): string {
   return `${source.root ?? source.displayRoot}\u0000${relativePath}`;
 }
@@ -174,6 +203,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   const config = configOf(source);
   const relativePaths = source.listFiles();
   const cache = options.cache;
+  if (options.shared && source.contentId) return assemble(source, config, await processShared(source, relativePaths, options.shared, options));
   if (!cache || !source.stat) {
     const pending = relativePaths.map((relativePath) => ({ relativePath, size: source.stat?.(relativePath)?.size ?? 0 }));
     return assemble(source, config, await processFiles(source, pending, options.workers, options.projection ?? 'full'));

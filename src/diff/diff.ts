@@ -2,6 +2,7 @@
 // positions, waivers and the reform summary.
 import { createHash } from 'node:crypto';
 import { loadCatalogue } from '../catalogue/load.js';
+import type { ProcessedFile } from '../catalogue/process.js';
 import { SourceError, type CatalogueSource } from '../catalogue/source.js';
 import { Positions } from '../catalogue/positions.js';
 import type { Catalogue, Entry } from '../catalogue/model.js';
@@ -61,10 +62,10 @@ export interface DiffResult {
 
 const FILE_RULES = /^(yaml|file)\//;
 
-async function loadSide(source: CatalogueSource, label: string, locale: Locale): Promise<Catalogue> {
+async function loadSide(source: CatalogueSource, label: string, locale: Locale, shared: Map<string, ProcessedFile>): Promise<Catalogue> {
   let loaded;
   try {
-    loaded = await loadCatalogue(source, { workers: 0 });
+    loaded = await loadCatalogue(source, { workers: 0, shared });
   } catch (error) {
     if (error instanceof SourceError) throw new UsageError('no-catalogue-at-rev', { rev: label, path: source.displayRoot });
     throw error;
@@ -165,8 +166,10 @@ function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: Re
 
 export async function diffCatalogues(base: { source: CatalogueSource; label: string }, head: { source: CatalogueSource; label: string }, options: DiffOptions): Promise<DiffResult> {
   const fallbackLocale = options.locale ?? 'zh-CN';
-  const baseCatalogue = await loadSide(base.source, base.label, fallbackLocale);
-  const headCatalogue = await loadSide(head.source, head.label, fallbackLocale);
+  // Two revisions share most files: each blob is parsed once, and both catalogues hold the same data for it.
+  const shared = new Map<string, ProcessedFile>();
+  const baseCatalogue = await loadSide(base.source, base.label, fallbackLocale, shared);
+  const headCatalogue = await loadSide(head.source, head.label, fallbackLocale, shared);
   const locale = options.locale ?? headCatalogue.config.locale ?? 'zh-CN';
   const skip = invalidCodes(baseCatalogue, headCatalogue);
   const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue) };
