@@ -8,6 +8,7 @@ import { processFile, type ProcessedFile, type Projection, type Read } from './p
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
+import type { WorkerJob } from './worker.js';
 import type { Config } from '../schema/definitions.js';
 import type { DocPath, RawFinding } from '../findings.js';
 
@@ -102,15 +103,37 @@ function shares(files: Array<{ relativePath: string; size: number }>, parts: num
   return out;
 }
 
+/**
+ * A worker reads a folder on disk itself. From any other source (git blobs) its share's bytes go along, copied into
+ * one buffer that is transferred, not cloned; files that cannot be read stay with the main thread, which reports them.
+ */
+function workerJob(source: CatalogueSource, files: string[], projection: Projection): { job: WorkerJob; local: string[] } {
+  if (source.root !== undefined) return { job: { root: source.root, displayRoot: source.displayRoot, files, projection }, local: [] };
+  const reads = files.map((relativePath) => ({ relativePath, result: read(source, relativePath) }));
+  const readable = reads.filter((r): r is { relativePath: string; result: { bytes: Uint8Array } } => 'bytes' in r.result);
+  const buffer = new Uint8Array(readable.reduce((sum, r) => sum + r.result.bytes.byteLength, 0));
+  const ranges: Array<[string, number, number]> = [];
+  let offset = 0;
+  for (const { relativePath, result } of readable) {
+    buffer.set(result.bytes, offset);
+    ranges.push([relativePath, offset, result.bytes.byteLength]);
+    offset += result.bytes.byteLength;
+  }
+  const local = reads.filter((r) => !('bytes' in r.result)).map((r) => r.relativePath);
+  return { job: { displayRoot: source.displayRoot, files: ranges.map(([relativePath]) => relativePath), projection, bytes: buffer.buffer, ranges }, local };
+}
+
 function runWorker(source: CatalogueSource, files: string[], projection: Projection): Promise<ProcessedFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { root: source.root, displayRoot: source.displayRoot, files, projection } });
+  const { job, local } = workerJob(source, files, projection);
+  const mine = local.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
+  return new Promise<ProcessedFile[]>((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: job, transferList: job.bytes ? [job.bytes] : [] });
     worker.once('message', (results: ProcessedFile[]) => {
       resolve(results);
       void worker.terminate();
     });
     worker.once('error', reject);
-  });
+  }).then((results) => [...mine, ...results]);
 }
 
 interface Pending {
@@ -141,7 +164,7 @@ function hashAll(source: CatalogueSource, relativePaths: string[], cache: FileCa
 /** Processes files, in parallel when it pays: the main thread takes a share too (on two cores, one worker plus this thread). */
 async function processFiles(source: CatalogueSource, pending: Pending[], requestedWorkers: number | undefined, projection: Projection): Promise<ProcessedFile[]> {
   const totalBytes = pending.reduce((sum, p) => sum + p.size, 0);
-  const workers = source.root !== undefined ? workerCount(requestedWorkers, totalBytes) : 0;
+  const workers = workerCount(requestedWorkers, totalBytes);
   if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file', projection));
   const [own, ...others] = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.size })), workers + 1);
   const running = others.filter((files) => files.length).map((files) => runWorker(source, files, projection));

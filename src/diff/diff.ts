@@ -65,7 +65,7 @@ const FILE_RULES = /^(yaml|file)\//;
 async function loadSide(source: CatalogueSource, label: string, locale: Locale, shared: Map<string, ProcessedFile>): Promise<Catalogue> {
   let loaded;
   try {
-    loaded = await loadCatalogue(source, { workers: 0, shared });
+    loaded = await loadCatalogue(source, { shared });
   } catch (error) {
     if (error instanceof SourceError) throw new UsageError('no-catalogue-at-rev', { rev: label, path: source.displayRoot });
     throw error;
