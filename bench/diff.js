@@ -4,7 +4,7 @@
 //
 //   node bench/generate.js --powers 100000 --out bench/data/100k
 //   node bench/diff.js --data bench/data/100k [--runs 1] [--items 1000] [--files 200] [--seed 1]
-//                      [--qingdan-ref REV] [--markdown FILE] [--rebuild]
+//                      [--qingdan-ref REV] [--markdown FILE] [--rebuild]     (--runs 0: make and check the repository only)
 //
 // It builds a git repository (bench/.tools/diff-repo-…, reused while its recipe is the same; --rebuild makes it
 // again) whose first commit is the catalogue as generated and whose second commit changes --items powers, spread over
@@ -122,7 +122,12 @@ const EDITS = [
     'material/removed',
     0.3,
     (item) => {
-      const starts = item.flatMap((line, i) => (line.startsWith('      - name: ') ? [i] : []));
+      // Only the materials block: special procedures and fees are lists of `- name:` entries too.
+      const from = fieldAt(item, 'materials');
+      if (from < 0) return false;
+      let to = from + 1;
+      while (to < item.length && item[to].startsWith('      ')) to++;
+      const starts = item.slice(from + 1, to).flatMap((line, i) => (line.startsWith('      - name: ') ? [from + 1 + i] : []));
       if (starts.length < 2) return false;
       const which = 1 + Math.floor(random() * (starts.length - 1));
       let end = starts[which] + 1;
@@ -240,7 +245,7 @@ const git = (cwd, ...gitArgs) =>
     env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: cwd },
   });
 
-const recipe = { data: DATA, bytes: statSync(path.join(powersDir, powerFiles[0])).size, powerFiles: powerFiles.length, items: ITEMS, files: FILES, seed: args.seed, version: 1 };
+const recipe = { data: DATA, bytes: statSync(path.join(powersDir, powerFiles[0])).size, powerFiles: powerFiles.length, items: ITEMS, files: FILES, seed: args.seed, version: 2 };
 const REPO = path.join(TOOLS, `diff-repo-${path.basename(DATA)}-${ITEMS}-${FILES}-${args.seed}`);
 const RECIPE_FILE = path.join(REPO, '.git', 'qingdan-bench.json');
 
@@ -312,6 +317,7 @@ async function main() {
     if (dir.isDirectory()) for (const f of readdirSync(path.join(DATA, dir.name))) readFileSync(path.join(DATA, dir.name, f));
   }
   const runs = Number(args.runs);
+  if (runs === 0) return; // --runs 0: make and check the repository only
   const ajv = { id: 'ajv', label: 'ajv-cli (schema only, the base catalogue)', argv: ajvArgv(ajvSchemas.file, `${path.relative(ROOT, DATA)}/*/*.yaml`), runs };
   const diff = { id: 'diff', label: `qingdan diff HEAD~1..HEAD (${built.changed} items changed in ${built.changedFiles} files)`, argv: diffArgv(['-f', 'json', '-o', '/dev/null']), runs, cwd: REPO };
   log(`ajv, diff: ${runs} interleaved round(s) … (load average before: ${loadBefore})`);
