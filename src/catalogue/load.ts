@@ -8,6 +8,7 @@ import { processFile, type ProcessedFile, type Projection, type Read } from './p
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
+import type { WorkerJob } from './worker.js';
 import type { Config } from '../schema/definitions.js';
 import type { DocPath, RawFinding } from '../findings.js';
 
@@ -35,6 +36,12 @@ export interface LoadOptions {
    * the store; only the rules are skipped.
    */
   entries?: boolean;
+  /**
+   * Parse results to share with other loads of the same store (diff's two sides), by content id, path and display
+   * path: a file whose content did not change between two commits is parsed once. Only for sources with contentId;
+   * the results are shared objects, so no reader may change them.
+   */
+  shared?: Map<string, ProcessedFile>;
 }
 
 function read(source: CatalogueSource, relativePath: string): Read {
@@ -96,15 +103,37 @@ function shares(files: Array<{ relativePath: string; size: number }>, parts: num
   return out;
 }
 
+/**
+ * A worker reads a folder on disk itself. From any other source (git blobs) its share's bytes go along, copied into
+ * one buffer that is transferred, not cloned; files that cannot be read stay with the main thread, which reports them.
+ */
+function workerJob(source: CatalogueSource, files: string[], projection: Projection): { job: WorkerJob; local: string[] } {
+  if (source.root !== undefined) return { job: { root: source.root, displayRoot: source.displayRoot, files, projection }, local: [] };
+  const reads = files.map((relativePath) => ({ relativePath, result: read(source, relativePath) }));
+  const readable = reads.filter((r): r is { relativePath: string; result: { bytes: Uint8Array } } => 'bytes' in r.result);
+  const buffer = new Uint8Array(readable.reduce((sum, r) => sum + r.result.bytes.byteLength, 0));
+  const ranges: Array<[string, number, number]> = [];
+  let offset = 0;
+  for (const { relativePath, result } of readable) {
+    buffer.set(result.bytes, offset);
+    ranges.push([relativePath, offset, result.bytes.byteLength]);
+    offset += result.bytes.byteLength;
+  }
+  const local = reads.filter((r) => !('bytes' in r.result)).map((r) => r.relativePath);
+  return { job: { displayRoot: source.displayRoot, files: ranges.map(([relativePath]) => relativePath), projection, bytes: buffer.buffer, ranges }, local };
+}
+
 function runWorker(source: CatalogueSource, files: string[], projection: Projection): Promise<ProcessedFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { root: source.root, displayRoot: source.displayRoot, files, projection } });
+  const { job, local } = workerJob(source, files, projection);
+  const mine = local.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
+  return new Promise<ProcessedFile[]>((resolve, reject) => {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: job, transferList: job.bytes ? [job.bytes] : [] });
     worker.once('message', (results: ProcessedFile[]) => {
       resolve(results);
       void worker.terminate();
     });
     worker.once('error', reject);
-  });
+  }).then((results) => [...mine, ...results]);
 }
 
 interface Pending {
@@ -135,12 +164,35 @@ function hashAll(source: CatalogueSource, relativePaths: string[], cache: FileCa
 /** Processes files, in parallel when it pays: the main thread takes a share too (on two cores, one worker plus this thread). */
 async function processFiles(source: CatalogueSource, pending: Pending[], requestedWorkers: number | undefined, projection: Projection): Promise<ProcessedFile[]> {
   const totalBytes = pending.reduce((sum, p) => sum + p.size, 0);
-  const workers = source.root !== undefined ? workerCount(requestedWorkers, totalBytes) : 0;
+  const workers = workerCount(requestedWorkers, totalBytes);
   if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file', projection));
   const [own, ...others] = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.size })), workers + 1);
   const running = others.filter((files) => files.length).map((files) => runWorker(source, files, projection));
   const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
   return [...mine, ...(await Promise.all(running)).flat()];
+}
+
+/** Files whose content, path and display path another load has processed are taken from `shared`; the rest are processed and added. */
+async function processShared(source: CatalogueSource, relativePaths: string[], shared: Map<string, ProcessedFile>, options: LoadOptions): Promise<ProcessedFile[]> {
+  const projection = options.projection ?? 'full';
+  const keyOf = (relativePath: string) => {
+    const id = source.contentId!(relativePath);
+    return id === undefined ? undefined : `${projection}\u0000${id}\u0000${relativePath}\u0000${displayPath(source, relativePath)}`;
+  };
+  const keys = new Map(relativePaths.map((relativePath) => [relativePath, keyOf(relativePath)]));
+  // Sizes only decide whether and how to share the work out between threads; the bytes are in memory already.
+  const size = (relativePath: string) => {
+    const result = read(source, relativePath);
+    return 'bytes' in result ? result.bytes.byteLength : 0;
+  };
+  const pending = relativePaths.filter((relativePath) => !shared.has(keys.get(relativePath) ?? '')).map((relativePath) => ({ relativePath, size: size(relativePath) }));
+  const fresh = new Map((await processFiles(source, pending, options.workers, projection)).map((result) => [result.relativePath, result]));
+  return relativePaths.map((relativePath) => {
+    const key = keys.get(relativePath);
+    const result = fresh.get(relativePath) ?? shared.get(key!)!;
+    if (key !== undefined && fresh.has(relativePath)) shared.set(key, result);
+    return result;
+  });
 }
 
 function cacheId(source: CatalogueSource, relativePath: string): string {
@@ -174,6 +226,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   const config = configOf(source);
   const relativePaths = source.listFiles();
   const cache = options.cache;
+  if (options.shared && source.contentId) return assemble(source, config, await processShared(source, relativePaths, options.shared, options));
   if (!cache || !source.stat) {
     const pending = relativePaths.map((relativePath) => ({ relativePath, size: source.stat?.(relativePath)?.size ?? 0 }));
     return assemble(source, config, await processFiles(source, pending, options.workers, options.projection ?? 'full'));

@@ -13,6 +13,11 @@ export interface CatalogueSource {
   hasConfig(): boolean;
   /** Size and modification time, for the cache; sources without them are never cached. */
   stat?(relativePath: string): { mtimeMs: number; size: number } | undefined;
+  /**
+   * What names a file's content without reading it (a git blob id), when the source knows: two loads that find the
+   * same content at the same path can share one parse (see LoadOptions.shared).
+   */
+  contentId?(relativePath: string): string | undefined;
   /** The folder on disk, when there is one: workers read from it themselves. */
   readonly root?: string;
 }

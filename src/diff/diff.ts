@@ -2,6 +2,7 @@
 // positions, waivers and the reform summary.
 import { createHash } from 'node:crypto';
 import { loadCatalogue } from '../catalogue/load.js';
+import type { ProcessedFile } from '../catalogue/process.js';
 import { SourceError, type CatalogueSource } from '../catalogue/source.js';
 import { Positions } from '../catalogue/positions.js';
 import type { Catalogue, Entry } from '../catalogue/model.js';
@@ -61,10 +62,10 @@ export interface DiffResult {
 
 const FILE_RULES = /^(yaml|file)\//;
 
-async function loadSide(source: CatalogueSource, label: string, locale: Locale): Promise<Catalogue> {
+async function loadSide(source: CatalogueSource, label: string, locale: Locale, shared: Map<string, ProcessedFile>): Promise<Catalogue> {
   let loaded;
   try {
-    loaded = await loadCatalogue(source, { workers: 0 });
+    loaded = await loadCatalogue(source, { shared });
   } catch (error) {
     if (error instanceof SourceError) throw new UsageError('no-catalogue-at-rev', { rev: label, path: source.displayRoot });
     throw error;
@@ -129,13 +130,19 @@ function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: Re
   const baseTotals = totals(base, skip);
   const headTotals = totals(head, skip);
   const ids = [...new Set([...baseTotals.keys(), ...headTotals.keys(), ...changes.map((c) => c.department)])];
-  const order = (id: string) => {
-    const inHead = [...head.departmentById.keys()].indexOf(id);
-    return inHead >= 0 ? inHead : 10_000 + [...base.departmentById.keys()].indexOf(id);
-  };
+  // Positions looked up once: a catalogue of a thousand departments would otherwise copy the key list per comparison.
+  const headOrder = new Map([...head.departmentById.keys()].map((id, index) => [id, index]));
+  const baseOrder = new Map([...base.departmentById.keys()].map((id, index) => [id, index]));
+  const order = (id: string) => headOrder.get(id) ?? 10_000 + (baseOrder.get(id) ?? -1);
   ids.sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1));
+  const changesBy = new Map<string, Change[]>();
+  for (const change of changes) {
+    const list = changesBy.get(change.department);
+    if (list) list.push(change);
+    else changesBy.set(change.department, [change]);
+  }
   const departments = ids.map((department): DepartmentSummary => {
-    const mine = changes.filter((c) => c.department === department);
+    const mine = changesBy.get(department) ?? [];
     return {
       department,
       name: head.departmentById.get(department)?.value.name ?? base.departmentById.get(department)?.value.name ?? department,
@@ -160,13 +167,15 @@ function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: Re
     head: sum((d) => d.head),
     feesRemoved: departments.reduce((n, d) => n + d.feesRemoved, 0),
   };
-  return { departments: departments.filter((d) => d.added || d.cancelled || changes.some((c) => c.department === d.department)), total };
+  return { departments: departments.filter((d) => d.added || d.cancelled || changesBy.has(d.department)), total };
 }
 
 export async function diffCatalogues(base: { source: CatalogueSource; label: string }, head: { source: CatalogueSource; label: string }, options: DiffOptions): Promise<DiffResult> {
   const fallbackLocale = options.locale ?? 'zh-CN';
-  const baseCatalogue = await loadSide(base.source, base.label, fallbackLocale);
-  const headCatalogue = await loadSide(head.source, head.label, fallbackLocale);
+  // Two revisions share most files: each blob is parsed once, and both catalogues hold the same data for it.
+  const shared = new Map<string, ProcessedFile>();
+  const baseCatalogue = await loadSide(base.source, base.label, fallbackLocale, shared);
+  const headCatalogue = await loadSide(head.source, head.label, fallbackLocale, shared);
   const locale = options.locale ?? headCatalogue.config.locale ?? 'zh-CN';
   const skip = invalidCodes(baseCatalogue, headCatalogue);
   const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue) };

@@ -7,11 +7,39 @@ import { CONFIG_FILE, compareCodePoints, toPosix, type CatalogueSource } from '.
 import { UsageError } from '../errors.js';
 
 const YAML_FILE = /\.ya?ml$/i;
-// Blobs up to this size are read in one `git cat-file --batch` call.
+// The most `git cat-file --batch` may answer in one call (all of a catalogue's YAML blobs not read before).
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 export class Git {
+  /** Blobs read so far, by id: the two sides of a diff share most of them, and each is read once. */
+  private readonly blobs = new Map<string, Uint8Array>();
+
   constructor(readonly cwd: string) {}
+
+  /**
+   * The blobs with these ids, in one `git cat-file --batch` for those not read before: far faster than a process per
+   * file. Throws when git cannot give one of them.
+   */
+  readBlobs(ids: string[]): Map<string, Uint8Array> {
+    const missing = [...new Set(ids)].filter((id) => !this.blobs.has(id));
+    if (missing.length) {
+      const out = execFileSync('git', ['cat-file', '--batch'], { cwd: this.cwd, input: missing.join('\n') + '\n', maxBuffer: MAX_BUFFER });
+      let offset = 0;
+      for (const id of missing) {
+        const newline = out.indexOf(10, offset);
+        const header = newline < 0 ? '' : out.subarray(offset, newline).toString('latin1');
+        // `<id> blob <size>`; a missing object answers `<id> missing`.
+        const [named, type, sizeText] = header.split(' ');
+        const size = Number(sizeText);
+        if (named !== id || type !== 'blob' || !Number.isInteger(size) || newline + 1 + size > out.length) {
+          throw new Error(`git cat-file could not read blob ${id}: ${header || 'no answer'}`);
+        }
+        this.blobs.set(id, out.subarray(newline + 1, newline + 1 + size));
+        offset = newline + 1 + size + 1;
+      }
+    }
+    return new Map(ids.map((id) => [id, this.blobs.get(id)!]));
+  }
 
   /** Runs git without a shell; throws the git's own message on failure. */
   run(args: string[], input?: string): string {
@@ -103,9 +131,12 @@ export function isPlausibleRef(ref: string): boolean {
   return /^[\p{L}\p{N}._/@{}~^+-]+$/u.test(ref) && !ref.includes('..');
 }
 
-/** A catalogue folder as it is in one commit. Files are listed once and read in one batch on first use. */
+/**
+ * A catalogue folder as it is in one commit. Files are listed once and read in one batch on first use; a file's blob
+ * id names its content, so that a diff parses a file both sides share only once.
+ */
 export class GitSource implements CatalogueSource {
-  private blobs: Map<string, Uint8Array> | undefined;
+  private blobs: Map<string, Uint8Array> | Error | undefined;
   private readonly entries: Map<string, string>;
 
   /**
@@ -149,31 +180,31 @@ export class GitSource implements CatalogueSource {
       .sort(compareCodePoints);
   }
 
+  contentId(relativePath: string): string | undefined {
+    return this.entries.get(relativePath);
+  }
+
   readFile(relativePath: string): Uint8Array {
-    const blobs = this.readAll();
-    const bytes = blobs.get(relativePath);
+    const sha = this.entries.get(relativePath);
+    const bytes = sha === undefined ? undefined : this.readAll().get(sha);
     if (!bytes) throw Object.assign(new Error(`ENOENT: ${relativePath}`), { code: 'ENOENT' });
     return bytes;
   }
 
-  /** Every YAML blob of the catalogue in one `git cat-file --batch`, far faster than a process per file. */
+  /**
+   * Every YAML blob of the catalogue, read together on first use (blobs the other side read already are not read
+   * again). A failure is kept, so that a broken repository costs one git call, not one per file.
+   */
   private readAll(): Map<string, Uint8Array> {
-    if (this.blobs) return this.blobs;
-    const wanted = [...this.entries].filter(([name]) => YAML_FILE.test(name));
-    const input = wanted.map(([, sha]) => sha).join('\n') + '\n';
-    const out = execFileSync('git', ['cat-file', '--batch'], { cwd: this.git.cwd, input, maxBuffer: MAX_BUFFER });
-    const blobs = new Map<string, Uint8Array>();
-    let offset = 0;
-    for (const [name] of wanted) {
-      const newline = out.indexOf(10, offset);
-      const header = out.subarray(offset, newline).toString('latin1');
-      const size = Number(header.split(' ')[2]);
-      if (!Number.isFinite(size)) throw new Error(`unexpected git cat-file output: ${header}`);
-      blobs.set(name, out.subarray(newline + 1, newline + 1 + size));
-      offset = newline + 1 + size + 1;
+    if (this.blobs === undefined) {
+      try {
+        this.blobs = this.git.readBlobs([...this.entries].filter(([name]) => YAML_FILE.test(name)).map(([, sha]) => sha));
+      } catch (error) {
+        this.blobs = error as Error;
+      }
     }
-    this.blobs = blobs;
-    return blobs;
+    if (this.blobs instanceof Error) throw this.blobs;
+    return this.blobs;
   }
 }
 

@@ -133,6 +133,13 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(shortened!.head).toMatchObject({ file: 'lists/powers/rsj.yaml', ...positionOf(file(repo, 'powers/rsj.yaml'), '3', 'promised: ') });
   });
 
+  it('gives the same report with a worker thread parsing part of each revision as without', async () => {
+    const alone = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'json'], repo, { QINGDAN_WORKERS: '0' });
+    const withWorker = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'json'], repo, { QINGDAN_WORKERS: '1' });
+    expect(JSON.parse(alone.stdout).changes).toHaveLength(4);
+    expect([withWorker.code, withWorker.stdout]).toEqual([alone.code, alone.stdout]);
+  });
+
   it('sums the yardsticks per department: the cancelled item, the shorter limit, the dropped material, the new item', async () => {
     const data = JSON.parse((await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'json'], repo)).stdout) as JsonDiff;
     const byId = new Map(data.summary.departments.map((d) => [d.department, d]));

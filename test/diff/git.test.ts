@@ -4,6 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { diffCatalogues } from '../../src/diff/diff.js';
 import { Git, GitSource, isPlausibleRef, repositoryPrefix } from '../../src/diff/git.js';
@@ -100,5 +102,61 @@ describe('GitSource', () => {
     const outside = tempDir('qingdan-nogit-');
     expect(() => new Git(outside).topLevel()).toThrow(UsageError);
     expect(() => repositoryPrefix('/repo', '/elsewhere/lists')).toThrow(UsageError);
+  });
+});
+
+describe('reading blobs', () => {
+  const at = (gitRepo: Git, ref: string) => new GitSource(gitRepo, gitRepo.resolve(ref), 'data/lists', 'lists', ref);
+
+  it('parses a file both revisions share once: the two catalogues hold the same data for it', async () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    const shared = new Map<string, ProcessedFile>();
+    const base = await loadCatalogue(at(gitRepo, 'HEAD~1'), { shared });
+    const head = await loadCatalogue(at(gitRepo, 'HEAD'), { shared });
+    // power-renamed changes powers.yaml only: five files in the base, one more for the head's powers.yaml.
+    expect(shared.size).toBe(6);
+    expect(head.catalogue.sections.laws[0]!.value).toBe(base.catalogue.sections.laws[0]!.value);
+    expect(head.catalogue.sections.responsibilities[0]!.value).toBe(base.catalogue.sections.responsibilities[0]!.value);
+    expect(head.catalogue.sections.powers[0]!.value).not.toBe(base.catalogue.sections.powers[0]!.value);
+    expect(head.catalogue.sections.powers.map((p) => p.value.name)).not.toEqual(base.catalogue.sections.powers.map((p) => p.value.name));
+  });
+
+  it('does not share a parse between two paths with the same content: findings name their own file', async () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    cpSync(path.join(root, 'laws.yaml'), path.join(root, 'laws-copy.yaml'));
+    git(path.dirname(path.dirname(root)), 'add', '-A');
+    git(path.dirname(path.dirname(root)), 'commit', '-q', '-m', 'copy');
+    const shared = new Map<string, ProcessedFile>();
+    await loadCatalogue(at(gitRepo, 'HEAD~1'), { shared });
+    const head = await loadCatalogue(at(gitRepo, 'HEAD'), { shared });
+    // HEAD~1's five files, and laws-copy.yaml parsed on its own although its blob is laws.yaml's.
+    expect(shared.size).toBe(6);
+    expect([...new Set(head.catalogue.sections.laws.map((entry) => entry.file))]).toEqual(['lists/laws-copy.yaml', 'lists/laws.yaml']);
+  });
+
+  it('reads each blob once, and names a blob git cannot give', () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    const id = gitRepo.run(['rev-parse', 'HEAD:data/lists/laws.yaml']).trim();
+    const first = gitRepo.readBlobs([id]).get(id)!;
+    expect(Buffer.from(first).toString('utf8')).toContain('laws:');
+    expect(gitRepo.readBlobs([id, id]).get(id)).toBe(first);
+    const absent = '0123456789abcdef0123456789abcdef01234567';
+    expect(() => gitRepo.readBlobs([absent])).toThrow(`git cat-file could not read blob ${absent}: ${absent} missing`);
+  });
+
+  it('refuses a revision whose blobs git cannot read, as a broken side (exit 2), not an internal error', async () => {
+    const { root } = repository();
+    const gitRepo = new Git(root);
+    const id = gitRepo.run(['rev-parse', 'HEAD~1:data/lists/laws.yaml']).trim();
+    // A corrupt repository: the base's laws.yaml is gone from the object store (it is loose: nothing was packed).
+    rmSync(path.join(path.dirname(path.dirname(root)), '.git', 'objects', id.slice(0, 2), id.slice(2)));
+    const source = at(gitRepo, 'HEAD~1');
+    expect(() => source.readFile('laws.yaml')).toThrow(`git cat-file could not read blob ${id}`);
+    const refused = await diffCatalogues({ source, label: 'HEAD~1' }, { source: at(gitRepo, 'HEAD'), label: 'HEAD' }, { today: TODAY, locale: 'en' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UsageError);
+    expect((refused as UsageError).key).toBe('diff-broken-side');
   });
 });

@@ -16,7 +16,8 @@ export default defineChangeClass({
     if (!bothSides(pair) || isCancelled(pair.head.value)) return;
     const before = context.base.flows.get(pair.base.value.code);
     const after = context.head.flows.get(pair.head.value.code);
-    if (!before || !after) return;
+    // The same object when the file did not change between the revisions (diff parses a shared blob once).
+    if (!before || !after || before.value === after.value) return;
     const a = shape(before.value);
     const b = shape(after.value);
     const added = [...b.keys()].filter((id) => !a.has(id));

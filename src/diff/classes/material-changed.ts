@@ -12,7 +12,8 @@ export default defineChangeClass({
   *check(pair) {
     if (!bothSides(pair) || isCancelled(pair.head.value)) return;
     for (const { base, head, baseIndex, headIndex } of matchByName(pair.base.value.materials, pair.head.value.materials).matched) {
-      const fields = FIELDS.filter((field) => canonical(base[field]) !== canonical(head[field]));
+      // Equal scalars (nearly every field of nearly every material) need no canonical form.
+      const fields = FIELDS.filter((field) => base[field] !== head[field] && canonical(base[field]) !== canonical(head[field]));
       if (!fields.length) continue;
       const changes = fields.map((field) => `${field}: ${String(base[field] ?? '—')} → ${String(head[field] ?? '—')}`).join('; ');
       yield {

@@ -14,7 +14,8 @@ export default defineChangeClass({
     const item = itemOf(pair);
     const strip = (value: object) => canonical({ ...value, power: undefined });
     if (before && after) {
-      if (strip(before.value) === strip(after.value)) return;
+      // The same object when the file did not change between the revisions (diff parses a shared blob once).
+      if (before.value === after.value || strip(before.value) === strip(after.value)) return;
       yield { classId: 'responsibility/changed', messageId: 'changed', data: { name: item.name }, ...item, base: placeOf(before), head: placeOf(after) };
     } else if (after) {
       yield { classId: 'responsibility/changed', messageId: 'added', data: { name: item.name }, ...item, head: placeOf(after) };
