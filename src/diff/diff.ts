@@ -61,6 +61,7 @@ export interface DiffResult {
 }
 
 const FILE_RULES = /^(yaml|file)\//;
+const MAX_PROBLEMS_SHOWN = 20;
 
 async function loadSide(source: CatalogueSource, label: string, locale: Locale, shared: Map<string, ProcessedFile>): Promise<Catalogue> {
   let loaded;
@@ -75,6 +76,8 @@ async function loadSide(source: CatalogueSource, label: string, locale: Locale, 
     const resolver = new Resolver((file) => loaded.catalogue.files.get(file)?.text, undefined, locale);
     const problems = (broken.length ? broken : loaded.findings.filter((f) => f.place.file === loaded.catalogue.configFile)).map((f) => resolver.resolve(f)!);
     // The side is named by its revision: a word such as "head" would be in the report's language, not the sentence's.
+    // A broken repository makes every file unreadable: the first few say enough.
+    if (problems.length > MAX_PROBLEMS_SHOWN) throw new UsageError('diff-broken-side-many', { side: label, shown: MAX_PROBLEMS_SHOWN, count: problems.length }, problems.slice(0, MAX_PROBLEMS_SHOWN));
     throw new UsageError('diff-broken-side', { side: label }, problems);
   }
   return loaded.catalogue;

@@ -178,6 +178,7 @@ export const ui: UiMessages = {
   'no-catalogue-at-rev': '版本 {rev} 中 {path} 下没有 qingdan.yaml：这个版本还没有该清单。',
   'no-default-base': '没有指定比较基准。请用 qingdan diff 基准..目标、--base 版本，或两个目录。',
   'diff-broken-side': '{side}的清单有无法读取或解析的文件，无法可靠比较，请先修正：',
+  'diff-broken-side-many': '{side}的清单有 {count} 处无法读取或解析，无法可靠比较，请先修正（以下为前 {shown} 处）：',
   'waiver-expired': '豁免 {fingerprint}（{reason}）已于 {expires} 到期，不再生效。',
   'waiver-unused': '豁免 {fingerprint}（{reason}）没有匹配任何变更，可以删除。',
   'diff-title': '清单变更：{base} → {head}',

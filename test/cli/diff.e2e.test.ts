@@ -474,6 +474,20 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
     expect(reverse.stderr).toMatch(/^qingdan: The HEAD catalogue has files that cannot be read or parsed[^]*lists\/powers\/rsj\.yaml:\d+:\d+ +error/);
   });
 
+  it('many broken files: the first twenty at their places, and how many there are', async () => {
+    const dir = tempDir();
+    cpSync(LISTS, path.join(dir, 'old'), { recursive: true });
+    cpSync(LISTS, path.join(dir, 'new'), { recursive: true });
+    for (let i = 0; i < 25; i++) writeFileSync(path.join(dir, 'new', `broken-${String(i).padStart(2, '0')}.yaml`), 'powers: [\n');
+    const result = await qingdan(['diff', 'old', 'new'], dir);
+    expect(result.code).toBe(2);
+    const [sentence, ...rest] = result.stderr.split('\n');
+    expect(sentence).toBe('qingdan: The new catalogue has 25 problems reading or parsing its files, so it cannot be compared reliably; fix them first (the first 20 follow):');
+    const places = rest.join('\n').match(/new\/broken-\d\d\.yaml:\d+:\d+/g) ?? [];
+    expect(new Set(places).size).toBe(20);
+    expect(result.stderr).not.toContain('broken-20.yaml');
+  });
+
   it('a folder that is not in a git repository', async () => {
     const dir = tempDir();
     cpSync(LISTS, path.join(dir, 'lists'), { recursive: true });
