@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seededRandom } from './random.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values: args } = parseArgs({
@@ -42,14 +43,7 @@ if (!existsSync('/usr/bin/time')) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The data: a reference and OFFICES diverging copies.
-let state = 7;
-function random() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(7);
 
 /** One office's version of a powers file: its items (split at each `  - code:`) changed here and there. */
 function diverge(text) {

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { writeAjvSchemas } from './schemas.js';
 import { prepareQingdan } from './checkout.js';
 import { NODE, ROOT, TOOLS, ajvArgv, benchRounds, log } from './measure.js';
+import { seededRandom } from './random.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,14 +50,7 @@ const rel = (p) => path.relative(process.cwd(), p) || '.';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded PRNG (mulberry32, as bench/generate.js), so the same options give the same revision.
-let state = (Number(args.seed) >>> 0) || 1;
-function random() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(args.seed);
 function shuffled(list) {
   const copy = [...list];
   for (let i = copy.length - 1; i > 0; i--) {
