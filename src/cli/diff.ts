@@ -28,7 +28,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
   program
     .command('diff')
     .description('比较两个版本的清单：增减了什么事项、时限、材料、跑动…… / what a revision changes')
-    .argument('[revisions...]', 'BASE..HEAD, BASE...HEAD, one revision (against the working tree), or two catalogue folders')
+    .argument('[revisions...]', 'BASE..HEAD, BASE...HEAD, BASE HEAD, one revision (against the working tree), or two catalogue folders')
     .option('--base <revision>', '比较基准 / the revision to compare against (default in CI: merge-base with the default branch)')
     .option('-c, --catalogue <folder>', '清单目录 / catalogue folder (default: . or ./lists)')
     .option('-f, --format <format>', `输出格式 / output format: ${Object.keys(diffFormatters).join(', ')}`, 'text')
@@ -72,6 +72,8 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
     // One folder and one typo: say which is not a catalogue, rather than that no base was given.
     if (folders.some(Boolean)) throw new UsageError('no-config', { root: revisions[folders.indexOf(false)]! });
   }
+  // Two revisions, as `git diff A B` takes them: the same as A..B.
+  if (revisions.length === 2 && !revisions.some((r) => r.includes('..'))) revisions = [`${revisions[0]}..${revisions[1]}`];
   if (revisions.length > 1 || (revisions.length === 1 && flags.base)) throw new UsageError('no-default-base');
 
   const root = resolveTargets(flags.catalogue ? [flags.catalogue] : [], cwd)[0]!.root;

@@ -173,6 +173,16 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     }
   });
 
+  it('takes two revisions as git diff does: BASE HEAD is BASE..HEAD', async () => {
+    const range = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'json'], repo);
+    const two = await qingdan(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], repo);
+    expect(two.code).toBe(range.code);
+    expect(two.stdout).toBe(range.stdout);
+    const hostile = await qingdan(['diff', 'HEAD', '--', '--output=v'], repo);
+    expect(hostile.code).toBe(2);
+    expect(existsSync(path.join(repo, 'v'))).toBe(false);
+  });
+
   it('exits 0 with --fail-on none, and 1 with --fail-on notice', async () => {
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'none'], repo)).code).toBe(0);
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'notice'], repo)).code).toBe(1);
@@ -523,8 +533,9 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
   it('options with values that are not allowed', async () => {
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'sarif'], repo)).stderr).toBe('qingdan: Unknown output format sarif; known: text, markdown, json, github.\n');
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'error'], repo)).stderr).toBe('qingdan: Invalid value error for --fail-on: breaking, notice, none\n');
-    const two = await qingdan(['diff', 'HEAD~1', 'HEAD'], repo);
-    expect(two.code).toBe(2);
+    const three = await qingdan(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], repo);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toBe('qingdan: No base to compare with. Use qingdan diff BASE..HEAD, --base REV, or two folders.\n');
   });
 });
 
