@@ -1,5 +1,6 @@
-// The part of each entry that validate's rules read. Dropping the rest after the schema check (which sees everything)
-// keeps a 100k-item catalogue's memory and the worker hand-over small. A test runs every rule fixture both ways.
+// The part of each entry that validate's rules (and qingdan compare's divergence classes) read. Dropping the rest
+// after the schema check (which sees everything) keeps a 100k-item catalogue's memory and the worker hand-over small,
+// and thirty catalogues in one compare. A test runs every rule fixture both ways; compare's tests run with it.
 type Shape = { [key: string]: true | Shape | [Shape] };
 
 const CITATION: Shape = { law: true, article: true };
@@ -14,7 +15,7 @@ const SHAPES: Record<string, Shape> = {
     time_limit: { statutory: true, promised: true, unit: true },
     special_procedures: [{ name: true, basis: CITATIONS }],
     materials: [{ name: true, required: true, condition: true, basis: CITATIONS }],
-    fees: [{ name: true, basis: CITATIONS, waivable: true, waiver_basis: CITATIONS }],
+    fees: [{ name: true, standard: true, basis: CITATIONS, waivable: true, waiver_basis: CITATIONS }],
     online: { depth: true },
   },
   responsibilities: {

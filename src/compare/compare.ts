@@ -135,7 +135,7 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
   const empty = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>[]>(), invalid: new Set<string>() };
   let result;
   try {
-    result = await validateCatalogueAsync(source, { explicitLocale: options.locale, environment: options.environment ?? {}, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+    result = await validateCatalogueAsync(source, { explicitLocale: options.locale, environment: options.environment ?? {}, projection: 'rules', ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   } catch (error) {
     // A local office whose qingdan.yaml is broken (or names an unknown profile…) is reported and left out; the
     // reference cannot be left out.
