@@ -37,13 +37,7 @@ export function registerImport(program: Command, context: CommandContext): void 
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .action(async (files: string[], flags: ImportFlags) => {
       const locale = context.locale(flags.lang) ?? localeFromEnvironment(context.io.env) ?? 'zh-CN';
-      try {
-        context.exitCode = await importCommand(files, flags, context, locale);
-      } catch (error) {
-        if (!(error instanceof ToolError)) throw error;
-        context.io.stderr.write(`qingdan: ${toolMessage(locale, error.key, error.data)}\n`);
-        context.exitCode = 2;
-      }
+      context.exitCode = await importCommand(files, flags, context, locale);
     });
 }
 

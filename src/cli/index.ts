@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
+import { ToolError, toolMessage } from '../i18n/tools.js';
 import { localeFromEnvironment, parseLocale, ui } from '../i18n/index.js';
 import stylish from '../report/stylish.js';
 import type { Locale } from '../findings.js';
@@ -81,6 +82,11 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         const files = [...new Set(error.findings.map((f) => f.file))];
         io.stderr.write(stylish({ locale: fallbackLocale, catalogues: [], findings: error.findings, files, sources: new Map(), color: false, toolVersion: context.version }));
       }
+      return 2;
+    }
+    // import, export and init speak in their own sentences (src/i18n/tools*.ts); the exit code is the same.
+    if (error instanceof ToolError) {
+      io.stderr.write(`qingdan: ${toolMessage(fallbackLocale, error.key, error.data)}\n`);
       return 2;
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { initCatalogue } from '../init/index.js';
 import { toPosix } from '../catalogue/source.js';
 import { localeFromEnvironment } from '../i18n/index.js';
-import { ToolError, toolMessage } from '../i18n/tools.js';
+import { toolMessage } from '../i18n/tools.js';
 import type { CommandContext } from './index.js';
 
 interface InitFlags {
@@ -24,18 +24,12 @@ export function registerInit(program: Command, context: CommandContext): void {
     .action((dir: string, flags: InitFlags) => {
       const locale = context.locale(flags.lang) ?? localeFromEnvironment(context.io.env) ?? 'zh-CN';
       const { io } = context;
-      try {
-        const root = path.resolve(io.cwd, dir);
-        const region = flags.region ?? '示例县';
-        const written = initCatalogue(root, { name: flags.name ?? `${region}权责清单`, region, departmentName: `${region}市场监督管理局` });
-        for (const file of written) io.stdout.write(`${toPosix(path.join(dir, file))}\n`);
-        const lists = toPosix(path.join(dir, 'lists'));
-        io.stderr.write(`${toolMessage(locale, 'init-done', { lists })}\n`);
-        context.exitCode = 0;
-      } catch (error) {
-        if (!(error instanceof ToolError)) throw error;
-        io.stderr.write(`qingdan: ${toolMessage(locale, error.key, error.data)}\n`);
-        context.exitCode = 2;
-      }
+      const root = path.resolve(io.cwd, dir);
+      const region = flags.region ?? '示例县';
+      const written = initCatalogue(root, { name: flags.name ?? `${region}权责清单`, region, departmentName: `${region}市场监督管理局` });
+      for (const file of written) io.stdout.write(`${toPosix(path.join(dir, file))}\n`);
+      const lists = toPosix(path.join(dir, 'lists'));
+      io.stderr.write(`${toolMessage(locale, 'init-done', { lists })}\n`);
+      context.exitCode = 0;
     });
 }

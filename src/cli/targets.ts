@@ -1,5 +1,5 @@
 // Turns the paths a user typed into catalogues to check and, when files were named, which of their findings to show.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
 import { UsageError } from '../errors.js';
@@ -33,13 +33,7 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
   const byRoot = new Map<string, Target>();
   let outside: string | undefined;
   for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      throw new UsageError('not-found', { path: given });
-    }
+    const { absolute, stats } = statGiven(given, cwd);
     const root = findRoot(stats.isDirectory() ? absolute : path.dirname(absolute));
     if (!root) {
       outside ??= given;
@@ -53,6 +47,16 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
   }
   if (byRoot.size === 0) throw new UsageError('no-config', { root: outside ?? '.' });
   return [...byRoot.values()];
+}
+
+/** A path the user typed, resolved and looked at; one that does not exist is a usage error naming it as typed. */
+export function statGiven(given: string, cwd: string): { absolute: string; stats: Stats } {
+  const absolute = path.resolve(cwd, given);
+  try {
+    return { absolute, stats: statSync(absolute) };
+  } catch {
+    throw new UsageError('not-found', { path: given });
+  }
 }
 
 /** Whether a display path is one of the named files, or inside one of the named folders. */

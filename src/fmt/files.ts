@@ -1,9 +1,7 @@
 // Which files `qingdan fmt` looks at: the catalogue around the working directory, or the files and folders named.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, DirectorySource, toPosix } from '../catalogue/source.js';
-import { resolveTargets } from '../cli/targets.js';
-import { UsageError } from '../errors.js';
+import { resolveTargets, statGiven } from '../cli/targets.js';
 import type { FileKind } from './format.js';
 
 export interface FmtFile {
@@ -30,13 +28,7 @@ export function fmtFiles(paths: string[], cwd: string): FmtFile[] {
   const seen = new Set<string>();
   const out: FmtFile[] = [];
   for (const given of roots) {
-    const absolute = path.resolve(cwd, given);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      throw new UsageError('not-found', { path: given });
-    }
+    const { absolute, stats } = statGiven(given, cwd);
     for (const file of stats.isDirectory() ? filesBelow(absolute, cwd) : [entry(absolute, cwd)]) {
       if (seen.has(file.absolute)) continue;
       seen.add(file.absolute);
