@@ -8,14 +8,14 @@ import { validateCatalogueAsync } from '../validate.js';
 import { getProfile } from '../profiles/index.js';
 import { UsageError } from '../errors.js';
 import { settingFor } from '../settings.js';
-import { divergenceMessage, ui } from '../i18n/index.js';
+import { divergenceMessage, localeFromEnvironment, ui } from '../i18n/index.js';
 import { convert } from '../flow/time.js';
 import type { Power } from '../schema/definitions.js';
 import type { Finding, Locale } from '../findings.js';
 import { LEVEL_RANK } from '../diff/types.js';
 import { divergenceClasses, divergenceClassById } from './registry.js';
 import { citations, materialsOf, feesOf, bothSides } from './helpers.js';
-import { looseName, sameLoosely } from './normalise.js';
+import { compact, looseName, sameLoosely } from './normalise.js';
 import { matchPeers, matchToReference, type MatchedRow, type OfficeItems } from './match.js';
 import type { ChangeLevel, CompareContext, Divergence, ItemPair, Position, RawDivergence } from './types.js';
 
@@ -132,7 +132,7 @@ function officeLabel(catalogue: Catalogue | undefined, root: string): { label: s
 
 async function loadOffice(root: string, index: number, isReference: boolean, options: CompareOptions, cwd: string): Promise<Loaded> {
   const source = new DirectorySource(root, cwd);
-  const empty = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>[]>(), invalid: new Set<string>() };
+  const indexes = { items: new Map<string, Entry<Power>[]>(), cancelled: new Map<string, Entry<Power>[]>(), invalid: new Set<string>() };
   let result;
   try {
     result = await validateCatalogueAsync(source, { explicitLocale: options.locale, environment: options.environment ?? {}, projection: 'rules', ...(options.workers !== undefined ? { workers: options.workers } : {}) });
@@ -143,7 +143,7 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
     const { label, name } = officeLabel(undefined, source.displayRoot);
     const reason = { 'zh-CN': ui('zh-CN', error.key, error.data), en: ui('en', error.key, error.data) };
     const office: Office = { index, label, name, root: source.displayRoot, isReference, usable: false, reason, errors: Math.max(1, error.findings.length), warnings: 0, problems: error.findings, skipped: [] };
-    return { office, ...empty };
+    return { office, ...indexes };
   }
   const { catalogue, findings } = result;
   const profile = getProfile(catalogue.config.profile)!;
@@ -161,16 +161,16 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
     problems: findings.filter((f) => FILE_RULES.test(f.ruleId) && f.ruleId !== 'file/empty'),
     skipped,
   };
-  for (const code of skipped) empty.invalid.add(profile.basicCode(code));
+  for (const code of skipped) indexes.invalid.add(profile.basicCode(code));
   for (const entry of catalogue.powerByCode.values()) {
     const basic = profile.basicCode(entry.value.code);
     if (entry.value.status === 'cancelled') {
-      empty.cancelled.set(basic, [...(empty.cancelled.get(basic) ?? []), entry]);
+      indexes.cancelled.set(basic, [...(indexes.cancelled.get(basic) ?? []), entry]);
       continue;
     }
-    const list = empty.items.get(basic);
+    const list = indexes.items.get(basic);
     if (list) list.push(entry);
-    else empty.items.set(basic, [entry]);
+    else indexes.items.set(basic, [entry]);
   }
   // Thirty catalogues stay in memory until the report is made: keep only what comparing and positions read.
   const slim: Catalogue = {
@@ -180,7 +180,7 @@ async function loadOffice(root: string, index: number, isReference: boolean, opt
     departmentById: new Map(),
     flowById: new Map(),
   };
-  return { office, catalogue: slim, ...empty };
+  return { office, catalogue: slim, ...indexes };
 }
 
 /** Labels must tell columns apart: two offices of the same region get their folder added. */
@@ -201,7 +201,7 @@ function signatures(power: Power, catalogue: Catalogue): Record<string, string> 
     materials: sorted((power.materials ?? []).map((m) => looseName(m.name))),
     'standard/time': String(Math.round(convert(power.time_limit.promised, power.time_limit.unit, 'hours') * 100) / 100),
     'standard/visits': String(power.visits ?? 0),
-    'standard/fees': sorted((power.fees ?? []).map((f) => `${looseName(f.name)}\u0002${f.standard.normalize('NFKC').replace(/\s+/g, '')}`)),
+    'standard/fees': sorted((power.fees ?? []).map((f) => `${looseName(f.name)}\u0002${compact(f.standard)}`)),
     'standard/online': sorted(power.online?.depth ?? []),
   };
 }
@@ -235,9 +235,10 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
   for (const [index, root] of roots.entries()) loaded.push(await loadOffice(root, index, options.reference && index === 0, options, cwd));
   const offices = loaded.map((l) => l.office);
   distinctLabels(offices);
-  const first = loaded[0]!.catalogue!;
-  const locale = options.locale ?? first.config.locale ?? 'zh-CN';
-  const levels = first.config.compare?.levels;
+  // Settings come from the reference; among peers, from the first catalogue that could be read (the first may not).
+  const first = loaded.find((l) => l.catalogue)?.catalogue;
+  const locale = options.locale ?? first?.config.locale ?? localeFromEnvironment(options.environment ?? {}) ?? 'zh-CN';
+  const levels = first?.config.compare?.levels;
   const mode = options.reference ? 'reference' : 'peers';
   const usable = loaded.filter((l) => l.catalogue);
 

@@ -2,7 +2,7 @@
 import type { Catalogue, Entry } from '../catalogue/model.js';
 import type { Citation, Fee, Material, Power } from '../schema/definitions.js';
 import { placeOf } from '../diff/helpers.js';
-import { lawKey, matchNames, type NameMatching } from './normalise.js';
+import { compact, lawKey, matchNames, type NameMatching } from './normalise.js';
 import type { ItemPair } from './types.js';
 
 export { placeOf };
@@ -35,7 +35,7 @@ export function citations(list: readonly Citation[], catalogue: Catalogue): Map<
   const out = new Map<string, string>();
   for (const citation of list) {
     const title = catalogue.lawById.get(citation.law)?.value.title ?? citation.law;
-    const article = citation.article?.normalize('NFKC').replace(/\s+/g, '') ?? '';
+    const article = compact(citation.article ?? '');
     const key = `${lawKey(title)}\u0000${article}`;
     if (!out.has(key)) out.set(key, `《${lawKey(title)}》${article}`);
   }

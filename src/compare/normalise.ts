@@ -10,9 +10,14 @@ const COPY_NOTE = new RegExp(`\\((?:${COPY_WORD}|核验|查验|交验|验|收取
 /** The same note without brackets at the very end: "营业执照复印件", "身份证原件及复印件". */
 const COPY_TAIL = new RegExp(`${COPY_WORD}(?:(?:及|和|与|或|、|/)${COPY_WORD})*(?:各?[0-9一二三四五六七八九十两]+份)?$`, 'u');
 
+/** Text with widths unified and spaces dropped: how fee standards and article labels compare. */
+export function compact(text: string): string {
+  return text.normalize('NFKC').replace(SPACE, '');
+}
+
 /** The form two names are compared in when an exact match fails. */
 export function looseName(name: string): string {
-  let text = name.normalize('NFKC').replace(SPACE, '').replace(TITLE_MARKS, '').toLowerCase();
+  let text = compact(name).replace(TITLE_MARKS, '').toLowerCase();
   // Strip notes one at a time from the end ("（复印件）（一份）"), never down to nothing.
   for (;;) {
     const next = text.replace(COPY_NOTE, '');
@@ -84,5 +89,5 @@ export function matchNames<T extends { name: string }>(reference: readonly T[] |
 
 /** A law title as offices cite it: the same law, whatever marks or widths surround it. */
 export function lawKey(title: string): string {
-  return title.normalize('NFKC').replace(SPACE, '').replace(TITLE_MARKS, '');
+  return compact(title).replace(TITLE_MARKS, '');
 }

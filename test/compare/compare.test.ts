@@ -53,6 +53,15 @@ describe('compare with imperfect catalogues', () => {
     expect(result.offices[1]!.usable).toBe(true);
   });
 
+  it('among peers, goes on when the first catalogue is the broken one', async () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'county-a/qingdan.yaml'), 'name: [\n');
+    const result = await compareCatalogues(['county-a', 'county-b', 'county-c'].map((o) => path.join(dir, o)), dir, { reference: false, workers: 0 });
+    expect(result.offices.map((o) => o.usable)).toEqual([false, true, true]);
+    expect(result.locale).toBe('zh-CN');
+    expect(result.rows.every((r) => r.cells[0]!.status === 'unavailable')).toBe(true);
+  });
+
   it('cannot go on without the reference: a broken reference config is a usage error', async () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'reference/qingdan.yaml'), 'name: [\n');

@@ -2,6 +2,7 @@
 // waives one the reference charges (better, info). Fees are matched by name like materials.
 import { defineDivergenceClass } from '../types.js';
 import { bothSides, feesOf, placeOf } from '../helpers.js';
+import { compact } from '../normalise.js';
 
 export default defineDivergenceClass({
   id: 'standard/fees',
@@ -15,7 +16,7 @@ export default defineDivergenceClass({
       yield { classId: 'standard/fees', messageId: 'extra', data: { name, fee: item.name, standard: item.standard }, reference: placeOf(pair.reference, pair.reference.value.fees ? 'fees' : 'name'), local: placeOf(pair.local, 'fees', index, 'name'), detail: item.name };
     }
     for (const match of matching.matched) {
-      if (match.reference.standard.normalize('NFKC').replace(/\s+/g, '') === match.local.standard.normalize('NFKC').replace(/\s+/g, '')) continue;
+      if (compact(match.reference.standard) === compact(match.local.standard)) continue;
       yield {
         classId: 'standard/fees',
         messageId: 'standard',
