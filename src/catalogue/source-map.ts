@@ -95,7 +95,7 @@ export class SourceMap {
   }
 
   private readonly entries = new Map<string, { document: Document; node: Node; base: number } | null>();
-  private sections: Map<string, number[]> | null | undefined;
+  private sections: Map<string, number[]> | undefined;
 
   /** One entry of a top-level block sequence, parsed on its own; null when the layout is not plain enough. */
   private entry(section: string, index: number): { document: Document; node: Node; base: number } | null {
@@ -124,14 +124,14 @@ export class SourceMap {
 
   /**
    * Where each entry of each top-level section starts (plus where the last one ends), found by looking at the first
-   * characters of lines only. Null for anything but plain block layout: tabs, several documents, directives.
+   * characters of lines only. Empty for anything but plain block layout: tabs, several documents, directives.
    */
   private sectionEntries(): Map<string, number[]> {
-    if (this.sections !== undefined) return this.sections ?? new Map();
-    this.sections = null;
+    if (this.sections) return this.sections;
     const text = this.text;
-    if (/^(---|\.\.\.|%)/m.test(text) || /^\t/m.test(text)) return new Map();
     const out = new Map<string, number[]>();
+    this.sections = out;
+    if (/^(---|\.\.\.|%)/m.test(text) || /^\t/m.test(text)) return out;
     const starts = this.getLineStarts();
     let section: string | undefined;
     let items: number[] = [];
@@ -171,7 +171,6 @@ export class SourceMap {
       }
     }
     close(text.length);
-    this.sections = out;
     return out;
   }
 

@@ -1,5 +1,5 @@
 // `qingdan compare`: several offices' catalogues against a reference (or as peers), the report, and the gate.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CONFIG_FILE } from '../catalogue/source.js';
@@ -7,6 +7,7 @@ import { compareCatalogues, failingDivergences } from '../compare/compare.js';
 import { compareFormatters } from '../report/compare/index.js';
 import { UsageError } from '../errors.js';
 import { gateFlags, wantsColor, writeReport } from './output.js';
+import { statGiven } from './targets.js';
 import type { CommandContext } from './index.js';
 
 interface CompareFlags {
@@ -43,14 +44,8 @@ export function registerCompare(program: Command, context: CommandContext): void
 function catalogueRoots(given: string[], cwd: string): string[] {
   const seen = new Map<string, string>();
   return given.map((value) => {
-    const root = path.resolve(cwd, value);
-    let folder = false;
-    try {
-      folder = statSync(root).isDirectory();
-    } catch {
-      throw new UsageError('not-found', { path: value });
-    }
-    if (!folder || !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError('no-config', { root: value });
+    const { absolute: root, stats } = statGiven(value, cwd);
+    if (!stats.isDirectory() || !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError('no-config', { root: value });
     if (seen.has(root)) throw new UsageError('compare-same-catalogue', { path: value });
     seen.set(root, value);
     return root;
