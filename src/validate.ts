@@ -1,7 +1,7 @@
 // load → check → resolve: runs every rule over a catalogue and returns findings with severities, messages and positions.
 import { loadCatalogue, loadCatalogueSync, type LoadOptions, type LoadResult } from './catalogue/load.js';
 import { SourceError, type CatalogueSource } from './catalogue/source.js';
-import { SourceMap } from './catalogue/source-map.js';
+import { Positions } from './catalogue/positions.js';
 import type { Catalogue } from './catalogue/model.js';
 import { catalogueRules, ruleById } from './rules/index.js';
 import type { RuleContext } from './rules/types.js';
@@ -9,7 +9,7 @@ import { getProfile, PROFILES } from './profiles/index.js';
 import { localeFromEnvironment, ruleMessage, ui } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import { settingFor } from './settings.js';
-import { LOCALES, type Finding, type Locale, type Place, type RawFinding, type Severity, type Span } from './findings.js';
+import { LOCALES, type Finding, type Locale, type RawFinding, type Severity } from './findings.js';
 import type { SeveritySetting } from './schema/definitions.js';
 
 export interface CatalogueSummary {
@@ -76,23 +76,14 @@ export function runRules(context: RuleContext): { findings: RawFinding[]; intern
 
 /** Turns raw findings into output findings: severity from config (dropping `off`), both languages, positions. */
 export class Resolver {
-  private readonly maps = new Map<string, SourceMap>();
+  private readonly positions: Positions;
 
   constructor(
-    private readonly texts: (file: string) => string | undefined,
+    texts: (file: string) => string | undefined,
     private readonly settings: Record<string, SeveritySetting> | undefined,
     private readonly locale: Locale,
-  ) {}
-
-  private span(place: Place): Span {
-    const text = place.text ?? this.texts(place.file);
-    if (text === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    let map = place.text === undefined ? this.maps.get(place.file) : undefined;
-    if (!map) {
-      map = new SourceMap(text);
-      if (place.text === undefined) this.maps.set(place.file, map);
-    }
-    return place.range ? map.spanOfRange(place.range[0], place.range[1]) : map.locate(place.path, place.key);
+  ) {
+    this.positions = new Positions(texts);
   }
 
   resolve(raw: RawFinding): Finding | undefined {
@@ -106,12 +97,12 @@ export class Resolver {
       messages,
       file: raw.place.file,
       path: raw.place.path,
-      ...this.span(raw.place),
+      ...this.positions.span(raw.place),
       related: (raw.related ?? []).map((related) => ({
         file: related.place.file,
         path: related.place.path,
         message: ruleMessage(this.locale, raw.ruleId, related.messageId, related.data),
-        ...this.span(related.place),
+        ...this.positions.span(related.place),
       })),
     };
   }
