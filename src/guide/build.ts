@@ -1,7 +1,6 @@
 // Writing the site: everything goes into a temporary folder beside the target, which replaces the old site only
 // once complete; pages whose key has not changed since the last build are copied instead of rendered.
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { planSite } from './site.js';
 import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { SiteTemplates } from './templates.js';
+import { Writes } from './writes.js';
 
 /** Marks a folder as a qingdan site (so a rebuild may replace it) and remembers each reusable file's key. */
 export const MANIFEST = '.qingdan-site.json';
@@ -114,9 +114,6 @@ function codeHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Writes in flight at once: rendering goes on while the disk catches up. */
-const WRITES_IN_FLIGHT = 64;
-
 export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.out);
   checkTarget(out);
@@ -149,12 +146,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   let rendered = 0;
   let reused = 0;
   let guidesDone = 0;
-  const writing = new Set<Promise<void>>();
-  const write = async (target: string, data: string | Buffer) => {
-    const done: Promise<void> = writeFile(target, data).finally(() => writing.delete(done));
-    writing.add(done);
-    if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
-  };
+  const writes = new Writes();
   try {
     for (const [i, file] of plan.files.entries()) {
       const target = path.join(temporary, file.path);
@@ -164,14 +156,14 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
         reuse(old, target);
         reused++;
       } else {
-        await write(target, file.make());
+        await writes.write(target, file.make());
         if (file.key) rendered++;
       }
       if (file.key) manifest.files[file.path] = file.key;
       if (file.guide) options.progress?.(++guidesDone, plan.guides);
       options.afterFile?.(file.path);
     }
-    await Promise.all(writing);
+    await writes.finish();
     for (const [asset, source] of templates.assets) {
       const target = path.join(temporary, 'assets', asset);
       ensureFolder(target);
@@ -179,7 +171,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
     }
     writeFileSync(path.join(temporary, MANIFEST), `${JSON.stringify(manifest)}\n`);
   } catch (error) {
-    await Promise.allSettled(writing);
+    await writes.settle();
     await drawings?.close();
     rmSync(temporary, { recursive: true, force: true });
     throw error;

@@ -1,0 +1,43 @@
+// Files written while rendering goes on: the disk works in libuv's threads while this thread makes the next page.
+// The callback API, not fs/promises: writing 4,000 pages of 20 KB took 1.08 s of user CPU through fs/promises
+// against 0.40 s here (0.26 s blocking, but then this thread waits for the disk).
+import { writeFile } from 'node:fs';
+
+/** Writes in flight at once: enough to keep the disk busy, few enough to bound the memory held. */
+const IN_FLIGHT = 64;
+
+export class Writes {
+  private pending = 0;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  /** Starts writing; waits only when too many writes are in flight. A failed write is thrown by a later call. */
+  async write(file: string, data: string | Buffer): Promise<void> {
+    this.check();
+    this.pending++;
+    writeFile(file, data, (error) => {
+      this.pending--;
+      if (error) this.failure ??= error;
+      const wake = this.wake;
+      this.wake = undefined;
+      wake?.();
+    });
+    while (this.pending >= IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.check();
+  }
+
+  /** Waits for every write; throws the first failure. */
+  async finish(): Promise<void> {
+    while (this.pending > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.check();
+  }
+
+  /** Waits for every write, ignoring failures (the build is being abandoned). */
+  async settle(): Promise<void> {
+    while (this.pending > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+}
