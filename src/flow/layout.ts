@@ -214,7 +214,7 @@ interface LinkPlan {
   entryBottom: boolean;
   bandLane: number;
   bandTrack: number;
-  label?: { lines: string[]; width: number; height: number };
+  label: { lines: string[]; width: number; height: number } | undefined;
 }
 
 type TrackOwner = { kind: 'bus'; node: number } | { kind: 'jog'; link: number; rank: number } | { kind: 'collector'; node: number };
@@ -228,11 +228,24 @@ interface Gap {
   labelLeft: number;
 }
 
-export function layoutFlow(model: FlowModel): FlowLayout {
-  const words = FLOW_WORDS[model.locale];
-  const nodes = model.nodes;
-  const contents = nodes.map((node) => nodeContent(node, model.locale));
+// The layout runs in phases, each a function of its own: a flowchart is small, but the site draws thousands, and one
+// 400-line function was recompiled by V8 a dozen times as it met new object shapes (about a second each).
 
+/** Steps 1–3: columns, the items of every cell (steps and slots of skipping arrows) and their rows. */
+interface Grid {
+  rankOf: number[];
+  rankCount: number;
+  nodeItems: Item[];
+  plans: LinkPlan[];
+  cells: Map<string, Item[]>;
+  allItems: Item[];
+  rowCount: number[];
+}
+
+const cellKey = (lane: number, rank: number) => `${lane}:${rank}`;
+
+function gridOf(model: FlowModel, contents: readonly Content[]): Grid {
+  const nodes = model.nodes;
   // 1. Columns and order.
   const { rank: rankOf, order } = rankSteps(nodes.length, model.links, model.start);
   const rankCount = Math.max(1, ...rankOf.map((rank) => rank + 1));
@@ -255,7 +268,7 @@ export function layoutFlow(model: FlowModel): FlowLayout {
         slots.push({ kind: 'slot', ref: index, rank, lane: nodes[link.from]!.lane, key: order[link.to]! - 0.5, row: 0, height: SLOT_HEIGHT });
       }
     }
-    const plan: LinkPlan = { link, back, span, slots, exitBottom: false, entryBottom: false, bandLane: nodes[link.to]!.lane, bandTrack: 0 };
+    const plan: LinkPlan = { link, back, span, slots, exitBottom: false, entryBottom: false, bandLane: nodes[link.to]!.lane, bandTrack: 0, label: undefined };
     if (link.label) {
       const { lines, widthEm } = wrapBalanced(link.label, LABEL_EM);
       plan.label = { lines, width: widthEm * FONT.label + 2 * LABEL_PAD_X, height: blockHeight(lines.length, FONT.label) + 2 * LABEL_PAD_Y };
@@ -265,7 +278,6 @@ export function layoutFlow(model: FlowModel): FlowLayout {
 
   // 3. Rows: an item takes the row of the same-lane item it continues from, so chains run straight.
   const cells = new Map<string, Item[]>();
-  const cellKey = (lane: number, rank: number) => `${lane}:${rank}`;
   const allItems = [...nodeItems, ...plans.flatMap((plan) => plan.slots)];
   for (const item of allItems) {
     const key = cellKey(item.lane, item.rank);
@@ -273,6 +285,18 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     if (list) list.push(item);
     else cells.set(key, [item]);
   }
+  assignRows(model, rankCount, nodeItems, plans, cells);
+  // Rows no item uses are dropped.
+  const rowsOfLane: number[][] = model.lanes.map(() => []);
+  for (const item of allItems) rowsOfLane[item.lane]!.push(item.row);
+  const rowIndex = rowsOfLane.map((rows) => new Map([...new Set(rows)].sort((a, b) => a - b).map((row, i) => [row, i])));
+  for (const item of allItems) item.row = rowIndex[item.lane]!.get(item.row)!;
+  const rowCount = rowIndex.map((map) => map.size);
+  return { rankOf, rankCount, nodeItems, plans, cells, allItems, rowCount };
+}
+
+function assignRows(model: FlowModel, rankCount: number, nodeItems: readonly Item[], plans: readonly LinkPlan[], cells: Map<string, Item[]>): void {
+  const nodes = model.nodes;
   const forwardIn: LinkPlan[][] = nodes.map(() => []);
   const forwardOut: LinkPlan[][] = nodes.map(() => []);
   for (const plan of plans) {
@@ -327,19 +351,21 @@ export function layoutFlow(model: FlowModel): FlowLayout {
       }
     }
   }
-  // Rows no item uses are dropped.
-  const rowsOfLane: number[][] = model.lanes.map(() => []);
-  for (const item of allItems) rowsOfLane[item.lane]!.push(item.row);
-  const rowIndex = rowsOfLane.map((rows) => new Map([...new Set(rows)].sort((a, b) => a - b).map((row, i) => [row, i])));
-  for (const item of allItems) item.row = rowIndex[item.lane]!.get(item.row)!;
-  const rowCount = rowIndex.map((map) => map.size);
+}
 
-  const outDegree = nodes.map(() => 0);
-  for (const plan of plans) outDegree[plan.link.from]!++;
-  /** A step with a single arrow to the next column turns on its target's collector, so arrows into one step merge. */
-  const joinsAtTarget = (plan: LinkPlan) => !plan.back && plan.span === 1 && !plan.label && outDegree[plan.link.from] === 1;
+/** A step with a single arrow to the next column turns on its target's collector, so arrows into one step merge. */
+function joinsAtTarget(plan: LinkPlan, outDegree: readonly number[]): boolean {
+  return !plan.back && plan.span === 1 && !plan.label && outDegree[plan.link.from] === 1;
+}
+
+function sameRow(a: Item, b: Item): boolean {
+  return a.lane === b.lane && a.row === b.row;
+}
+
+/** Steps 4–5: where loops leave and arrive, and the tracks of every gap between columns. */
+function gapsOf(model: FlowModel, grid: Grid, outDegree: readonly number[]): Gap[] {
+  const { nodeItems, plans, cells, rankCount } = grid;
   const bottomMost = (item: Item) => cells.get(cellKey(item.lane, item.rank))!.every((other) => other.row <= item.row);
-  const sameRow = (a: Item, b: Item) => a.lane === b.lane && a.row === b.row;
 
   // 4. Loops return along the band under their target's lane; straight down and up where nothing is in the way.
   for (const plan of plans) {
@@ -368,7 +394,7 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     }
     const first = plan.slots[0] ?? to;
     if (!sameRow(from, first)) {
-      if (joinsAtTarget(plan)) addTrack(to.rank, { kind: 'collector', node: link.to });
+      if (joinsAtTarget(plan, outDegree)) addTrack(to.rank, { kind: 'collector', node: link.to });
       else addTrack(from.rank + 1, { kind: 'bus', node: link.from });
     }
     for (let i = 1; i < plan.slots.length; i++) {
@@ -381,6 +407,7 @@ export function layoutFlow(model: FlowModel): FlowLayout {
       gap.labelWidth = Math.max(gap.labelWidth, plan.label.width);
     }
   }
+  const nodes = model.nodes;
   const ownerOrder = (owner: TrackOwner): [number, number, number] => {
     if (owner.kind === 'bus') return [0, nodes[owner.node]!.lane, nodeItems[owner.node]!.row];
     if (owner.kind === 'jog') return [1, nodes[plans[owner.link]!.link.from]!.lane, owner.link];
@@ -393,55 +420,86 @@ export function layoutFlow(model: FlowModel): FlowLayout {
       return ka - kb || la - lb || ra - rb;
     });
   }
+  return gaps;
+}
 
-  // 6. Columns and x positions.
-  const columnWidth: number[] = new Array(rankCount).fill(MIN_COLUMN);
-  nodes.forEach((_, i) => (columnWidth[rankOf[i]!] = Math.max(columnWidth[rankOf[i]!]!, contents[i]!.width)));
-  const laneNames = model.lanes.map((lane) => wrapBalanced(lane.name, LANE_NAME_EM));
-  const headerWidth = Math.max(...laneNames.map((name) => name.widthEm * FONT.lane), 4 * FONT.lane) + 2 * LANE_HEADER_PAD;
-  let x = MARGIN + headerWidth;
-  const columnX: number[] = [];
-  gaps.forEach((gap, g) => {
-    gap.x = x;
-    let cursor = x + GAP_PAD;
-    const buses = gap.tracks.filter((t) => t.kind !== 'collector');
-    const collectors = gap.tracks.filter((t) => t.kind === 'collector');
-    for (const _ of buses) {
-      gap.trackX.push(cursor);
-      cursor += TRACK;
-    }
-    if (gap.labelWidth) {
-      gap.labelLeft = cursor + LABEL_AREA_PAD - (buses.length ? TRACK / 2 : 0);
-      cursor = gap.labelLeft + gap.labelWidth + LABEL_AREA_PAD;
-    }
-    for (const _ of collectors) {
-      gap.trackX.push(cursor);
-      cursor += TRACK;
-    }
-    const needed = cursor - x + (collectors.length || buses.length ? ARROW_ROOM - TRACK / 2 : 0);
-    const edgeGap = g === 0 || g === rankCount;
-    gap.width = Math.max(needed, edgeGap ? (gap.tracks.length ? needed : 12) : MIN_GAP);
-    x += gap.width;
-    if (g < rankCount) {
-      columnX.push(x);
-      x += columnWidth[g]!;
-    }
-  });
-  const gridRight = x;
-  const trackXOf = (gap: number, match: (owner: TrackOwner) => boolean) => {
-    const g = gaps[gap]!;
-    const at = g.tracks.findIndex(match);
-    return g.trackX[at]!;
-  };
-  const busX = (node: number) => trackXOf(nodeItems[node]!.rank + 1, (t) => t.kind === 'bus' && t.node === node);
-  const collectorX = (node: number) => trackXOf(nodeItems[node]!.rank, (t) => t.kind === 'collector' && t.node === node);
-  const jogX = (link: number, rank: number) => trackXOf(rank, (t) => t.kind === 'jog' && t.link === link && t.rank === rank);
-  const centreX = (item: Item) => columnX[item.rank]! + columnWidth[item.rank]! / 2;
+/** Step 6: column widths, lane headers and the x of every gap, column and track. */
+class Columns {
+  readonly width: number[];
+  readonly x: number[] = [];
+  readonly laneNames: Array<{ lines: string[]; widthEm: number }>;
+  readonly headerWidth: number;
+  readonly gridRight: number;
 
-  // 7. Bands: one track per loop, shorter loops nearer the steps so nested loops do not cross.
+  constructor(
+    model: FlowModel,
+    contents: readonly Content[],
+    private readonly grid: Grid,
+    private readonly gaps: Gap[],
+  ) {
+    const { rankOf, rankCount } = grid;
+    this.width = new Array<number>(rankCount).fill(MIN_COLUMN);
+    model.nodes.forEach((_, i) => (this.width[rankOf[i]!] = Math.max(this.width[rankOf[i]!]!, contents[i]!.width)));
+    this.laneNames = model.lanes.map((lane) => wrapBalanced(lane.name, LANE_NAME_EM));
+    this.headerWidth = Math.max(...this.laneNames.map((name) => name.widthEm * FONT.lane), 4 * FONT.lane) + 2 * LANE_HEADER_PAD;
+    let x = MARGIN + this.headerWidth;
+    gaps.forEach((gap, g) => {
+      gap.x = x;
+      let cursor = x + GAP_PAD;
+      const buses = gap.tracks.filter((t) => t.kind !== 'collector');
+      const collectors = gap.tracks.filter((t) => t.kind === 'collector');
+      for (const _ of buses) {
+        gap.trackX.push(cursor);
+        cursor += TRACK;
+      }
+      if (gap.labelWidth) {
+        gap.labelLeft = cursor + LABEL_AREA_PAD - (buses.length ? TRACK / 2 : 0);
+        cursor = gap.labelLeft + gap.labelWidth + LABEL_AREA_PAD;
+      }
+      for (const _ of collectors) {
+        gap.trackX.push(cursor);
+        cursor += TRACK;
+      }
+      const needed = cursor - x + (collectors.length || buses.length ? ARROW_ROOM - TRACK / 2 : 0);
+      const edgeGap = g === 0 || g === rankCount;
+      gap.width = Math.max(needed, edgeGap ? (gap.tracks.length ? needed : 12) : MIN_GAP);
+      x += gap.width;
+      if (g < rankCount) {
+        this.x.push(x);
+        x += this.width[g]!;
+      }
+    });
+    this.gridRight = x;
+  }
+
+  private trackX(gap: number, match: (owner: TrackOwner) => boolean): number {
+    const g = this.gaps[gap]!;
+    return g.trackX[g.tracks.findIndex(match)]!;
+  }
+
+  busX(node: number): number {
+    return this.trackX(this.grid.nodeItems[node]!.rank + 1, (t) => t.kind === 'bus' && t.node === node);
+  }
+
+  collectorX(node: number): number {
+    return this.trackX(this.grid.nodeItems[node]!.rank, (t) => t.kind === 'collector' && t.node === node);
+  }
+
+  jogX(link: number, rank: number): number {
+    return this.trackX(rank, (t) => t.kind === 'jog' && t.link === link && t.rank === rank);
+  }
+
+  centreX(item: Item): number {
+    return this.x[item.rank]! + this.width[item.rank]! / 2;
+  }
+}
+
+/** Step 7: one band track per loop, shorter loops nearer the steps so nested loops do not cross; track heights per lane. */
+function bandTracksOf(model: FlowModel, grid: Grid, columns: Columns): number[][] {
+  const { nodeItems, plans } = grid;
   const bandTracks: number[][] = model.lanes.map(() => []);
-  const exitXOf = (plan: LinkPlan) => (plan.exitBottom ? centreX(nodeItems[plan.link.from]!) : busX(plan.link.from));
-  const entryXOf = (plan: LinkPlan) => (plan.entryBottom ? centreX(nodeItems[plan.link.to]!) : collectorX(plan.link.to));
+  const exitXOf = (plan: LinkPlan) => (plan.exitBottom ? columns.centreX(nodeItems[plan.link.from]!) : columns.busX(plan.link.from));
+  const entryXOf = (plan: LinkPlan) => (plan.entryBottom ? columns.centreX(nodeItems[plan.link.to]!) : columns.collectorX(plan.link.to));
   const loops = plans
     .filter((plan) => plan.back)
     .map((plan) => {
@@ -462,29 +520,28 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     while (tracks.length <= track) tracks.push(BAND_TRACK);
     tracks[track] = Math.max(tracks[track]!, loop.plan.label ? loop.plan.label.height + 4 : 0);
   }
+  return bandTracks;
+}
 
-  // 8. Row heights (tall enough for the branch labels that arrive on them), then y positions.
-  const rowHeight: number[][] = model.lanes.map((_, lane) => new Array(rowCount[lane]).fill(0));
+/** Step 8: row heights, then the lanes top-down under the title block, with each row's and band's y. */
+function lanesOf(model: FlowModel, grid: Grid, columns: Columns, bandTracks: readonly number[][], width: number, top: number) {
+  const { allItems, plans, nodeItems, rowCount } = grid;
+  // Rows are tall enough for the branch labels that arrive on them.
+  const rowHeight: number[][] = model.lanes.map((_, lane) => new Array<number>(rowCount[lane]!).fill(0));
   for (const item of allItems) rowHeight[item.lane]![item.row] = Math.max(rowHeight[item.lane]![item.row]!, item.height);
   for (const plan of plans) {
     if (!plan.label || plan.back) continue;
     const landing = plan.slots[0] ?? nodeItems[plan.link.to]!;
     rowHeight[landing.lane]![landing.row] = Math.max(rowHeight[landing.lane]![landing.row]!, plan.label.height);
   }
-  const laneTextBlocks = laneNames.map((name) => name.lines);
-  const titleWidthNeeded = Math.max(gridRight + MARGIN, MIN_WIDTH);
-
-  // Title block and legend are laid out first: their height moves the lanes down.
-  const width = Math.ceil(titleWidthNeeded);
-  const title = titleBlock(model, width);
-  let y = title.box.y + title.box.height;
-  const lanesTop = y;
+  const { headerWidth } = columns;
+  let y = top;
   const lanes: PlacedLane[] = [];
   const rowY: number[][] = [];
   const bandY: number[][] = [];
   model.lanes.forEach((lane, index) => {
-    const top = y;
-    let cursor = top + LANE_PAD_Y;
+    const laneTop = y;
+    let cursor = laneTop + LANE_PAD_Y;
     const rows: number[] = [];
     rowHeight[index]!.forEach((height, r) => {
       rows.push(cursor);
@@ -501,27 +558,30 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     }
     bandY.push(bands);
     cursor += LANE_PAD_Y;
-    const nameLines = laneTextBlocks[index]!;
+    const nameLines = columns.laneNames[index]!.lines;
     const textHeight = blockHeight(nameLines.length, FONT.lane);
-    const height = Math.max(cursor - top, textHeight + 2 * LANE_HEADER_PAD);
-    const header: Box = { x: MARGIN, y: top, width: headerWidth, height };
-    const text = textBlock(nameLines, FONT.lane, MARGIN + headerWidth / 2, top + (height - textHeight) / 2);
-    lanes.push({ index, id: lane.id, name: lane.name, x: MARGIN, y: top, width: width - 2 * MARGIN, height, header, text });
+    const height = Math.max(cursor - laneTop, textHeight + 2 * LANE_HEADER_PAD);
+    const header: Box = { x: MARGIN, y: laneTop, width: headerWidth, height };
+    const text = textBlock(nameLines, FONT.lane, MARGIN + headerWidth / 2, laneTop + (height - textHeight) / 2);
+    lanes.push({ index, id: lane.id, name: lane.name, x: MARGIN, y: laneTop, width: width - 2 * MARGIN, height, header, text });
     // Rows sit in the middle when the header is taller than the rows need.
-    const slack = height - (cursor - top);
+    const slack = height - (cursor - laneTop);
     if (slack > 0) {
       for (let r = 0; r < rows.length; r++) rows[r]! += slack / 2;
       for (let b = 0; b < bands.length; b++) bands[b]! += slack / 2;
     }
-    y = top + height;
+    y = laneTop + height;
   });
-  const lanesBox: Box = { x: MARGIN, y: lanesTop, width: width - 2 * MARGIN, height: y - lanesTop };
-
+  const lanesBox: Box = { x: MARGIN, y: top, width: width - 2 * MARGIN, height: y - top };
   const itemCentreY = (item: Item) => rowY[item.lane]![item.row]! + rowHeight[item.lane]![item.row]! / 2;
-  const placed: PlacedNode[] = nodes.map((node, i) => {
-    const item = nodeItems[i]!;
+  return { lanes, lanesBox, bandY, itemCentreY, bottom: y };
+}
+
+function placeNodes(model: FlowModel, grid: Grid, contents: readonly Content[], columns: Columns, itemCentreY: (item: Item) => number): PlacedNode[] {
+  return model.nodes.map((node, i) => {
+    const item = grid.nodeItems[i]!;
     const content = contents[i]!;
-    const cx = centreX(item);
+    const cx = columns.centreX(item);
     const cy = itemCentreY(item);
     const box = { x: cx - content.width / 2, y: cy - content.height / 2, width: content.width, height: content.height };
     const textHeight = blockHeight(content.name.length, FONT.name) + blockHeight(content.meta.length, FONT.meta);
@@ -530,125 +590,149 @@ export function layoutFlow(model: FlowModel): FlowLayout {
     if (content.meta.length) result.meta = textBlock(content.meta, FONT.meta, cx, top + blockHeight(content.name.length, FONT.name));
     return result;
   });
+}
+
+const rightOf = (n: PlacedNode): Point => ({ x: n.x + n.width, y: n.cy });
+const leftOf = (n: PlacedNode): Point => ({ x: n.x, y: n.cy });
+const bottomOf = (n: PlacedNode): Point => ({ x: n.cx, y: n.y + n.height });
+
+function labelAt(lines: string[], centreX: number, centreY: number, size: { width: number; height: number }): { text: TextBlock; box: Box } {
+  const box: Box = { x: centreX - size.width / 2, y: centreY - size.height / 2, width: size.width, height: size.height };
+  return { box, text: textBlock(lines, FONT.label, centreX, box.y + LABEL_PAD_Y) };
+}
+
+/** Step 9: a loop's route, out to its band and back into its target. */
+function loopRoute(plan: LinkPlan, from: PlacedNode, to: PlacedNode, band: number, columns: Columns): PlacedEdge {
+  const points: Point[] = [];
+  if (plan.exitBottom) points.push(bottomOf(from), { x: from.cx, y: band });
+  else {
+    const bx = columns.busX(plan.link.from);
+    points.push(rightOf(from), { x: bx, y: from.cy }, { x: bx, y: band });
+  }
+  if (plan.entryBottom) points.push({ x: to.cx, y: band }, bottomOf(to));
+  else {
+    const cx = columns.collectorX(plan.link.to);
+    points.push({ x: cx, y: band }, { x: cx, y: to.cy }, leftOf(to));
+  }
+  const edge: PlacedEdge = { link: plan.link, points: simplify(points) };
+  if (plan.label) {
+    const exitX = points[1]!.x;
+    const entryX = points.at(plan.entryBottom ? -2 : -3)!.x;
+    let boxRight = exitX - 8;
+    if (boxRight - plan.label.width < entryX + 8) boxRight = Math.min(exitX - 8, (exitX + entryX) / 2 + plan.label.width / 2);
+    edge.label = labelAt(plan.label.lines, boxRight - plan.label.width / 2, band, plan.label);
+  }
+  return edge;
+}
+
+/** Step 9: a forward arrow's route, through its slots, turning only in the gaps. */
+function forwardRoute(plan: LinkPlan, index: number, from: PlacedNode, to: PlacedNode, columns: Columns, gaps: readonly Gap[], outDegree: readonly number[], itemCentreY: (item: Item) => number): PlacedEdge {
+  const points: Point[] = [];
+  const slotY = plan.slots.map((slot) => itemCentreY(slot));
+  const firstY = slotY[0] ?? to.cy;
+  points.push(rightOf(from));
+  if (Math.abs(firstY - from.cy) > 0.01) {
+    const bx = joinsAtTarget(plan, outDegree) ? columns.collectorX(plan.link.to) : columns.busX(plan.link.from);
+    points.push({ x: bx, y: from.cy }, { x: bx, y: firstY });
+  }
+  for (let i = 1; i < plan.slots.length; i++) {
+    if (Math.abs(slotY[i]! - slotY[i - 1]!) > 0.01) {
+      const jx = columns.jogX(index, plan.slots[i]!.rank);
+      points.push({ x: jx, y: slotY[i - 1]! }, { x: jx, y: slotY[i]! });
+    }
+  }
+  const lastY = slotY.at(-1);
+  if (lastY !== undefined && Math.abs(lastY - to.cy) > 0.01) {
+    const cx = columns.collectorX(plan.link.to);
+    points.push({ x: cx, y: lastY }, { x: cx, y: to.cy });
+  }
+  points.push(leftOf(to));
+  const edge: PlacedEdge = { link: plan.link, points: simplify(points) };
+  if (plan.label) {
+    const gap = gaps[from.rank + 1]!;
+    edge.label = labelAt(plan.label.lines, gap.labelLeft + gap.labelWidth / 2, firstY, plan.label);
+  }
+  return edge;
+}
+
+export function layoutFlow(model: FlowModel): FlowLayout {
+  const contents = model.nodes.map((node) => nodeContent(node, model.locale));
+  const grid = gridOf(model, contents);
+  const outDegree = model.nodes.map(() => 0);
+  for (const plan of grid.plans) outDegree[plan.link.from]!++;
+  const gaps = gapsOf(model, grid, outDegree);
+  const columns = new Columns(model, contents, grid, gaps);
+  const bandTracks = bandTracksOf(model, grid, columns);
+
+  // Title block first: its height moves the lanes down.
+  const width = Math.ceil(Math.max(columns.gridRight + MARGIN, MIN_WIDTH));
+  const title = titleBlock(model, width);
+  const { lanes, lanesBox, bandY, itemCentreY, bottom } = lanesOf(model, grid, columns, bandTracks, width, title.box.y + title.box.height);
+  const placed = placeNodes(model, grid, contents, columns, itemCentreY);
 
   // 9. Routes.
-  const right = (n: PlacedNode): Point => ({ x: n.x + n.width, y: n.cy });
-  const left = (n: PlacedNode): Point => ({ x: n.x, y: n.cy });
-  const bottom = (n: PlacedNode): Point => ({ x: n.cx, y: n.y + n.height });
-  const edges: PlacedEdge[] = plans.map((plan, index) => {
+  const edges: PlacedEdge[] = grid.plans.map((plan, index) => {
     const from = placed[plan.link.from]!;
     const to = placed[plan.link.to]!;
-    const points: Point[] = [];
-    let label: PlacedEdge['label'];
-    if (plan.back) {
-      const band = bandY[plan.bandLane]![plan.bandTrack]!;
-      if (plan.exitBottom) points.push(bottom(from), { x: from.cx, y: band });
-      else {
-        const bx = busX(plan.link.from);
-        points.push(right(from), { x: bx, y: from.cy }, { x: bx, y: band });
-      }
-      if (plan.entryBottom) points.push({ x: to.cx, y: band }, bottom(to));
-      else {
-        const cx = collectorX(plan.link.to);
-        points.push({ x: cx, y: band }, { x: cx, y: to.cy }, left(to));
-      }
-      if (plan.label) {
-        const exitX = points[1]!.x;
-        const entryX = points.at(plan.entryBottom ? -2 : -3)!.x;
-        let boxRight = exitX - 8;
-        if (boxRight - plan.label.width < entryX + 8) boxRight = Math.min(exitX - 8, (exitX + entryX) / 2 + plan.label.width / 2);
-        label = labelAt(plan.label.lines, boxRight - plan.label.width / 2, band, plan.label);
-      }
-    } else {
-      const slotY = plan.slots.map((slot) => itemCentreY(slot));
-      const firstY = slotY[0] ?? to.cy;
-      points.push(right(from));
-      if (Math.abs(firstY - from.cy) > 0.01) {
-        const bx = joinsAtTarget(plan) ? collectorX(plan.link.to) : busX(plan.link.from);
-        points.push({ x: bx, y: from.cy }, { x: bx, y: firstY });
-      }
-      for (let i = 1; i < plan.slots.length; i++) {
-        if (Math.abs(slotY[i]! - slotY[i - 1]!) > 0.01) {
-          const jx = jogX(index, plan.slots[i]!.rank);
-          points.push({ x: jx, y: slotY[i - 1]! }, { x: jx, y: slotY[i]! });
-        }
-      }
-      const lastY = slotY.at(-1);
-      if (lastY !== undefined && Math.abs(lastY - to.cy) > 0.01) {
-        const cx = collectorX(plan.link.to);
-        points.push({ x: cx, y: lastY }, { x: cx, y: to.cy });
-      }
-      points.push(left(to));
-      if (plan.label) {
-        const gap = gaps[from.rank + 1]!;
-        label = labelAt(plan.label.lines, gap.labelLeft + gap.labelWidth / 2, firstY, plan.label);
-      }
-    }
-    const edge: PlacedEdge = { link: plan.link, points: simplify(points) };
-    if (label) edge.label = label;
-    return edge;
+    return plan.back ? loopRoute(plan, from, to, bandY[plan.bandLane]![plan.bandTrack]!, columns) : forwardRoute(plan, index, from, to, columns, gaps, outDegree, itemCentreY);
   });
   separateLabels(edges);
 
-  const legend = legendBlock(model, width, y + MARGIN / 2, edges);
+  const legend = legendBlock(model, width, bottom + MARGIN / 2, edges);
   const height = Math.ceil(legend.box.y + legend.box.height + MARGIN);
-  return { model, width, height, title, lanesBox, headerWidth, lanes, nodes: placed, edges, legend };
+  return { model, width, height, title, lanesBox, headerWidth: columns.headerWidth, lanes, nodes: placed, edges, legend };
+}
 
-  function labelAt(lines: string[], centreX: number, centreY: number, size: { width: number; height: number }): { text: TextBlock; box: Box } {
-    const box: Box = { x: centreX - size.width / 2, y: centreY - size.height / 2, width: size.width, height: size.height };
-    return { box, text: textBlock(lines, FONT.label, centreX, box.y + LABEL_PAD_Y) };
+function titleBlock(flow: FlowModel, totalWidth: number): FlowLayout['title'] {
+  const innerWidth = totalWidth - 2 * MARGIN - 2 * TITLE_PAD;
+  const nameLines = wrapEm(flow.name, innerWidth / FONT.title);
+  const info: string[] = [];
+  for (const line of limitLines(flow)) {
+    if (line.items) info.push(...wrapEm(line.items, innerWidth / FONT.info));
+    info.push(...wrapEm(line.limits, innerWidth / FONT.info));
   }
+  const top = MARGIN;
+  const name = textBlock(nameLines, FONT.title, MARGIN + TITLE_PAD, top + TITLE_PAD, 'start');
+  const nameHeight = blockHeight(nameLines.length, FONT.title);
+  const result: FlowLayout['title'] = { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: 0 }, name };
+  let bottomY = top + TITLE_PAD + nameHeight;
+  if (info.length) {
+    result.info = textBlock(info, FONT.info, MARGIN + TITLE_PAD, bottomY + 4, 'start');
+    bottomY += 4 + blockHeight(info.length, FONT.info);
+  }
+  result.box.height = bottomY + TITLE_PAD - top;
+  return result;
+}
 
-  function titleBlock(flow: FlowModel, totalWidth: number): FlowLayout['title'] {
-    const innerWidth = totalWidth - 2 * MARGIN - 2 * TITLE_PAD;
-    const nameLines = wrapEm(flow.name, innerWidth / FONT.title);
-    const info: string[] = [];
-    for (const line of limitLines(flow)) {
-      if (line.items) info.push(...wrapEm(line.items, innerWidth / FONT.info));
-      info.push(...wrapEm(line.limits, innerWidth / FONT.info));
+function legendBlock(flow: FlowModel, totalWidth: number, top: number, routed: PlacedEdge[]): FlowLayout['legend'] {
+  const words = FLOW_WORDS[flow.locale];
+  const kinds = new Set<NodeKind>(flow.nodes.map((node) => node.kind));
+  const entries: Array<{ symbol: LegendSymbol; text: string }> = [];
+  if (kinds.has('start') || kinds.has('end')) entries.push({ symbol: 'terminator', text: words.legendTerminator });
+  if (kinds.has('task')) entries.push({ symbol: 'task', text: words.legendTask });
+  if (kinds.has('decision')) entries.push({ symbol: 'decision', text: words.legendDecision });
+  if (flow.nodes.some((node) => node.kind === 'task' && !node.counted)) entries.push({ symbol: 'not-counted', text: words.legendNotCounted });
+  if (routed.some((edge) => edge.label && !edge.link.back)) entries.push({ symbol: 'branch', text: words.legendBranch });
+  if (routed.some((edge) => edge.link.back)) entries.push({ symbol: 'loop', text: words.legendLoop });
+  const heading = textBlock([`${words.legend}${words.colon}`], FONT.legend, MARGIN, top + 6, 'start');
+  const rowStep = LEGEND_SYMBOL.height + 10;
+  let cursorX = MARGIN + heading.box.width + 10;
+  let rowTop = top + 6 + (lineHeight(FONT.legend) - LEGEND_SYMBOL.height) / 2;
+  const items: LegendItem[] = [];
+  for (const entry of entries) {
+    const textWidth = emWidth(entry.text) * FONT.legend;
+    const itemWidth = LEGEND_SYMBOL.width + 6 + textWidth;
+    if (cursorX + itemWidth > totalWidth - MARGIN && items.length) {
+      cursorX = MARGIN + heading.box.width + 10;
+      rowTop += rowStep;
     }
-    const top = MARGIN;
-    const name = textBlock(nameLines, FONT.title, MARGIN + TITLE_PAD, top + TITLE_PAD, 'start');
-    const nameHeight = blockHeight(nameLines.length, FONT.title);
-    const result: FlowLayout['title'] = { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: 0 }, name };
-    let bottomY = top + TITLE_PAD + nameHeight;
-    if (info.length) {
-      result.info = textBlock(info, FONT.info, MARGIN + TITLE_PAD, bottomY + 4, 'start');
-      bottomY += 4 + blockHeight(info.length, FONT.info);
-    }
-    result.box.height = bottomY + TITLE_PAD - top;
-    return result;
+    const symbolBox: Box = { x: cursorX, y: rowTop, width: LEGEND_SYMBOL.width, height: LEGEND_SYMBOL.height };
+    const text = textBlock([entry.text], FONT.legend, cursorX + LEGEND_SYMBOL.width + 6, rowTop + (LEGEND_SYMBOL.height - lineHeight(FONT.legend)) / 2, 'start');
+    items.push({ symbol: entry.symbol, symbolBox, text });
+    cursorX += itemWidth + LEGEND_GAP;
   }
-
-  function legendBlock(flow: FlowModel, totalWidth: number, top: number, routed: PlacedEdge[]): FlowLayout['legend'] {
-    const kinds = new Set<NodeKind>(flow.nodes.map((node) => node.kind));
-    const entries: Array<{ symbol: LegendSymbol; text: string }> = [];
-    if (kinds.has('start') || kinds.has('end')) entries.push({ symbol: 'terminator', text: words.legendTerminator });
-    if (kinds.has('task')) entries.push({ symbol: 'task', text: words.legendTask });
-    if (kinds.has('decision')) entries.push({ symbol: 'decision', text: words.legendDecision });
-    if (flow.nodes.some((node) => node.kind === 'task' && !node.counted)) entries.push({ symbol: 'not-counted', text: words.legendNotCounted });
-    if (routed.some((edge) => edge.label && !edge.link.back)) entries.push({ symbol: 'branch', text: words.legendBranch });
-    if (routed.some((edge) => edge.link.back)) entries.push({ symbol: 'loop', text: words.legendLoop });
-    const heading = textBlock([`${words.legend}${words.colon}`], FONT.legend, MARGIN, top + 6, 'start');
-    const rowStep = LEGEND_SYMBOL.height + 10;
-    let cursorX = MARGIN + heading.box.width + 10;
-    let rowTop = top + 6 + (lineHeight(FONT.legend) - LEGEND_SYMBOL.height) / 2;
-    const items: LegendItem[] = [];
-    for (const entry of entries) {
-      const textWidth = emWidth(entry.text) * FONT.legend;
-      const itemWidth = LEGEND_SYMBOL.width + 6 + textWidth;
-      if (cursorX + itemWidth > totalWidth - MARGIN && items.length) {
-        cursorX = MARGIN + heading.box.width + 10;
-        rowTop += rowStep;
-      }
-      const symbolBox: Box = { x: cursorX, y: rowTop, width: LEGEND_SYMBOL.width, height: LEGEND_SYMBOL.height };
-      const text = textBlock([entry.text], FONT.legend, cursorX + LEGEND_SYMBOL.width + 6, rowTop + (LEGEND_SYMBOL.height - lineHeight(FONT.legend)) / 2, 'start');
-      items.push({ symbol: entry.symbol, symbolBox, text });
-      cursorX += itemWidth + LEGEND_GAP;
-    }
-    const bottomY = Math.max(rowTop + LEGEND_SYMBOL.height, heading.box.y + heading.box.height) + 6;
-    return { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: bottomY - top }, heading, items };
-  }
+  const bottomY = Math.max(rowTop + LEGEND_SYMBOL.height, heading.box.y + heading.box.height) + 6;
+  return { box: { x: MARGIN, y: top, width: totalWidth - 2 * MARGIN, height: bottomY - top }, heading, items };
 }
 
 /** Drops repeated points and points in the middle of a straight run. */
