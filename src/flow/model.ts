@@ -142,9 +142,11 @@ export function describeFlow(input: FlowInput): FlowModel {
       // (组织听证 for 听证, not 告知听证权利, which is counted).
       special: step.type === 'task' && procedures.some((procedure) => step.name.includes(procedure.name) && procedure.counted === (step.counted !== false)),
       outputs: step.outputs ?? [],
+      // Always present (undefined when absent; JSON leaves them out): one object shape for every step keeps the
+      // layout code that reads thousands of them from being recompiled for each new combination.
+      duration: step.duration !== undefined ? formatDuration(locale, step.duration, step.unit ?? unit) : undefined,
+      role: step.role,
     };
-    if (step.duration !== undefined) node.duration = formatDuration(locale, step.duration, step.unit ?? unit);
-    if (step.role !== undefined) node.role = step.role;
     return node;
   });
 
@@ -152,7 +154,7 @@ export function describeFlow(input: FlowInput): FlowModel {
   const links: FlowLink[] = graph.edges.map((edge) => ({
     from: edge.from,
     to: edge.to,
-    ...(edge.label ? { label: edge.label } : {}),
+    label: edge.label || undefined,
     back: back.has(edge) || edge.from === edge.to,
   }));
 

@@ -132,7 +132,8 @@ export function describe(layout: FlowLayout): string {
   return out.join(zh ? '' : '').trim();
 }
 
-export function renderSvg(layout: FlowLayout): string {
+/** The <svg> element alone, for inline use in HTML (no XML declaration). */
+export function svgElement(layout: FlowLayout): string {
   const { model, width, height } = layout;
   const id = ids(layout);
   const defs = element(
@@ -202,5 +203,10 @@ export function renderSvg(layout: FlowLayout): string {
     legendGroup,
     new Markup('\n'),
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.value}\n`;
+  return svg.value;
+}
+
+/** A standalone .svg file. */
+export function renderSvg(layout: FlowLayout): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svgElement(layout)}\n`;
 }

@@ -5,14 +5,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { layoutFlow } from '../flow/layout.js';
-import { renderSvg } from '../flow/svg.js';
+import { svgElement } from '../flow/svg.js';
 import type { FlowModel } from '../flow/model.js';
 
 /** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
 export function drawFlow(model: FlowModel): string {
-  return renderSvg(layoutFlow(model))
-    .replace(/^<\?xml[^>]*\?>\s*/, '')
-    .trim();
+  return svgElement(layoutFlow(model));
 }
 
 // Below this many drawings the worker's start-up (about 0.2 s of loading) costs more than it saves.
