@@ -7,6 +7,7 @@ import powerRecoded from './classes/power-recoded.js';
 import powerRenamed from './classes/power-renamed.js';
 import powerCategoryChanged from './classes/power-category-changed.js';
 import powerDelegated from './classes/power-delegated.js';
+import powerSuspended from './classes/power-suspended.js';
 import timePromisedShortened from './classes/time-promised-shortened.js';
 import timePromisedLengthened from './classes/time-promised-lengthened.js';
 import timeStatutoryChanged from './classes/time-statutory-changed.js';
@@ -25,7 +26,7 @@ import responsibilityChanged from './classes/responsibility-changed.js';
 import flowStepsChanged from './classes/flow-steps-changed.js';
 
 export const changeClasses = [
-  powerAdded, powerRemoved, powerCancelled, powerRecoded, powerRenamed, powerCategoryChanged, powerDelegated,
+  powerAdded, powerRemoved, powerCancelled, powerRecoded, powerRenamed, powerCategoryChanged, powerDelegated, powerSuspended,
   timePromisedShortened, timePromisedLengthened, timeStatutoryChanged,
   materialAdded, materialRemoved, materialChanged,
   visitsReduced, visitsIncreased,

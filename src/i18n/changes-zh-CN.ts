@@ -5,6 +5,7 @@ export const changes: RuleMessages = {
   'power/added': { description: '新增事项，或已取消的事项恢复在用。没有新增理由（justification）时为 breaking，防止“边减边增”。', messages: { added: '新增事项“{name}”（{category|category}）。', unjustified: '新增事项“{name}”（{category|category}）没有写明新增理由（justification）。' } },
   'power/removed': { description: '事项从清单中删除（而不是标为取消）。', messages: { removed: '删除事项“{name}”（{code}）。如属取消，建议保留条目并标 status: cancelled。' } },
   'power/cancelled': { description: '事项状态改为取消。', messages: { cancelled: '取消事项“{name}”。' } },
+  'power/suspended': { description: '事项暂停实施，或恢复实施（取消见 power/cancelled）。', messages: { suspended: '事项“{name}”暂停实施。', resumed: '事项“{name}”恢复实施。' } },
   'power/recoded': { description: '编码变更而名称和依据未变：同一事项重新编码（实施主体变了时另报 power/delegated）。', messages: { recoded: '事项“{name}”重新编码：{from} → {to}。' } },
   'power/renamed': { description: '事项名称变更。', messages: { renamed: '事项更名：“{from}” → “{to}”。' } },
   'power/category-changed': { description: '事项类型变更。', messages: { changed: '事项“{name}”类型由{from|category}改为{to|category}。' } },

@@ -78,6 +78,29 @@ const CASES: Record<string, Expected[]> = {
       head: ['powers.yaml', 'status: «cancelled'],
     },
   ],
+  // Suspended (暂停实施) and back: the item stays in the list, so neither added, removed nor cancelled.
+  'power-suspended': [
+    {
+      classId: 'power/suspended',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" suspended.',
+      zh: '事项“食品小摊贩登记”暂停实施。',
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', 'status: «suspended'],
+    },
+  ],
+  'power-resumed': [
+    {
+      classId: 'power/suspended',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" resumed.',
+      zh: '事项“食品小摊贩登记”恢复实施。',
+      base: ['powers.yaml', 'status: «suspended'],
+      head: ['powers.yaml', P2],
+    },
+  ],
   // Cancelled, and renamed, recategorised, shortened, with fewer materials, fees and steps at the same time: only the
   // cancellation matters.
   'power-cancelled-with-changes': [
