@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The guide pages' flowcharts of a catalogue drawn in one process, timed per thousand: shows how much of drawing
+// is V8 warming up (compiling, recompiling after deoptimisations) and what a drawing costs once it has.
+//
+//   npm run build && node bench/site.js --runs 1 --keep      # prints the catalogue's folder
+//   node bench/site-drawings.js /tmp/qingdan-site-bench-XXXX/catalogue
+//
+// Run by hand; never part of `npm test`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (module) => import(path.join(ROOT, 'dist', module));
+const { validateCatalogueAsync } = await dist('validate.js');
+const { DirectorySource } = await dist('catalogue/source.js');
+const { GuidePages } = await dist('guide/site.js');
+const { SiteTemplates } = await dist('guide/templates.js');
+const { drawFlow } = await dist('guide/drawing.js');
+
+const folder = process.argv[2];
+if (!folder) {
+  process.stderr.write('usage: node bench/site-drawings.js CATALOGUE\n');
+  process.exit(2);
+}
+const validated = await validateCatalogueAsync(new DirectorySource(path.resolve(folder), process.cwd()), { environment: {} });
+const pages = new GuidePages(validated.catalogue, 'zh-CN', new SiteTemplates('zh-CN', []));
+const models = pages.builder.guidePowers().flatMap((power) => pages.flowModelOf(power) ?? []);
+const before = process.cpuUsage();
+for (let start = 0; start < models.length; start += 1000) {
+  const started = performance.now();
+  for (const model of models.slice(start, start + 1000)) drawFlow(model);
+  process.stdout.write(`flows ${start}–${Math.min(start + 1000, models.length) - 1}: ${(performance.now() - started).toFixed(0)} ms\n`);
+}
+const used = process.cpuUsage(before);
+process.stdout.write(`${models.length} drawings: ${(used.user / 1e6).toFixed(2)} s user, ${(used.system / 1e6).toFixed(2)} s system CPU (all threads, drawing only)\n`);
