@@ -42,6 +42,7 @@ export const rules: RuleMessages = {
     description: 'A value has the wrong type.',
     messages: {
       root: 'The top level of a file must be a mapping with one or more of the sections departments, laws, powers, responsibilities, flows.',
+      'root-config': 'The top level of qingdan.yaml must be a mapping (key: value) of the catalogue settings: name, region, locale, profile, rules….',
       'type-string': '{field} must be text (is {value}).',
       'type-number': '{field} must be a number (is {value}).',
       'type-integer': '{field} must be a whole number (is {value}).',

@@ -42,6 +42,7 @@ export const rules: RuleMessages = {
     description: '值的类型不对。',
     messages: {
       root: '文件顶层必须是映射，包含 departments、laws、powers、responsibilities、flows 中的一个或多个部分。',
+      'root-config': 'qingdan.yaml 顶层必须是映射（键: 值），写清单的设置：name、region、locale、profile、rules 等。',
       'type-string': '{field} 应为文本（现为 {value}）。',
       'type-number': '{field} 应为数字（现为 {value}）。',
       'type-integer': '{field} 应为整数（现为 {value}）。',
