@@ -24,6 +24,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'import-no-header': 'No header found in {file}: its first row is "{cells}", and no column is a catalogue field (such as {known}). Say which table it is with --kind, or name its columns in a mapping file (columns).',
   'import-kind-unknown': 'Cannot tell which table {file} is. Say so with --kind: {kinds}.',
   'import-empty': 'No data in {files}.',
+  'import-no-rows': 'There are no data rows below the header in {files}: nothing was imported, and no file was created or changed. Check that this is the right file or sheet.',
   'import-exists': '{path} already exists ({count} department {count|plural:file exists:files exist}). Add --append to add to them, --force to replace them, or choose another --out folder.',
   'import-bad-kind': '--kind {value} is not a table: use one of {known}.',
   'import-sheet': '{source}: {table}, {encoding}header in row {row}, {rows} data {rows|plural:row:rows}.',

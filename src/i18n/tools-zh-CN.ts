@@ -22,6 +22,7 @@ export const tools = {
   'import-no-header': '{file} 中找不到表头：首行是“{cells}”，没有一列能对应到清单字段（如 {known}）。请用 --kind 指定表格种类，或在映射文件 columns 中说明各列。',
   'import-kind-unknown': '无法判断 {file} 是哪种表格。请用 --kind 指定：{kinds}。',
   'import-empty': '{files} 中没有数据。',
+  'import-no-rows': '{files} 的表头下没有数据行，没有导入任何内容，也没有新建或改动文件。请检查是否选错了文件或工作表。',
   'import-exists': '{path} 已存在（共 {count} 个部门文件已存在）。加 --append 追加到这些文件，加 --force 替换它们，或换一个 --out 目录。',
   'import-bad-kind': '--kind 的值 {value} 无效：可用 {known}。',
   'import-sheet': '{source}：{table}，{encoding}表头在第 {row} 行，{rows} 行数据。',

@@ -187,6 +187,9 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   byDepartment('responsibilities', built.responsibilities, 'responsibilities');
   byDepartment('flows', built.flows.map((flow) => ({ data: flow, department: builder.flowDepartment(flow) })), 'flows');
 
+  // A header without rows below it builds nothing: say so rather than create a catalogue that holds only qingdan.yaml.
+  if (!planned.length) throw new ToolError('import-no-rows', { files: options.files.join(', ') });
+
   const clashes = planned.filter((file) => !file.append && existsSync(path.join(root, file.relativePath)));
   if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!.relativePath)), count: clashes.length });
 

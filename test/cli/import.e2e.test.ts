@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,14 @@ describe('qingdan import (the real binary)', () => {
     expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
     expect((await runCli(['import', file, '--force'], { cwd })).code).toBe(0);
     expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('says a sheet has a header but no rows (exit 2), creating nothing', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '权力清单.csv'), '实施编码,事项名称,事项类型\r\n');
+    const result = await runCli(['import', '权力清单.csv', '--lang', 'en'], { cwd });
+    expect([result.code, result.stderr]).toEqual([2, 'qingdan: There are no data rows below the header in 权力清单.csv: nothing was imported, and no file was created or changed. Check that this is the right file or sheet.\n']);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
   });
 
   it('says what is wrong with a mapping file and an unknown --kind (exit 2)', async () => {
