@@ -195,7 +195,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
 
   const createdConfig = !existsSync(path.join(root, CONFIG_FILE));
   const written = planned.map((file) => ({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) }));
-  writePlanned(root, planned);
+  writePlanned(root, planned, options.out);
   if (createdConfig) {
     const name = options.name ?? path.basename(options.files[0]!).replace(/\.[^.]+$/, '');
     const config = { name, locale: 'zh-CN', profile: 'national' };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,20 @@ describe('qingdan import (the real binary)', () => {
     const result = await runCli(['import', '权力清单.csv', '--lang', 'en'], { cwd });
     expect([result.code, result.stderr]).toEqual([2, 'qingdan: There are no data rows below the header in 权力清单.csv: nothing was imported, and no file was created or changed. Check that this is the right file or sheet.\n']);
     expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
+  it('refuses to add departments to a GB18030 departments.yaml (exit 2) instead of garbling it, and writes nothing', async () => {
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, 'lists'));
+    writeFileSync(path.join(cwd, 'lists/qingdan.yaml'), 'name: 测试\n');
+    const departments = path.join(cwd, 'lists/departments.yaml');
+    const gb18030 = Uint8Array.from([...Buffer.from('departments:\n  - id: old\n    name: '), 0xb2, 0xbf, 0xc3, 0xc5, 0x0a]);
+    writeFileSync(departments, gb18030);
+    const result = await runCli(['import', path.join(IMPORT, 'legacy-2015.gb18030.csv'), '--kind', 'powers', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^qingdan: lists\/departments\.yaml is not UTF-8, so adding the new departments entries would garble its text\. Convert it to UTF-8 first/);
+    expect(Buffer.compare(readFileSync(departments), Buffer.from(gb18030))).toBe(0);
+    expect(existsSync(path.join(cwd, 'lists/powers'))).toBe(false);
   });
 
   it('says what is wrong with a mapping file and an unknown --kind (exit 2)', async () => {
