@@ -1,12 +1,13 @@
 // Imported entries → YAML files of the catalogue, one file per department and section, in the canonical layout of
 // `qingdan fmt`; departments and laws are appended to the catalogue's existing lists rather than replacing them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import { formatText, PRINT_OPTIONS } from '../fmt/format.js';
 import type { SectionName } from '../schema/definitions.js';
 import { ToolError } from '../i18n/tools.js';
-import { toPosix } from '../catalogue/source.js';
+import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
+import { UsageError } from '../errors.js';
 import { decode } from '../catalogue/parse.js';
 
 export interface PlannedFile {
@@ -60,20 +61,50 @@ export function appendText(existing: string, section: SectionName, entries: unkn
   return outcome.status === 'formatted' ? outcome.text : document.toString(PRINT_OPTIONS);
 }
 
-/** `out` is the --out folder as typed, to name files in messages. Every text is made before the first write, so a
- * file that cannot take the new entries stops the import with nothing written. */
-export function writePlanned(root: string, planned: PlannedFile[], out: string): void {
-  const texts = planned.map((file) => {
+/** The bytes of a file that exists, undefined for one that does not; anything else (a folder) stops the import. */
+function present(target: string, shown: string): Buffer | undefined {
+  try {
+    return readFileSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError('write-failed', { path: shown, detail: (error as Error).message });
+  }
+}
+
+/**
+ * Writes the planned files, then `config` (the text of a new qingdan.yaml) if given. `out` is the --out folder as
+ * typed, to name files in messages. Every text is made before the first write, so a file that cannot take the new
+ * entries stops the import with nothing written; a write that fails (permissions, a full disk) puts back every file
+ * written before it, so the catalogue is as it was rather than half imported.
+ */
+export function writePlanned(root: string, planned: PlannedFile[], out: string, config?: string): void {
+  const writes = planned.map((file) => {
     const target = path.join(root, file.relativePath);
     const shown = toPosix(path.join(out, file.relativePath));
-    if (!(file.append && existsSync(target))) return { target, text: sectionText(file.section, file.entries, file.comment) };
+    const original = present(target, shown);
+    if (!(file.append && original)) return { target, shown, original, text: sectionText(file.section, file.entries, file.comment) };
     // Read as UTF-8 regardless, a GB18030 file would be written back with every Chinese character replaced by U+FFFD.
-    const decoded = decode(readFileSync(target), shown);
+    const decoded = decode(original, shown);
     if (!decoded.ok) throw new ToolError('import-append-encoding', { path: shown, section: file.section });
-    return { target, text: appendText(decoded.text, file.section, file.entries, shown) };
+    return { target, shown, original, text: appendText(decoded.text, file.section, file.entries, shown) };
   });
-  for (const { target, text } of texts) {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
+  if (config !== undefined) {
+    const target = path.join(root, CONFIG_FILE);
+    const shown = toPosix(path.join(out, CONFIG_FILE));
+    writes.push({ target, shown, original: present(target, shown), text: config });
+  }
+  const done: typeof writes = [];
+  for (const write of writes) {
+    try {
+      mkdirSync(path.dirname(write.target), { recursive: true });
+      writeFileSync(write.target, write.text);
+      done.push(write);
+    } catch (error) {
+      for (const earlier of done.reverse()) {
+        if (earlier.original) writeFileSync(earlier.target, earlier.original);
+        else rmSync(earlier.target, { force: true });
+      }
+      throw new UsageError('write-failed', { path: write.shown, detail: (error as Error).message });
+    }
   }
 }

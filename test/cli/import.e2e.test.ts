@@ -98,6 +98,15 @@ describe('qingdan import (the real binary)', () => {
     expect(existsSync(path.join(cwd, 'lists/powers'))).toBe(false);
   });
 
+  it('imports again into a catalogue that holds every row already: a normal import that writes nothing (exit 0)', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '部门.csv'), '部门标识,部门名称,层级\r\nscjgj,示例县市场监督管理局,县级\r\n');
+    expect((await runCli(['import', '部门.csv'], { cwd })).code).toBe(0);
+    const again = await runCli(['import', '部门.csv', '--lang', 'en'], { cwd });
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toContain('部门.csv: departments, UTF-8, header in row 1, 1 data row.');
+  });
+
   it('says what is wrong with a mapping file and an unknown --kind (exit 2)', async () => {
     const cwd = workspace();
     const kind = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--kind', 'items', '--lang', 'en'], { cwd });

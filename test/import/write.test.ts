@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writePlanned, type PlannedFile } from '../../src/import/write.js';
 import { ToolError } from '../../src/i18n/tools.js';
+import { UsageError } from '../../src/errors.js';
 
 const NEW_DEPARTMENT = { id: 'newd', name: '新部门', level: 'county' };
 
@@ -53,6 +54,29 @@ describe('writePlanned: appending to a file that exists', () => {
     const root = catalogueWith('- id: keep-me\n');
     refusal(root, plan([{ relativePath: 'powers/newd.yaml', section: 'powers', entries: [{ code: 'X' }], append: false, comment: ' imported' }]));
     expect(existsSync(path.join(root, 'powers'))).toBe(false);
+  });
+
+  it('puts back every file it wrote when a later write fails, and names the file it could not write', () => {
+    const before = 'departments:\n  - id: old\n    name: 旧部门\n    level: county\n';
+    const root = catalogueWith(before);
+    // A file where the powers/ folder should be: writing powers/newd.yaml fails after departments.yaml was appended to.
+    writeFileSync(path.join(root, 'powers'), 'not a folder');
+    const planned: PlannedFile[] = [
+      ...plan(),
+      { relativePath: 'laws.yaml', section: 'laws', entries: [{ id: 'l', title: '法', kind: 'law' }], append: true, comment: ' imported' },
+      { relativePath: 'powers/newd.yaml', section: 'powers', entries: [{ code: 'X' }], append: false, comment: ' imported' },
+    ];
+    let error: unknown;
+    try {
+      writePlanned(root, planned, 'lists', 'name: 新清单\n');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).data).toMatchObject({ path: 'lists/powers/newd.yaml' });
+    expect(readFileSync(path.join(root, 'departments.yaml'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(root, 'laws.yaml'))).toBe(false);
+    expect(existsSync(path.join(root, 'qingdan.yaml'))).toBe(false);
   });
 
   it('keeps the comments of a file that holds only comments, adding the section below them', () => {
