@@ -74,7 +74,9 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   }
   // Two revisions, as `git diff A B` takes them: the same as A..B.
   if (revisions.length === 2 && !revisions.some((r) => r.includes('..'))) revisions = [`${revisions[0]}..${revisions[1]}`];
-  if (revisions.length > 1 || (revisions.length === 1 && flags.base)) throw new UsageError('no-default-base');
+  if (revisions.length > 1 || (revisions.length === 1 && flags.base)) {
+    throw new UsageError('diff-too-many-revisions', { given: [...revisions, ...(flags.base ? [`--base ${flags.base}`] : [])].join(', ') });
+  }
 
   const root = resolveTargets(flags.catalogue ? [flags.catalogue] : [], cwd)[0]!.root;
   // The catalogue's repository, not the working directory's: `--catalogue` may point into another one.

@@ -178,6 +178,7 @@ export const ui: UiMessages = {
   'outside-repository': '{path} is outside the current git repository.',
   'no-catalogue-at-rev': 'Revision {rev} has no qingdan.yaml in {path}: the catalogue did not exist yet.',
   'no-default-base': 'No base to compare with. Use qingdan diff BASE..HEAD, --base REV, or two folders.',
+  'diff-too-many-revisions': 'Too many revisions to compare ({given}). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.',
   'diff-broken-side': 'The {side} catalogue has files that cannot be read or parsed, so it cannot be compared reliably; fix them first:',
   'diff-broken-side-many': 'The {side} catalogue has {count} problems reading or parsing its files, so it cannot be compared reliably; fix them first (the first {shown} follow):',
   'waiver-expired': 'Waiver {fingerprint} ({reason}) expired on {expires} and no longer applies.',

@@ -178,6 +178,7 @@ export const ui: UiMessages = {
   'outside-repository': '{path} 不在当前 git 仓库内。',
   'no-catalogue-at-rev': '版本 {rev} 中 {path} 下没有 qingdan.yaml：这个版本还没有该清单。',
   'no-default-base': '没有指定比较基准。请用 qingdan diff 基准..目标、--base 版本，或两个目录。',
+  'diff-too-many-revisions': '要比较的版本给多了（{given}）。请只给出其中一种：基准..目标、基准 目标、一个版本（与工作区比较）、--base 版本，或两个目录。',
   'diff-broken-side': '{side}的清单有无法读取或解析的文件，无法可靠比较，请先修正：',
   'diff-broken-side-many': '{side}的清单有 {count} 处无法读取或解析，无法可靠比较，请先修正（以下为前 {shown} 处）：',
   'waiver-expired': '豁免 {fingerprint}（{reason}）已于 {expires} 到期，不再生效。',

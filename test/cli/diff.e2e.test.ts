@@ -535,7 +535,9 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'error'], repo)).stderr).toBe('qingdan: Invalid value error for --fail-on: breaking, notice, none\n');
     const three = await qingdan(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], repo);
     expect(three.code).toBe(2);
-    expect(three.stderr).toBe('qingdan: No base to compare with. Use qingdan diff BASE..HEAD, --base REV, or two folders.\n');
+    expect(three.stderr).toBe('qingdan: Too many revisions to compare (HEAD~2, HEAD~1, HEAD). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.\n');
+    const both = await qingdan(['diff', 'HEAD~1', '--base', 'HEAD~2'], repo);
+    expect([both.code, both.stderr]).toEqual([2, 'qingdan: Too many revisions to compare (HEAD~1, --base HEAD~2). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.\n']);
   });
 });
 
