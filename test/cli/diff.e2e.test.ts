@@ -239,11 +239,11 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     const bad = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'bad.yaml')], repo);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe(`qingdan: The waiver file ${path.join(dir, 'bad.yaml')} is malformed: #1: fingerprint (12 hex), reason, expires (YYYY-MM-DD)\n`);
-    writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers: [\n');
+    expect(bad.stderr).toBe(`qingdan: Waiver 1 at ${path.join(dir, 'bad.yaml')}:2:5 is malformed: it needs fingerprint (12 hex characters, from qingdan diff's output), reason and expires (YYYY-MM-DD).\n`);
+    writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers:\n  - fingerprint: "abc\n');
     const unparsable = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'unparsable.yaml')], repo);
     expect(unparsable.code).toBe(2);
-    expect(unparsable.stderr).toMatch(/^qingdan: The waiver file .*unparsable\.yaml is malformed: /);
+    expect(unparsable.stderr).toMatch(/^qingdan: The waiver file .*unparsable\.yaml:\d+:\d+ is malformed: /);
     const missing = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', 'no-such-file.yaml'], repo);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^qingdan: The waiver file no-such-file\.yaml is malformed: ENOENT/);
