@@ -221,5 +221,6 @@ export const ui: UiMessages = {
   'serve-listening': 'Previewing at {url} (rebuilds when the catalogue or templates change; Ctrl+C stops)',
   'serve-rebuilding': 'Change detected, rebuilding…',
   'serve-port-busy': 'Cannot serve on {host}:{port} ({code}): the port is in use or not allowed. Choose another with --port, or --port 0 for any free one.',
+  'serve-bad-host': 'Cannot serve on {host} ({code}): it is not an address of this machine, or it does not resolve. Give --host an address of this machine, such as 127.0.0.1 (this machine only) or 0.0.0.0 (the local network).',
   'serve-failed': 'Rebuild failed; still serving the previous site: {detail}',
 };
