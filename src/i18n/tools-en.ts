@@ -20,6 +20,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'import-xlsx-broken': '{file} is not a complete XLSX file; it may be damaged or cut short ({detail}). Export or download it again.',
   'import-utf16': '{file} is UTF-16. Save it as "CSV UTF-8" and import that.',
   'import-encoding': '{file} is neither UTF-8 nor GB18030 and cannot be read. Save it as "CSV UTF-8" and import that.',
+  'import-csv-quote': 'A quote opened in line {line} of {file} is never closed, so everything after it would read as one cell. Close it in that line (a quote inside a cell is written twice: "").',
   'import-csv-broken': '{file} line {line} is not valid CSV ({detail}); often an unclosed quote.',
   'import-bad-mapping': 'Mapping file {file} is not valid: {detail}',
   'import-no-header': 'No header found in {file}: its first row is "{cells}", and no column is a catalogue field (such as {known}). Say which table it is with --kind, or name its columns in a mapping file (columns).',

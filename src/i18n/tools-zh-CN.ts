@@ -18,6 +18,7 @@ export const tools = {
   'import-xlsx-broken': '{file} 不是完整的 XLSX 文件，可能已损坏或未下载完整（{detail}）。请重新导出或下载后再试。',
   'import-utf16': '{file} 是 UTF-16 编码。请另存为“CSV UTF-8”后导入。',
   'import-encoding': '{file} 既不是 UTF-8 也不是 GB18030 编码，无法读取。请另存为“CSV UTF-8”后导入。',
+  'import-csv-quote': '{file} 第 {line} 行起有一个引号没有闭合，其后的内容都会被读成同一个单元格。请在这一行补上结尾的引号（单元格里的引号要写成两个：""）。',
   'import-csv-broken': '{file} 第 {line} 行 CSV 格式有误（{detail}）。常见原因是引号未闭合。',
   'import-bad-mapping': '映射文件 {file} 有误：{detail}',
   'import-no-header': '{file} 中找不到表头：首行是“{cells}”，没有一列能对应到清单字段（如 {known}）。请用 --kind 指定表格种类，或在映射文件 columns 中说明各列。',

@@ -107,6 +107,15 @@ describe('qingdan import (the real binary)', () => {
     expect(again.stdout).toContain('部门.csv: departments, UTF-8, header in row 1, 1 data row.');
   });
 
+  it('names the line where an unclosed quote opens in a CSV, not the end of the file (exit 2)', async () => {
+    const cwd = workspace();
+    // Line 3 holds a cell over two lines (closed), line 5 opens a quote that never closes; the file ends at line 7.
+    writeFileSync(path.join(cwd, '权力清单.csv'), '实施编码,事项名称\nA1,甲\nA2,"乙\n（续）"\nA3,"丙\nA4,丁\nA5,戊\n');
+    const result = await runCli(['import', '权力清单.csv', '--lang', 'en'], { cwd });
+    expect([result.code, result.stderr]).toEqual([2, 'qingdan: A quote opened in line 5 of 权力清单.csv is never closed, so everything after it would read as one cell. Close it in that line (a quote inside a cell is written twice: "").\n']);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
   it('says what is wrong with a mapping file and an unknown --kind (exit 2)', async () => {
     const cwd = workspace();
     const kind = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--kind', 'items', '--lang', 'en'], { cwd });
