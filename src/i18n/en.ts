@@ -79,6 +79,7 @@ export const rules: RuleMessages = {
       'credit-code': 'The first 18 characters of the code, {prefix}, differ from the credit code {creditCode} of department {department}.',
       'department-code': 'The credit code of {department}.',
       'pattern-custom': 'Item code {code} does not match the code_pattern set in qingdan.yaml ({pattern}).',
+      fullwidth: 'Item code {code} holds full-width characters or spaces (as typed with a Chinese input method or pasted from Word). Make them half-width and remove the spaces: {fixed}.',
       level: 'The 19th character of the code is {digit}, but level {level} is {expected}.',
     },
   },

@@ -79,6 +79,7 @@ export const rules: RuleMessages = {
       'credit-code': '事项编码前 18 位 {prefix} 与实施主体 {department} 的统一社会信用代码 {creditCode} 不一致。',
       'department-code': '{department} 的统一社会信用代码。',
       'pattern-custom': '事项编码 {code} 不符合 qingdan.yaml 中 code_pattern 规定的格式（{pattern}）。',
+      fullwidth: '事项编码 {code} 含全角字符或空格（常见于用中文输入法录入或从 Word 粘贴）。请改为半角并去掉空格：{fixed}。',
       level: '事项编码第 19 位为 {digit}，但行使层级 {level} 对应 {expected}。',
     },
   },
