@@ -54,7 +54,11 @@ function writeAtomically(file: string, text: string): void {
     writeFileSync(temporary, text);
     renameSync(temporary, file);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder could not be made (a file where it should be: ENOTDIR), so nothing was written to remove.
+    }
   }
 }
 
@@ -75,13 +79,20 @@ export class FileCache {
     readonly location: string,
     private readonly key: string,
   ) {
-    let isFile = false;
-    try {
-      isFile = !statSync(location).isDirectory();
-    } catch {
-      isFile = false;
+    // The location, or the nearest part of it that exists, must be a folder: a file there (cache/ under a file named
+    // build, say) would make every write fail.
+    for (let at = location; ; at = path.dirname(at)) {
+      let isFile: boolean | undefined;
+      try {
+        isFile = !statSync(at).isDirectory();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if ((code === 'ENOENT' || code === 'ENOTDIR') && path.dirname(at) !== at) continue;
+        break;
+      }
+      if (isFile) throw new UsageError('bad-cache-location', { path: at });
+      break;
     }
-    if (isFile) throw new UsageError('bad-cache-location', { path: location });
     const stored = readJson<IndexFile>(path.join(location, 'index.json'));
     // A cache from another version, or one that does not parse, is simply not used.
     if (stored && stored.key === key && stored.files && typeof stored.files === 'object') this.index = stored.files;

@@ -47,7 +47,7 @@ export function processFile(read: Read, relativePath: string, file: string, kind
   if (parsed.data === undefined && !parsed.empty) return { ...base, readable: true, findings };
   const validators = getValidators();
   const data = parsed.empty ? {} : parsed.data;
-  const checked = validateData(kind === 'config' ? validators.config : validators.file, data, file);
+  const checked = validateData(kind === 'config' ? validators.config : validators.file, data, file, kind);
   findings.push(...checked.findings);
   const kept = projection === 'rules' && kind === 'file' ? projectForRules(data) : data;
   return { ...base, readable: true, data: kept, findings, invalid: checked.invalid };

@@ -75,7 +75,8 @@ export class SourceMap {
       const segment = path[i]!;
       if (isAlias(node)) node = node.resolve(document) as Node | undefined;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        // A key given twice: the data holds the later value (the parser's toJS overwrites), so point there.
+        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
         if (!pair) break;
         keyNode = pair.key as Node;
         if (pair.value === null || pair.value === undefined) {
@@ -137,7 +138,7 @@ export class SourceMap {
     let items: number[] = [];
     let indent = -1;
     const close = (end: number) => {
-      if (section !== undefined && items.length && !out.has(section)) out.set(section, [...items, end]);
+      if (section !== undefined && items.length) out.set(section, [...items, end]);
       section = undefined;
       items = [];
       indent = -1;
@@ -166,7 +167,11 @@ export class SourceMap {
         close(from);
       }
       if (column === 0) {
-        const match = /^([A-Za-z_][\w-]*):[ \t]*(#.*)?\r?$/.exec(text.slice(from, starts[line + 1] !== undefined ? starts[line + 1]! - 1 : text.length));
+        const lineText = text.slice(from, starts[line + 1] !== undefined ? starts[line + 1]! - 1 : text.length);
+        // A section given again in any layout replaces what was found for it so far: the later one is the data.
+        const again = /^([A-Za-z_][\w-]*):/.exec(lineText);
+        if (again) out.delete(again[1]!);
+        const match = /^([A-Za-z_][\w-]*):[ \t]*(#.*)?\r?$/.exec(lineText);
         if (match) section = match[1];
       }
     }

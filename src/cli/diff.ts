@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
+import { SourceMap } from '../catalogue/source-map.js';
 import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
 import { diffCatalogues, failing } from '../diff/diff.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
@@ -74,7 +75,9 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   }
   // Two revisions, as `git diff A B` takes them: the same as A..B.
   if (revisions.length === 2 && !revisions.some((r) => r.includes('..'))) revisions = [`${revisions[0]}..${revisions[1]}`];
-  if (revisions.length > 1 || (revisions.length === 1 && flags.base)) throw new UsageError('no-default-base');
+  if (revisions.length > 1 || (revisions.length === 1 && flags.base)) {
+    throw new UsageError('diff-too-many-revisions', { given: [...revisions, ...(flags.base ? [`--base ${flags.base}`] : [])].join(', ') });
+  }
 
   const root = resolveTargets(flags.catalogue ? [flags.catalogue] : [], cwd)[0]!.root;
   // The catalogue's repository, not the working directory's: `--catalogue` may point into another one.
@@ -118,19 +121,27 @@ function inCI(env: NodeJS.ProcessEnv): boolean {
   return !!env.CI && !/^(false|0)$/i.test(env.CI);
 }
 
+/** The waivers of a --waivers file; what is wrong in it is named at file:line:col, as validate would. */
 function readWaivers(file: string, cwd: string): Waiver[] {
-  let data: unknown;
+  let text: string;
   try {
-    data = parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     throw new UsageError('bad-waivers', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
   }
-  const list = Array.isArray(data) ? data : (data as { waivers?: unknown } | null)?.waivers;
-  if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file, detail: 'waivers: [{fingerprint, reason, expires}]' });
+  const map = new SourceMap(text);
+  const at = (span: { line: number; column: number }) => `${file}:${span.line}:${span.column}`;
+  const document = parseDocument(text, { prettyErrors: false });
+  const [syntax] = document.errors;
+  if (syntax) throw new UsageError('bad-waivers', { file: at(map.position(syntax.pos[0])), detail: syntax.message.split('\n')[0] ?? '' });
+  const data: unknown = document.toJS();
+  const inList = Array.isArray(data);
+  const list = inList ? data : (data as { waivers?: unknown } | null)?.waivers;
+  if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file: at(map.locate(inList ? [] : ['waivers'])), detail: 'waivers: [{fingerprint, reason, expires}]' });
   list.forEach((item, index) => {
     const waiver = item as Partial<Waiver> | null;
     const ok = waiver && typeof waiver.fingerprint === 'string' && /^[0-9a-f]{12}$/.test(waiver.fingerprint) && typeof waiver.reason === 'string' && waiver.reason.trim() && typeof waiver.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
-    if (!ok) throw new UsageError('bad-waivers', { file, detail: `#${index + 1}: fingerprint (12 hex), reason, expires (YYYY-MM-DD)` });
+    if (!ok) throw new UsageError('bad-waiver-entry', { file: at(map.locate(inList ? [index] : ['waivers', index])), index: index + 1 });
   });
   return list as Waiver[];
 }

@@ -42,8 +42,12 @@ function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): 
   let changed = 0;
   let unchanged = 0;
   let failed = false;
-  for (const { file, outcome, text } of results) {
-    if (outcome.status === 'formatted') {
+  let unwritable = false;
+  for (const { file, outcome, text, unwritable: code } of results) {
+    if (code) {
+      unwritable = true;
+      io.stderr.write(`${toolMessage(locale, 'fmt-unwritable', { file: file.display, code })}\n`);
+    } else if (outcome.status === 'formatted') {
       if (!outcome.changed) unchanged++;
       else {
         changed++;
@@ -63,5 +67,6 @@ function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): 
     return changed || failed ? 1 : 0;
   }
   io.stderr.write(`${toolMessage(locale, 'fmt-done', { changed, unchanged })}\n`);
-  return failed ? 1 : 0;
+  // A file that could not be written is a problem of the environment (permissions, a read-only disk): exit 2.
+  return unwritable ? 2 : failed ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 // `qingdan fmt` without the command line: format each file, write what changed (unless only checking), say what happened.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { formatText, type FormatOutcome } from './format.js';
 import type { FmtFile } from './files.js';
 
@@ -8,6 +8,8 @@ export interface FmtResult {
   outcome: FormatOutcome;
   /** The file's text as read (for positions of problems). */
   text?: string;
+  /** Formatted but not written: the error code (EACCES, EROFS…). The file is as it was. */
+  unwritable?: string;
 }
 
 export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtResult[] {
@@ -22,10 +24,21 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
     }
     const outcome = formatText(bytes, file.display, file.kind);
     if (outcome.status === 'formatted' && outcome.changed && !options.check) {
-      // Written beside and renamed, so an interrupted run never leaves half a file.
-      const temporary = `${file.absolute}.qingdan-fmt`;
-      writeFileSync(temporary, outcome.text);
-      renameSync(temporary, file.absolute);
+      // Written beside and renamed, so an interrupted run never leaves half a file. Beside the real file: renamed onto
+      // a symbolic link (a laws.yaml shared by several catalogues), the link would become a copy and the shared file
+      // stay as it was. The file keeps its permissions.
+      const target = realpathSync(file.absolute);
+      const temporary = `${target}.qingdan-fmt`;
+      let created = false;
+      try {
+        writeFileSync(temporary, outcome.text);
+        created = true;
+        chmodSync(temporary, statSync(target).mode & 0o7777);
+        renameSync(temporary, target);
+      } catch (error) {
+        if (created) rmSync(temporary, { force: true });
+        return { file, outcome, text: bytes.toString('utf8'), unwritable: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
     }
     return { file, outcome, text: bytes.toString('utf8') };
   });

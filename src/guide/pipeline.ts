@@ -38,6 +38,18 @@ export function checkTemplateFolders(folders: readonly string[], cwd: string): s
   });
 }
 
+// What the file system says when the site folder cannot be made or written: a read-only disk, no permission, a full
+// disk, a file where a folder should be. They are the environment's problems, not qingdan's: one sentence, exit 2.
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENAMETOOLONG']);
+
+function unwritable(error: unknown, out: string, cwd: string): UsageError | undefined {
+  const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !UNWRITABLE.has(code) || !where) return undefined;
+  // The build works in a temporary folder beside --out: name the folder the user asked for.
+  const shown = where.startsWith(out) ? out : where;
+  return new UsageError('write-failed', { path: path.relative(cwd, shown) || '.', detail: (error as Error).message });
+}
+
 /** Validates (errors stop here, warnings are shown), then builds; says what it did on stderr. */
 export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOutcome> {
   const started = performance.now();
@@ -67,14 +79,20 @@ export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOut
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });
   const progress = progressReporter(io.stderr, label.replace(/[…]+$/, ''));
   if (io.stderr.isTTY !== true) io.stderr.write(`${label}\n`);
-  const result = await buildSite(validated.catalogue, {
-    out: job.out,
-    locale,
-    templates: job.templates,
-    incremental: job.incremental,
-    toolVersion: job.toolVersion,
-    progress: (done, total) => progress.update(done, total),
-  });
-  progress.end();
+  let result: BuildResult;
+  try {
+    result = await buildSite(validated.catalogue, {
+      out: job.out,
+      locale,
+      templates: job.templates,
+      incremental: job.incremental,
+      toolVersion: job.toolVersion,
+      progress: (done, total) => progress.update(done, total),
+    });
+  } catch (error) {
+    throw unwritable(error, job.out, io.cwd) ?? error;
+  } finally {
+    progress.end();
+  }
   return { ok: true, result, locale, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

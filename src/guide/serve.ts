@@ -64,7 +64,9 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError('serve-port-busy', { host, port: options.port, code });
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError('serve-port-busy', { host, port: options.port, code });
+    // A --host that does not resolve, or is not an address of this machine: about the host, not the port.
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') throw new UsageError('serve-bad-host', { host, code });
     throw error;
   }
   const { port } = server.address() as AddressInfo;

@@ -38,6 +38,7 @@ export const compare: Record<keyof typeof zh, string> = {
   'status-reference': 'reference',
   'agreeing-rows': '{count} more {count|plural:item agrees:items agree} in every office.',
   'no-divergences': 'No divergences: every office agrees.',
+  'no-divergences-some-left-out': 'No divergences among the offices compared; {count} {count|plural:office was:offices were} left out because {count|plural:its catalogue:their catalogues} could not be read (see below).',
   details: 'Divergences',
   'norm-offices': 'as the norm: {offices}',
   'reference-place': 'reference',

@@ -36,6 +36,7 @@ export const compare = {
   'status-reference': '参照',
   'agreeing-rows': '另有 {count} 个事项各地区全部一致。',
   'no-divergences': '没有差异：各地区一致。',
+  'no-divergences-some-left-out': '参与比对的地区之间没有差异；另有 {count} 个地区因清单无法读取未参与比对（见下）。',
   details: '差异明细',
   'norm-offices': '与常规一致：{offices}',
   'reference-place': '参照',

@@ -42,6 +42,7 @@ export const rules: RuleMessages = {
     description: 'A value has the wrong type.',
     messages: {
       root: 'The top level of a file must be a mapping with one or more of the sections departments, laws, powers, responsibilities, flows.',
+      'root-config': 'The top level of qingdan.yaml must be a mapping (key: value) of the catalogue settings: name, region, locale, profile, rules….',
       'type-string': '{field} must be text (is {value}).',
       'type-number': '{field} must be a number (is {value}).',
       'type-integer': '{field} must be a whole number (is {value}).',
@@ -78,6 +79,7 @@ export const rules: RuleMessages = {
       'credit-code': 'The first 18 characters of the code, {prefix}, differ from the credit code {creditCode} of department {department}.',
       'department-code': 'The credit code of {department}.',
       'pattern-custom': 'Item code {code} does not match the code_pattern set in qingdan.yaml ({pattern}).',
+      fullwidth: 'Item code {code} holds full-width characters or spaces (as typed with a Chinese input method or pasted from Word). Make them half-width and remove the spaces: {fixed}.',
       level: 'The 19th character of the code is {digit}, but level {level} is {expected}.',
     },
   },
@@ -177,6 +179,7 @@ export const ui: UiMessages = {
   'outside-repository': '{path} is outside the current git repository.',
   'no-catalogue-at-rev': 'Revision {rev} has no qingdan.yaml in {path}: the catalogue did not exist yet.',
   'no-default-base': 'No base to compare with. Use qingdan diff BASE..HEAD, --base REV, or two folders.',
+  'diff-too-many-revisions': 'Too many revisions to compare ({given}). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.',
   'diff-broken-side': 'The {side} catalogue has files that cannot be read or parsed, so it cannot be compared reliably; fix them first:',
   'diff-broken-side-many': 'The {side} catalogue has {count} problems reading or parsing its files, so it cannot be compared reliably; fix them first (the first {shown} follow):',
   'waiver-expired': 'Waiver {fingerprint} ({reason}) expired on {expires} and no longer applies.',
@@ -207,6 +210,7 @@ export const ui: UiMessages = {
   'compare-same-catalogue': '{path} is given twice; name each catalogue folder once.',
   'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
+  'bad-waiver-entry': 'Waiver {index} at {file} is malformed: it needs fingerprint (12 hex characters, from qingdan diff\'s output), reason and expires (YYYY-MM-DD).',
   'baseline-note': 'Only problems new since {ref} are reported: {hidden} existing {hidden|plural:problem:problems} hidden.',
   'site-out-not-folder': '{path} is a file; the site needs a folder.',
   'site-out-not-ours': '{path} exists and is not a site qingdan built (it has no {manifest}). To keep its files safe nothing was written: choose another folder, or empty it first.',
@@ -218,5 +222,6 @@ export const ui: UiMessages = {
   'serve-listening': 'Previewing at {url} (rebuilds when the catalogue or templates change; Ctrl+C stops)',
   'serve-rebuilding': 'Change detected, rebuilding…',
   'serve-port-busy': 'Cannot serve on {host}:{port} ({code}): the port is in use or not allowed. Choose another with --port, or --port 0 for any free one.',
+  'serve-bad-host': 'Cannot serve on {host} ({code}): it is not an address of this machine, or it does not resolve. Give --host an address of this machine, such as 127.0.0.1 (this machine only) or 0.0.0.0 (the local network).',
   'serve-failed': 'Rebuild failed; still serving the previous site: {detail}',
 };

@@ -42,6 +42,7 @@ export const rules: RuleMessages = {
     description: '值的类型不对。',
     messages: {
       root: '文件顶层必须是映射，包含 departments、laws、powers、responsibilities、flows 中的一个或多个部分。',
+      'root-config': 'qingdan.yaml 顶层必须是映射（键: 值），写清单的设置：name、region、locale、profile、rules 等。',
       'type-string': '{field} 应为文本（现为 {value}）。',
       'type-number': '{field} 应为数字（现为 {value}）。',
       'type-integer': '{field} 应为整数（现为 {value}）。',
@@ -78,6 +79,7 @@ export const rules: RuleMessages = {
       'credit-code': '事项编码前 18 位 {prefix} 与实施主体 {department} 的统一社会信用代码 {creditCode} 不一致。',
       'department-code': '{department} 的统一社会信用代码。',
       'pattern-custom': '事项编码 {code} 不符合 qingdan.yaml 中 code_pattern 规定的格式（{pattern}）。',
+      fullwidth: '事项编码 {code} 含全角字符或空格（常见于用中文输入法录入或从 Word 粘贴）。请改为半角并去掉空格：{fixed}。',
       level: '事项编码第 19 位为 {digit}，但行使层级 {level} 对应 {expected}。',
     },
   },
@@ -177,6 +179,7 @@ export const ui: UiMessages = {
   'outside-repository': '{path} 不在当前 git 仓库内。',
   'no-catalogue-at-rev': '版本 {rev} 中 {path} 下没有 qingdan.yaml：这个版本还没有该清单。',
   'no-default-base': '没有指定比较基准。请用 qingdan diff 基准..目标、--base 版本，或两个目录。',
+  'diff-too-many-revisions': '要比较的版本给多了（{given}）。请只给出其中一种：基准..目标、基准 目标、一个版本（与工作区比较）、--base 版本，或两个目录。',
   'diff-broken-side': '{side}的清单有无法读取或解析的文件，无法可靠比较，请先修正：',
   'diff-broken-side-many': '{side}的清单有 {count} 处无法读取或解析，无法可靠比较，请先修正（以下为前 {shown} 处）：',
   'waiver-expired': '豁免 {fingerprint}（{reason}）已于 {expires} 到期，不再生效。',
@@ -207,6 +210,7 @@ export const ui: UiMessages = {
   'compare-same-catalogue': '{path} 被给出了两次；每个清单目录只能出现一次。',
   'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
+  'bad-waiver-entry': '豁免文件 {file} 第 {index} 条豁免有误：须有 fingerprint（12 位十六进制，取自 qingdan diff 的输出）、reason（理由）和 expires（到期日，YYYY-MM-DD）。',
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',
   'site-out-not-folder': '{path} 是一个文件，不能作为网站目录。',
   'site-out-not-ours': '{path} 已存在，且不是 qingdan 生成的网站（其中没有 {manifest}）。为免覆盖其中的文件，未写入。请换一个目录，或先清空它。',
@@ -218,5 +222,6 @@ export const ui: UiMessages = {
   'serve-listening': '预览网站：{url}（修改清单或模板后自动重新生成；按 Ctrl+C 停止）',
   'serve-rebuilding': '检测到修改，重新生成……',
   'serve-port-busy': '无法在 {host}:{port} 上提供预览（{code}）：端口已被占用或无权使用。请用 --port 换一个端口，如 --port 0 任选空闲端口。',
+  'serve-bad-host': '无法在 {host} 上提供预览（{code}）：这不是本机的地址，或无法解析。请用 --host 指定本机地址，如 127.0.0.1（仅本机）或 0.0.0.0（局域网）。',
   'serve-failed': '重新生成失败，仍提供上一版网站：{detail}',
 };

@@ -1,6 +1,6 @@
 // `qingdan import` without the command line: spreadsheets → sheets → tables by kind → entries → files of a catalogue,
 // with a report of what each sheet's columns meant and of every value the editor must complete.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { DirectorySource, CONFIG_FILE, toPosix } from '../catalogue/source.js';
@@ -187,17 +187,18 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   byDepartment('responsibilities', built.responsibilities, 'responsibilities');
   byDepartment('flows', built.flows.map((flow) => ({ data: flow, department: builder.flowDepartment(flow) })), 'flows');
 
+  // Headers without rows below them build nothing: say so rather than create a catalogue that holds only qingdan.yaml.
+  // (Rows whose entries the catalogue already holds build nothing either; that is reported as a normal import.)
+  if (!planned.length && reports.every((report) => report.rows === 0)) throw new ToolError('import-no-rows', { files: options.files.join(', ') });
+
   const clashes = planned.filter((file) => !file.append && existsSync(path.join(root, file.relativePath)));
   if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!.relativePath)), count: clashes.length });
 
   const createdConfig = !existsSync(path.join(root, CONFIG_FILE));
   const written = planned.map((file) => ({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) }));
-  writePlanned(root, planned);
-  if (createdConfig) {
-    const name = options.name ?? path.basename(options.files[0]!).replace(/\.[^.]+$/, '');
-    const config = { name, locale: 'zh-CN', profile: 'national' };
-    writeFileSync(path.join(root, CONFIG_FILE), `#${comment}\n${stringify(config)}`);
-  }
+  const name = options.name ?? path.basename(options.files[0]!).replace(/\.[^.]+$/, '');
+  const config = createdConfig ? `#${comment}\n${stringify({ name, locale: 'zh-CN', profile: 'national' })}` : undefined;
+  writePlanned(root, planned, options.out, config);
   return {
     root,
     sheets: reports,

@@ -49,12 +49,19 @@ function readCsv(bytes: Uint8Array, file: string): Sheet {
   const { text, encoding } = decodeCsv(bytes, file);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    records = parse(text, options) as string[][];
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new ToolError('import-csv-broken', { file, line: line ?? '?', detail: (error as Error).message.split('\n')[0] ?? '' });
+    const { lines, code, records: whole } = error as { lines?: number; code?: string; records?: number };
+    // An unclosed quote swallows the rest of the file and the parser stops at its end (its line is the last): the
+    // line to fix is where the record holding the quote begins, the line after the last record read whole.
+    if (code === 'CSV_QUOTE_NOT_CLOSED' && typeof whole === 'number') {
+      const read = whole > 0 ? (parse(text, { ...options, to: whole, info: true }) as unknown as Array<{ info: { lines: number } }>) : [];
+      throw new ToolError('import-csv-quote', { file, line: (read.at(-1)?.info.lines ?? 0) + 1 });
+    }
+    throw new ToolError('import-csv-broken', { file, line: lines ?? '?', detail: (error as Error).message.split('\n')[0] ?? '' });
   }
   const rows = records.map((record) => record.map((cell) => unneutralise(cell)));
   return { file, name: path.basename(file).replace(/\.[^.]+$/, ''), rows, merges: [], encoding };

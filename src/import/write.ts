@@ -1,10 +1,14 @@
 // Imported entries → YAML files of the catalogue, one file per department and section, in the canonical layout of
 // `qingdan fmt`; departments and laws are appended to the catalogue's existing lists rather than replacing them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import { formatText, PRINT_OPTIONS } from '../fmt/format.js';
 import type { SectionName } from '../schema/definitions.js';
+import { ToolError } from '../i18n/tools.js';
+import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
+import { UsageError } from '../errors.js';
+import { decode } from '../catalogue/parse.js';
 
 export interface PlannedFile {
   /** Relative to the catalogue root, posix. */
@@ -29,13 +33,23 @@ export function sectionText(section: SectionName, entries: unknown[], comment: s
   return outcome.text;
 }
 
-/** Adds entries at the end of a file's section (the section is created when the file has none); the rest is kept. */
-export function appendText(existing: string, section: SectionName, entries: unknown[]): string {
+/**
+ * Adds entries at the end of a file's section (the section is created when the file has none); the rest is kept.
+ * `shown` names the file in messages. A file that cannot be printed back whole — YAML errors, or a top level that is a
+ * list or a scalar — is refused rather than replaced by the new section: that would lose what the editor wrote.
+ */
+export function appendText(existing: string, section: SectionName, entries: unknown[], shown: string): string {
   const document = parseDocument(existing);
+  if (document.errors.length) throw new ToolError('import-append-broken', { path: shown, section });
   const formatted = parseDocument(sectionText(section, entries, ''));
   const additions = (formatted.get(section) as YAMLSeq).items;
   const root = document.contents;
-  if (!isMap(root)) return sectionText(section, entries, '');
+  if (root === null) {
+    // Empty, or only comments: the new section becomes the contents and the comments stay.
+    document.contents = formatted.contents;
+    return document.toString(PRINT_OPTIONS);
+  }
+  if (!isMap(root)) throw new ToolError('import-append-not-mapping', { path: shown, section });
   const list = root.get(section, true);
   if (isSeq(list)) {
     additions.forEach((item) => {
@@ -47,11 +61,50 @@ export function appendText(existing: string, section: SectionName, entries: unkn
   return outcome.status === 'formatted' ? outcome.text : document.toString(PRINT_OPTIONS);
 }
 
-export function writePlanned(root: string, planned: PlannedFile[]): void {
-  for (const file of planned) {
+/** The bytes of a file that exists, undefined for one that does not; anything else (a folder) stops the import. */
+function present(target: string, shown: string): Buffer | undefined {
+  try {
+    return readFileSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError('write-failed', { path: shown, detail: (error as Error).message });
+  }
+}
+
+/**
+ * Writes the planned files, then `config` (the text of a new qingdan.yaml) if given. `out` is the --out folder as
+ * typed, to name files in messages. Every text is made before the first write, so a file that cannot take the new
+ * entries stops the import with nothing written; a write that fails (permissions, a full disk) puts back every file
+ * written before it, so the catalogue is as it was rather than half imported.
+ */
+export function writePlanned(root: string, planned: PlannedFile[], out: string, config?: string): void {
+  const writes = planned.map((file) => {
     const target = path.join(root, file.relativePath);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const text = file.append && existsSync(target) ? appendText(readFileSync(target, 'utf8'), file.section, file.entries) : sectionText(file.section, file.entries, file.comment);
-    writeFileSync(target, text);
+    const shown = toPosix(path.join(out, file.relativePath));
+    const original = present(target, shown);
+    if (!(file.append && original)) return { target, shown, original, text: sectionText(file.section, file.entries, file.comment) };
+    // Read as UTF-8 regardless, a GB18030 file would be written back with every Chinese character replaced by U+FFFD.
+    const decoded = decode(original, shown);
+    if (!decoded.ok) throw new ToolError('import-append-encoding', { path: shown, section: file.section });
+    return { target, shown, original, text: appendText(decoded.text, file.section, file.entries, shown) };
+  });
+  if (config !== undefined) {
+    const target = path.join(root, CONFIG_FILE);
+    const shown = toPosix(path.join(out, CONFIG_FILE));
+    writes.push({ target, shown, original: present(target, shown), text: config });
+  }
+  const done: typeof writes = [];
+  for (const write of writes) {
+    try {
+      mkdirSync(path.dirname(write.target), { recursive: true });
+      writeFileSync(write.target, write.text);
+      done.push(write);
+    } catch (error) {
+      for (const earlier of done.reverse()) {
+        if (earlier.original) writeFileSync(earlier.target, earlier.original);
+        else rmSync(earlier.target, { force: true });
+      }
+      throw new UsageError('write-failed', { path: write.shown, detail: (error as Error).message });
+    }
   }
 }

@@ -1,10 +1,11 @@
 // `qingdan init` without the command line: the files of a small working catalogue, from templates/init/.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 import { ToolError } from '../i18n/tools.js';
+import { UsageError } from '../errors.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
 
@@ -36,16 +37,27 @@ const handlebars = Handlebars.create();
 // A value as YAML writes it: quoted only where YAML needs it.
 handlebars.registerHelper('yaml', (value: unknown) => stringify(value).trimEnd());
 
-/** Writes the catalogue into `root`; refuses when any of its files exists, before writing anything. */
+/**
+ * Writes the catalogue into `root`; refuses when any of its files exists, before writing anything. A write that fails
+ * (a read-only folder, `root` an existing file) removes the files already written, so that running init again once the
+ * cause is fixed is not refused because of them.
+ */
 export function initCatalogue(root: string, options: InitOptions): string[] {
   const files = templates().map((template) => ({ template, target: outputPath(template) }));
   const existing = files.find((file) => existsSync(path.join(root, file.target)));
   if (existing) throw new ToolError('init-exists', { path: existing.target });
+  const written: string[] = [];
   for (const { template, target } of files) {
     const render = handlebars.compile(readFileSync(path.join(TEMPLATES, template), 'utf8'), { noEscape: true });
     const file = path.join(root, target);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, render(options));
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, render(options));
+      written.push(file);
+    } catch (error) {
+      for (const done of written) rmSync(done, { force: true });
+      throw new UsageError('write-failed', { path: file, detail: (error as Error).message });
+    }
   }
   return files.map((file) => file.target);
 }

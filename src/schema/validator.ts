@@ -36,9 +36,10 @@ export interface SchemaResult {
   invalid: DocPath[];
 }
 
-export function validateData(validate: ValidateFunction, data: unknown, file: string): SchemaResult {
+/** `kind` only changes what a wrong top level is told to hold: qingdan.yaml holds settings, not sections. */
+export function validateData(validate: ValidateFunction, data: unknown, file: string, kind: 'file' | 'config' = 'file'): SchemaResult {
   if (validate(data)) return { findings: [], invalid: [] };
-  return translateErrors(validate.errors ?? [], file);
+  return translateErrors(validate.errors ?? [], file, kind);
 }
 
 function toPath(instancePath: string): Array<string | number> {
@@ -82,7 +83,7 @@ function describeBranch(schema: Record<string, unknown>): string {
   return String(schema.type ?? '?');
 }
 
-function translateErrors(errors: ErrorObject[], file: string): SchemaResult {
+function translateErrors(errors: ErrorObject[], file: string, kind: 'file' | 'config'): SchemaResult {
   const findings: RawFinding[] = [];
   const invalid: DocPath[] = [];
   // Branch errors under a failing anyOf are noise once the anyOf itself is reported.
@@ -95,7 +96,7 @@ function translateErrors(errors: ErrorObject[], file: string): SchemaResult {
   for (const error of errors) {
     if (error.keyword === 'if' || isUnionBranch(error)) continue;
     const path = toPath(error.instancePath);
-    const finding = translate(error, path, file);
+    const finding = translate(error, path, file, kind);
     if (!finding) continue;
     const key = `${finding.ruleId}|${finding.messageId}|${JSON.stringify(finding.place.path)}|${JSON.stringify(finding.data)}`;
     if (seen.has(key)) continue;
@@ -106,7 +107,7 @@ function translateErrors(errors: ErrorObject[], file: string): SchemaResult {
   return { findings, invalid };
 }
 
-function translate(error: ErrorObject, path: DocPath, file: string): RawFinding | undefined {
+function translate(error: ErrorObject, path: DocPath, file: string, kind: 'file' | 'config'): RawFinding | undefined {
   const field = fieldName(path);
   const params = error.params as Record<string, unknown>;
   const make = (ruleId: string, messageId: string, data: MessageData, at: DocPath = path, key = false): RawFinding => ({
@@ -126,7 +127,7 @@ function translate(error: ErrorObject, path: DocPath, file: string): RawFinding 
       return make('schema/unknown-property', close ? 'unknown-did-you-mean' : 'unknown', { property: show(property), suggestion: guess, allowed: allowed.join(', ') }, [...path, property], true);
     }
     case 'type':
-      if (path.length === 0) return make('schema/type', 'root', {});
+      if (path.length === 0) return make('schema/type', kind === 'config' ? 'root-config' : 'root', {});
       return make('schema/type', `type-${String(params.type).split(',')[0]}`, { value: show(error.data) });
     case 'enum':
       return make('schema/enum', 'enum', { allowed: ((params.allowedValues as unknown[]) ?? []).join(', '), value: show(error.data) });

@@ -73,6 +73,8 @@ describe('SourceMap: one entry parsed alone answers as the whole document', () =
     ['CRLF line endings', 'powers:\r\n  - code: A\r\n    name: x\r\n  - code: B\r\n'],
     ['a dash alone on its line, nested sequences', 'powers:\n  -\n    code: A\n  - - 1\n    - 2\n  - code: C\n'],
     ['duplicate section keys', 'powers:\n  - code: A\npowers:\n  - code: B\n'],
+    ['a duplicate section key given as a flow sequence', 'powers:\n  - code: A\n  - code: B\npowers: [{code: C}]\n'],
+    ['duplicate keys inside an entry', 'powers:\n  - code: A\n    name: x\n    name: y\n  - code: B\n'],
     ['several documents', 'powers:\n  - code: A\n---\npowers:\n  - code: B\n'],
     ['tabs and a byte order mark', '\ufeffpowers:\n  - code: A\n\t\n'],
     ['a section at the end without newline', 'laws:\n  - id: a\n  - id: b'],

@@ -45,6 +45,14 @@ describe('SourceMap.locate', () => {
     expect(crlf.locate(['powers', 0, 'name'])).toMatchObject({ line: 3, column: 11 });
   });
 
+  it('points at the later of two equal keys, whose value is the one the data holds', () => {
+    const twice = new SourceMap(['powers:', '  - code: A1', '    name: 旧', '    name: 新', 'powers:', '  - code: B2', ''].join('\n'));
+    expect(twice.locate(['powers', 0, 'code'])).toMatchObject({ line: 6, column: 11 });
+    const inEntry = new SourceMap(['powers:', '  - code: A1', '    name: 旧', '    name: 新', ''].join('\n'));
+    expect(inEntry.locate(['powers', 0, 'name'])).toMatchObject({ line: 4, column: 11 });
+    expect(inEntry.locate(['powers', 0, 'name'], true)).toMatchObject({ line: 4, column: 5 });
+  });
+
   it('maps offsets to positions on line boundaries', () => {
     expect(map.position(0)).toEqual({ line: 1, column: 1 });
     expect(map.position(8)).toEqual({ line: 2, column: 1 });

@@ -77,6 +77,16 @@ describe('qingdan build (the real binary)', () => {
     expect(readdirSync(out)).toEqual(['notes.txt']);
   });
 
+  it('names the site folder it cannot make (under a file) as an environment problem, exit 2', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'afile'), 'not a folder');
+    const result = await runCli(['build', LISTS, '--out', path.join(dir, 'afile/site'), '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\nqingdan: Cannot write .*afile.*: ENOTDIR/);
+    expect(result.stderr).not.toContain('internal error');
+    expect(readFileSync(path.join(dir, 'afile'), 'utf8')).toBe('not a folder');
+  });
+
   it('names a missing template folder as a usage error', async () => {
     const result = await runCli(['build', LISTS, '--out', path.join(tempDir(), 's'), '--templates', 'no-such-folder']);
     expect(result.code).toBe(2);

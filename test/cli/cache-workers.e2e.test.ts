@@ -102,6 +102,10 @@ describe('--cache', () => {
     const result = await runCli(['validate', 'lists', '--cache', '--cache-location', 'cachefile', '--lang', 'en'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cache location .*cachefile is a file/);
+    const below = await runCli(['validate', 'lists', '--cache', '--cache-location', 'cachefile/sub', '--lang', 'en'], { cwd });
+    expect(below.code).toBe(2);
+    expect(below.stderr).toMatch(/^qingdan: The cache location .*cachefile is a file/);
+    expect(below.stderr).not.toContain('internal error');
   });
 
   it('writes the cache where --cache-location says', async () => {

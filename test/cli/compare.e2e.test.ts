@@ -65,6 +65,17 @@ describe('qingdan compare on two variants of lists/', () => {
     expect(stdout).toContain('No divergences: every office agrees.');
   });
 
+  it('does not say every office agrees when an office with a broken qingdan.yaml was left out', async () => {
+    const twin = copyCatalogue(reference, 'twin');
+    const broken = copyCatalogue(reference, 'broken-settings');
+    writeFileSync(path.join(broken, 'qingdan.yaml'), '- name: 测试\n');
+    const { code, stdout } = await runCli(['compare', reference, twin, broken, '--lang', 'en', '--no-color']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('every office agrees');
+    expect(stdout).toContain('No divergences among the offices compared; 1 office was left out because its catalogue could not be read (see below).');
+    expect(stdout).toMatch(/broken-settings\/qingdan\.yaml:1:1 {2}The top level of qingdan\.yaml must be a mapping/);
+  });
+
   it('reports a local file that does not parse and still compares the rest', async () => {
     const broken = copyCatalogue(local, 'broken');
     writeFileSync(path.join(broken, 'powers/extra.yaml'), 'powers:\n  - code: "unterminated\n');

@@ -239,11 +239,11 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     const bad = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'bad.yaml')], repo);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe(`qingdan: The waiver file ${path.join(dir, 'bad.yaml')} is malformed: #1: fingerprint (12 hex), reason, expires (YYYY-MM-DD)\n`);
-    writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers: [\n');
+    expect(bad.stderr).toBe(`qingdan: Waiver 1 at ${path.join(dir, 'bad.yaml')}:2:5 is malformed: it needs fingerprint (12 hex characters, from qingdan diff's output), reason and expires (YYYY-MM-DD).\n`);
+    writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers:\n  - fingerprint: "abc\n');
     const unparsable = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'unparsable.yaml')], repo);
     expect(unparsable.code).toBe(2);
-    expect(unparsable.stderr).toMatch(/^qingdan: The waiver file .*unparsable\.yaml is malformed: /);
+    expect(unparsable.stderr).toMatch(/^qingdan: The waiver file .*unparsable\.yaml:\d+:\d+ is malformed: /);
     const missing = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', 'no-such-file.yaml'], repo);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^qingdan: The waiver file no-such-file\.yaml is malformed: ENOENT/);
@@ -535,7 +535,9 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'error'], repo)).stderr).toBe('qingdan: Invalid value error for --fail-on: breaking, notice, none\n');
     const three = await qingdan(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], repo);
     expect(three.code).toBe(2);
-    expect(three.stderr).toBe('qingdan: No base to compare with. Use qingdan diff BASE..HEAD, --base REV, or two folders.\n');
+    expect(three.stderr).toBe('qingdan: Too many revisions to compare (HEAD~2, HEAD~1, HEAD). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.\n');
+    const both = await qingdan(['diff', 'HEAD~1', '--base', 'HEAD~2'], repo);
+    expect([both.code, both.stderr]).toEqual([2, 'qingdan: Too many revisions to compare (HEAD~1, --base HEAD~2). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.\n']);
   });
 });
 

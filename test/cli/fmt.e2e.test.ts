@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,36 @@ powers:
     expect(result.stdout).toBe('lists/good.yaml\n');
     expect(result.stderr).toContain('lists/bad.yaml cannot be formatted; fix this first:\n  lists/bad.yaml:2:11  YAML syntax error');
     expect(readFileSync(path.join(dir, 'lists/good.yaml'), 'utf8')).toBe('laws:\n  - id: a\n    title: 法\n    kind: law\n');
+  });
+
+  it('formats the file a symbolic link points to, keeping the link and the file\'s permissions', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    mkdirSync(path.join(dir, 'lists'));
+    mkdirSync(path.join(dir, 'shared'));
+    writeFileSync(path.join(dir, 'shared/laws.yaml'), "laws:\n  - title: '法'\n    id: a\n    kind: law\n");
+    chmodSync(path.join(dir, 'shared/laws.yaml'), 0o664);
+    symlinkSync('../shared/laws.yaml', path.join(dir, 'lists/laws.yaml'));
+    const result = await runCli(['fmt', 'lists'], { cwd: dir });
+    expect([result.code, result.stdout]).toEqual([0, 'lists/laws.yaml\n']);
+    expect(lstatSync(path.join(dir, 'lists/laws.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'shared/laws.yaml'), 'utf8')).toBe('laws:\n  - id: a\n    title: 法\n    kind: law\n');
+    expect(statSync(path.join(dir, 'shared/laws.yaml')).mode & 0o777).toBe(0o664);
+  });
+
+  it('says which file it cannot write (exit 2), leaving it as it was and formatting the others', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    mkdirSync(path.join(dir, 'lists'));
+    const unformatted = "laws:\n  - title: '法'\n    id: a\n    kind: law\n";
+    writeFileSync(path.join(dir, 'lists/a.yaml'), unformatted);
+    writeFileSync(path.join(dir, 'lists/b.yaml'), unformatted);
+    // Where fmt writes a.yaml's new text before renaming it: a folder there makes the write fail, as a read-only disk would.
+    mkdirSync(path.join(dir, 'lists/a.yaml.qingdan-fmt'));
+    const result = await runCli(['fmt', 'lists/a.yaml', 'lists/b.yaml', '--lang', 'en'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot write lists/a.yaml (EISDIR); it is left as it was. Check that the file and its folder are writable.\n');
+    expect(result.stderr).not.toContain('internal error');
+    expect(readFileSync(path.join(dir, 'lists/a.yaml'), 'utf8')).toBe(unformatted);
+    expect(readFileSync(path.join(dir, 'lists/b.yaml'), 'utf8')).not.toBe(unformatted);
   });
 
   it('says which path does not exist (exit 2)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,46 @@ describe('qingdan import (the real binary)', () => {
     expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
     expect((await runCli(['import', file, '--force'], { cwd })).code).toBe(0);
     expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('says a sheet has a header but no rows (exit 2), creating nothing', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '权力清单.csv'), '实施编码,事项名称,事项类型\r\n');
+    const result = await runCli(['import', '权力清单.csv', '--lang', 'en'], { cwd });
+    expect([result.code, result.stderr]).toEqual([2, 'qingdan: There are no data rows below the header in 权力清单.csv: nothing was imported, and no file was created or changed. Check that this is the right file or sheet.\n']);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
+  it('refuses to add departments to a GB18030 departments.yaml (exit 2) instead of garbling it, and writes nothing', async () => {
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, 'lists'));
+    writeFileSync(path.join(cwd, 'lists/qingdan.yaml'), 'name: 测试\n');
+    const departments = path.join(cwd, 'lists/departments.yaml');
+    const gb18030 = Uint8Array.from([...Buffer.from('departments:\n  - id: old\n    name: '), 0xb2, 0xbf, 0xc3, 0xc5, 0x0a]);
+    writeFileSync(departments, gb18030);
+    const result = await runCli(['import', path.join(IMPORT, 'legacy-2015.gb18030.csv'), '--kind', 'powers', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^qingdan: lists\/departments\.yaml is not UTF-8, so adding the new departments entries would garble its text\. Convert it to UTF-8 first/);
+    expect(Buffer.compare(readFileSync(departments), Buffer.from(gb18030))).toBe(0);
+    expect(existsSync(path.join(cwd, 'lists/powers'))).toBe(false);
+  });
+
+  it('imports again into a catalogue that holds every row already: a normal import that writes nothing (exit 0)', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '部门.csv'), '部门标识,部门名称,层级\r\nscjgj,示例县市场监督管理局,县级\r\n');
+    expect((await runCli(['import', '部门.csv'], { cwd })).code).toBe(0);
+    const again = await runCli(['import', '部门.csv', '--lang', 'en'], { cwd });
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toContain('部门.csv: departments, UTF-8, header in row 1, 1 data row.');
+  });
+
+  it('names the line where an unclosed quote opens in a CSV, not the end of the file (exit 2)', async () => {
+    const cwd = workspace();
+    // Line 3 holds a cell over two lines (closed), line 5 opens a quote that never closes; the file ends at line 7.
+    writeFileSync(path.join(cwd, '权力清单.csv'), '实施编码,事项名称\nA1,甲\nA2,"乙\n（续）"\nA3,"丙\nA4,丁\nA5,戊\n');
+    const result = await runCli(['import', '权力清单.csv', '--lang', 'en'], { cwd });
+    expect([result.code, result.stderr]).toEqual([2, 'qingdan: A quote opened in line 5 of 权力清单.csv is never closed, so everything after it would read as one cell. Close it in that line (a quote inside a cell is written twice: "").\n']);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
   });
 
   it('says what is wrong with a mapping file and an unknown --kind (exit 2)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +26,17 @@ describe('qingdan init (the real binary)', () => {
     expect((await runCli(['init'], { cwd })).code).toBe(0);
     const again = await runCli(['init', '--lang', 'en'], { cwd });
     expect(again).toMatchObject({ code: 2, stderr: 'qingdan: .editorconfig already exists: init makes a catalogue only where none of its files are, and overwrites nothing. Choose another folder.\n' });
+  });
+
+  it('says which file it cannot write (exit 2) and leaves none of the files it wrote, so init can run again', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    // A file where the lists/ folder should go: the files before it (.editorconfig, .vscode/) are written first.
+    writeFileSync(path.join(cwd, 'lists'), 'not a folder');
+    const result = await runCli(['init', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^qingdan: Cannot write .*lists\/departments\.yaml: /);
+    expect(result.stderr).not.toContain('internal error');
+    expect(existsSync(path.join(cwd, '.editorconfig'))).toBe(false);
+    expect(existsSync(path.join(cwd, '.vscode/settings.json'))).toBe(false);
   });
 });

@@ -164,6 +164,15 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(result.stderr).toMatch(/qingdan\.yaml:4:12 {2}error {2}ref\/law must be one of: off, info, warning, error \(is fatal\)\. {2}schema\/enum/);
   });
 
+  it('tells a qingdan.yaml that is a list what it should hold (settings, not sections)', async () => {
+    const dir = copyCatalogue(BASE);
+    writeFileSync(path.join(dir, 'qingdan.yaml'), '- name: 测试\n');
+    const result = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/qingdan\.yaml:1:1 {2}error {2}The top level of qingdan\.yaml must be a mapping \(key: value\) of the catalogue settings: name, region/);
+    expect(result.stderr).not.toContain('departments, laws, powers');
+  });
+
   it('names an unknown profile and a broken code_pattern', async () => {
     const dir = copyCatalogue(BASE);
     writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nprofile: guangdong\n');

@@ -55,6 +55,15 @@ describe('qingdan serve', () => {
     }
   });
 
+  it('says so when --host is not an address of this machine (exit 2, about the host, no internal error)', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
+    // 203.0.113.0/24 is reserved for documentation: never an address of the machine running the tests.
+    const result = await runCli(['serve', BASE, '--out', out, '--host', '203.0.113.7', '--port', '0', '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot serve on 203.0.113.7 (EADDRNOTAVAIL): it is not an address of this machine');
+    expect(result.stderr).not.toContain('port is in use');
+  });
+
   it('stops on SIGINT with exit code 0 (the real binary)', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
     const child = spawn(process.execPath, [BIN, 'serve', BASE, '--out', out, '--port', '0'], { env: { PATH: process.env.PATH } });

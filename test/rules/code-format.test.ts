@@ -30,6 +30,13 @@ describe('code/format', () => {
     );
   });
 
+  it('names full-width characters and spaces in a code, and gives the code without them', () => {
+    const [fullwidth, space] = findings('fullwidth');
+    expect(fullwidth!.message).toBe('Item code １１339921MB000000104010010004000 holds full-width characters or spaces (as typed with a Chinese input method or pasted from Word). Make them half-width and remove the spaces: 11339921MB000000104010010004000.');
+    expect(fullwidth!.messages['zh-CN']).toBe('事项编码 １１339921MB000000104010010004000 含全角字符或空格（常见于用中文输入法录入或从 Word 粘贴）。请改为半角并去掉空格：11339921MB000000104010010004000。');
+    expect(space!.message).toContain('remove the spaces: 11339921MB000000104010010005000.');
+  });
+
   it('names the department whose credit code the prefix should be, and points at that credit code', () => {
     const [finding] = findings('credit-code');
     expect(finding!.message).toBe('The first 18 characters of the code, 11339921MB00000023, differ from the credit code 11339921MB00000010 of department scjgj.');

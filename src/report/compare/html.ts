@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { ui } from '../../i18n/index.js';
 import { classLabel, compareText, type CompareKey } from '../../i18n/compare.js';
 import type { Cell, CellStatus } from '../../compare/compare.js';
-import { columns, countByLevel, divergingRows, percent, title, validation, where, type CompareFormatter } from './types.js';
+import { columns, countByLevel, divergingRows, noDivergences, percent, title, validation, where, type CompareFormatter } from './types.js';
 
 const TEMPLATES = new URL('../../../templates/compare/', import.meta.url);
 
@@ -47,7 +47,7 @@ const html: CompareFormatter = (report) => {
     reference: reference ? { label: reference.label, root: reference.root, validation: validation(report, reference) } : undefined,
     words: {
       skip: t('skip-link'), reference: t('reference'), scores: t('scores'), scoresNote: t(report.mode === 'reference' ? 'scores-note' : 'scores-note-peers'),
-      matrix: t('matrix'), matrixNote: t('matrix-note'), legend: t('legend'), code: t('col-code'), item: t('col-item'), none: t('no-divergences'),
+      matrix: t('matrix'), matrixNote: t('matrix-note'), legend: t('legend'), code: t('col-code'), item: t('col-item'), none: noDivergences(report),
       details: t('details'), office: t('col-office'), level: t('col-level'), divergence: t('col-divergence'), place: t('col-place'), referencePlace: t('reference-place'),
       loose: t('loose'), looseNote: t('loose-note'), problems: t('problems'),
     },

@@ -3,7 +3,7 @@
 import { ui } from '../../i18n/index.js';
 import { classLabel, compareText } from '../../i18n/compare.js';
 import type { Cell } from '../../compare/compare.js';
-import { columns, countByLevel, divergingRows, percent, title, validation, where, type CompareFormatter } from './types.js';
+import { columns, countByLevel, divergingRows, noDivergences, percent, title, validation, where, type CompareFormatter } from './types.js';
 
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
@@ -26,7 +26,7 @@ const markdown: CompareFormatter = (report) => {
 
   const rows = divergingRows(report);
   if (!rows.length) {
-    out.push(t('no-divergences'), '');
+    out.push(escape(noDivergences(report)), '');
   } else {
     const cell = (c: Cell) => {
       if (c.status === 'agree') return `✅${c.loose ? ' ≈' : ''}`;

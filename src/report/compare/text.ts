@@ -5,7 +5,7 @@ import { textWidth } from '../width.js';
 import { ui } from '../../i18n/index.js';
 import { compareText } from '../../i18n/compare.js';
 import type { CellStatus } from '../../compare/compare.js';
-import { columns, countByLevel, divergingRows, percent, title, validation, where, type CompareFormatter } from './types.js';
+import { columns, countByLevel, divergingRows, noDivergences, percent, title, validation, where, type CompareFormatter } from './types.js';
 
 function pad(text: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - textWidth(text)));
@@ -41,7 +41,7 @@ const text: CompareFormatter = (report) => {
 
   const rows = divergingRows(report);
   if (!rows.length) {
-    out.push(t('no-divergences'));
+    out.push(noDivergences(report));
   } else {
     const paint: Record<CellStatus, (s: string) => string> = { agree: chalk.green, better: chalk.blue, differs: chalk.yellow, missing: chalk.red, extra: chalk.red, absent: (s) => s, reference: (s) => s, unavailable: chalk.dim };
     const legend = (['agree', 'better', 'differs', 'missing', 'extra', 'unavailable'] as const).map((s) => `${SYMBOL[s]} ${t(`status-${s}`)}`).join('  ');

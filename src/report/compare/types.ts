@@ -41,6 +41,15 @@ export function percent(score: number): string {
   return `${(Math.floor(score * 1000) / 10).toFixed(1)}%`;
 }
 
+/**
+ * The sentence for a matrix without divergences. "Every office agrees" would be untrue when an office could not be
+ * compared (its qingdan.yaml broken): then the sentence says how many were left out.
+ */
+export function noDivergences(report: CompareResult): string {
+  const left = report.offices.filter((o) => !o.isReference && !o.usable).length;
+  return left ? compareText(report.locale, 'no-divergences-some-left-out', { count: left }) : compareText(report.locale, 'no-divergences');
+}
+
 export function validation(report: CompareResult, office: Office): string {
   return office.usable ? compareText(report.locale, 'validation', { errors: office.errors, warnings: office.warnings }) : compareText(report.locale, 'validation-unusable');
 }
