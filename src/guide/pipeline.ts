@@ -11,7 +11,7 @@ import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import type { Locale } from '../findings.js';
 import type { CliIo } from '../cli/io.js';
-import { buildSite, type BuildResult } from './build.js';
+import { asSiteFolder, buildSite, type BuildResult } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
 
@@ -45,9 +45,9 @@ const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENO
 function unwritable(error: unknown, out: string, cwd: string): UsageError | undefined {
   const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
   if (!code || !UNWRITABLE.has(code) || !where) return undefined;
-  // The build works in a temporary folder beside --out: name the folder the user asked for.
+  // The build works in a temporary folder beside --out: name the folder the user asked for, in the detail too.
   const shown = where.startsWith(out) ? out : where;
-  return new UsageError('write-failed', { path: path.relative(cwd, shown) || '.', detail: (error as Error).message });
+  return new UsageError('write-failed', { path: path.relative(cwd, shown) || '.', detail: asSiteFolder((error as Error).message, out) });
 }
 
 /** Validates (errors stop here, warnings are shown), then builds; says what it did on stderr. */
