@@ -52,6 +52,8 @@ export const tools = {
   'import-validate-clean': '导入结果已通过 qingdan validate 检查。',
   'import-validate-findings': 'qingdan validate {path}：{errors} 个错误，{warnings} 个警告，逐条如下：',
   'issue-conflict': '同一事项的多行中此列不一致：“{first}”（第 {firstRow} 行）与“{other}”，采用前者，后者保留为 {key}。',
+  'issue-cell-formula': '此格是公式 {value}，但文件中没有保存计算结果（由程序生成、未在 Excel 中保存过），按空白处理；请用 Excel 或 WPS 打开后保存，或直接填入数值。',
+  'issue-cell-error': '此格是错误值 {value}，按空白处理；请更正公式或直接填入数值。',
   'issue-missing-value': '缺少{column}（{field}），请补充。',
   'issue-value-unread': '“{value}”无法对应到清单的取值，已保留为 {key}；请改为规范值，或在映射文件 values 中对应。',
   'issue-basis-unread': '无法识别的依据（法规名称需加书名号《》）：“{value}”，已保留为 {key}。',

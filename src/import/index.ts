@@ -149,6 +149,12 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     const rows = dataRows(sheet, header);
     const issues = new Issues(sheet);
     allIssues.push(issues);
+    // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
+    // so where it is, or its column would only be reported missing.
+    for (const cell of sheet.unreadable ?? []) {
+      const column = header.columns.find((c) => c.index === cell.column);
+      if (cell.row > header.headerRow && column) issues.add('fix', cell.kind === 'formula' ? 'cell-formula' : 'cell-error', { value: cell.text }, { row: cell.row + 1, column });
+    }
     reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length });
     switch (kind) {
       case 'departments': builder.departments(rows, issues); break;

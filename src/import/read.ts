@@ -26,6 +26,11 @@ export interface Sheet {
   rows: string[][];
   /** Merged ranges (0-based, inclusive); every cell of one already holds the master cell's text. */
   merges: Range[];
+  /**
+   * Workbook cells whose value could not be read (0-based): a formula saved without its result (written by a program,
+   * never opened in Excel), or an error value such as #DIV/0! or #N/A. Their text is empty; the import reports them.
+   */
+  unreadable?: UnreadableCell[];
   /** For CSV: the encoding it was read in. */
   encoding?: Encoding;
 }
@@ -69,6 +74,26 @@ function readCsv(bytes: Uint8Array, file: string): Sheet {
 
 function twoDigits(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+export interface UnreadableCell {
+  row: number;
+  column: number;
+  kind: 'formula' | 'error';
+  /** The formula (with its =) or the error value. */
+  text: string;
+}
+
+/** Why a cell's value cannot be read, if it cannot. */
+function unreadable(value: ExcelJS.CellValue): Pick<UnreadableCell, 'kind' | 'text'> | undefined {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+  if ('error' in value) return { kind: 'error', text: String(value.error) };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const { result, formula, sharedFormula } = value as { result?: ExcelJS.CellValue; formula?: string; sharedFormula?: string };
+    if (result === undefined || result === null) return { kind: 'formula', text: `=${formula ?? sharedFormula ?? ''}` };
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { kind: 'error', text: String(result.error) };
+  }
+  return undefined;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -120,15 +145,18 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
     .filter((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden')
     .map((worksheet) => {
       const rows: string[][] = [];
+      const cellsUnread: UnreadableCell[] = [];
       worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
           cells[columnNumber - 1] = cellText(cell.value);
+          const why = unreadable(cell.value);
+          if (why) cellsUnread.push({ row: rowNumber - 1, column: columnNumber - 1, ...why });
         });
         rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
       });
       const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => r !== undefined);
-      return { file, name: worksheet.name, rows: Array.from(rows, (row) => row ?? []), merges };
+      return { file, name: worksheet.name, rows: Array.from(rows, (row) => row ?? []), merges, ...(cellsUnread.length ? { unreadable: cellsUnread } : {}) };
     });
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../harness.js';
 import { runCli } from './run-cli.js';
@@ -34,6 +35,25 @@ describe('qingdan import (the real binary)', () => {
     const duties = await runCli(['import', path.join(IMPORT, 'national-duties.utf8-bom.csv'), '--kind', 'responsibilities', '--lang', 'en'], { cwd });
     expect(duties.code).toBe(0);
     expect(duties.stdout).toContain('Appended 1 entry to lists/laws.yaml');
+  });
+
+  it('names a formula saved without its result and an error value at their cells, not only as missing values', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '法定办结时限', '承诺办结时限', '到办事现场次数']);
+    // A program wrote the formula without calculating it; Excel left #N/A and #DIV/0! in the others.
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', '青山县市场监督管理局', { formula: '10+10' }, 10, { error: '#N/A' }]);
+    sheet.addRow(['11339921MB1C4572XQ4010020000000', '药品零售许可', '行政许可', '青山县市场监督管理局', 20, { formula: '1/0', result: { error: '#DIV/0!' } }, 1]);
+    await workbook.xlsx.writeFile(path.join(cwd, 'cells.xlsx'));
+    const result = await runCli(['import', 'cells.xlsx', '--kind', 'powers', '--out', 'lists', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('cells.xlsx［权力清单］ row 2, 法定办结时限 (column E): The cell holds the formula =10+10 but no result was saved with it');
+    expect(result.stdout).toContain('cells.xlsx［权力清单］ row 2, 到办事现场次数 (column G): The cell holds the error value #N/A: read as empty.');
+    expect(result.stdout).toContain('cells.xlsx［权力清单］ row 3, 承诺办结时限 (column F): The cell holds the error value #DIV/0!: read as empty.');
+    expect(result.stdout).toContain('row 3, 法定办结时限 (column E): The time limit has no unit; recorded in working days.');
+    const zh = await runCli(['import', 'cells.xlsx', '--kind', 'powers', '--out', 'lists2'], { cwd });
+    expect(zh.stdout).toContain('cells.xlsx［权力清单］ 第 2 行 法定办结时限（E 列）: 此格是公式 =10+10，但文件中没有保存计算结果');
   });
 
   it('lists the columns of a sheet it does not know, and every row and column the editor must complete', async () => {
