@@ -28,7 +28,9 @@ export function processFile(read: Read, relativePath: string, file: string, kind
   const base = { relativePath, file, data: undefined, invalid: [] as DocPath[] };
   if ('error' in read) {
     const code = read.error.code ?? 'EIO';
-    return { ...base, readable: false, findings: [{ ruleId: 'file/unreadable', messageId: 'unreadable', data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
+    // Listed a moment ago and now not there: a symbolic link to nothing (or a file removed meanwhile).
+    const messageId = code === 'ENOENT' ? 'missing' : 'unreadable';
+    return { ...base, readable: false, findings: [{ ruleId: 'file/unreadable', messageId, data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
   }
   const { bytes } = read;
   if (bytes.byteLength > MAX_FILE_BYTES) {

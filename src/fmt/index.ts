@@ -19,7 +19,7 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
       bytes = readFileSync(file.absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      const finding = { ruleId: 'file/unreadable', messageId: 'unreadable', data: { code }, place: { file: file.display, path: [], range: [0, 0] as [number, number], text: '' } };
+      const finding = { ruleId: 'file/unreadable', messageId: code === 'ENOENT' ? 'missing' : 'unreadable', data: { code }, place: { file: file.display, path: [], range: [0, 0] as [number, number], text: '' } };
       return { file, outcome: { status: 'broken', findings: [finding] } };
     }
     const outcome = formatText(bytes, file.display, file.kind);

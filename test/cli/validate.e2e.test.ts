@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -190,6 +190,16 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     chmodSync(path.join(dir, 'laws.yaml'), 0o000);
     const result = await runCli(['validate', dir, '-f', 'json']);
     expect(JSON.parse(result.stdout).findings[0].ruleId).toBe('file/unreadable');
+  });
+
+  it('names a symbolic link to nothing as such, at the link, exit 1', async () => {
+    const dir = copyCatalogue(BASE);
+    symlinkSync(path.join(dir, 'no-such-file.yaml'), path.join(dir, 'extra.yaml'));
+    const result = await runCli(['validate', dir, '-f', 'json', '--lang', 'en']);
+    expect(result.code).toBe(1);
+    const [finding] = JSON.parse(result.stdout).findings;
+    expect([finding.ruleId, finding.file.endsWith('/extra.yaml'), finding.line, finding.column]).toEqual(['file/unreadable', true, 1, 1]);
+    expect(finding.message).toBe('This file is not there (ENOENT): a symbolic link to a file that does not exist, or a file removed while qingdan read the folder. Fix or remove the link.');
   });
 
   it('cannot write --output into a file path that is a folder: exit 2', async () => {
