@@ -1,5 +1,5 @@
 // `qingdan compare`: several offices' catalogues against a reference (or as peers), the report, and the gate.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CONFIG_FILE } from '../catalogue/source.js';
@@ -46,8 +46,10 @@ function catalogueRoots(given: string[], cwd: string): string[] {
   return given.map((value) => {
     const { absolute: root, stats } = statGiven(value, cwd);
     if (!stats.isDirectory() || !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError('no-config', { root: value });
-    if (seen.has(root)) throw new UsageError('compare-same-catalogue', { path: value });
-    seen.set(root, value);
+    // The same folder reached through a symbolic link is the same catalogue.
+    const real = realpathSync(root);
+    if (seen.has(real)) throw new UsageError('compare-same-catalogue', { path: value });
+    seen.set(real, value);
     return root;
   });
 }

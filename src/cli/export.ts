@@ -55,6 +55,8 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
   if (kind !== 'all' && !isTableKind(kind)) throw new ToolError('export-bad-kind', { value: kind, known: [...TABLE_KINDS, 'all'].join(', ') });
   if (flags.format === 'xlsx' && !flags.out && io.stdout.isTTY) throw new ToolError('export-needs-out', { format: 'XLSX' });
   if (flags.format === 'csv' && kind === 'all' && !flags.out) throw new ToolError('export-needs-folder');
+  // JSON-LD resolves every node id against @base: anything but an absolute http(s) address makes them all wrong.
+  if (flags.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(flags.baseUrl)) throw new UsageError('bad-option', { option: '--base-url', value: flags.baseUrl, expected: 'http(s)://…' });
 
   const [target] = resolveTargets(given !== undefined ? [given] : [], io.cwd);
   const result = await validateCatalogueAsync(new DirectorySource(target!.root, io.cwd), { explicitLocale: locale, environment: io.env });

@@ -1,5 +1,6 @@
 // `qingdan compare` end to end: the real binary on two variants of lists/, every format, the gate, and bad input.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyCatalogue, edit, positionOf, ROOT, runCli } from './run-cli.js';
@@ -102,6 +103,14 @@ describe('qingdan compare refuses bad usage with exit 2 and one sentence', () =>
     expect(stdout).toBe('');
     expect(stderr).toContain(sentence);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('knows a folder reached through a symbolic link is the same catalogue', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-compare-link-'));
+    symlinkSync(path.join(ROOT, 'lists'), path.join(dir, 'lists-again'));
+    const { code, stderr } = await runCli(['compare', path.join(ROOT, 'lists'), 'lists-again', '--lang', 'en'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('qingdan: lists-again is given twice; name each catalogue folder once.\n');
   });
 
   it('names the broken qingdan.yaml of the reference with its position', async () => {
