@@ -127,7 +127,7 @@ export function summarise(catalogue: Catalogue): CatalogueSummary {
 }
 
 function translateSourceError(error: unknown): never {
-  if (error instanceof SourceError) throw new UsageError('no-config', error.data);
+  if (error instanceof SourceError) throw new UsageError(error.messageId === 'config-folder' ? 'config-folder' : 'no-config', error.data);
   throw error;
 }
 

@@ -222,7 +222,7 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
 }
 
 export async function loadCatalogue(source: CatalogueSource, options: LoadOptions = {}): Promise<LoadResult> {
-  if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
+  if (!source.hasConfig()) throw new SourceError(source.configIsFolder?.() ? 'config-folder' : 'no-config', { root: source.displayRoot });
   const config = configOf(source);
   const relativePaths = source.listFiles();
   const cache = options.cache;
@@ -289,7 +289,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
 
 /** The same, without cache or workers: for tests and in-memory sources. */
 export function loadCatalogueSync(source: CatalogueSource, projection: Projection = 'full'): LoadResult {
-  if (!source.hasConfig()) throw new SourceError('no-config', { root: source.displayRoot });
+  if (!source.hasConfig()) throw new SourceError(source.configIsFolder?.() ? 'config-folder' : 'no-config', { root: source.displayRoot });
   const config = configOf(source);
   return assemble(source, config, source.listFiles().map((relativePath) => readProcessed(source, relativePath, 'file', projection)));
 }

@@ -11,6 +11,8 @@ export interface CatalogueSource {
   listFiles(): string[];
   readFile(relativePath: string): Uint8Array;
   hasConfig(): boolean;
+  /** qingdan.yaml is there but is a folder: a mistake worth its own sentence. */
+  configIsFolder?(): boolean;
   /** Size and modification time, for the cache; sources without them are never cached. */
   stat?(relativePath: string): { mtimeMs: number; size: number } | undefined;
   /**
@@ -55,6 +57,14 @@ export class DirectorySource implements CatalogueSource {
       return { mtimeMs: stats.mtimeMs, size: stats.size };
     } catch {
       return undefined;
+    }
+  }
+
+  configIsFolder(): boolean {
+    try {
+      return statSync(path.join(this.root, CONFIG_FILE)).isDirectory();
+    } catch {
+      return false;
     }
   }
 

@@ -152,6 +152,7 @@ export const rules: RuleMessages = {
 };
 
 export const ui: UiMessages = {
+  'config-folder': 'qingdan.yaml in {root} is a folder, not the settings file. Remove or rename the folder and create a qingdan.yaml file (with at least name:), or start a catalogue with qingdan init.',
   'no-config': 'There is no qingdan.yaml in {root}, so it is not a catalogue folder. Name the catalogue folder (e.g. qingdan validate lists) or create qingdan.yaml at its root.',
   'not-found': 'Cannot find {path}.',
   'config-invalid': 'qingdan.yaml has errors; fix them first:',

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -190,6 +190,15 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     chmodSync(path.join(dir, 'laws.yaml'), 0o000);
     const result = await runCli(['validate', dir, '-f', 'json']);
     expect(JSON.parse(result.stdout).findings[0].ruleId).toBe('file/unreadable');
+  });
+
+  it('says qingdan.yaml is a folder when it is one, exit 2', async () => {
+    const dir = copyCatalogue(BASE);
+    rmSync(path.join(dir, 'qingdan.yaml'));
+    mkdirSync(path.join(dir, 'qingdan.yaml'));
+    const result = await runCli(['validate', dir, '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^qingdan: qingdan\.yaml in .+ is a folder, not the settings file\. Remove or rename the folder/);
   });
 
   it('names a symbolic link to nothing as such, at the link, exit 1', async () => {
