@@ -92,9 +92,12 @@ function translateErrors(errors: ErrorObject[], file: string, kind: 'file' | 'co
     error.keyword !== 'anyOf' && error.keyword !== 'oneOf' &&
     unions.some((union) => union.instancePath === error.instancePath && error.schemaPath.startsWith(`${union.schemaPath}/`)) ||
     unions.some((union) => error.instancePath.startsWith(`${union.instancePath}/`) && error.schemaPath.startsWith(`${union.schemaPath}/`));
+  // A value outside a list (`category: null`) also fails the list's type: the list of allowed values says it all.
+  const listed = new Set(errors.filter((error) => error.keyword === 'enum' || error.keyword === 'const').map((error) => error.instancePath));
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if' || isUnionBranch(error)) continue;
+    if (error.keyword === 'type' && listed.has(error.instancePath)) continue;
     const path = toPath(error.instancePath);
     const finding = translate(error, path, file, kind);
     if (!finding) continue;

@@ -26,6 +26,12 @@ describe('schema errors in plain words', () => {
     expect(finding!.path).toEqual(['powers', 0, 'category']);
   });
 
+  it('gives one finding for a value outside a list that is not even text (category: null)', () => {
+    const findings = schemaFindings(POWER.replace('category: licensing', 'category: null'));
+    expect(findings.map(brief)).toEqual(['powers.yaml:4:15 schema/enum']);
+    expect(findings[0]!.message).toMatch(/^category must be one of: licensing, .+ \(is null\)\.$/);
+  });
+
   it('points a missing field at the object that lacks it', () => {
     const [finding] = schemaFindings(POWER.replace('    name: 食品经营许可\n', ''));
     expect(brief(finding!)).toBe('powers.yaml:2:5 schema/required');
