@@ -13,7 +13,8 @@ import { changeMessage, ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { settingFor } from '../settings.js';
 import { Resolver } from '../validate.js';
-import type { Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
+import type { DepartmentResponsibility, Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
+import { dutyKey } from './helpers.js';
 import type { Locale, Place } from '../findings.js';
 import { matchPowers } from './match.js';
 import { changeClasses, changeClassById } from './registry.js';
@@ -85,14 +86,20 @@ async function loadSide(source: CatalogueSource, label: string, locale: Locale, 
 
 function sideOf(catalogue: Catalogue): Side {
   const responsibilities = new Map<string, Entry<PowerResponsibility>>();
+  const duties = new Map<string, Entry<DepartmentResponsibility>>();
   for (const entry of catalogue.sections.responsibilities) {
-    if ('power' in entry.value && !responsibilities.has(entry.value.power)) responsibilities.set(entry.value.power, entry as Entry<PowerResponsibility>);
+    if ('power' in entry.value) {
+      if (!responsibilities.has(entry.value.power)) responsibilities.set(entry.value.power, entry as Entry<PowerResponsibility>);
+    } else {
+      const key = dutyKey(entry.value);
+      if (!duties.has(key)) duties.set(key, entry as Entry<DepartmentResponsibility>);
+    }
   }
   const flows = new Map<string, Entry<Flow>>();
   for (const entry of catalogue.sections.flows) {
     for (const code of flowPowerCodes(entry.value)) if (!flows.has(code)) flows.set(code, entry);
   }
-  return { catalogue, responsibilities, flows };
+  return { catalogue, responsibilities, duties, flows };
 }
 
 /** Codes whose entry fails the schema on either side: comparing them would report phantom removals and additions. */
@@ -187,6 +194,7 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   for (const pair of matchPowers(baseCatalogue, headCatalogue, skip)) {
     for (const changeClass of changeClasses) raw.push(...changeClass.check(pair, context));
   }
+  for (const changeClass of changeClasses) if (changeClass.checkCatalogue) raw.push(...changeClass.checkCatalogue(context));
 
   const settings = headCatalogue.config.diff;
   const waivers = [...(settings?.waivers ?? []), ...(options.extraWaivers ?? [])];

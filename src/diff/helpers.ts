@@ -60,3 +60,8 @@ export function canonical(value: unknown): string {
 export function citationSet(list: ReadonlyArray<{ law: string; article?: string }> | undefined): string[] {
   return [...new Set((list ?? []).map((c) => `${c.law}${c.article ? ` ${c.article}` : ''}`))].sort();
 }
+
+/** A department-level duty list entry is known by its department and its duty. */
+export function dutyKey(entry: { department: string; duty: string }): string {
+  return `${entry.department}\u0000${entry.duty.trim()}`;
+}

@@ -1,6 +1,6 @@
 // What the diff works with: matched pairs of items and the changes each change class finds in them.
 import type { Catalogue, Entry } from '../catalogue/model.js';
-import type { Power, PowerResponsibility, Flow } from '../schema/definitions.js';
+import type { DepartmentResponsibility, Power, PowerResponsibility, Flow } from '../schema/definitions.js';
 import type { MessageData, Place, Span } from '../findings.js';
 
 export type ChangeLevel = 'breaking' | 'notice' | 'info';
@@ -18,6 +18,8 @@ export interface Side {
   catalogue: Catalogue;
   /** Per-power responsibility entries by power code. */
   responsibilities: Map<string, Entry<PowerResponsibility>>;
+  /** Department-level duty list entries (部门职责) by department and duty, which belong to no item. */
+  duties: Map<string, Entry<DepartmentResponsibility>>;
   flows: Map<string, Entry<Flow>>;
 }
 
@@ -48,6 +50,8 @@ export interface ChangeClass<Id extends string = string> {
   level: ChangeLevel;
   messages: readonly string[];
   check(pair: PowerPair, context: DiffContext): Iterable<RawChange>;
+  /** Changes that belong to no item (a department's duty list), looked for once per diff. */
+  checkCatalogue?(context: DiffContext): Iterable<RawChange>;
 }
 
 export function defineChangeClass<const Id extends string>(changeClass: ChangeClass<Id>): ChangeClass<Id> {

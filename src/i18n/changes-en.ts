@@ -27,6 +27,6 @@ export const changes: RuleMessages = {
   'fee/removed': { description: 'A fee dropped.', messages: { removed: '"{name}": fee "{fee}" dropped.' } },
   'fee/changed': { description: 'A fee\'s standard, basis or waiver changed.', messages: { standard: '"{name}": fee "{fee}" changed from "{from}" to "{to}".', other: '"{name}": the basis or waiver of fee "{fee}" changed.' } },
   'basis/changed': { description: 'The legal basis changed.', messages: { changed: '"{name}": legal basis changed; added {added}; removed {removed}.' } },
-  'responsibility/changed': { description: 'The duties or accountability of an item changed.', messages: { changed: '"{name}": duties or accountability changed.', added: '"{name}": responsibility entry added.', removed: '"{name}": responsibility entry removed.' } },
+  'responsibility/changed': { description: 'The duties or accountability of an item changed, or a department\'s own duty list (tasks, boundaries).', messages: { changed: '"{name}": duties or accountability changed.', added: '"{name}": responsibility entry added.', removed: '"{name}": responsibility entry removed.', 'duty-changed': 'Department {department}: the tasks or boundaries of the duty "{duty}" changed.', 'duty-added': 'Department {department}: duty "{duty}" added.', 'duty-removed': 'Department {department}: duty "{duty}" removed.' } },
   'flow/steps-changed': { description: 'The steps of an item\'s flow changed.', messages: { changed: '"{name}": flow {flow} went from {before} to {after} steps (added: {added}; removed: {removed}; changed: {changed}).' } },
 };

@@ -27,6 +27,6 @@ export const changes: RuleMessages = {
   'fee/removed': { description: '取消收费。', messages: { removed: '“{name}”取消收费“{fee}”。' } },
   'fee/changed': { description: '收费标准、依据或减免变化。', messages: { standard: '“{name}”的收费“{fee}”标准由“{from}”改为“{to}”。', other: '“{name}”的收费“{fee}”依据或减免变化。' } },
   'basis/changed': { description: '设定依据变化。', messages: { changed: '“{name}”设定依据变化：新增 {added}；删除 {removed}。' } },
-  'responsibility/changed': { description: '责任事项或追责变化。', messages: { changed: '“{name}”的责任事项或追责有变化。', added: '“{name}”新增责任清单条目。', removed: '“{name}”的责任清单条目被删除。' } },
+  'responsibility/changed': { description: '事项的责任事项或追责变化，或部门职责（工作事项、职责边界）变化。', messages: { changed: '“{name}”的责任事项或追责有变化。', added: '“{name}”新增责任清单条目。', removed: '“{name}”的责任清单条目被删除。', 'duty-changed': '{department}的部门职责“{duty}”的工作事项或职责边界有变化。', 'duty-added': '{department}新增部门职责“{duty}”。', 'duty-removed': '{department}的部门职责“{duty}”被删除。' } },
   'flow/steps-changed': { description: '运行流程的环节变化（减环节）。', messages: { changed: '“{name}”的流程 {flow} 环节由 {before} 个变为 {after} 个（新增：{added}；删除：{removed}；变化：{changed}）。' } },
 };

@@ -391,6 +391,40 @@ const CASES: Record<string, Expected[]> = {
       base: ['responsibilities.yaml', `«power: ${P2}`],
     },
   ],
+  // A department's own duty list (部门职责) belongs to no item: code '', known by department and duty.
+  'department-duty-added': [
+    {
+      classId: 'responsibility/changed',
+      level: 'notice',
+      code: '',
+      en: 'Department 测试县市场监督管理局: duty "负责全县食品经营许可和食品安全监督管理" added.',
+      zh: '测试县市场监督管理局新增部门职责“负责全县食品经营许可和食品安全监督管理”。',
+      head: ['responsibilities.yaml', 'duty: «负责全县食品经营许可和食品安全监督管理'],
+    },
+  ],
+  'department-duty-removed': [
+    {
+      classId: 'responsibility/changed',
+      level: 'notice',
+      code: '',
+      en: 'Department 测试县市场监督管理局: duty "负责全县食品经营许可和食品安全监督管理" removed.',
+      zh: '测试县市场监督管理局的部门职责“负责全县食品经营许可和食品安全监督管理”被删除。',
+      base: ['responsibilities.yaml', 'duty: «负责全县食品经营许可和食品安全监督管理'],
+    },
+  ],
+  'department-duty-changed': [
+    {
+      classId: 'responsibility/changed',
+      level: 'notice',
+      code: '',
+      en: 'Department 测试县市场监督管理局: the tasks or boundaries of the duty "负责全县食品经营许可和食品安全监督管理" changed.',
+      zh: '测试县市场监督管理局的部门职责“负责全县食品经营许可和食品安全监督管理”的工作事项或职责边界有变化。',
+      base: ['responsibilities.yaml', 'duty: «负责全县食品经营许可和食品安全监督管理'],
+      head: ['responsibilities.yaml', 'duty: «负责全县食品经营许可和食品安全监督管理'],
+    },
+  ],
+  // Tasks in another order are the same duty list.
+  'department-duty-reordered': [],
   'flow-steps-changed': [
     {
       classId: 'flow/steps-changed',

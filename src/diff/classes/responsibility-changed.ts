@@ -1,11 +1,20 @@
-// responsibility/changed: the item's duties or accountability (责任清单) changed, appeared or disappeared.
+// responsibility/changed: the item's duties or accountability (责任清单) changed, appeared or disappeared; so did a
+// department's own duty list (部门职责: tasks and boundaries with other departments), which belongs to no item.
 import { defineChangeClass } from '../types.js';
-import { bothSides, canonical, isCancelled, itemOf, placeOf } from '../helpers.js';
+import type { DepartmentResponsibility } from '../../schema/definitions.js';
+import { bothSides, canonical, citationSet, isCancelled, itemOf, placeOf } from '../helpers.js';
+
+/** What a duty list entry says, with order no change: its tasks as a set, its boundaries by department. */
+function dutyContent(entry: DepartmentResponsibility): string {
+  const boundaries = (entry.boundaries ?? []).map((b) => ({ with: b.with, division: b.division.trim(), basis: citationSet(b.basis) })).map(canonical).sort();
+  const rest = { ...entry, department: undefined, duty: undefined, tasks: undefined, boundaries: undefined };
+  return canonical({ tasks: [...new Set(entry.tasks.map((task) => task.trim()))].sort(), boundaries, rest });
+}
 
 export default defineChangeClass({
   id: 'responsibility/changed',
   level: 'notice',
-  messages: ['changed', 'added', 'removed'],
+  messages: ['changed', 'added', 'removed', 'duty-changed', 'duty-added', 'duty-removed'],
   *check(pair, context) {
     if (!bothSides(pair) || isCancelled(pair.head.value)) return;
     const before = context.base.responsibilities.get(pair.base.value.code);
@@ -21,6 +30,22 @@ export default defineChangeClass({
       yield { classId: 'responsibility/changed', messageId: 'added', data: { name: item.name }, ...item, head: placeOf(after) };
     } else {
       yield { classId: 'responsibility/changed', messageId: 'removed', data: { name: item.name }, ...item, base: placeOf(before) };
+    }
+  },
+  *checkCatalogue(context) {
+    const { base, head } = context;
+    const departmentName = (id: string) => head.catalogue.departmentById.get(id)?.value.name ?? base.catalogue.departmentById.get(id)?.value.name ?? id;
+    for (const [key, after] of head.duties) {
+      const before = base.duties.get(key);
+      const { department, duty } = after.value;
+      const change = { classId: 'responsibility/changed', code: '', department, name: duty, data: { department: departmentName(department), duty }, detail: `duty:${key}` };
+      if (!before) yield { ...change, messageId: 'duty-added', head: placeOf(after, 'duty') };
+      else if (before.value !== after.value && dutyContent(before.value) !== dutyContent(after.value)) yield { ...change, messageId: 'duty-changed', base: placeOf(before, 'duty'), head: placeOf(after, 'duty') };
+    }
+    for (const [key, before] of base.duties) {
+      if (head.duties.has(key)) continue;
+      const { department, duty } = before.value;
+      yield { classId: 'responsibility/changed', messageId: 'duty-removed', code: '', department, name: duty, data: { department: departmentName(department), duty }, detail: `duty:${key}`, base: placeOf(before, 'duty') };
     }
   },
 });
