@@ -35,17 +35,13 @@ export default defineChangeClass({
   *checkCatalogue(context) {
     const { base, head } = context;
     const departmentName = (id: string) => head.catalogue.departmentById.get(id)?.value.name ?? base.catalogue.departmentById.get(id)?.value.name ?? id;
+    const change = (key: string, { department, duty }: DepartmentResponsibility, messageId: string) =>
+      ({ classId: 'responsibility/changed', messageId, code: '', department, name: duty, data: { department: departmentName(department), duty }, detail: `duty:${key}` });
     for (const [key, after] of head.duties) {
       const before = base.duties.get(key);
-      const { department, duty } = after.value;
-      const change = { classId: 'responsibility/changed', code: '', department, name: duty, data: { department: departmentName(department), duty }, detail: `duty:${key}` };
-      if (!before) yield { ...change, messageId: 'duty-added', head: placeOf(after, 'duty') };
-      else if (before.value !== after.value && dutyContent(before.value) !== dutyContent(after.value)) yield { ...change, messageId: 'duty-changed', base: placeOf(before, 'duty'), head: placeOf(after, 'duty') };
+      if (!before) yield { ...change(key, after.value, 'duty-added'), head: placeOf(after, 'duty') };
+      else if (before.value !== after.value && dutyContent(before.value) !== dutyContent(after.value)) yield { ...change(key, after.value, 'duty-changed'), base: placeOf(before, 'duty'), head: placeOf(after, 'duty') };
     }
-    for (const [key, before] of base.duties) {
-      if (head.duties.has(key)) continue;
-      const { department, duty } = before.value;
-      yield { classId: 'responsibility/changed', messageId: 'duty-removed', code: '', department, name: duty, data: { department: departmentName(department), duty }, detail: `duty:${key}`, base: placeOf(before, 'duty') };
-    }
+    for (const [key, before] of base.duties) if (!head.duties.has(key)) yield { ...change(key, before.value, 'duty-removed'), base: placeOf(before, 'duty') };
   },
 });
