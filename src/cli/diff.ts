@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../catalogue/parse.js';
 import { SourceMap } from '../catalogue/source-map.js';
 import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
 import { diffCatalogues, failing } from '../diff/diff.js';
@@ -131,10 +131,11 @@ function readWaivers(file: string, cwd: string): Waiver[] {
   }
   const map = new SourceMap(text);
   const at = (span: { line: number; column: number }) => `${file}:${span.line}:${span.column}`;
-  const document = parseDocument(text, { prettyErrors: false });
-  const [syntax] = document.errors;
-  if (syntax) throw new UsageError('bad-waivers', { file: at(map.position(syntax.pos[0])), detail: syntax.message.split('\n')[0] ?? '' });
-  const data: unknown = document.toJS();
+  // The catalogue's own YAML reading: an unclosed quote is placed where it opens, aliases and depth are bounded.
+  const parsed = parseYaml(text, file);
+  const [broken] = parsed.data === undefined ? parsed.problems : [];
+  if (broken) throw new UsageError('bad-waivers', { file: at(map.position(broken.place.range?.[0] ?? 0)), detail: String(broken.data?.detail ?? broken.messageId) });
+  const data: unknown = parsed.data;
   const inList = Array.isArray(data);
   const list = inList ? data : (data as { waivers?: unknown } | null)?.waivers;
   if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file: at(map.locate(inList ? [] : ['waivers'])), detail: 'waivers: [{fingerprint, reason, expires}]' });

@@ -243,7 +243,8 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers:\n  - fingerprint: "abc\n');
     const unparsable = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'unparsable.yaml')], repo);
     expect(unparsable.code).toBe(2);
-    expect(unparsable.stderr).toMatch(/^qingdan: The waiver file .*unparsable\.yaml:\d+:\d+ is malformed: /);
+    // Placed at the quote that never closes (line 2, column 18), not where the file ends.
+    expect(unparsable.stderr).toBe(`qingdan: The waiver file ${path.join(dir, 'unparsable.yaml')}:2:18 is malformed: Missing closing "quote\n`);
     const missing = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', 'no-such-file.yaml'], repo);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^qingdan: The waiver file no-such-file\.yaml is malformed: ENOENT/);
