@@ -1,4 +1,5 @@
 // `qingdan fmt [paths…] [--check]`: option wiring, the list of files and the exit code; formatting is in src/fmt/.
+import { SourceMap } from '../catalogue/source-map.js';
 import type { Command } from 'commander';
 import { fmtFiles } from '../fmt/files.js';
 import { formatFiles } from '../fmt/index.js';
@@ -24,13 +25,9 @@ export function registerFmt(program: Command, context: CommandContext): void {
     });
 }
 
-function position(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
-}
-
 function problem(finding: RawFinding, text: string, locale: Locale): string {
-  const at = finding.place.range ? position(finding.place.text ?? text, finding.place.range[0]) : '1:1';
+  const where = finding.place.range ? new SourceMap(finding.place.text ?? text).position(finding.place.range[0]) : { line: 1, column: 1 };
+  const at = `${where.line}:${where.column}`;
   return `${finding.place.file}:${at}  ${ruleMessage(locale, finding.ruleId, finding.messageId, finding.data)}  ${finding.ruleId}`;
 }
 
