@@ -212,13 +212,15 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   const keys: Keys = { departments: new Map(), laws: new Map(), powers: new Map(), flows: new Map() };
   const configFile = displayPath(source, CONFIG_FILE);
   if (config.processed.readable) files.set(configFile, new LazySourceFile(configFile, CONFIG_FILE, source));
+  const unread: string[] = [];
   for (const result of processed) {
     findings.push(...result.findings);
+    if (!result.readable || (result.data === undefined && !result.findings.some((f) => f.ruleId === 'file/empty'))) unread.push(result.file);
     if (!result.readable) continue;
     files.set(result.file, new LazySourceFile(result.file, result.relativePath, source));
     if (result.data !== undefined) collectEntries(result.file, result.data, result.invalid, sections, keys);
   }
-  return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys), findings, configOk: config.ok };
+  return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread), findings, configOk: config.ok };
 }
 
 export async function loadCatalogue(source: CatalogueSource, options: LoadOptions = {}): Promise<LoadResult> {

@@ -46,6 +46,11 @@ export interface Catalogue {
   lawById: Map<string, Entry<Law>>;
   powerByCode: Map<string, Entry<Power>>;
   flowById: Map<string, Entry<Flow>>;
+  /**
+   * Files whose entries could not be read (not decodable, YAML errors, unreadable): an id used elsewhere may be
+   * defined there, so rules that look ids up across files wait until they are mended.
+   */
+  unread: string[];
 }
 
 export const KEY_FIELD: Record<keyof Keys, string> = { departments: 'id', laws: 'id', powers: 'code', flows: 'id' };
@@ -74,6 +79,7 @@ export function buildCatalogue(
   files: Map<string, SourceFile>,
   sections: Sections,
   keys: Keys,
+  unread: string[] = [],
 ): Catalogue {
   return {
     displayRoot,
@@ -82,6 +88,7 @@ export function buildCatalogue(
     files,
     sections,
     keys,
+    unread,
     departmentById: firstByKey(sections.departments, (d) => d.id),
     lawById: firstByKey(sections.laws, (l) => l.id),
     powerByCode: firstByKey(sections.powers, (p) => p.code),

@@ -7,6 +7,9 @@ export default defineRule({
   stage: 'catalogue',
   messages: ['missing'],
   *check({ catalogue }) {
+    // An id may be defined in a file that could not be read: its own finding says what to mend, and a reference
+    // finding for every use of its ids (hundreds, for a departments.yaml saved as GBK) would bury it.
+    if (catalogue.unread.length) return;
     const covered = new Set<string>();
     for (const entry of catalogue.sections.responsibilities) if ('power' in entry.value) covered.add(entry.value.power);
     // An entry for a main item covers its sub-items, and theirs, up the chain (bounded, in case parents loop).

@@ -201,6 +201,14 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(result.stderr).toMatch(/^qingdan: qingdan\.yaml in .+ is a folder, not the settings file\. Remove or rename the folder/);
   });
 
+  it('does not bury a departments.yaml it cannot read under a reference error for every use of its ids', async () => {
+    const dir = copyCatalogue(BASE);
+    writeFileSync(path.join(dir, 'departments.yaml'), 'departments:\n  - id: [scjgj\n');
+    const result = await runCli(['validate', dir, '-f', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId} ${f.line}`)).toEqual(['yaml/syntax 3']);
+  });
+
   it('names a symbolic link to nothing as such, at the link, exit 1', async () => {
     const dir = copyCatalogue(BASE);
     symlinkSync(path.join(dir, 'no-such-file.yaml'), path.join(dir, 'extra.yaml'));
