@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
 import { validateCatalogueAsync } from '../validate.js';
-import { EXPORT_FORMATS, exportCatalogue, isExportFormat, isTableKind } from '../export/index.js';
+import { EXPORT_FORMATS, exportCatalogue, exportLosses, isExportFormat, isTableKind } from '../export/index.js';
 import { TABLE_KINDS } from '../tables/columns.js';
 import { UsageError } from '../errors.js';
 import { localeFromEnvironment } from '../i18n/index.js';
@@ -67,6 +67,12 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
     const out = path.resolve(io.cwd, flags.out);
     for (const file of files) write(file.name ? path.join(out, file.name) : out, file.bytes);
     io.stderr.write(`${toolMessage(locale, 'export-written', { path: flags.out })}\n`);
+  }
+  // A spreadsheet holds text in cells: what it cannot give back to import is named, so nobody finds out later.
+  const losses = exportLosses(result.catalogue, { format: flags.format, kind });
+  if (losses.length) {
+    io.stderr.write(`${toolMessage(locale, 'export-losses', { count: losses.length })}\n`);
+    for (const loss of losses) io.stderr.write(`  ${toolMessage(locale, `export-loss-${loss.kind}`, { path: loss.path })}\n`);
   }
   // Entries that fail the schema are not in the catalogue's sections: say how many were left out.
   const left = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId)).length;

@@ -6,6 +6,7 @@ import { tableToCsv } from './csv.js';
 import { tablesToXlsx } from './xlsx.js';
 import { catalogueToJson } from './json.js';
 import { catalogueToJsonLd } from './jsonld.js';
+import { spreadsheetLosses, type Loss } from './losses.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,4 +45,11 @@ export async function exportCatalogue(catalogue: Catalogue, options: ExportOptio
     case 'jsonld':
       return [{ bytes: Buffer.from(catalogueToJsonLd(catalogue, options.baseUrl)) }];
   }
+}
+
+/** What the tables of this export cannot give back on import (none for JSON and JSON-LD, which keep everything). */
+export function exportLosses(catalogue: Catalogue, options: Pick<ExportOptions, 'format' | 'kind'>): Loss[] {
+  if (options.format !== 'csv' && options.format !== 'xlsx') return [];
+  const losses = spreadsheetLosses(catalogue);
+  return options.format === 'csv' && options.kind !== 'all' ? losses.filter((loss) => loss.table === options.kind) : losses;
 }

@@ -11,9 +11,17 @@ export function dotString(text: string): string {
   return `"${text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/**
+ * A label's text inside DOT quotes. Graphviz reads HTML entities in labels (`&amp;` shows as &, `&copy;` as ©), so
+ * `&` is written as `&amp;` to show catalogue text as written.
+ */
+function dotLabelText(text: string): string {
+  return dotString(text.replace(/&/g, '&amp;')).slice(1, -1);
+}
+
 /** Label lines joined with DOT's centred line break. */
 function dotLines(lines: string[]): string {
-  return lines.map((line) => dotString(line).slice(1, -1)).join('\\n');
+  return lines.map(dotLabelText).join('\\n');
 }
 
 function wrapped(text: string, em: number): string[] {
@@ -40,12 +48,12 @@ export function dotFromModel(model: FlowModel): string {
   const title = [model.name, ...limitLines(model).flatMap((line) => [line.items, line.limits].filter(Boolean))];
   const out: string[] = [];
   out.push(`digraph ${dotString(model.id)} {`);
-  out.push(`  graph [rankdir=LR, newrank=true, labelloc=t, labeljust=l, fontname=${font}, fontsize=16, nodesep=0.35, ranksep=0.45, label="${title.map((line) => dotString(line).slice(1, -1)).join('\\l')}\\l"];`);
+  out.push(`  graph [rankdir=LR, newrank=true, labelloc=t, labeljust=l, fontname=${font}, fontsize=16, nodesep=0.35, ranksep=0.45, label="${title.map(dotLabelText).join('\\l')}\\l"];`);
   out.push(`  node [fontname=${font}, fontsize=12, margin="0.12,0.06"];`);
   out.push(`  edge [fontname=${font}, fontsize=10];`);
   model.lanes.forEach((lane, i) => {
     out.push(`  subgraph cluster_lane${i} {`);
-    out.push(`    label=${dotString(lane.name)}; labeljust=l; style=filled; fillcolor="#f4f4f4"; color="#000000";`);
+    out.push(`    label="${dotLabelText(lane.name)}"; labeljust=l; style=filled; fillcolor="#f4f4f4"; color="#000000";`);
     for (const node of model.nodes) if (node.lane === i) out.push(`    ${dotString(node.id)} [${nodeAttributes(model, node)}];`);
     out.push('  }');
   });

@@ -11,6 +11,17 @@ export function mermaidText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/["#&<>`|]/g, (char) => CODES[char]!);
 }
 
+/**
+ * The title is front matter (YAML) that Mermaid shows as text without reading `#…;` codes (they would show as
+ * `#60;`), after an HTML sanitiser that shows `<甲>` as `&lt;甲&gt;` and drops `<y…` as a tag. So the name goes in
+ * as written, as a double-quoted YAML string (JSON's escapes are YAML's), with < > as the full-width ＜ ＞ that
+ * Chinese text uses, and control characters as spaces.
+ */
+export function mermaidTitle(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/</g, '＜').replace(/>/g, '＞');
+}
+
 /** Node ids: the step's position keeps them unique, the step id keeps them readable (`s3_accept`). */
 export function mermaidId(node: Pick<FlowNode, 'index' | 'id'>): string {
   return `s${node.index}_${node.id.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -37,7 +48,7 @@ function nodeShape(model: FlowModel, node: FlowNode): string {
 export function mermaidFromModel(model: FlowModel): string {
   const out: string[] = [];
   const title = [model.name, ...limitLines(model).map((line) => line.limits)].join(' — ');
-  out.push('---', `title: ${JSON.stringify(mermaidText(title))}`, '---', 'flowchart LR');
+  out.push('---', `title: ${JSON.stringify(mermaidTitle(title))}`, '---', 'flowchart LR');
   for (const line of limitLines(model)) {
     if (line.items) out.push(`  %% ${mermaidText(line.items)}`);
   }

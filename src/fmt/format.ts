@@ -1,6 +1,7 @@
 // Canonical layout of one catalogue file: keys in the order of the format's fields, quotes only where YAML needs them,
 // comments and blank lines kept. The `yaml` package's document model does the printing; we only reorder and unquote.
 import { isDeepStrictEqual } from 'node:util';
+import jsYaml from 'js-yaml';
 import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { decode, parseYaml } from '../catalogue/parse.js';
 import { isSection } from '../catalogue/model.js';
@@ -50,6 +51,8 @@ export function formatText(bytes: Uint8Array | string, file: string, kind: FileK
   // Safety nets: the data read back must be the same, and every comment must still be there.
   const reread = parseDocument(output, { uniqueKeys: false, merge: true });
   if (reread.errors.length || !isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), document.toJS({ maxAliasCount: -1 }))) return { status: 'unsafe', reason: 'data' };
+  // …and the same as validate reads it, since its fast path (js-yaml) and `yaml` disagree on a few scalars.
+  if (!isDeepStrictEqual(parseYaml(output, file).data, parsed.data)) return { status: 'unsafe', reason: 'data' };
   if (!sameComments(text, output)) return { status: 'unsafe', reason: 'comments' };
   return { status: 'formatted', text: output, changed: output !== text };
 }
@@ -126,15 +129,28 @@ function keepTrailingComment(document: Document, text: string): void {
   document.comment = null;
 }
 
-/** Quotes only where YAML needs them (`yaml` then picks plain, or double quotes); block scalars stay as written. */
+/**
+ * Quotes only where YAML needs them (`yaml` then picks plain, or double quotes); block scalars stay as written.
+ * "Needs" is judged by both parsers validate uses: js-yaml (its fast path) reads plain `0b101`, `+0o7`, `-0x1` as
+ * numbers where `yaml` reads text, so such a string keeps its quotes.
+ */
 function unquote(document: Document): void {
   visit(document, {
     Scalar(_key, scalar) {
       if (typeof scalar.value !== 'string') return;
       if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return;
-      scalar.type = undefined;
+      scalar.type = numberToJsYaml(scalar.value) ? 'QUOTE_DOUBLE' : undefined;
     },
   });
+}
+
+function numberToJsYaml(text: string): boolean {
+  if (!/^[-+]?[0-9.]/.test(text) || /[\s:#]/.test(text)) return false;
+  try {
+    return typeof jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) === 'number';
+  } catch {
+    return false;
+  }
 }
 
 function comments(text: string): string[] {

@@ -85,9 +85,22 @@ export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale): strin
   return csv(header, rows);
 }
 
-/** ISO 8601 duration of a time limit (working days are written as days: CPSV-AP has no working-day unit). */
-function isoDuration(value: number, unit: Power['time_limit']['unit']): string {
-  return unit === 'hours' ? `PT${value}H` : `P${value}D`;
+/**
+ * The xsd:duration of a time limit (working days are written as days: CPSV-AP has no working-day unit). xsd:duration
+ * takes a fraction only in seconds, so 2.5 days is P2DT12H and 1.5 hours PT1H30M (P2.5D is not a valid value).
+ */
+export function isoDuration(value: number, unit: Power['time_limit']['unit']): string {
+  const perUnit = unit === 'hours' ? 3600 : 86400;
+  if (Number.isInteger(value)) return unit === 'hours' ? `PT${value}H` : `P${value}D`;
+  let seconds = Math.round(value * perUnit);
+  const days = unit === 'hours' ? 0 : Math.floor(seconds / 86400);
+  seconds -= days * 86400;
+  const hours = Math.floor(seconds / 3600);
+  seconds -= hours * 3600;
+  const minutes = Math.floor(seconds / 60);
+  seconds -= minutes * 60;
+  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : days ? '' : 'T0S'}`;
 }
 
 /**

@@ -200,12 +200,15 @@ export function parseCitations(text: string): { citations: CitedText[]; unread: 
   return { citations, unread };
 }
 
-/** Neutralises a CSV cell that a spreadsheet would run as a formula (OWASP: prefix with '). */
+/**
+ * Neutralises a CSV cell that a spreadsheet would run as a formula (OWASP: prefix with '). Text that already starts
+ * with apostrophes before such a character gets one more, since import takes one away.
+ */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes `neutralise` on import. */
 export function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }

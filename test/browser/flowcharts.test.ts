@@ -84,6 +84,7 @@ describe.runIf(available)('flowcharts in headless Chromium', { timeout: 120_000 
     );
     const hostile = structuredClone(STRESS['one-step']!);
     hostile.steps[1]!.name = '"]) --> x; <script>window.pwned = 1</script><img src=x onerror="window.pwned=2">';
+    hostile.name = '审批 <甲> & "乙" #1';
     const charts = [
       ...flowIdsOfLists.map((id) => ({ id, text: mermaidFromModel(listsLayout(id).model), lanes: listsLayout(id).lanes.length })),
       ...Object.entries(STRESS).map(([id, flow]) => ({ id, text: mermaidFromModel(describeFlow(input(flow))), lanes: describeFlow(input(flow)).lanes.length })),
@@ -97,12 +98,17 @@ describe.runIf(available)('flowcharts in headless Chromium', { timeout: 120_000 
           const { svg } = await mermaid.render(`chart-${id}`, text);
           const host = document.querySelector('#out')!;
           host.innerHTML = svg;
-          return { ok: true, clusters: host.querySelectorAll('g.cluster').length, scripts: host.querySelectorAll('script').length, pwned: (window as unknown as { pwned?: number }).pwned ?? 0 };
+          return {
+            ok: true, clusters: host.querySelectorAll('g.cluster').length, scripts: host.querySelectorAll('script').length, pwned: (window as unknown as { pwned?: number }).pwned ?? 0,
+            title: host.querySelector('.flowchartTitleText')?.textContent ?? '',
+          };
         } catch (error) {
           return { ok: false, error: String((error as Error).message ?? error) };
         }
       }, chart);
       expect(result, chart.id).toMatchObject({ ok: true, clusters: chart.lanes, scripts: 0, pwned: 0 });
+      // The title shows the name as written (< > as ＜ ＞), not Mermaid's character codes or HTML entities.
+      if (chart.id === 'hostile') expect(result.title).toMatch(/^审批 ＜甲＞ & "乙" #1 — /);
     }
     await page.close();
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
 
 describe('qingdan export (the real binary)', () => {
   it('writes the powers table as CSV with a BOM to standard output by default', async () => {
@@ -26,6 +26,29 @@ describe('qingdan export (the real binary)', () => {
     expect(readFileSync(path.join(dir, 'lists.xlsx')).subarray(0, 2).toString()).toBe('PK');
     const jsonld = await runCli(['export', 'lists', '-f', 'jsonld', '--base-url', 'https://qingdan.example.gov.cn/']);
     expect(JSON.parse(jsonld.stdout)['@context']['@base']).toBe('https://qingdan.example.gov.cn/');
+  });
+
+  it('names, in both languages, what a spreadsheet cannot give back to import, and still exports (exit 0)', async () => {
+    const lists = copyCatalogue(path.join(ROOT, 'lists'));
+    edit(path.join(lists, 'flows/zjj.yaml'), '    name: 建筑工程施工许可证核发流程\n', '    name: 建筑工程施工许可证核发流程\n    x-版本: 2\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const zh = await runCli(['export', lists, '-f', 'xlsx', '-o', path.join(dir, 'lists.xlsx')]);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toContain('注意：以下 1 处内容在表格中不能原样保存');
+    expect(zh.stderr).toContain('  flows[construction-permit].x-版本：表格中没有这一层的列，未导出\n');
+    const en = await runCli(['export', lists, '--kind', 'flows', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toBe([
+      'Note: 1 value cannot be kept as it is in a spreadsheet and would be lost or changed by qingdan import; use -f json to keep everything:',
+      '  flows[construction-permit].x-版本: the tables have no column at this level; not exported',
+      '',
+    ].join('\n'));
+    // JSON keeps it, and says nothing.
+    const json = await runCli(['export', lists, '-f', 'json']);
+    expect([json.code, json.stderr]).toEqual([0, '']);
+    expect(JSON.parse(json.stdout).flows.find((flow: { id: string }) => flow.id === 'construction-permit')['x-版本']).toBe(2);
+    // The example catalogue loses nothing.
+    expect((await runCli(['export', 'lists', '-f', 'xlsx', '-o', path.join(dir, 'clean.xlsx')])).stderr).toBe('已导出到 ' + path.join(dir, 'clean.xlsx') + '。\n');
   });
 
   it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {

@@ -55,6 +55,20 @@ describe('Graphviz DOT flowcharts', () => {
     expect(label).not.toMatch(/\bdo\b/);
   });
 
+  it('shows & and text that looks like an HTML entity as written (Graphviz reads entities in labels)', () => {
+    const flow = structuredClone(STRESS['one-step']!);
+    flow.name = '流程 &copy; R&D';
+    flow.steps[1]!.name = '审批 &amp; &lt;b&gt; A&B';
+    const source = dotFromModel(describeFlow(input(flow)));
+    const svg = viz.render(source, { format: 'svg' }).output ?? '';
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).join('\n');
+    expect(texts).toContain('&amp;');
+    expect(texts).toContain('&lt;b&gt;');
+    expect(texts).toContain('A&B');
+    expect(texts).toContain('流程 &copy; R&D');
+    expect(texts).not.toContain('©');
+  });
+
   it('holds up on every stress flow', () => {
     for (const flow of Object.values(STRESS)) expect(graphviz(dotFromModel(describeFlow(input(flow)))).status).toBe('success');
   });

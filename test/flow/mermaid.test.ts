@@ -53,6 +53,14 @@ describe('Mermaid flowcharts', () => {
     expect(text).not.toContain('<script');
   });
 
+  it('writes the title as plain YAML text, which Mermaid shows as written (character codes would show as #60;, < as &lt;)', () => {
+    const flow = structuredClone(STRESS['one-step']!);
+    flow.name = '审批 <甲> & "乙" #1\n第二行';
+    const title = mermaidFromModel(describeFlow(input(flow))).split('\n')[1]!;
+    expect(title).toMatch(/^title: "审批 ＜甲＞ & \\"乙\\" #1 第二行 — /);
+    expect(title).not.toMatch(/#\d+;/);
+  });
+
   it('gives distinct, Mermaid-safe ids even to steps named like keywords', () => {
     expect(mermaidId({ index: 3, id: 'end' })).toBe('s3_end');
     expect(mermaidId({ index: 4, id: 'end-granted' })).toBe('s4_end_granted');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Lexer } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatText, type FormatOutcome } from '../../src/fmt/format.js';
+import { parseYaml } from '../../src/catalogue/parse.js';
 import { ROOT } from '../cli/run-cli.js';
 
 function formatted(outcome: FormatOutcome): string {
@@ -90,6 +91,14 @@ describe('fmt: quoting', () => {
       '    phone: "#8"',
       '',
     ].join('\n'));
+  });
+
+  it('keeps the quotes of text that validate\'s fast parser (js-yaml) would read as a number unquoted', () => {
+    const text = ['laws:', '  - id: a', '    title: "0b101"', '    kind: rule', '    issuer: "+0o7"', '    x-a: "-0x1F"', '    x-b: "-.5"', '    x-c: "0b12"', '    x-d: "1.2.3"', ''].join('\n');
+    const output = formatted(formatText(text, 'l.yaml', 'file'));
+    expect(output).toBe(['laws:', '  - id: a', '    title: "0b101"', '    kind: rule', '    issuer: "+0o7"', '    x-a: "-0x1F"', '    x-b: "-.5"', '    x-c: 0b12', '    x-d: 1.2.3', ''].join('\n'));
+    // What validate reads is unchanged: the title stays text, not the number 5.
+    expect(parseYaml(output, 'l.yaml').data).toEqual(parseYaml(text, 'l.yaml').data);
   });
 
   it('keeps block scalars, long lines unfolded, and normalises indentation to two spaces', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogueSync } from '../../src/catalogue/load.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import type { Catalogue } from '../../src/catalogue/model.js';
-import { exportCatalogue } from '../../src/export/index.js';
+import { exportCatalogue, exportLosses } from '../../src/export/index.js';
 import { importTables } from '../../src/import/index.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { writeFileSync } from 'node:fs';
@@ -63,6 +63,8 @@ describe.each(['xlsx', 'csv'] as const)('round trip through %s', (format) => {
     for (const [key, value] of before) differences(value, after.get(key), key, diffs);
     expect(diffs).toEqual([]);
     expect(before.size).toBe(17 + 44 + 83 + 19 + 78);
+    // …and export, which names what a spreadsheet cannot give back, had nothing to name.
+    expect(exportLosses(lists, { format, kind: 'all' })).toEqual([]);
     // Spot checks that name the facts, not only the counts.
     const food = after.get('power 11339921MB1C4572XQ4010010000000') as Record<string, any>;
     expect(food.materials[4]).toEqual({ name: '授权委托书及委托代理人身份证明', required: 'conditional', condition: '委托他人代为办理的', source: 'applicant', medium: 'both', originals: 1, copies: 1 });

@@ -62,4 +62,11 @@ describe('other cells', () => {
     }
     expect(neutralise('食品经营许可')).toBe('食品经营许可');
   });
+
+  it('reads back text that itself starts with an apostrophe before a formula character', () => {
+    // Import removes one apostrophe before = + - @: text written that way must get one more on export.
+    for (const cell of ["'=1+1", "''-5", "'@x", "'普通", "it's"]) expect(unneutralise(neutralise(cell))).toBe(cell);
+    expect(neutralise("'=1+1")).toBe("''=1+1");
+    expect(neutralise("'普通")).toBe("'普通");
+  });
 });
