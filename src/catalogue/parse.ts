@@ -54,6 +54,37 @@ export interface ParseResult {
   empty: boolean;
 }
 
+// The fast path must read every plain scalar as the full parser does (`yaml`, YAML 1.2 core schema): js-yaml's own
+// core schema takes `0b101`, `+0o7` and `1_000` for numbers and `-.5` for text, so numbers use 1.2's patterns here.
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+const int12 = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (text: string | null) => text !== null && (INT.test(text) || OCT.test(text) || HEX.test(text)),
+  construct: (text: string) => (OCT.test(text) ? parseInt(text.slice(2), 8) : HEX.test(text) ? parseInt(text.slice(2), 16) : Number(text)),
+});
+const float12 = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (text: string | null) => text !== null && !INT.test(text) && (FLOAT.test(text) || SPECIAL_FLOAT.test(text)),
+  construct: (text: string) => {
+    if (!SPECIAL_FLOAT.test(text)) return Number(text);
+    if (/nan/i.test(text)) return NaN;
+    return text.startsWith('-') ? -Infinity : Infinity;
+  },
+});
+
+const NULL = /^(?:~|null|Null|NULL)?$/;
+const BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const null12 = new jsYaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (text: string | null) => text === null || NULL.test(text), construct: () => null });
+const bool12 = new jsYaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (text: string | null) => text !== null && BOOL.test(text), construct: (text: string) => /^t/i.test(text) });
+
+/** js-yaml set up to read plain scalars as `yaml` does (YAML 1.2 core): null, booleans and numbers. */
+export const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [null12, bool12, int12, float12] });
+
 // Aliases and merge keys need the full parser, which bounds alias expansion; js-yaml would hand back a shared
 // graph that every later walk expands again.
 const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])\*[^\s,\]}]|<<\s*:/;
@@ -61,8 +92,8 @@ const NEEDS_FULL_PARSER = /(?:^|[\s[{,:-])\*[^\s,\]}]|<<\s*:/;
 export function parseYaml(text: string, file: string): ParseResult {
   if (!NEEDS_FULL_PARSER.test(text)) {
     try {
-      // CORE_SCHEMA: dates stay strings (YAML 1.2 core, as the schemas expect), yes/no stay strings.
-      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+      // Dates stay strings (YAML 1.2 core, as the schemas expect), yes/no stay strings.
+      const data = jsYaml.load(text, { schema: CORE_1_2, filename: file });
       return { data, problems: [], empty: data === undefined || data === null };
     } catch {
       // Fall through: the full parser finds every problem in the file with its position.

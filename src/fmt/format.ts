@@ -51,7 +51,7 @@ export function formatText(bytes: Uint8Array | string, file: string, kind: FileK
   // Safety nets: the data read back must be the same, and every comment must still be there.
   const reread = parseDocument(output, { uniqueKeys: false, merge: true });
   if (reread.errors.length || !isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), document.toJS({ maxAliasCount: -1 }))) return { status: 'unsafe', reason: 'data' };
-  // …and the same as validate reads it, since its fast path (js-yaml) and `yaml` disagree on a few scalars.
+  // …and the same as validate reads it (its fast path included).
   if (!isDeepStrictEqual(parseYaml(output, file).data, parsed.data)) return { status: 'unsafe', reason: 'data' };
   if (!sameComments(text, output)) return { status: 'unsafe', reason: 'comments' };
   return { status: 'formatted', text: output, changed: output !== text };
@@ -131,8 +131,8 @@ function keepTrailingComment(document: Document, text: string): void {
 
 /**
  * Quotes only where YAML needs them (`yaml` then picks plain, or double quotes); block scalars stay as written.
- * "Needs" is judged by both parsers validate uses: js-yaml (its fast path) reads plain `0b101`, `+0o7`, `-0x1` as
- * numbers where `yaml` reads text, so such a string keeps its quotes.
+ * "Needs" is judged for YAML 1.1 readers too (PyYAML, js-yaml's default schema, older office tools): they read plain
+ * `0b101`, `+0o7`, `-0x1` as numbers where YAML 1.2 — and qingdan — reads text, so such a string keeps its quotes.
  */
 function unquote(document: Document): void {
   visit(document, {

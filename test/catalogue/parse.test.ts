@@ -107,3 +107,22 @@ describe('parseYaml', () => {
     expect(parseYaml('a: 1\n', 'a.yaml').empty).toBe(false);
   });
 });
+
+describe('plain scalars', () => {
+  // The fast path (js-yaml) must read what the full parser (`yaml`, YAML 1.2 core) reads: a file with an alias goes
+  // through the other one, and a value must not change type because of that.
+  const CASES = ['0b101', '+0o7', '0o17', '0x1F', '-0x1', '1_000', '-.5', '.5', '+12', '012', '1e3', '1E-3', '-1.5e+3', '.inf', '-.Inf', '.NaN', '~', 'null', 'NULL', 'nUll', 'true', 'True', 'tRue', 'yes', 'on', '2024-01-02', '12:30', '1.', '-0', '0o8', '3.14.15'];
+
+  it('read the same in the fast path and in the full parser (YAML 1.2 core)', () => {
+    for (const value of CASES) {
+      const fast = parseYaml(`v: ${value}\n`, 'a.yaml').data as { v: unknown };
+      const full = parseYaml(`a: &x 1\nb: *x\nv: ${value}\n`, 'a.yaml').data as { v: unknown };
+      expect([value, fast.v], value).toEqual([value, full.v]);
+    }
+  });
+
+  it('keep 0b101, 1_000 and yes as text, and read -.5, 0o17 and 0x1F as numbers', () => {
+    const data = parseYaml('a: 0b101\nb: 1_000\nc: yes\nd: -.5\ne: 0o17\nf: 0x1F\n', 'a.yaml').data;
+    expect(data).toEqual({ a: '0b101', b: '1_000', c: 'yes', d: -0.5, e: 15, f: 31 });
+  });
+});
