@@ -16,6 +16,16 @@ export function catalogueToJsonLd(catalogue: Catalogue, baseUrl?: string): strin
     power: { '@type': '@id' },
     powers: { '@type': '@id' },
     flow: { '@type': '@id' },
+    co_departments: { '@type': '@id' },
+    delegated_by: { '@type': '@id' },
+    with: { '@type': '@id' },
+    // Order is meaning here (the steps of a flow, the numbered conditions, the materials as the guide lists them):
+    // without a list container RDF readers get an unordered set.
+    steps: { '@container': '@list' },
+    conditions: { '@container': '@list' },
+    materials: { '@container': '@list' },
+    duties: { '@container': '@list' },
+    tasks: { '@container': '@list' },
   };
   const departmentId = (id: string) => `department/${encodeURIComponent(id)}`;
   const lawId = (id: string) => `law/${encodeURIComponent(id)}`;
@@ -48,12 +58,17 @@ export function catalogueToJsonLd(catalogue: Catalogue, baseUrl?: string): strin
       department: { '@id': departmentId(power.department) },
       ...(power.parent ? { parent: powerId(power.parent) } : {}),
       ...(power.flow ? { flow: flowId(power.flow) } : {}),
+      ...(power.co_departments ? { co_departments: power.co_departments.map(departmentId) } : {}),
+      ...(power.delegated_by ? { delegated_by: departmentId(power.delegated_by) } : {}),
     });
   }
   for (const { value: entry } of catalogue.sections.responsibilities) {
     const linked = linkCitations(entry) as Record<string, unknown>;
     if ('power' in entry) graph.push({ '@type': 'Responsibility', ...linked, power: powerId(entry.power) });
-    else graph.push({ '@type': 'DepartmentResponsibility', ...linked, department: { '@id': departmentId(entry.department) } });
+    else {
+      const boundaries = entry.boundaries?.map((boundary, i) => ({ ...(linked.boundaries as object[])[i], with: departmentId(boundary.with) }));
+      graph.push({ '@type': 'DepartmentResponsibility', ...linked, department: { '@id': departmentId(entry.department) }, ...(boundaries ? { boundaries } : {}) });
+    }
   }
   for (const { value: flow } of catalogue.sections.flows) {
     graph.push({

@@ -83,4 +83,16 @@ describe('JSON and JSON-LD', () => {
     expect(department['@type']).toBe('schema:GovernmentOrganization');
     expect(department.parent).toBe('department/xzf');
   });
+
+  it('JSON-LD keeps the order of steps, conditions and materials, and links departments named in other fields', async () => {
+    const data = JSON.parse((await one('jsonld')).toString('utf8'));
+    for (const term of ['steps', 'conditions', 'materials', 'duties', 'tasks']) expect(data['@context'][term], term).toEqual({ '@container': '@list' });
+    for (const term of ['co_departments', 'delegated_by', 'with']) expect(data['@context'][term], term).toEqual({ '@type': '@id' });
+    const duty = data['@graph'].find((node: { '@type': string; department: { '@id': string } }) => node['@type'] === 'DepartmentResponsibility' && node.department['@id'] === 'department/scjgj');
+    expect(duty.boundaries.map((b: { with: string }) => b.with)).toEqual(['department/nyncj', 'department/xzspj']);
+    expect(duty.boundaries[0].division).toMatch(/^县农业农村局负责/);
+    const delegated = lists.sections.powers.find((entry) => entry.value.delegated_by)!.value;
+    const node = data['@graph'].find((n: { '@id': string }) => n['@id'] === `power/${delegated.code}`);
+    expect(node.delegated_by).toBe(`department/${delegated.delegated_by}`);
+  });
 });
