@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import type { GuideModel } from './model.js';
+import { shortForms } from './abbreviations.js';
 
 interface SearchApi {
   grams(text: string, withUnigrams: boolean): string[];
@@ -45,7 +46,8 @@ export function buildSearchIndex(guides: readonly GuideModel[]): SearchIndex {
   const postings = new Map<string, number[]>();
   guides.forEach((guide, i) => {
     // Names, departments and categories are short and matched on single characters too; the rest by bigrams.
-    const short = grams([guide.name, guide.department.name, guide.category.name, ...guide.coDepartments.map((d) => d.name)].join('\n'), true);
+    const departments = [guide.department.name, ...guide.coDepartments.map((d) => d.name)];
+    const short = grams([guide.name, guide.category.name, ...departments, ...departments.flatMap(shortForms)].join('\n'), true);
     const long = grams(guide.searchText, false);
     for (const gram of new Set([...short, ...long])) {
       const list = postings.get(gram);

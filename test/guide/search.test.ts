@@ -51,6 +51,19 @@ describe('search over the example catalogue (lists/)', () => {
     expect(new Set(results.map((r) => r.department))).toEqual(new Set(['青山县住房和城乡建设局']));
   });
 
+  it('the short forms people type for a department find its items (住建局, 市场监管局, 人社局, 卫健委)', () => {
+    for (const [query, department] of [
+      ['住建局', '青山县住房和城乡建设局'],
+      ['市场监管', '青山县市场监督管理局'],
+      ['人社局', '青山县人力资源和社会保障局'],
+      ['卫健委', '青山县卫生健康委员会'],
+    ] as const) {
+      const results = searchApi().search(index, query);
+      expect(results.length, query).toBeGreaterThan(0);
+      expect(results.map((r) => r.department), query).toContain(department);
+    }
+  });
+
   it('several words must all match; a code matches whole; nonsense matches nothing', () => {
     expect(names('食品 新办')).toEqual(['食品经营许可（新办）']);
     expect(names('11339921MB1D3961134010010000000')).toEqual(['建筑工程施工许可证核发']);
