@@ -67,6 +67,12 @@ export const site = {
   'source-government': '政府部门核发',
   'source-intermediary': '中介机构',
   'source-issuer': '出具单位',
+  // Punctuation between the site's words and catalogue text: Chinese full-width, English with spaces.
+  'colon': '：',
+  'open-paren': '（',
+  'close-paren': '）',
+  'semicolon': '；',
+  'comma': '，',
   'blank-form': '空白表格',
   'sample': '示例样表',
   'copies-count': '{count} 份',

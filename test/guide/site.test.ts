@@ -101,6 +101,11 @@ describe('guide page', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Documents you need');
     expect(html).toContain('Make a complaint');
+    // The site's own punctuation follows the language; only catalogue text stays Chinese.
+    expect(html).toMatch(/By: [^<]+/);
+    expect(html).not.toMatch(/(?:By|Time|Flowchart|Blank form|Sample|Outputs)：/);
+    const zh = page(site(), guidePath);
+    expect(zh).toContain('承办：');
   });
 });
 
