@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { decode } from './parse.js';
 import { processFile, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
-import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile } from './model.js';
+import { buildCatalogue, emptySections, isSection, KEY_FIELD, sectionsWritten, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
 import type { WorkerJob } from './worker.js';
 import type { Config } from '../schema/definitions.js';
@@ -212,12 +212,17 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   const keys: Keys = { departments: new Map(), laws: new Map(), powers: new Map(), flows: new Map() };
   const configFile = displayPath(source, CONFIG_FILE);
   if (config.processed.readable) files.set(configFile, new LazySourceFile(configFile, CONFIG_FILE, source));
-  const unread: string[] = [];
+  const unread: UnreadFile[] = [];
   for (const result of processed) {
     findings.push(...result.findings);
-    if (!result.readable || (result.data === undefined && !result.findings.some((f) => f.ruleId === 'file/empty'))) unread.push(result.file);
-    if (!result.readable) continue;
-    files.set(result.file, new LazySourceFile(result.file, result.relativePath, source));
+    const lazy = result.readable ? new LazySourceFile(result.file, result.relativePath, source) : undefined;
+    if (!result.readable || (result.data === undefined && !result.findings.some((f) => f.ruleId === 'file/empty'))) {
+      // The text as far as it can be had (the lossy decoding of a file that is not UTF-8) tells what it was meant to hold.
+      const text = lazy?.text ?? result.findings.find((f) => f.place.text !== undefined)?.place.text;
+      unread.push({ file: result.file, sections: sectionsWritten(text) });
+    }
+    if (!lazy) continue;
+    files.set(result.file, lazy);
     if (result.data !== undefined) collectEntries(result.file, result.data, result.invalid, sections, keys);
   }
   return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread), findings, configOk: config.ok };

@@ -47,10 +47,28 @@ export interface Catalogue {
   powerByCode: Map<string, Entry<Power>>;
   flowById: Map<string, Entry<Flow>>;
   /**
-   * Files whose entries could not be read (not decodable, YAML errors, unreadable): an id used elsewhere may be
-   * defined there, so rules that look ids up across files wait until they are mended.
+   * Files whose entries could not be read (not decodable, YAML errors, unreadable), with the sections each may hold
+   * (its top-level keys as written; 'any' when there is no text to look at): an id used elsewhere may be defined
+   * there, so rules that look such ids up wait until it is mended (see mayBeUnread).
    */
-  unread: string[];
+  unread: UnreadFile[];
+}
+
+export interface UnreadFile {
+  file: string;
+  sections: SectionName[] | 'any';
+}
+
+/** True when entries of this section may be in a file that could not be read. */
+export function mayBeUnread(catalogue: Catalogue, section: SectionName): boolean {
+  return catalogue.unread.some((unread) => unread.sections === 'any' || unread.sections.includes(section));
+}
+
+/** The sections a text's top-level keys name; 'any' when it has no top-level key at all (nothing to go by). */
+export function sectionsWritten(text: string | undefined): SectionName[] | 'any' {
+  if (text === undefined) return 'any';
+  const keys = [...text.matchAll(/^([A-Za-z_][\w-]*)[ \t]*:/gm)].map((match) => match[1]!);
+  return keys.length ? [...new Set(keys.filter(isSection))] : 'any';
 }
 
 export const KEY_FIELD: Record<keyof Keys, string> = { departments: 'id', laws: 'id', powers: 'code', flows: 'id' };
@@ -79,7 +97,7 @@ export function buildCatalogue(
   files: Map<string, SourceFile>,
   sections: Sections,
   keys: Keys,
-  unread: string[] = [],
+  unread: UnreadFile[] = [],
 ): Catalogue {
   return {
     displayRoot,

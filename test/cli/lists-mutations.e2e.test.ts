@@ -126,12 +126,14 @@ const EXPECTED: Expected[] = [
 
 function writeMutations(lists: string): void {
   writeFileSync(path.join(lists, 'powers/zz-broken.yaml'), BROKEN_POWERS);
-  writeFileSync(path.join(lists, 'zz-syntax.yaml'), 'departments:\n  - id: bad\n    name: "未闭合\n    level: county\n');
+  // The files that cannot be read hold no section that other mutations refer to: a departments: file that cannot be
+  // read stops ref/department (the id may be there), which has a test of its own.
+  writeFileSync(path.join(lists, 'zz-syntax.yaml'), 'x-notes:\n  - id: bad\n    name: "未闭合\n    level: county\n');
   writeFileSync(path.join(lists, 'zz-duplicate-key.yaml'), 'departments:\n  - id: dup\n    name: 部门\n    name: 重复\n    level: county\n');
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 8; i++) bomb.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(', ')}]`);
   writeFileSync(path.join(lists, 'zz-alias-bomb.yaml'), `${bomb.join('\n')}\n`);
-  writeFileSync(path.join(lists, 'zz-gbk.yaml'), Buffer.concat([Buffer.from('departments:\n  - id: gbk\n    name: '), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('\n    level: county\n')]));
+  writeFileSync(path.join(lists, 'zz-gbk.yaml'), Buffer.concat([Buffer.from('x-notes:\n  - id: gbk\n    name: '), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('\n    level: county\n')]));
   writeFileSync(path.join(lists, 'zz-empty.yaml'), '');
   edit(path.join(lists, 'powers/jyj.yaml'), 'category: licensing', 'category: licencing');
   edit(path.join(lists, 'departments.yaml'), 'credit_code: 11339921002541003G', 'credit_code: 11339921002541003H');
