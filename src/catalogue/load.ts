@@ -216,7 +216,9 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   for (const result of processed) {
     findings.push(...result.findings);
     const lazy = result.readable ? new LazySourceFile(result.file, result.relativePath, source) : undefined;
-    if (!result.readable || (result.data === undefined && !result.findings.some((f) => f.ruleId === 'file/empty'))) {
+    // A file that could not be read always says why (a finding); the results that stand for a cached catalogue say
+    // nothing and have no data, and their texts are not read here.
+    if ((!result.readable || result.data === undefined) && result.findings.length && !result.findings.some((f) => f.ruleId === 'file/empty')) {
       // The text as far as it can be had (the lossy decoding of a file that is not UTF-8) tells what it was meant to hold.
       const text = lazy?.text ?? result.findings.find((f) => f.place.text !== undefined)?.place.text;
       unread.push({ file: result.file, sections: sectionsWritten(text) });
