@@ -74,6 +74,7 @@ export const site: SiteWords = {
   'close-paren': ')',
   'semicolon': '; ',
   'comma': ', ',
+  'list-separator': ', ',
   'blank-form': 'Blank form',
   'sample': 'Sample',
   'copies-count': '{count}',

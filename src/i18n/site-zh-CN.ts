@@ -73,6 +73,7 @@ export const site = {
   'close-paren': '）',
   'semicolon': '；',
   'comma': '，',
+  'list-separator': '、',
   'blank-form': '空白表格',
   'sample': '示例样表',
   'copies-count': '{count} 份',
