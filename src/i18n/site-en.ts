@@ -102,6 +102,7 @@ export const site: SiteWords = {
   'fee-name': 'Fee',
   'fee-standard': 'Amount',
   'fee-basis': 'Basis',
+  'material-basis': 'Required by',
   'fee-waivable': 'Can be waived',
   'section-visits': 'Visits and online service',
   'visits': 'In-person visits',

@@ -101,6 +101,7 @@ export const site = {
   'fee-name': '收费项目',
   'fee-standard': '收费标准',
   'fee-basis': '收费依据',
+  'material-basis': '要求依据',
   'fee-waivable': '可减免',
   'section-visits': '跑动次数与网上办理',
   'visits': '到办事现场次数',

@@ -96,6 +96,12 @@ describe('guide page', () => {
     expect(html).not.toContain('网上办理入口</a>');
   });
 
+  it('gives a material\'s legal basis under its name, in the language of the page', () => {
+    const files = withPower('', [['        originals: 1\n', '        originals: 1\n        basis: [{law: spaqf, article: 第三十五条}]\n']]);
+    expect(page(site(files), guidePath)).toMatch(/<span class="note">要求依据：(?:<a [^>]*>)?《[^》]+》(?:<\/a>)?第三十五条\s*<\/span><\/th>/);
+    expect(page(site(files, 'en'), guidePath)).toMatch(/<span class="note">Required by: (?:<a [^>]*>)?《[^》]+》(?:<\/a>)?第三十五条\s*<\/span><\/th>/);
+  });
+
   it('is written in English when the locale is en', () => {
     const html = page(site({}, 'en'), guidePath);
     expect(html).toContain('<html lang="en">');
