@@ -70,15 +70,20 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
+/** What a stored result holds (ProcessedFile's fields): a store of another layout is not used. */
+const FORMAT = 2;
+
 export class FileCache {
   private index: Record<string, IndexEntry> = {};
   private indexDirty = false;
+  private readonly key: string;
 
   /** `key` names everything results depend on besides the files: the tool's version and its schemas. */
   constructor(
     readonly location: string,
-    private readonly key: string,
+    key: string,
   ) {
+    this.key = `${FORMAT}:${key}`;
     // The location, or the nearest part of it that exists, must be a folder: a file there (cache/ under a file named
     // build, say) would make every write fail.
     for (let at = location; ; at = path.dirname(at)) {
@@ -95,7 +100,7 @@ export class FileCache {
     }
     const stored = readJson<IndexFile>(path.join(location, 'index.json'));
     // A cache from another version, or one that does not parse, is simply not used.
-    if (stored && stored.key === key && stored.files && typeof stored.files === 'object') this.index = stored.files;
+    if (stored && stored.key === this.key && stored.files && typeof stored.files === 'object') this.index = stored.files;
   }
 
   /** The content hash of a file whose size and mtime are unchanged, without reading it. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { decode } from './parse.js';
 import { processFile, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
-import { buildCatalogue, emptySections, isSection, KEY_FIELD, sectionsWritten, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
+import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
 import type { WorkerJob } from './worker.js';
 import type { Config } from '../schema/definitions.js';
@@ -215,16 +215,9 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   const unread: UnreadFile[] = [];
   for (const result of processed) {
     findings.push(...result.findings);
-    const lazy = result.readable ? new LazySourceFile(result.file, result.relativePath, source) : undefined;
-    // A file that could not be read always says why (a finding); the results that stand for a cached catalogue say
-    // nothing and have no data, and their texts are not read here.
-    if ((!result.readable || result.data === undefined) && result.findings.length && !result.findings.some((f) => f.ruleId === 'file/empty')) {
-      // The text as far as it can be had (the lossy decoding of a file that is not UTF-8) tells what it was meant to hold.
-      const text = lazy?.text ?? result.findings.find((f) => f.place.text !== undefined)?.place.text;
-      unread.push({ file: result.file, sections: sectionsWritten(text) });
-    }
-    if (!lazy) continue;
-    files.set(result.file, lazy);
+    if (result.unread) unread.push({ file: result.file, sections: result.unread });
+    if (!result.readable) continue;
+    files.set(result.file, new LazySourceFile(result.file, result.relativePath, source));
     if (result.data !== undefined) collectEntries(result.file, result.data, result.invalid, sections, keys);
   }
   return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread), findings, configOk: config.ok };

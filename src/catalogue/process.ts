@@ -3,6 +3,8 @@ import { decode, parseYaml } from './parse.js';
 import { getValidators, validateData } from '../schema/validator.js';
 import type { DocPath, RawFinding } from '../findings.js';
 import { projectForRules } from './project.js';
+import { sectionsWritten } from './model.js';
+import type { SectionName } from '../schema/definitions.js';
 
 export interface ProcessedFile {
   relativePath: string;
@@ -14,6 +16,11 @@ export interface ProcessedFile {
   findings: RawFinding[];
   /** Entries that failed the schema: ['powers', 3], a whole section ['powers'], or the whole file []. */
   invalid: DocPath[];
+  /**
+   * Set when no data could be had from the file (unreadable, too large, not decodable, YAML errors): the sections its
+   * top-level keys name, 'any' when there is no text to go by. See Catalogue.unread.
+   */
+  unread?: SectionName[] | 'any';
 }
 
 /** Files above this size are refused rather than risk exhausting memory. */
@@ -30,15 +37,16 @@ export function processFile(read: Read, relativePath: string, file: string, kind
     const code = read.error.code ?? 'EIO';
     // Listed a moment ago and now not there: a symbolic link to nothing (or a file removed meanwhile).
     const messageId = code === 'ENOENT' ? 'missing' : 'unreadable';
-    return { ...base, readable: false, findings: [{ ruleId: 'file/unreadable', messageId, data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
+    return { ...base, readable: false, unread: 'any', findings: [{ ruleId: 'file/unreadable', messageId, data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
   }
   const { bytes } = read;
   if (bytes.byteLength > MAX_FILE_BYTES) {
     const data = { size: Math.round(bytes.byteLength / 1048576), limit: MAX_FILE_BYTES / 1048576 };
-    return { ...base, readable: false, findings: [{ ruleId: 'file/too-large', messageId: 'too-large', data, place: { file, path: [], range: [0, 0], text: '' } }] };
+    return { ...base, readable: false, unread: 'any', findings: [{ ruleId: 'file/too-large', messageId: 'too-large', data, place: { file, path: [], range: [0, 0], text: '' } }] };
   }
   const decoded = decode(bytes, file);
-  if (!decoded.ok) return { ...base, readable: false, findings: [decoded.finding] };
+  // The lossy decoding of a file that is not UTF-8 still shows what it was meant to hold.
+  if (!decoded.ok) return { ...base, readable: false, unread: sectionsWritten(decoded.finding.place.text), findings: [decoded.finding] };
   const parsed = parseYaml(decoded.text, file);
   const findings = [...parsed.problems];
   if (parsed.empty) {
@@ -46,7 +54,7 @@ export function processFile(read: Read, relativePath: string, file: string, kind
     // An empty qingdan.yaml is still checked, so that it says `name` is missing.
     if (kind === 'file') return { ...base, readable: true, findings };
   }
-  if (parsed.data === undefined && !parsed.empty) return { ...base, readable: true, findings };
+  if (parsed.data === undefined && !parsed.empty) return { ...base, readable: true, unread: sectionsWritten(decoded.text), findings };
   const validators = getValidators();
   const data = parsed.empty ? {} : parsed.data;
   const checked = validateData(kind === 'config' ? validators.config : validators.file, data, file, kind);
