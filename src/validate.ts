@@ -11,6 +11,7 @@ import { UsageError } from './errors.js';
 import { settingFor } from './settings.js';
 import { LOCALES, type Finding, type Locale, type RawFinding, type Severity } from './findings.js';
 import type { SeveritySetting } from './schema/definitions.js';
+import { mayBeUnread } from './catalogue/model.js';
 
 export interface CatalogueSummary {
   name: string;
@@ -65,6 +66,7 @@ export function runRules(context: RuleContext): { findings: RawFinding[]; intern
   const settings = context.catalogue.config.rules;
   for (const rule of catalogueRules) {
     if (severityFor(rule.id, settings) === 'off') continue;
+    if (rule.looksUp?.some((section) => mayBeUnread(context.catalogue, section))) continue;
     try {
       for (const finding of rule.check(context)) findings.push(finding);
     } catch (error) {

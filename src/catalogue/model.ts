@@ -49,7 +49,7 @@ export interface Catalogue {
   /**
    * Files whose entries could not be read (not decodable, YAML errors, unreadable), with the sections each may hold
    * (its top-level keys as written; 'any' when there is no text to look at): an id used elsewhere may be defined
-   * there, so rules that look such ids up wait until it is mended (see mayBeUnread).
+   * there, so rules that look such ids up wait until it is mended (Rule.looksUp).
    */
   unread: UnreadFile[];
 }

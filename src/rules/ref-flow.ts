@@ -2,17 +2,14 @@
 import { defineRule } from './types.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
 import { suggest } from './suggest.js';
-import { mayBeUnread } from '../catalogue/model.js';
 
 export default defineRule({
   id: 'ref/flow',
   severity: 'error',
   stage: 'catalogue',
+  looksUp: ['flows', 'powers'],
   messages: ['unknown', 'unknown-did-you-mean', 'not-linked', 'flow'],
   *check({ catalogue }) {
-    // An id may be defined in a file that could not be read: its own finding says what to mend, and a reference
-    // finding for every use of its ids (hundreds, for a departments.yaml saved as GBK) would bury it.
-    if (mayBeUnread(catalogue, 'flows') || mayBeUnread(catalogue, 'powers')) return;
     for (const entry of catalogue.sections.powers) {
       const id = entry.value.flow;
       if (id === undefined) continue;

@@ -1,17 +1,14 @@
 // ref/power: "no power outside the list" — a responsibility or flow may only name a listed power.
 import { defineRule } from './types.js';
 import { powerReferences } from '../catalogue/walk.js';
-import { mayBeUnread } from '../catalogue/model.js';
 
 export default defineRule({
   id: 'ref/power',
   severity: 'error',
   stage: 'catalogue',
+  looksUp: ['powers'],
   messages: ['unknown', 'flow-without-power'],
   *check({ catalogue }) {
-    // An id may be defined in a file that could not be read: its own finding says what to mend, and a reference
-    // finding for every use of its ids (hundreds, for a departments.yaml saved as GBK) would bury it.
-    if (mayBeUnread(catalogue, 'powers')) return;
     for (const reference of powerReferences(catalogue)) {
       if (catalogue.keys.powers.has(reference.value)) continue;
       yield { ruleId: 'ref/power', messageId: 'unknown', data: { code: reference.value }, place: { file: reference.file, path: reference.path } };

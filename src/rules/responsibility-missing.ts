@@ -1,16 +1,13 @@
 // responsibility/missing: every power in force has someone answerable for it; a sub-item is covered by its parent's entry.
 import { defineRule } from './types.js';
-import { mayBeUnread } from '../catalogue/model.js';
 
 export default defineRule({
   id: 'responsibility/missing',
   severity: 'error',
   stage: 'catalogue',
+  looksUp: ['responsibilities'],
   messages: ['missing'],
   *check({ catalogue }) {
-    // An id may be defined in a file that could not be read: its own finding says what to mend, and a reference
-    // finding for every use of its ids (hundreds, for a departments.yaml saved as GBK) would bury it.
-    if (mayBeUnread(catalogue, 'responsibilities')) return;
     const covered = new Set<string>();
     for (const entry of catalogue.sections.responsibilities) if ('power' in entry.value) covered.add(entry.value.power);
     // An entry for a main item covers its sub-items, and theirs, up the chain (bounded, in case parents loop).

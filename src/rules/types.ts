@@ -1,5 +1,6 @@
 // What a rule is: metadata plus a check that reads the catalogue and yields findings with paths.
 import type { Catalogue } from '../catalogue/model.js';
+import type { SectionName } from '../schema/definitions.js';
 import type { Profile } from '../profiles/index.js';
 import type { RawFinding, Severity } from '../findings.js';
 
@@ -21,6 +22,12 @@ export interface RuleMeta<Id extends string = string> {
 
 export interface Rule<Id extends string = string> extends RuleMeta<Id> {
   stage: 'catalogue';
+  /**
+   * Sections whose ids the rule looks up across files. While a file that may hold one of them could not be read, the
+   * rule waits: an id may be defined there, its own finding says what to mend, and a finding for every use of its
+   * ids (hundreds, for a departments.yaml saved as GBK) would bury it.
+   */
+  looksUp?: readonly SectionName[];
   check(context: RuleContext): Iterable<RawFinding>;
 }
 
