@@ -31,14 +31,16 @@ export type Read = { bytes: Uint8Array } | { error: NodeJS.ErrnoException };
 /** `rules`: keep only what validate's rules read (after the schema has seen everything); `full`: keep all. */
 export type Projection = 'full' | 'rules';
 
+/** A file that could not be read, as a finding at its start. */
+export function unreadableFinding(error: NodeJS.ErrnoException, file: string): RawFinding {
+  const code = error.code ?? 'EIO';
+  // Listed a moment ago and now not there: a symbolic link to nothing (or a file removed meanwhile).
+  return { ruleId: 'file/unreadable', messageId: code === 'ENOENT' ? 'missing' : 'unreadable', data: { code }, place: { file, path: [], range: [0, 0], text: '' } };
+}
+
 export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config', projection: Projection = 'full'): ProcessedFile {
   const base = { relativePath, file, data: undefined, invalid: [] as DocPath[] };
-  if ('error' in read) {
-    const code = read.error.code ?? 'EIO';
-    // Listed a moment ago and now not there: a symbolic link to nothing (or a file removed meanwhile).
-    const messageId = code === 'ENOENT' ? 'missing' : 'unreadable';
-    return { ...base, readable: false, unread: 'any', findings: [{ ruleId: 'file/unreadable', messageId, data: { code }, place: { file, path: [], range: [0, 0], text: '' } }] };
-  }
+  if ('error' in read) return { ...base, readable: false, unread: 'any', findings: [unreadableFinding(read.error, file)] };
   const { bytes } = read;
   if (bytes.byteLength > MAX_FILE_BYTES) {
     const data = { size: Math.round(bytes.byteLength / 1048576), limit: MAX_FILE_BYTES / 1048576 };

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseYaml } from '../catalogue/parse.js';
-import { SourceMap } from '../catalogue/source-map.js';
+import { Positions } from '../catalogue/positions.js';
+import type { Place } from '../findings.js';
 import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
 import { diffCatalogues, failing } from '../diff/diff.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
@@ -129,20 +130,23 @@ function readWaivers(file: string, cwd: string): Waiver[] {
   } catch (error) {
     throw new UsageError('bad-waivers', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
   }
-  const map = new SourceMap(text);
-  const at = (span: { line: number; column: number }) => `${file}:${span.line}:${span.column}`;
+  const positions = new Positions(() => text);
+  const at = (place: Omit<Place, 'file'>) => {
+    const { line, column } = positions.span({ ...place, file });
+    return `${file}:${line}:${column}`;
+  };
   // The catalogue's own YAML reading: an unclosed quote is placed where it opens, aliases and depth are bounded.
   const parsed = parseYaml(text, file);
   const [broken] = parsed.data === undefined ? parsed.problems : [];
-  if (broken) throw new UsageError('bad-waivers', { file: at(map.position(broken.place.range?.[0] ?? 0)), detail: String(broken.data?.detail ?? broken.messageId) });
+  if (broken) throw new UsageError('bad-waivers', { file: at(broken.place), detail: String(broken.data?.detail ?? broken.messageId) });
   const data: unknown = parsed.data;
   const inList = Array.isArray(data);
   const list = inList ? data : (data as { waivers?: unknown } | null)?.waivers;
-  if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file: at(map.locate(inList ? [] : ['waivers'])), detail: 'waivers: [{fingerprint, reason, expires}]' });
+  if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file: at({ path: inList ? [] : ['waivers'] }), detail: 'waivers: [{fingerprint, reason, expires}]' });
   list.forEach((item, index) => {
     const waiver = item as Partial<Waiver> | null;
     const ok = waiver && typeof waiver.fingerprint === 'string' && /^[0-9a-f]{12}$/.test(waiver.fingerprint) && typeof waiver.reason === 'string' && waiver.reason.trim() && typeof waiver.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
-    if (!ok) throw new UsageError('bad-waiver-entry', { file: at(map.locate(inList ? [index] : ['waivers', index])), index: index + 1 });
+    if (!ok) throw new UsageError('bad-waiver-entry', { file: at({ path: inList ? [index] : ['waivers', index] }), index: index + 1 });
   });
   return list as Waiver[];
 }

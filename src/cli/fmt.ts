@@ -1,5 +1,5 @@
 // `qingdan fmt [paths…] [--check]`: option wiring, the list of files and the exit code; formatting is in src/fmt/.
-import { SourceMap } from '../catalogue/source-map.js';
+import { Positions } from '../catalogue/positions.js';
 import type { Command } from 'commander';
 import { fmtFiles } from '../fmt/files.js';
 import { formatFiles } from '../fmt/index.js';
@@ -26,9 +26,8 @@ export function registerFmt(program: Command, context: CommandContext): void {
 }
 
 function problem(finding: RawFinding, text: string, locale: Locale): string {
-  const where = finding.place.range ? new SourceMap(finding.place.text ?? text).position(finding.place.range[0]) : { line: 1, column: 1 };
-  const at = `${where.line}:${where.column}`;
-  return `${finding.place.file}:${at}  ${ruleMessage(locale, finding.ruleId, finding.messageId, finding.data)}  ${finding.ruleId}`;
+  const { line, column } = new Positions(() => text).span(finding.place);
+  return `${finding.place.file}:${line}:${column}  ${ruleMessage(locale, finding.ruleId, finding.messageId, finding.data)}  ${finding.ruleId}`;
 }
 
 function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): number {

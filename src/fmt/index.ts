@@ -1,6 +1,7 @@
 // `qingdan fmt` without the command line: format each file, write what changed (unless only checking), say what happened.
 import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { formatText, type FormatOutcome } from './format.js';
+import { unreadableFinding } from '../catalogue/process.js';
 import type { FmtFile } from './files.js';
 
 export interface FmtResult {
@@ -18,9 +19,7 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
     try {
       bytes = readFileSync(file.absolute);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      const finding = { ruleId: 'file/unreadable', messageId: code === 'ENOENT' ? 'missing' : 'unreadable', data: { code }, place: { file: file.display, path: [], range: [0, 0] as [number, number], text: '' } };
-      return { file, outcome: { status: 'broken', findings: [finding] } };
+      return { file, outcome: { status: 'broken', findings: [unreadableFinding(error as NodeJS.ErrnoException, file.display)] } };
     }
     const outcome = formatText(bytes, file.display, file.kind);
     if (outcome.status === 'formatted' && outcome.changed && !options.check) {
