@@ -33,10 +33,10 @@ export interface DrawingJob {
   port: MessagePort;
 }
 
+/** A drawing the worker made; without `svg` it failed, and this thread draws it again to report the error. */
 export interface DrawingResult {
   index: number;
   svg?: string;
-  error?: string;
 }
 
 /**
@@ -76,9 +76,7 @@ export class SharedDrawings {
   draw(model: FlowModel): string {
     const i = this.index.get(model.id);
     if (i === undefined || Atomics.compareExchange(this.claims, i, FREE, MAIN) === FREE) return drawFlow(model);
-    const result = this.wait(i);
-    // The worker's error is not reported from there: drawing here raises it where the build can report it.
-    return result?.svg ?? drawFlow(model);
+    return this.wait(i)?.svg ?? drawFlow(model);
   }
 
   private wait(i: number): DrawingResult | undefined {

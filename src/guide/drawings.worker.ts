@@ -13,8 +13,9 @@ for (let i = models.length - 1; i >= 0; i--) {
   let result: DrawingResult;
   try {
     result = { index: i, svg: drawFlow(models[i]!) };
-  } catch (error) {
-    result = { index: i, error: error instanceof Error ? error.message : String(error) };
+  } catch {
+    // Not reported from here: the main thread draws it again and raises the error where the build reports it.
+    result = { index: i };
   }
   job.port.postMessage(result);
   Atomics.add(posted, 0, 1);
