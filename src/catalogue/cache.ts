@@ -86,18 +86,9 @@ export class FileCache {
     this.key = `${FORMAT}:${key}`;
     // The location, or the nearest part of it that exists, must be a folder: a file there (cache/ under a file named
     // build, say) would make every write fail.
-    for (let at = location; ; at = path.dirname(at)) {
-      let isFile: boolean | undefined;
-      try {
-        isFile = !statSync(at).isDirectory();
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if ((code === 'ENOENT' || code === 'ENOTDIR') && path.dirname(at) !== at) continue;
-        break;
-      }
-      if (isFile) throw new UsageError('bad-cache-location', { path: at });
-      break;
-    }
+    let at = location;
+    while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+    if (existsSync(at) && !statSync(at).isDirectory()) throw new UsageError('bad-cache-location', { path: at });
     const stored = readJson<IndexFile>(path.join(location, 'index.json'));
     // A cache from another version, or one that does not parse, is simply not used.
     if (stored && stored.key === this.key && stored.files && typeof stored.files === 'object') this.index = stored.files;
