@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seededRandom } from './random.js';
+import { measure, median } from './measure.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values: args } = parseArgs({
@@ -87,16 +88,11 @@ function prepare() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-function measure(argv) {
-  const timeFile = path.join(DATA, '.time');
-  const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, process.execPath, BIN, ...argv], { cwd: DATA, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const [kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMb: kb / 1024, exit: run.status, stderr: String(run.stderr).slice(0, 2000) };
+/** One run of qingdan in the data folder (bench/measure.js times it: wall, CPU of the whole tree, peak RSS). */
+async function run(argv) {
+  const r = await measure([process.execPath, BIN, ...argv], { cwd: DATA, env: { NO_COLOR: '1' } });
+  return { ...r, rssMb: r.rssKb / 1024 };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 mkdirSync(DATA, { recursive: true });
 const roots = prepare().map((root) => path.relative(DATA, root));
@@ -108,7 +104,7 @@ const results = new Map(jobs.map((job) => [job.id, []]));
 process.stderr.write(`${RUNS} interleaved runs; ${cpus().length} cores; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 for (let round = 0; round < RUNS; round++) {
   for (const job of jobs) {
-    const r = measure(job.argv);
+    const r = await run(job.argv);
     if (!job.ok.includes(r.exit)) {
       process.stderr.write(`${job.label} exited ${r.exit}:\n${r.stderr}\n`);
       process.exit(1);

@@ -16,6 +16,7 @@ import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measure } from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -133,15 +134,11 @@ function eleventyProject(dir) {
 }
 
 // --------------------------------------------------------------------------------------------------------------
-const TIME = '/usr/bin/time';
-function time(command, commandArgs, cwd) {
-  const usage = path.join(work, 'usage.txt');
-  const [file, list] = existsSync(TIME) ? [TIME, ['-f', '%U %S', '-o', usage, command, ...commandArgs]] : [command, commandArgs];
-  const started = performance.now();
-  execFileSync(file, list, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  const wall = (performance.now() - started) / 1000;
-  const cpu = file === TIME ? readFileSync(usage, 'utf8').trim().split('\n').at(-1).split(' ').reduce((sum, n) => sum + Number(n), 0) : NaN;
-  return { wall, cpu };
+/** One run of a command, timed by bench/measure.js; a failing build stops the benchmark. */
+async function time(command, commandArgs, cwd) {
+  const r = await measure([command, ...commandArgs], { cwd, env: { CI: 'true', NO_COLOR: '1' } });
+  if (r.exit !== 0) throw new Error(`${[command, ...commandArgs].join(' ')} exited ${r.exit}:\n${r.stderr}`);
+  return r;
 }
 const best = (list) => list.reduce((a, b) => (b.wall < a.wall ? b : a));
 const fmt = (seconds) => `${seconds.toFixed(2)} s`;
@@ -163,20 +160,20 @@ const eleventyTimes = [];
 const fullTimes = [];
 const incrementalTimes = [];
 const uncachedTimes = [];
-const build = () => time(process.execPath, [bin, 'build', catalogue, '--out', site, '--cache', '--cache-location', cache], ROOT);
+const build = async () => await time(process.execPath, [bin, 'build', catalogue, '--out', site, '--cache', '--cache-location', cache], ROOT);
 const file = path.join(catalogue, 'powers/d0.yaml');
 const editOne = (from, to) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 for (let run = 0; run < RUNS; run++) {
   rmSync(path.join(eleventy, '_site'), { recursive: true, force: true });
-  eleventyTimes.push(time(process.execPath, [eleventyBin, '--quiet'], eleventy));
+  eleventyTimes.push(await time(process.execPath, [eleventyBin, '--quiet'], eleventy));
   rmSync(site, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
-  fullTimes.push(build());
+  fullTimes.push(await build());
   // Edit one item's materials, then rebuild: with the cache, then (another edit) without it.
   editOne('"管理制度文本"', `"管理制度文本（修订${run}）"`);
-  incrementalTimes.push(build());
+  incrementalTimes.push(await build());
   editOne(`"管理制度文本（修订${run}）"`, '"管理制度文本"');
-  uncachedTimes.push(time(process.execPath, [bin, 'build', catalogue, '--out', site], ROOT));
+  uncachedTimes.push(await time(process.execPath, [bin, 'build', catalogue, '--out', site], ROOT));
   process.stdout.write(
     `run ${run + 1}: eleventy ${fmt(eleventyTimes.at(-1).wall)}, qingdan full ${fmt(fullTimes.at(-1).wall)}, incremental ${fmt(incrementalTimes.at(-1).wall)} (without --cache ${fmt(uncachedTimes.at(-1).wall)})\n`,
   );
