@@ -10,7 +10,7 @@
 // system, all threads) beside it from /usr/bin/time where there is one. qingdan builds with --cache: the full build
 // starts with no cache and no site (it pays for writing the cache), the rebuilds after an edit read it; one rebuild
 // without --cache is timed too.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
@@ -140,6 +140,7 @@ async function time(command, commandArgs, cwd) {
   if (r.exit !== 0) throw new Error(`${[command, ...commandArgs].join(' ')} exited ${r.exit}:\n${r.stderr}`);
   return r;
 }
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const best = (list) => list.reduce((a, b) => (b.wall < a.wall ? b : a));
 const fmt = (seconds) => `${seconds.toFixed(2)} s`;
 const fmtCpu = (seconds) => (Number.isNaN(seconds) ? '—' : fmt(seconds));
@@ -178,6 +179,47 @@ for (let run = 0; run < RUNS; run++) {
     `run ${run + 1}: eleventy ${fmt(eleventyTimes.at(-1).wall)}, qingdan full ${fmt(fullTimes.at(-1).wall)}, incremental ${fmt(incrementalTimes.at(-1).wall)} (without --cache ${fmt(uncachedTimes.at(-1).wall)})\n`,
   );
 }
+// `qingdan serve`: the resident rebuild an editor waits for. From the moment an item's file is written to the moment
+// serve says the site is updated (its watcher's debounce and the writes included), for several edits in a row.
+async function serveEdits(edits) {
+  const out = path.join(work, 'serve-site');
+  rmSync(out, { recursive: true, force: true });
+  const child = spawn(process.execPath, [bin, 'serve', catalogue, '--out', out, '--port', '0'], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  let buffer = '';
+  let waiting;
+  child.stderr.on('data', (chunk) => {
+    buffer += chunk;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      if (waiting && waiting.match.test(line)) {
+        const { resolve } = waiting;
+        waiting = undefined;
+        resolve(line);
+      }
+    }
+  });
+  const next = (match) => new Promise((resolve) => (waiting = { match, resolve }));
+  await next(/http:\/\/127\.0\.0\.1:\d+/);
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    const built = next(/已生成网站|^Built /);
+    const started = performance.now();
+    if (i % 2 === 0) editOne('"管理制度文本"', `"管理制度文本（服务${i}）"`);
+    else editOne(`"管理制度文本（服务${i - 1}）"`, '"管理制度文本"');
+    const line = await built;
+    const reported = Number(/(?:用时|in) ([\d.]+)/.exec(line)?.[1]);
+    times.push({ wall: (performance.now() - started) / 1000, reported });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  child.kill();
+  rmSync(out, { recursive: true, force: true });
+  return times;
+}
+const serveTimes = await serveEdits(Math.max(5, RUNS * 2));
+process.stdout.write(`serve: ${serveTimes.map((t) => `${fmt(t.wall)} (reported ${fmt(t.reported)})`).join(', ')}\n`);
+
 const pages = Number(execFileSync('find', [site, '-name', '*.html'], { encoding: 'utf8' }).trim().split('\n').length);
 const full = best(fullTimes);
 const eleventyBest = best(eleventyTimes);
@@ -193,6 +235,7 @@ process.stdout.write(
     `| qingdan build, ${ITEMS} items with flowcharts (${pages} pages), full (no cache, no site) | ${fmt(full.wall)} | ${fmtCpu(full.cpu)} | ${(full.wall / eleventyBest.wall).toFixed(2)} × Eleventy |`,
     `| qingdan build --cache after editing one item | ${fmt(incremental.wall)} | ${fmtCpu(incremental.cpu)} | ${(incremental.wall / full.wall).toFixed(2)} × full |`,
     `| qingdan build (no cache) after editing one item | ${fmt(uncached.wall)} | ${fmtCpu(uncached.cpu)} | ${(uncached.wall / full.wall).toFixed(2)} × full |`,
+    `| qingdan serve: file saved → site updated, median of ${serveTimes.length} edits (best ${fmt(Math.min(...serveTimes.map((t) => t.wall)))}) | ${fmt(median(serveTimes.map((t) => t.wall)))} | — | ${(median(serveTimes.map((t) => t.wall)) / full.wall).toFixed(2)} × full |`,
     '',
   ].join('\n'),
 );

@@ -42,6 +42,8 @@ export interface LoadOptions {
    * the results are shared objects, so no reader may change them.
    */
   shared?: Map<string, ProcessedFile>;
+  /** With `shared`: forget the results this load did not use (a resident process keeps only its current catalogue). */
+  prune?: boolean;
 }
 
 function read(source: CatalogueSource, relativePath: string): Read {
@@ -185,8 +187,30 @@ async function processShared(source: CatalogueSource, relativePaths: string[], s
     const result = read(source, relativePath);
     return 'bytes' in result ? result.bytes.byteLength : 0;
   };
-  const pending = relativePaths.filter((relativePath) => !shared.has(keys.get(relativePath) ?? '')).map((relativePath) => ({ relativePath, size: size(relativePath) }));
-  const fresh = new Map((await processFiles(source, pending, options.workers, projection)).map((result) => [result.relativePath, result]));
+  let pending = relativePaths.filter((relativePath) => !shared.has(keys.get(relativePath) ?? '')).map((relativePath) => ({ relativePath, size: size(relativePath) }));
+  const fresh = new Map<string, ProcessedFile>();
+  const cache = options.cache;
+  const hashes = new Map<string, string>();
+  if (cache) {
+    // The on-disk store serves the first load of a resident process; what is parsed now is stored for the next.
+    for (const { relativePath } of pending) {
+      const bytes = read(source, relativePath);
+      if (!('bytes' in bytes)) continue;
+      const hash = contentHash(bytes.bytes);
+      hashes.set(relativePath, hash);
+      const stored = cache.processed(hash, relativePath, displayPath(source, relativePath));
+      if (stored) fresh.set(relativePath, stored);
+    }
+    pending = pending.filter((p) => !fresh.has(p.relativePath));
+  }
+  for (const result of await processFiles(source, pending, options.workers, projection)) {
+    fresh.set(result.relativePath, result);
+    cache?.storeProcessed(hashes.get(result.relativePath), result);
+  }
+  if (options.prune) {
+    const used = new Set(keys.values());
+    for (const key of shared.keys()) if (!used.has(key)) shared.delete(key);
+  }
   return relativePaths.map((relativePath) => {
     const key = keys.get(relativePath);
     const result = fresh.get(relativePath) ?? shared.get(key!)!;

@@ -1,4 +1,5 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -134,4 +135,18 @@ export function compareCodePoints(a: string, b: string): number {
 
 export function displayPath(source: CatalogueSource, relativePath: string): string {
   return source.displayRoot === '.' ? relativePath : `${source.displayRoot}/${relativePath}`;
+}
+
+/**
+ * A folder whose files are named by a hash of their bytes (read each time: a size and a time could miss an edit). A
+ * process that loads the same folder again (`qingdan serve`) parses only files whose bytes changed.
+ */
+export class HashedDirectorySource extends DirectorySource {
+  contentId(relativePath: string): string | undefined {
+    try {
+      return createHash('sha1').update(this.readFile(relativePath)).digest('hex');
+    } catch {
+      return undefined;
+    }
+  }
 }

@@ -12,6 +12,9 @@ import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { SiteTemplates } from './templates.js';
 import { Writes } from './writes.js';
+import { SiteMemo } from './memo.js';
+import type { SitePlan } from './site.js';
+import type { ProcessedFile } from '../catalogue/process.js';
 
 /** Marks a folder as a qingdan site (so a rebuild may replace it) and remembers each reusable file's key. */
 export const MANIFEST = '.qingdan-site.json';
@@ -36,6 +39,21 @@ export interface BuildOptions {
   progress?: (done: number, total: number) => void;
   /** For tests of interrupted builds: called after each file is written into the temporary folder. */
   afterFile?: (relativePath: string) => void;
+  /** `serve`: what the last build of this process made and wrote, so that the next one makes and writes only changes. */
+  session?: SiteSession;
+}
+
+/**
+ * What a resident build (`qingdan serve`) remembers between builds. After the first build it updates the site it
+ * wrote in place — only files whose key changed are written, each atomically (a temporary file renamed over it) —
+ * as long as the folder still holds exactly what it wrote: its manifest unchanged, the same templates.
+ */
+export class SiteSession {
+  /** Parse results by content (LoadOptions.shared): unchanged files keep their objects, which the memo relies on. */
+  readonly parsed = new Map<string, ProcessedFile>();
+  readonly memo = new SiteMemo();
+  templates: SiteTemplates | undefined;
+  written: { out: string; manifest: string; templates: string; keys: Map<string, string>; files: Set<string> } | undefined;
 }
 
 export interface BuildResult {
@@ -124,10 +142,19 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   const out = path.resolve(options.out);
   checkTarget(out);
   removeLeftovers(out);
-  const templates = new SiteTemplates(options.locale, options.templates ?? []);
+  const session = options.incremental === false ? undefined : options.session;
+  // Handlebars compiles a template when it is first used: a session keeps the compiled ones while no file changed.
+  const fresh = new SiteTemplates(options.locale, options.templates ?? []);
+  const templates = session?.templates?.hash === fresh.hash ? session.templates : fresh;
+  if (session) session.templates = templates;
   const previous = options.incremental === false ? undefined : readManifest(out);
   let drawings: SharedDrawings | undefined;
-  const plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)));
+  const plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo);
+  const tool = `${options.toolVersion ?? ''}+${codeHash()}`;
+  const written = session?.written;
+  if (written && written.out === out && written.templates === templates.hash && manifestText(out) === written.manifest && previous?.tool === tool) {
+    return updateInPlace(session!, plan, templates, tool, options, (next) => (drawings = next));
+  }
 
   mkdirSync(path.dirname(out), { recursive: true });
   const temporary = uniqueSibling(out, 'tmp');
@@ -140,7 +167,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
       made.add(folder);
     }
   };
-  const manifest: Manifest = { version: MANIFEST_VERSION, tool: `${options.toolVersion ?? ''}+${codeHash()}`, files: {} };
+  const manifest: Manifest = { version: MANIFEST_VERSION, tool, files: {} };
   const reusable = previous && previous.tool === manifest.tool ? previous.files : {};
   const reusedFrom = plan.files.map((file) => (file.key && reusable[file.path] === file.key && existsSync(path.join(out, file.path)) ? path.join(out, file.path) : undefined));
   // The flowcharts of the pages to render, in the order they are rendered: shared with a worker thread when many.
@@ -160,10 +187,10 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
       const old = reusedFrom[i];
       if (old) {
         reuse(old, target);
-        reused++;
+        if (file.guide) reused++;
       } else {
         await writes.write(target, file.make());
-        if (file.key) rendered++;
+        if (file.guide) rendered++;
       }
       if (file.key) manifest.files[file.path] = file.key;
       if (file.guide) options.progress?.(++guidesDone, plan.guides);
@@ -176,6 +203,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
       copyFileSync(source, target);
     }
     writeFileSync(path.join(temporary, MANIFEST), `${JSON.stringify(manifest)}\n`);
+    if (session) session.written = { out, manifest: `${JSON.stringify(manifest)}\n`, templates: templates.hash, keys: new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : []))), files: new Set(plan.files.map((file) => file.path)) };
   } catch (error) {
     await writes.settle();
     await drawings?.close();
@@ -185,6 +213,70 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   await drawings?.close();
   swapIn(temporary, out);
   return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused };
+}
+
+function manifestText(out: string): string | undefined {
+  try {
+    return readFileSync(path.join(out, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function writeFileAtomically(target: string, data: string | Buffer): void {
+  const temporary = `${target}.qingdan-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A resident build's later builds: only files whose key changed are made, and written over the old ones one by
+ * one. The manifest first loses the keys of the files about to change, so a build stopped half-way leaves a site
+ * whose manifest claims nothing stale: the next build makes those files again.
+ */
+async function updateInPlace(session: SiteSession, plan: SitePlan, templates: SiteTemplates, tool: string, options: BuildOptions, startDrawings: (drawings: SharedDrawings | undefined) => void): Promise<BuildResult> {
+  const written = session.written!;
+  const out = written.out;
+  const changed = plan.files.filter((file) => !file.key || written.keys.get(file.path) !== file.key);
+  const keys = new Map(written.keys);
+  for (const file of changed) keys.delete(file.path);
+  const manifestOf = (files: Map<string, string>) => `${JSON.stringify({ version: MANIFEST_VERSION, tool, files: Object.fromEntries(files) } satisfies Manifest)}\n`;
+  session.written = undefined;
+  writeFileAtomically(path.join(out, MANIFEST), manifestOf(keys));
+
+  const toDraw = new Map<string, FlowModel>();
+  for (const file of changed) if (file.flow && !toDraw.has(file.flow.id)) toDraw.set(file.flow.id, file.flow);
+  const drawings = SharedDrawings.start([...toDraw.values()]);
+  startDrawings(drawings);
+  let rendered = 0;
+  let guidesDone = 0;
+  const total = changed.filter((file) => file.guide).length;
+  try {
+    for (const file of changed) {
+      const target = path.join(out, file.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomically(target, file.make());
+      if (file.guide) {
+        rendered++;
+        options.progress?.(++guidesDone, total);
+      }
+      options.afterFile?.(file.path);
+    }
+  } finally {
+    await drawings?.close();
+  }
+  const files = new Set(plan.files.map((file) => file.path));
+  for (const gone of written.files) if (!files.has(gone)) rmSync(path.join(out, gone), { force: true });
+  const final = new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : [])));
+  const manifest = manifestOf(final);
+  writeFileAtomically(path.join(out, MANIFEST), manifest);
+  session.written = { out, manifest, templates: templates.hash, keys: final, files };
+  return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused: plan.guides - rendered };
 }
 
 /** Moves the finished folder into place; the old site stays whole until the new one is complete. */

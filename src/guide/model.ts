@@ -3,11 +3,12 @@
 import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import { label } from '../i18n/labels.js';
-import type { Citation, Department, Flow, Power, TimeUnit } from '../schema/definitions.js';
+import type { Citation, Department, Flow, Law, Power, TimeUnit } from '../schema/definitions.js';
 import { CATEGORIES } from '../schema/values.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { formatDuration } from '../flow/labels.js';
-import { describeFlow, flowInput, type FlowModel } from '../flow/model.js';
+import { describeFlow, type FlowModel } from '../flow/model.js';
+import { flowPowerCodes } from '../catalogue/walk.js';
 import { linkify, safeUrl, textOrLink, type Segment } from './links.js';
 import { siteWord } from './words.js';
 
@@ -128,15 +129,29 @@ export function hasGuide(power: Power): boolean {
   return (power.status ?? 'active') === 'active';
 }
 
+/**
+ * One thing a model read from the catalogue: what was asked for and what came back. A resident build (`serve`) keeps
+ * a guide's reads with its model; when every read gives back the same objects in the next catalogue, the model, its
+ * key and its page stand. Unchanged files keep their parsed objects there, so "the same" is identity.
+ */
+export type CatalogueRead = readonly [kind: ReadKind, key: string, value: unknown];
+type ReadKind = 'department' | 'law' | 'power' | 'flow' | 'children' | 'departments';
+
+const NO_POWERS: readonly Power[] = [];
+
 export class SiteModelBuilder {
   private readonly departments: Map<string, Department>;
+  private readonly departmentList: readonly Department[];
   private readonly children = new Map<string, Power[]>();
+  /** The reads of the models being made (a guide's include its flow's): every lookup below goes through `note`. */
+  private readonly recorders: CatalogueRead[][] = [];
 
   constructor(
     readonly catalogue: Catalogue,
     readonly locale: Locale,
   ) {
     this.departments = new Map([...catalogue.departmentById].map(([id, entry]) => [id, entry.value]));
+    this.departmentList = catalogue.sections.departments.map((entry) => entry.value);
     for (const { value } of catalogue.sections.powers) {
       if (value.parent === undefined) continue;
       const list = this.children.get(value.parent) ?? [];
@@ -145,12 +160,64 @@ export class SiteModelBuilder {
     }
   }
 
+  private lookup(kind: ReadKind, key: string): unknown {
+    switch (kind) {
+      case 'department':
+        return this.departments.get(key);
+      case 'law':
+        return this.catalogue.lawById.get(key)?.value;
+      case 'power':
+        return this.catalogue.powerByCode.get(key)?.value;
+      case 'flow':
+        return this.catalogue.flowById.get(key)?.value;
+      case 'children':
+        return this.children.get(key) ?? NO_POWERS;
+      case 'departments': {
+        // The departments named by the flow's steps, in catalogue order (lanes are ordered by it).
+        const ids = new Set(key.split('\n'));
+        return this.departmentList.filter((department) => ids.has(department.id));
+      }
+    }
+  }
+
+  private note<T>(kind: ReadKind, key: string): T {
+    const value = this.lookup(kind, key) as T;
+    for (const reads of this.recorders) reads.push([kind, key, value]);
+    return value;
+  }
+
+  /** Runs `make` and returns what it read from the catalogue with what it made. */
+  recording<T>(make: () => T): { value: T; reads: CatalogueRead[] } {
+    const reads: CatalogueRead[] = [];
+    this.recorders.push(reads);
+    try {
+      return { value: make(), reads };
+    } finally {
+      this.recorders.pop();
+    }
+  }
+
+  /** Adds reads made earlier (a flow model built for another guide) to the models being made now. */
+  replay(reads: readonly CatalogueRead[]): void {
+    for (const recorder of this.recorders) recorder.push(...reads);
+  }
+
+  /** True when each read gives back the same thing in this catalogue (lists compared item by item). */
+  unchanged(reads: readonly CatalogueRead[]): boolean {
+    for (const [kind, key, value] of reads) {
+      const now = this.lookup(kind, key);
+      if (now === value) continue;
+      if (!Array.isArray(now) || !Array.isArray(value) || now.length !== value.length || now.some((item, i) => item !== value[i])) return false;
+    }
+    return true;
+  }
+
   word(id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>): string {
     return siteWord(this.locale, id, data);
   }
 
   departmentName(id: string): string {
-    return this.departments.get(id)?.name ?? id;
+    return this.note<Department | undefined>('department', id)?.name ?? id;
   }
 
   departmentLink(id: string): NamedLink {
@@ -158,7 +225,7 @@ export class SiteModelBuilder {
   }
 
   departmentInfo(id: string): DepartmentInfo {
-    const department = this.departments.get(id);
+    const department = this.note<Department | undefined>('department', id);
     const info: DepartmentInfo = { id, ...this.departmentLink(id), phone: linkify(department?.phone), responsibilitiesHref: paths.responsibilities(id) };
     if (department?.address) info.address = department.address;
     if (department?.hours) info.hours = department.hours;
@@ -168,7 +235,7 @@ export class SiteModelBuilder {
   }
 
   citation(citation: Citation): CitationView {
-    const law = this.catalogue.lawById.get(citation.law)?.value;
+    const law = this.note<Law | undefined>('law', citation.law);
     const view: CitationView = { title: law?.title ?? citation.law };
     const href = safeUrl(law?.url);
     if (href) view.href = href;
@@ -184,14 +251,22 @@ export class SiteModelBuilder {
     const seen = new Set<string>();
     while (current && !seen.has(current.code)) {
       seen.add(current.code);
-      if (current.flow) return this.catalogue.flowById.get(current.flow)?.value;
-      current = current.parent !== undefined ? this.catalogue.powerByCode.get(current.parent)?.value : undefined;
+      if (current.flow) return this.note<Flow | undefined>('flow', current.flow);
+      current = current.parent !== undefined ? this.note<Power | undefined>('power', current.parent) : undefined;
     }
     return undefined;
   }
 
+  /** The flow's drawing and step list: its lanes name departments, its items' time limits bound the steps. */
   flowModel(flow: Flow): FlowModel {
-    return describeFlow(flowInput(this.catalogue, flow, this.locale));
+    const powers: Power[] = [];
+    for (const code of flowPowerCodes(flow)) {
+      const power = this.note<Power | undefined>('power', code);
+      if (power) powers.push(power);
+    }
+    // Only the departments its steps name: an edit of another department leaves the flow as it was.
+    const named = [...new Set(flow.steps.flatMap((step) => (step.department === undefined ? [] : [step.department])))];
+    return describeFlow({ flow, departments: this.note<Department[]>('departments', named.join('\n')), powers, locale: this.locale });
   }
 
   guide(power: Power, flowModel: FlowModel | undefined): GuideModel {
@@ -200,7 +275,7 @@ export class SiteModelBuilder {
     const { promised, statutory } = power.time_limit;
     const visits = power.visits ?? 0;
     const depth = power.online?.depth ?? [];
-    const parent = power.parent !== undefined ? this.catalogue.powerByCode.get(power.parent)?.value : undefined;
+    const parent = power.parent !== undefined ? this.note<Power | undefined>('power', power.parent) : undefined;
     const applicants = power.applicants ?? [];
     const guide: GuideModel = {
       code: power.code,
@@ -210,7 +285,7 @@ export class SiteModelBuilder {
       department: this.departmentInfo(power.department),
       coDepartments: (power.co_departments ?? []).map((id) => this.departmentLink(id)),
       applicants: applicants.map((slug) => ({ slug, name: this.word(`applicant-${slug}-short`), href: paths.applicant(slug) })),
-      subItems: (this.children.get(power.code) ?? []).filter(hasGuide).map((child) => ({ code: child.code, name: child.name, href: paths.item(child.code) })),
+      subItems: this.note<readonly Power[]>('children', power.code).filter(hasGuide).map((child) => ({ code: child.code, name: child.name, href: paths.item(child.code) })),
       conditions: power.conditions ?? [],
       materials: (power.materials ?? []).map((material, index) => ({
         index: index + 1,

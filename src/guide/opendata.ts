@@ -8,6 +8,7 @@ import type { Citation, Power } from '../schema/definitions.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { hasGuide, paths } from './model.js';
 import { linkify } from './links.js';
+import type { SiteMemo } from './memo.js';
 
 /**
  * A cell that a spreadsheet would read as a formula (= + - @, or a leading tab / carriage return) gets a leading
@@ -17,72 +18,117 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csv(header: string[], rows: Array<Array<string | number | boolean | undefined>>): string {
-  return stringify([header, ...rows], {
-    // A byte-order mark, or Excel opens UTF-8 Chinese as mojibake.
-    bom: true,
-    record_delimiter: 'windows',
-    cast: { string: neutraliseCell, boolean: (value) => (value ? 'true' : 'false') },
-  });
+type Cell = string | number | boolean | undefined;
+
+const CSV_OPTIONS = {
+  record_delimiter: 'windows',
+  cast: { string: neutraliseCell, boolean: (value: boolean) => (value ? 'true' : 'false') },
+} as const;
+
+/** One entry's rows, with what they read from other entries (names, law titles) as text. */
+interface EntryRows {
+  entry: object;
+  reads: string;
+  rows(): Cell[][];
+}
+
+/**
+ * A table with a byte-order mark (or Excel opens UTF-8 Chinese as mojibake). With a memo (a resident build), an
+ * entry that is the same object as last time, whose rows read the same from other entries, keeps its rows' text.
+ */
+function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; text: string }>): string {
+  if (!memo) return stringify([header, ...entries.flatMap((entry) => entry.rows())], { ...CSV_OPTIONS, bom: true });
+  const parts = [stringify([header], { ...CSV_OPTIONS, bom: true })];
+  for (const { entry, reads, rows } of entries) {
+    let known = memo.get(entry);
+    if (!known || known.reads !== reads) {
+      known = { reads, text: stringify(rows(), CSV_OPTIONS) };
+      memo.set(entry, known);
+    }
+    parts.push(known.text);
+  }
+  return parts.join('');
+}
+
+/** The JSON of an entry, from the memo when this very object was written before. */
+function jsonOf(value: object, memo: WeakMap<object, string> | undefined, make: (value: object) => unknown = (v) => v): string {
+  let text = memo?.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(make(value));
+    memo?.set(value, text);
+  }
+  return text;
 }
 
 function citations(catalogue: Catalogue, list: readonly Citation[] | undefined): string {
   return (list ?? []).map((c) => `${catalogue.lawById.get(c.law)?.value.title ?? c.law}${c.article ?? ''}`).join('；');
 }
 
-export function catalogueJson(catalogue: Catalogue): string {
-  const values = <T>(entries: ReadonlyArray<{ value: T }>) => entries.map((entry) => entry.value);
-  const { config } = catalogue;
-  const data = {
-    name: config.name,
-    ...(config.region ? { region: config.region } : {}),
-    departments: values(catalogue.sections.departments),
-    laws: values(catalogue.sections.laws),
-    powers: values(catalogue.sections.powers),
-    responsibilities: values(catalogue.sections.responsibilities),
-    flows: values(catalogue.sections.flows),
-  };
-  return `${JSON.stringify(data)}\n`;
+/** The catalogue as one JSON document: the text JSON.stringify gives, put together from each entry's JSON. */
+export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string {
+  const { config, sections } = catalogue;
+  const head = JSON.stringify({ name: config.name, ...(config.region ? { region: config.region } : {}) }).slice(1, -1);
+  const lists = (['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const).map(
+    (section) => `"${section}":[${sections[section].map((entry) => jsonOf(entry.value as object, memo?.json)).join(',')}]`,
+  );
+  return `{${[head, ...lists].filter(Boolean).join(',')}}\n`;
 }
 
-export function powersCsv(catalogue: Catalogue, locale: Locale): string {
+export function powersCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string {
   const header = [
     'code', 'name', 'category', 'category_label', 'department', 'department_name', 'status', 'level', 'parent',
     'time_statutory', 'time_promised', 'time_unit', 'visits', 'full_online', 'online_url', 'materials', 'fees',
     'location', 'hours', 'consult', 'complaint', 'basis', 'reviewed', 'guide',
   ];
-  const rows = catalogue.sections.powers.map(({ value: p }) => [
-    p.code, p.name, p.category, label(locale, 'category', p.category), p.department,
-    catalogue.departmentById.get(p.department)?.value.name, p.status ?? 'active', p.level, p.parent,
-    p.time_limit.statutory, p.time_limit.promised, p.time_limit.unit, p.visits ?? 0,
-    isFullOnline(p.online?.depth) && (p.visits ?? 0) === 0, p.online?.url, p.materials?.length ?? 0,
-    (p.fees ?? []).map((fee) => `${fee.name}：${fee.standard}`).join('；'), p.location, p.hours, p.contact?.consult,
-    p.contact?.complaint, citations(catalogue, p.basis), p.reviewed, hasGuide(p) ? paths.item(p.code) : undefined,
-  ]);
-  return csv(header, rows);
+  const entries = catalogue.sections.powers.map(({ value: p }): EntryRows => {
+    const department = catalogue.departmentById.get(p.department)?.value.name;
+    const basis = citations(catalogue, p.basis);
+    return {
+      entry: p,
+      reads: `${department}\0${basis}`,
+      rows: () => [[
+        p.code, p.name, p.category, label(locale, 'category', p.category), p.department, department,
+        p.status ?? 'active', p.level, p.parent, p.time_limit.statutory, p.time_limit.promised, p.time_limit.unit,
+        p.visits ?? 0, isFullOnline(p.online?.depth) && (p.visits ?? 0) === 0, p.online?.url, p.materials?.length ?? 0,
+        (p.fees ?? []).map((fee) => `${fee.name}：${fee.standard}`).join('；'), p.location, p.hours, p.contact?.consult,
+        p.contact?.complaint, basis, p.reviewed, hasGuide(p) ? paths.item(p.code) : undefined,
+      ]],
+    };
+  });
+  return csv(header, entries, memo?.csv('powers'));
 }
 
-export function materialsCsv(catalogue: Catalogue): string {
+export function materialsCsv(catalogue: Catalogue, memo?: SiteMemo): string {
   const header = ['code', 'item', 'material', 'required', 'condition', 'source', 'medium', 'originals', 'copies', 'blank_form', 'sample', 'basis', 'note'];
-  const rows = catalogue.sections.powers.flatMap(({ value: p }) =>
-    (p.materials ?? []).map((m) => [p.code, p.name, m.name, String(m.required), m.condition, m.source, m.medium, m.originals, m.copies, m.blank_form, m.sample, citations(catalogue, m.basis), m.note]),
-  );
-  return csv(header, rows);
+  const entries = catalogue.sections.powers.map(({ value: p }): EntryRows => {
+    const basis = (p.materials ?? []).map((m) => citations(catalogue, m.basis));
+    return {
+      entry: p,
+      reads: basis.join('\0'),
+      rows: () => (p.materials ?? []).map((m, n) => [p.code, p.name, m.name, String(m.required), m.condition, m.source, m.medium, m.originals, m.copies, m.blank_form, m.sample, basis[n], m.note]),
+    };
+  });
+  return csv(header, entries, memo?.csv('materials'));
 }
 
-export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale): string {
+export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string {
   const header = ['code', 'item', 'department', 'stage', 'stage_label', 'text', 'basis'];
-  const rows: Array<Array<string | undefined>> = [];
-  for (const { value } of catalogue.sections.responsibilities) {
-    if ('power' in value) {
-      const power = catalogue.powerByCode.get(value.power)?.value;
-      for (const duty of value.duties) rows.push([value.power, power?.name, power?.department, duty.stage, label(locale, 'stage', duty.stage), duty.text, citations(catalogue, duty.basis)]);
-      if (value.accountability) for (const text of value.accountability.cases) rows.push([value.power, power?.name, power?.department, 'accountability', '追责情形', text, citations(catalogue, value.accountability.basis)]);
-    } else {
-      for (const task of value.tasks) rows.push(['', value.duty, value.department, 'department-duty', '部门职责', task, '']);
-    }
-  }
-  return csv(header, rows);
+  const entries = catalogue.sections.responsibilities.map(({ value }): EntryRows => {
+    if (!('power' in value)) return { entry: value, reads: '', rows: () => value.tasks.map((task) => ['', value.duty, value.department, 'department-duty', '部门职责', task, '']) };
+    const power = catalogue.powerByCode.get(value.power)?.value;
+    const duties = value.duties.map((duty) => citations(catalogue, duty.basis));
+    const cases = value.accountability ? citations(catalogue, value.accountability.basis) : '';
+    return {
+      entry: value,
+      reads: [power?.name, power?.department, cases, ...duties].join('\0'),
+      rows: () => {
+        const rows: Cell[][] = value.duties.map((duty, n) => [value.power, power?.name, power?.department, duty.stage, label(locale, 'stage', duty.stage), duty.text, duties[n]]);
+        for (const text of value.accountability?.cases ?? []) rows.push([value.power, power?.name, power?.department, 'accountability', '追责情形', text, cases]);
+        return rows;
+      },
+    };
+  });
+  return csv(header, entries, memo?.csv('responsibilities'));
 }
 
 /**
@@ -107,26 +153,27 @@ export function isoDuration(value: number, unit: Power['time_limit']['unit']): s
  * CPSV-AP 3.2: each item in force as a cpsv:PublicService with its competent authority, legal resources, inputs
  * (evidence), costs, channels, contact points and processing time.
  */
-export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = ''): string {
+export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string {
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const text = (value: string) => ({ '@value': value, '@language': lang });
   const orgId = (id: string) => `${baseUrl}${paths.department(id)}#organisation`;
   const lawId = (id: string) => `${baseUrl}data/catalogue.json#law-${id}`;
-  const graph: unknown[] = [];
+  // A node depends on its entry, the locale and the base URL only: a memo (one locale per build) serves for ''.
+  const nodes = baseUrl === '' ? memo?.jsonLd : undefined;
+  const graph: string[] = [];
   for (const { value: d } of catalogue.sections.departments) {
-    graph.push({
+    graph.push(jsonOf(d, nodes, () => ({
       '@id': orgId(d.id),
       '@type': 'PublicOrganisation',
       'skos:prefLabel': text(d.name),
       ...(d.credit_code ? { identifier: { '@type': 'adms:Identifier', 'skos:notation': d.credit_code, 'adms:schemaAgency': 'GB 32100' } } : {}),
       ...(d.address ? { 'locn:address': { '@type': 'locn:Address', 'locn:fullAddress': d.address } } : {}),
-    });
+    })));
   }
   for (const { value: law } of catalogue.sections.laws) {
-    graph.push({ '@id': lawId(law.id), '@type': 'eli:LegalResource', 'dct:title': text(law.title), ...(law.url ? { 'rdfs:seeAlso': law.url } : {}) });
+    graph.push(jsonOf(law, nodes, () => ({ '@id': lawId(law.id), '@type': 'eli:LegalResource', 'dct:title': text(law.title), ...(law.url ? { 'rdfs:seeAlso': law.url } : {}) })));
   }
-  for (const { value: p } of catalogue.sections.powers) {
-    if (!hasGuide(p)) continue;
+  const service = (p: Power) => {
     const serviceId = `${baseUrl}${paths.item(p.code)}`;
     const channels: unknown[] = [];
     if (p.online?.url) channels.push({ '@type': 'Channel', 'dct:type': 'Website', 'foaf:homepage': p.online.url });
@@ -137,7 +184,7 @@ export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = ''): 
       const phones = linkify(value).filter((s) => s.href?.startsWith('tel:')).map((s) => s.text);
       return [{ '@type': 'ContactPoint', 'dct:type': kind, 'dct:description': text(value), ...(phones.length ? { 'cv:telephone': phones } : {}) }];
     });
-    graph.push({
+    return {
       '@id': serviceId,
       '@type': 'PublicService',
       'dct:identifier': p.code,
@@ -153,10 +200,12 @@ export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = ''): 
       'cv:processingTime': isoDuration(p.time_limit.promised, p.time_limit.unit),
       ...(p.applicants?.length ? { 'cv:hasRequirement': p.applicants.map((a) => ({ '@type': 'Requirement', 'dct:title': text(a === 'natural-person' ? (locale === 'zh-CN' ? '自然人' : 'natural person') : locale === 'zh-CN' ? '法人或其他组织' : 'legal person') })) } : {}),
       ...(p.reviewed ? { 'dct:modified': { '@value': p.reviewed, '@type': 'xsd:date' } } : {}),
-    });
+    };
+  };
+  for (const { value: p } of catalogue.sections.powers) {
+    if (hasGuide(p)) graph.push(jsonOf(p, nodes, () => service(p)));
   }
-  const document = {
-    '@context': {
+  const context = {
       cv: 'http://data.europa.eu/m8g/',
       cpsv: 'http://purl.org/vocab/cpsv#',
       dct: 'http://purl.org/dc/terms/',
@@ -173,9 +222,7 @@ export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = ''): 
       Cost: 'cv:Cost',
       Channel: 'cv:Channel',
       ContactPoint: 'cv:ContactPoint',
-      Requirement: 'cv:Requirement',
-    },
-    '@graph': graph,
+    Requirement: 'cv:Requirement',
   };
-  return `${JSON.stringify(document)}\n`;
+  return `{"@context":${JSON.stringify(context)},"@graph":[${graph.join(',')}]}\n`;
 }

@@ -1,7 +1,7 @@
 // validate → build: what `qingdan build` and `qingdan serve` do, with findings and progress written to the CLI's streams.
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { DirectorySource } from '../catalogue/source.js';
+import { DirectorySource, HashedDirectorySource } from '../catalogue/source.js';
 import { FileCache } from '../catalogue/cache.js';
 import { getValidators } from '../schema/validator.js';
 import { validateCatalogueAsync } from '../validate.js';
@@ -11,7 +11,7 @@ import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import type { Locale } from '../findings.js';
 import type { CliIo } from '../cli/io.js';
-import { asSiteFolder, buildSite, type BuildResult } from './build.js';
+import { asSiteFolder, buildSite, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
 
@@ -50,14 +50,22 @@ function unwritable(error: unknown, out: string, cwd: string): UsageError | unde
   return new UsageError('write-failed', { path: path.relative(cwd, shown) || '.', detail: asSiteFolder((error as Error).message, out) });
 }
 
-/** Validates (errors stop here, warnings are shown), then builds; says what it did on stderr. */
-export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOutcome> {
+/**
+ * Validates (errors stop here, warnings are shown), then builds; says what it did on stderr. A session (`serve`)
+ * carries parses and models from one call to the next: only what changed is parsed, made and written again.
+ */
+export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSession): Promise<SiteOutcome> {
   const started = performance.now();
-  const source = new DirectorySource(job.root, io.cwd);
+  const source = session && job.incremental ? new HashedDirectorySource(job.root, io.cwd) : new DirectorySource(job.root, io.cwd);
   // Results depend on the files, the tool's version and the schemas. Validate keeps only what rules read, so its
   // cache cannot serve a build: the two live apart.
   const cache = job.cache ? new FileCache(path.join(job.cache, 'site'), `${job.toolVersion}:${getValidators().schemaHash}:full`) : undefined;
-  const validated = await validateCatalogueAsync(source, { explicitLocale: job.explicitLocale, environment: io.env, ...(cache ? { cache, entries: true } : {}) });
+  const validated = await validateCatalogueAsync(source, {
+    explicitLocale: job.explicitLocale,
+    environment: io.env,
+    ...(cache ? { cache, entries: true } : {}),
+    ...(session && job.incremental ? { shared: session.parsed, prune: true } : {}),
+  });
   const locale = validated.locale;
   const counts = countBySeverity(validated.findings);
   {
@@ -88,6 +96,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo): Promise<SiteOut
       incremental: job.incremental,
       toolVersion: job.toolVersion,
       progress: (done, total) => progress.update(done, total),
+      ...(session ? { session } : {}),
     });
   } catch (error) {
     throw unwritable(error, job.out, io.cwd) ?? error;

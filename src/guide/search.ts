@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import type { GuideModel } from './model.js';
 import { shortForms } from './abbreviations.js';
+import type { SiteMemo } from './memo.js';
 
 interface SearchApi {
   grams(text: string, withUnigrams: boolean): string[];
@@ -41,15 +42,24 @@ export function searchApi(script: URL | string = SEARCH_SCRIPT): SearchApi {
   return loaded;
 }
 
-export function buildSearchIndex(guides: readonly GuideModel[]): SearchIndex {
+/** A guide's grams: names, departments and categories are short and matched on single characters too; the rest by bigrams. */
+function gramsOf(guide: GuideModel): string[] {
   const { grams } = searchApi();
+  const departments = [guide.department.name, ...guide.coDepartments.map((d) => d.name)];
+  const short = grams([guide.name, guide.category.name, ...departments, ...departments.flatMap(shortForms)].join('\n'), true);
+  return [...new Set([...short, ...grams(guide.searchText, false)])];
+}
+
+/** With a memo (a resident build), a guide model that is the same object as last time keeps its grams. */
+export function buildSearchIndex(guides: readonly GuideModel[], memo?: SiteMemo): SearchIndex {
   const postings = new Map<string, number[]>();
   guides.forEach((guide, i) => {
-    // Names, departments and categories are short and matched on single characters too; the rest by bigrams.
-    const departments = [guide.department.name, ...guide.coDepartments.map((d) => d.name)];
-    const short = grams([guide.name, guide.category.name, ...departments, ...departments.flatMap(shortForms)].join('\n'), true);
-    const long = grams(guide.searchText, false);
-    for (const gram of new Set([...short, ...long])) {
+    let grams = memo?.grams.get(guide);
+    if (!grams) {
+      grams = gramsOf(guide);
+      memo?.grams.set(guide, grams);
+    }
+    for (const gram of grams) {
       const list = postings.get(gram);
       if (list) list.push(i);
       else postings.set(gram, [i]);

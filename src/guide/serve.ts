@@ -7,6 +7,7 @@ import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../cli/io.js';
 import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js';
+import { SiteSession } from './build.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,7 +52,9 @@ function handler(root: string): http.RequestListener {
 }
 
 export async function startPreview(job: SiteJob, io: CliIo, options: { port: number; host?: string }): Promise<Preview> {
-  const first = await validateAndBuild(job, io);
+  // One session for the life of the preview: each rebuild parses, makes and writes only what the edit reached.
+  const session = new SiteSession();
+  const first = await validateAndBuild(job, io, session);
   if (!first.ok) io.stderr.write(`${ui(first.locale, 'site-invalid', { errors: first.errors })}\n`);
   let locale = first.locale;
 
@@ -85,7 +88,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
     io.stderr.write(`${ui(locale, 'serve-rebuilding')}\n`);
     let outcome: SiteOutcome | Error;
     try {
-      outcome = await validateAndBuild(job, io);
+      outcome = await validateAndBuild(job, io, session);
       locale = outcome.locale;
       if (outcome.ok) {
         const { result } = outcome;
@@ -106,7 +109,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 150);
+    timer = setTimeout(() => void rebuild(), 50);
   };
 
   // The site folder itself is replaced on every build: changes under it (if it sits inside a watched folder) are ignored.

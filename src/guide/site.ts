@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
-import type { Power } from '../schema/definitions.js';
+import type { Power, Responsibility } from '../schema/definitions.js';
 import { label } from '../i18n/labels.js';
 import type { FlowModel } from '../flow/model.js';
 import { formatDuration } from '../flow/labels.js';
@@ -15,6 +15,7 @@ import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
 import { drawFlow } from './drawing.js';
+import type { FlowMemo, GuideMemo, SiteMemo } from './memo.js';
 
 export interface SiteFile {
   /** Posix path inside the site. */
@@ -39,6 +40,12 @@ function sha(...parts: string[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+function groupInto<T>(groups: Map<string, T[]>, key: string, value: T): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
+
 /** "" at the root, "../" one folder down. */
 function rootPrefix(pagePath: string): string {
   return '../'.repeat(pagePath.split('/').length - 1);
@@ -49,7 +56,7 @@ export class GuidePages {
   readonly builder: SiteModelBuilder;
   readonly site: SiteChrome;
   readonly chromeKey: string;
-  private readonly flowModels = new Map<string, FlowModel>();
+  private readonly flowModels = new Map<string, FlowMemo>();
   private readonly svgs = new Map<string, string>();
   /** Pages still to render per flow: a drawing is kept only until its last page has it (4,000 drawings are 60 MB). */
   private readonly svgUsers = new Map<string, number>();
@@ -60,6 +67,8 @@ export class GuidePages {
     readonly templates: SiteTemplates,
     /** How a flowchart is drawn (the builder shares the work with a worker thread). */
     private readonly draw: (model: FlowModel) => string = drawFlow,
+    /** A resident build's memory of the last build: unchanged guides are not made again. */
+    private readonly memo?: SiteMemo,
   ) {
     this.builder = new SiteModelBuilder(catalogue, locale);
     const word = (id: Parameters<typeof siteWord>[1]) => siteWord(locale, id);
@@ -71,22 +80,30 @@ export class GuidePages {
       complaintHotline: linkify(word('no-complaint')),
     };
     this.chromeKey = sha(templates.hash, JSON.stringify(this.site));
+    memo?.begin(`${locale}\0${this.chromeKey}`);
     for (const power of this.builder.guidePowers()) {
       const flow = this.builder.flowOf(power);
       if (flow) this.svgUsers.set(flow.id, (this.svgUsers.get(flow.id) ?? 0) + 1);
     }
   }
 
-  /** One description per flow, shared by every item that shows it. */
+  /** One description per flow, shared by every item that shows it; what it read counts as read by each of them. */
   flowModelOf(power: Power): FlowModel | undefined {
     const flow = this.builder.flowOf(power);
     if (!flow) return undefined;
-    let model = this.flowModels.get(flow.id);
-    if (!model) {
-      model = this.builder.flowModel(flow);
-      this.flowModels.set(flow.id, model);
+    let made = this.flowModels.get(flow.id);
+    if (!made) {
+      const previous = this.memo?.flows.get(flow.id);
+      if (previous && previous.flow === flow && this.builder.unchanged(previous.reads)) made = previous;
+      else {
+        const { value: model, reads } = this.builder.recording(() => this.builder.flowModel(flow));
+        made = { flow, reads, model };
+        this.memo?.flows.set(flow.id, made);
+      }
+      this.flowModels.set(flow.id, made);
     }
-    return model;
+    this.builder.replay(made.reads);
+    return made.model;
   }
 
   /** The costly part of a guide: laid out and drawn only when the page is rendered. */
@@ -99,21 +116,33 @@ export class GuidePages {
     return svg;
   }
 
-  /** The guide's model, its reuse key and how to render it. */
-  page(power: Power): { guide: GuideModel; path: string; key: string; flow: FlowModel | undefined; render(): string } {
-    const flowModel = this.flowModelOf(power);
-    const guide = this.builder.guide(power, flowModel);
+  /** A guide's model, made now, with what it read and its key: the JSON of everything the page shows. */
+  private made(power: Power): GuideMemo {
+    const { value, reads } = this.builder.recording(() => {
+      const flow = this.flowModelOf(power);
+      return { flow, guide: this.builder.guide(power, flow) };
+    });
+    const { guide, flow } = value;
     const breadcrumbs: Array<{ name: string; href?: string }> = [
       { name: siteWord(this.locale, 'nav-home'), href: paths.home },
       { name: guide.department.name, href: guide.department.href },
       { name: guide.name },
     ];
     const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
+    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, JSON.stringify([context, flow ?? null])) };
+  }
+
+  /** The guide's model, its reuse key and how to render it. */
+  page(power: Power): { guide: GuideModel; path: string; key: string; flow: FlowModel | undefined; render(): string } {
+    const previous = this.memo?.guides.get(power.code);
+    const made: GuideMemo = previous && previous.power === power && this.builder.unchanged(previous.reads) ? previous : this.made(power);
+    if (made !== previous) this.memo?.guides.set(power.code, made);
+    const { guide, flow: flowModel, context } = made;
     return {
       guide,
       flow: flowModel,
       path: guide.href,
-      key: sha(this.chromeKey, guide.href, JSON.stringify([context, flowModel ?? null])),
+      key: made.key,
       render: () =>
         this.templates.render('guide', {
           site: this.site,
@@ -133,14 +162,19 @@ export interface SiteChrome {
   complaintHotline: ReturnType<typeof linkify>;
 }
 
-export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates, draw: (model: FlowModel) => string = drawFlow): SitePlan {
-  const guidePages = new GuidePages(catalogue, locale, templates, draw);
+/**
+ * Every file of the site. With a memo (a resident build), every file gets a key: the last build's when what it is
+ * made from is equal, so the build leaves it alone.
+ */
+export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates, draw: (model: FlowModel) => string = drawFlow, memo?: SiteMemo): SitePlan {
+  const guidePages = new GuidePages(catalogue, locale, templates, draw, memo);
   const { builder, site } = guidePages;
   const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
 
   const files: SiteFile[] = [];
+  const keyed = (pagePath: string, inputs: unknown) => (memo ? { key: memo.pageKey(pagePath, inputs) } : {});
   const page = (pagePath: string, template: PageTemplate, context: Record<string, unknown>) => {
-    files.push({ path: pagePath, make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }) });
+    files.push({ path: pagePath, ...keyed(pagePath, context), make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }) });
   };
 
   const powers = builder.guidePowers();
@@ -152,8 +186,22 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   }
 
   const home = { name: word('nav-home'), href: paths.home };
+  // Grouped once: per department, its items, the responsibility entries of its items, its own duty lists.
+  const powersOf = new Map<string, Power[]>();
+  const departmentsOf = new Map<string, Set<string>>();
+  for (const { value } of catalogue.sections.powers) {
+    groupInto(powersOf, value.department, value);
+    const set = departmentsOf.get(value.code) ?? new Set<string>();
+    departmentsOf.set(value.code, set.add(value.department));
+  }
+  const responsibilitiesOf = new Map<string, Array<Extract<Responsibility, { power: string }>>>();
+  const dutiesOf = new Map<string, Array<Exclude<Responsibility, { power: string }>>>();
+  for (const { value } of catalogue.sections.responsibilities) {
+    if ('power' in value) for (const id of departmentsOf.get(value.power) ?? []) groupInto(responsibilitiesOf, id, value);
+    else groupInto(dutiesOf, value.department, value);
+  }
   const departmentRows = catalogue.sections.departments.map(({ value: department }) => {
-    const own = catalogue.sections.powers.filter((entry) => entry.value.department === department.id).map((entry) => entry.value);
+    const own = powersOf.get(department.id) ?? [];
     return { ...builder.departmentInfo(department.id), powerCount: own.length, guideCount: own.filter(hasGuide).length, powers: own };
   });
   const categories = builder.categories(guides);
@@ -213,9 +261,7 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
       breadcrumbs: [home, departmentsCrumb, { name: department.name }],
     });
 
-    const codes = new Set(department.powers.map((p) => p.code));
-    const responsibilityRows = catalogue.sections.responsibilities.flatMap(({ value }) => {
-      if (!('power' in value) || !codes.has(value.power)) return [];
+    const responsibilityRows = (responsibilitiesOf.get(department.id) ?? []).flatMap((value) => {
       const power = catalogue.powerByCode.get(value.power)!.value;
       return [
         {
@@ -232,17 +278,11 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
         },
       ];
     });
-    const duties = catalogue.sections.responsibilities.flatMap(({ value }) =>
-      'power' in value || value.department !== department.id
-        ? []
-        : [
-            {
-              duty: value.duty,
-              tasks: value.tasks,
-              boundaries: (value.boundaries ?? []).map((b) => ({ other: builder.departmentLink(b.with) as NamedLink, division: b.division, basis: (b.basis ?? []).map((c) => builder.citation(c)) })),
-            },
-          ],
-    );
+    const duties = (dutiesOf.get(department.id) ?? []).map((value) => ({
+      duty: value.duty,
+      tasks: value.tasks,
+      boundaries: (value.boundaries ?? []).map((b) => ({ other: builder.departmentLink(b.with) as NamedLink, division: b.division, basis: (b.basis ?? []).map((c) => builder.citation(c)) })),
+    }));
     page(paths.responsibilities(department.id), 'department-responsibilities', {
       title: word('responsibility-list-of', { department: department.name }),
       nav: 'departments',
@@ -260,27 +300,41 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.
   const data: Array<{ name: string; href: string; make: () => string; bytes?: number }> = [
-    { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueJson(catalogue) },
-    { name: word('data-csv-powers'), href: 'data/powers.csv', make: () => powersCsv(catalogue, locale) },
-    { name: word('data-csv-materials'), href: 'data/materials.csv', make: () => materialsCsv(catalogue) },
-    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', make: () => responsibilitiesCsv(catalogue, locale) },
-    { name: word('data-jsonld'), href: 'data/services.jsonld', make: () => cpsvJsonLd(catalogue, locale) },
+    { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueJson(catalogue, memo) },
+    { name: word('data-csv-powers'), href: 'data/powers.csv', make: () => powersCsv(catalogue, locale, memo) },
+    { name: word('data-csv-materials'), href: 'data/materials.csv', make: () => materialsCsv(catalogue, memo) },
+    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', make: () => responsibilitiesCsv(catalogue, locale, memo) },
+    { name: word('data-jsonld'), href: 'data/services.jsonld', make: () => cpsvJsonLd(catalogue, locale, '', memo) },
   ];
   const made = (file: (typeof data)[number]) => {
     const text = file.make();
     file.bytes = Buffer.byteLength(text);
+    memo?.sizes.set(file.href, file.bytes);
     return text;
   };
-  for (const file of data) files.push({ path: file.href, make: () => made(file) });
+  // Open data shows every entry of every section (names of departments and laws appear in the items' rows).
+  const { sections } = catalogue;
+  const dataInputs = [catalogue.config.name, catalogue.config.region, sections.departments, sections.laws, sections.powers, sections.responsibilities, sections.flows].map((list) =>
+    Array.isArray(list) ? list.map((entry: { value: unknown }) => entry.value) : list,
+  );
+  const dataKey = memo?.pageKey('data/', dataInputs);
+  for (const file of data) files.push({ path: file.href, ...(dataKey ? { key: dataKey } : {}), make: () => made(file) });
   const size = (file: (typeof data)[number]) => {
-    const bytes = file.bytes ?? Buffer.byteLength(made(file));
+    // A resident build that left the file alone knows its size from when it was made.
+    const bytes = file.bytes ?? memo?.sizes.get(file.href) ?? Buffer.byteLength(made(file));
     return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   };
   files.push({
     path: paths.data,
+    ...(dataKey ? keyed(paths.data, dataKey) : {}),
     make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f) })), breadcrumbs: [home, { name: word('data-title') }] }),
   });
 
-  files.push({ path: 'search-index.js', make: () => searchIndexScript(buildSearchIndex(guides)) });
+  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchIndexScript(buildSearchIndex(guides, memo)) });
+  if (memo) {
+    memo.keepPages(new Set(['data/', ...files.map((file) => file.path)]));
+    for (const code of memo.guides.keys()) if (!catalogue.powerByCode.has(code)) memo.guides.delete(code);
+    for (const id of memo.flows.keys()) if (!catalogue.flowById.has(id)) memo.flows.delete(id);
+  }
   return { files, guides: guides.length };
 }
