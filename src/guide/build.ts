@@ -256,18 +256,21 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   let rendered = 0;
   let guidesDone = 0;
   const total = changed.filter((file) => file.guide).length;
+  const writes = new Writes(true);
   try {
     for (const file of changed) {
       const target = path.join(out, file.path);
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileAtomically(target, file.make());
+      await writes.write(target, file.make());
       if (file.guide) {
         rendered++;
         options.progress?.(++guidesDone, total);
       }
       options.afterFile?.(file.path);
     }
+    await writes.finish();
   } finally {
+    await writes.settle();
     await drawings?.close();
   }
   const files = new Set(plan.files.map((file) => file.path));

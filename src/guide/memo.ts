@@ -52,10 +52,10 @@ export class SiteMemo {
   readonly flows = new Map<string, FlowMemo>();
   private readonly contexts = new Map<string, { context: unknown; key: string }>();
   /** Per entry object: its JSON, its JSON-LD node. Entries that are gone are collected with their objects. */
-  readonly json = new WeakMap<object, string>();
-  readonly jsonLd = new WeakMap<object, string>();
+  readonly json = new WeakMap<object, Buffer>();
+  jsonLd = new WeakMap<object, Buffer>();
   /** Per CSV table and entry: what its rows read from other entries, and their text. */
-  private tables = new Map<string, WeakMap<object, { reads: string; text: string }>>();
+  private tables = new Map<string, WeakMap<object, { reads: string; bytes: Buffer }>>();
   /** Open data files' sizes when last made (the data page shows them). */
   readonly sizes = new Map<string, number>();
   /** Per guide model: its search grams. */
@@ -69,10 +69,12 @@ export class SiteMemo {
     this.flows.clear();
     this.contexts.clear();
     this.tables = new Map();
+    // A node's JSON-LD holds locale-dependent labels; the catalogue's JSON does not.
+    this.jsonLd = new WeakMap();
     this.sizes.clear();
   }
 
-  csv(table: string): WeakMap<object, { reads: string; text: string }> {
+  csv(table: string): WeakMap<object, { reads: string; bytes: Buffer }> {
     let memo = this.tables.get(table);
     if (!memo) this.tables.set(table, (memo = new WeakMap()));
     return memo;

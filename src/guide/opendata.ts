@@ -36,28 +36,37 @@ interface EntryRows {
  * A table with a byte-order mark (or Excel opens UTF-8 Chinese as mojibake). With a memo (a resident build), an
  * entry that is the same object as last time, whose rows read the same from other entries, keeps its rows' text.
  */
-function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; text: string }>): string {
+function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; bytes: Buffer }>): string | Buffer {
   if (!memo) return stringify([header, ...entries.flatMap((entry) => entry.rows())], { ...CSV_OPTIONS, bom: true });
-  const parts = [stringify([header], { ...CSV_OPTIONS, bom: true })];
+  const parts: Buffer[] = [Buffer.from(stringify([header], { ...CSV_OPTIONS, bom: true }))];
   for (const { entry, reads, rows } of entries) {
     let known = memo.get(entry);
     if (!known || known.reads !== reads) {
-      known = { reads, text: stringify(rows(), CSV_OPTIONS) };
+      known = { reads, bytes: Buffer.from(stringify(rows(), CSV_OPTIONS)) };
       memo.set(entry, known);
     }
-    parts.push(known.text);
+    parts.push(known.bytes);
   }
-  return parts.join('');
+  return Buffer.concat(parts);
 }
 
-/** The JSON of an entry, from the memo when this very object was written before. */
-function jsonOf(value: object, memo: WeakMap<object, string> | undefined, make: (value: object) => unknown = (v) => v): string {
-  let text = memo?.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(make(value));
-    memo?.set(value, text);
+/**
+ * Text made of pieces. With a memo (a resident build) the pieces are bytes, each entry's encoded once: encoding the
+ * 30 MB of open data again on every edit took longer than making it.
+ */
+function joined(pieces: ReadonlyArray<string | Buffer>, asBytes: boolean): string | Buffer {
+  return asBytes ? Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))) : pieces.join('');
+}
+
+/** The JSON of an entry: text, or with a memo its bytes, kept for as long as this very object is in the catalogue. */
+function jsonOf(value: object, memo: WeakMap<object, Buffer> | undefined, make: (value: object) => unknown = (v) => v): string | Buffer {
+  if (!memo) return JSON.stringify(make(value));
+  let bytes = memo.get(value);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(make(value)));
+    memo.set(value, bytes);
   }
-  return text;
+  return bytes;
 }
 
 function citations(catalogue: Catalogue, list: readonly Citation[] | undefined): string {
@@ -65,16 +74,27 @@ function citations(catalogue: Catalogue, list: readonly Citation[] | undefined):
 }
 
 /** The catalogue as one JSON document: the text JSON.stringify gives, put together from each entry's JSON. */
-export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string {
+export function catalogueJson(catalogue: Catalogue): string;
+export function catalogueJson(catalogue: Catalogue, memo: SiteMemo | undefined): string | Buffer;
+export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string | Buffer {
   const { config, sections } = catalogue;
   const head = JSON.stringify({ name: config.name, ...(config.region ? { region: config.region } : {}) }).slice(1, -1);
-  const lists = (['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const).map(
-    (section) => `"${section}":[${sections[section].map((entry) => jsonOf(entry.value as object, memo?.json)).join(',')}]`,
-  );
-  return `{${[head, ...lists].filter(Boolean).join(',')}}\n`;
+  const pieces: Array<string | Buffer> = [`{${head}`];
+  (['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const).forEach((section, n) => {
+    pieces.push(`${head || n ? ',' : ''}"${section}":[`);
+    sections[section].forEach((entry, i) => {
+      if (i) pieces.push(',');
+      pieces.push(jsonOf(entry.value as object, memo?.json));
+    });
+    pieces.push(']');
+  });
+  pieces.push('}\n');
+  return joined(pieces, memo !== undefined);
 }
 
-export function powersCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string {
+export function powersCsv(catalogue: Catalogue, locale: Locale): string;
+export function powersCsv(catalogue: Catalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
+export function powersCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
   const header = [
     'code', 'name', 'category', 'category_label', 'department', 'department_name', 'status', 'level', 'parent',
     'time_statutory', 'time_promised', 'time_unit', 'visits', 'full_online', 'online_url', 'materials', 'fees',
@@ -98,7 +118,9 @@ export function powersCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo)
   return csv(header, entries, memo?.csv('powers'));
 }
 
-export function materialsCsv(catalogue: Catalogue, memo?: SiteMemo): string {
+export function materialsCsv(catalogue: Catalogue): string;
+export function materialsCsv(catalogue: Catalogue, memo: SiteMemo | undefined): string | Buffer;
+export function materialsCsv(catalogue: Catalogue, memo?: SiteMemo): string | Buffer {
   const header = ['code', 'item', 'material', 'required', 'condition', 'source', 'medium', 'originals', 'copies', 'blank_form', 'sample', 'basis', 'note'];
   const entries = catalogue.sections.powers.map(({ value: p }): EntryRows => {
     const basis = (p.materials ?? []).map((m) => citations(catalogue, m.basis));
@@ -111,7 +133,9 @@ export function materialsCsv(catalogue: Catalogue, memo?: SiteMemo): string {
   return csv(header, entries, memo?.csv('materials'));
 }
 
-export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string {
+export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale): string;
+export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
+export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
   const header = ['code', 'item', 'department', 'stage', 'stage_label', 'text', 'basis'];
   const entries = catalogue.sections.responsibilities.map(({ value }): EntryRows => {
     if (!('power' in value)) return { entry: value, reads: '', rows: () => value.tasks.map((task) => ['', value.duty, value.department, 'department-duty', '部门职责', task, '']) };
@@ -153,14 +177,16 @@ export function isoDuration(value: number, unit: Power['time_limit']['unit']): s
  * CPSV-AP 3.2: each item in force as a cpsv:PublicService with its competent authority, legal resources, inputs
  * (evidence), costs, channels, contact points and processing time.
  */
-export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string {
+export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl?: string): string;
+export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl: string, memo: SiteMemo | undefined): string | Buffer;
+export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string | Buffer {
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const text = (value: string) => ({ '@value': value, '@language': lang });
   const orgId = (id: string) => `${baseUrl}${paths.department(id)}#organisation`;
   const lawId = (id: string) => `${baseUrl}data/catalogue.json#law-${id}`;
   // A node depends on its entry, the locale and the base URL only: a memo (one locale per build) serves for ''.
   const nodes = baseUrl === '' ? memo?.jsonLd : undefined;
-  const graph: string[] = [];
+  const graph: Array<string | Buffer> = [];
   for (const { value: d } of catalogue.sections.departments) {
     graph.push(jsonOf(d, nodes, () => ({
       '@id': orgId(d.id),
@@ -224,5 +250,5 @@ export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = '', m
       ContactPoint: 'cv:ContactPoint',
     Requirement: 'cv:Requirement',
   };
-  return `{"@context":${JSON.stringify(context)},"@graph":[${graph.join(',')}]}\n`;
+  return joined([`{"@context":${JSON.stringify(context)},"@graph":[`, ...graph.flatMap((node, i) => (i ? [',', node] : [node])), ']}\n'], nodes !== undefined);
 }

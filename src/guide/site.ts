@@ -299,7 +299,7 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
 
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.
-  const data: Array<{ name: string; href: string; make: () => string; bytes?: number }> = [
+  const data: Array<{ name: string; href: string; make: () => string | Buffer; bytes?: number }> = [
     { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueJson(catalogue, memo) },
     { name: word('data-csv-powers'), href: 'data/powers.csv', make: () => powersCsv(catalogue, locale, memo) },
     { name: word('data-csv-materials'), href: 'data/materials.csv', make: () => materialsCsv(catalogue, memo) },
