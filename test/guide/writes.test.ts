@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,5 +36,30 @@ describe('writes in flight', () => {
     const writes = new Writes();
     await writes.write(path.join(dir, 'missing-folder', 'a.html'), 'x');
     await expect(writes.settle()).resolves.toBeUndefined();
+  });
+
+  it('atomic: replaces each file by renaming a finished copy over it (a new inode), leaving no temporary file', async () => {
+    const dir = folder();
+    const target = path.join(dir, 'page.html');
+    writeFileSync(target, '<p>旧</p>');
+    const before = statSync(target).ino;
+    const writes = new Writes(true);
+    await writes.write(target, '<p>新</p>');
+    await writes.write(path.join(dir, 'other.html'), Buffer.from('<p>另一页</p>'));
+    await writes.finish();
+    expect(readFileSync(target, 'utf8')).toBe('<p>新</p>');
+    expect(statSync(target).ino).not.toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(['other.html', 'page.html']);
+  });
+
+  it('atomic: a rename that fails leaves the old file and removes the temporary copy', async () => {
+    const dir = folder();
+    // A folder where the file should go: writing the copy works, renaming it over a folder does not.
+    mkdirSync(path.join(dir, 'page.html'));
+    const writes = new Writes(true);
+    await writes.write(path.join(dir, 'page.html'), 'x');
+    await expect(writes.finish()).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readdirSync(dir)).toEqual(['page.html']);
+    expect(statSync(path.join(dir, 'page.html')).isDirectory()).toBe(true);
   });
 });
