@@ -51,6 +51,8 @@ export class SiteMemo {
   readonly guides = new Map<string, GuideMemo>();
   readonly flows = new Map<string, FlowMemo>();
   private readonly contexts = new Map<string, { context: unknown; key: string }>();
+  /** Contexts of pages made from a few entries, with those entries and what making the context read. */
+  private readonly made = new Map<string, { inputs: unknown[]; reads: readonly CatalogueRead[]; context: Record<string, unknown> }>();
   /** Per entry object: its JSON, its JSON-LD node. Entries that are gone are collected with their objects. */
   readonly json = new WeakMap<object, Buffer>();
   jsonLd = new WeakMap<object, Buffer>();
@@ -68,6 +70,7 @@ export class SiteMemo {
     this.guides.clear();
     this.flows.clear();
     this.contexts.clear();
+    this.made.clear();
     this.tables = new Map();
     // A node's JSON-LD holds locale-dependent labels; the catalogue's JSON does not.
     this.jsonLd = new WeakMap();
@@ -92,8 +95,17 @@ export class SiteMemo {
     return key;
   }
 
+  contextOf(pagePath: string): { inputs: unknown[]; reads: readonly CatalogueRead[]; context: Record<string, unknown> } | undefined {
+    return this.made.get(pagePath);
+  }
+
+  rememberContext(pagePath: string, made: { inputs: unknown[]; reads: readonly CatalogueRead[]; context: Record<string, unknown> }): void {
+    this.made.set(pagePath, made);
+  }
+
   /** Forgets pages that are no longer in the site. */
   keepPages(paths: ReadonlySet<string>): void {
     for (const pagePath of this.contexts.keys()) if (!paths.has(pagePath)) this.contexts.delete(pagePath);
+    for (const pagePath of this.made.keys()) if (!paths.has(pagePath)) this.made.delete(pagePath);
   }
 }

@@ -176,6 +176,21 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   const page = (pagePath: string, template: PageTemplate, context: Record<string, unknown>) => {
     files.push({ path: pagePath, ...keyed(pagePath, context), make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }) });
   };
+  /**
+   * A page made from a few entries (a department's lists): with a memo, when those entries are the same objects and
+   * what making it read from the catalogue (law titles, other departments' names) is unchanged, its context is not
+   * made again.
+   */
+  const pageOf = (pagePath: string, template: PageTemplate, inputs: unknown[], makeContext: () => Record<string, unknown>) => {
+    const previous = memo?.contextOf(pagePath);
+    if (previous && previous.inputs.length === inputs.length && previous.inputs.every((input, i) => input === inputs[i]) && builder.unchanged(previous.reads)) {
+      page(pagePath, template, previous.context);
+      return;
+    }
+    const { value: context, reads } = builder.recording(makeContext);
+    memo?.rememberContext(pagePath, { inputs, reads, context });
+    page(pagePath, template, context);
+  };
 
   const powers = builder.guidePowers();
   const guides: GuideModel[] = [];
@@ -235,61 +250,71 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   const departmentsCrumb = { name: word('nav-departments'), href: paths.departments };
   page(paths.departments, 'departments', { title: word('departments-title'), nav: 'departments', departments: departmentRows, breadcrumbs: [home, { name: word('nav-departments') }] });
   const statusMarked = (power: Power) => (power.status ?? 'active') !== 'active';
-  for (const department of departmentRows) {
-    const rows = department.powers.map((power) => ({
-      code: power.code,
-      name: power.name,
-      href: hasGuide(power) ? paths.item(power.code) : undefined,
-      parent: power.parent,
-      category: label(locale, 'category', power.category),
-      basis: power.basis.map((c) => builder.citation(c)),
-      promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
-      statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
-      status: power.status ?? 'active',
-      statusLabel: label(locale, 'status', power.status ?? 'active'),
-      marked: statusMarked(power),
-      since: power.status_since,
-      note: power.status_note,
-    }));
-    page(paths.department(department.id), 'department-powers', {
-      title: word('power-list-of', { department: department.name }),
-      nav: 'departments',
-      department,
-      rows,
-      hasCancelled: department.powers.some((p) => p.status === 'cancelled'),
-      hasDelegated: department.powers.some((p) => p.status === 'delegated'),
-      breadcrumbs: [home, departmentsCrumb, { name: department.name }],
+  for (const [n, department] of departmentRows.entries()) {
+    const raw = catalogue.sections.departments[n]!.value;
+    pageOf(paths.department(department.id), 'department-powers', [raw, ...department.powers], () => {
+      const rows = department.powers.map((power) => ({
+        code: power.code,
+        name: power.name,
+        href: hasGuide(power) ? paths.item(power.code) : undefined,
+        parent: power.parent,
+        category: label(locale, 'category', power.category),
+        basis: power.basis.map((c) => builder.citation(c)),
+        promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
+        statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
+        status: power.status ?? 'active',
+        statusLabel: label(locale, 'status', power.status ?? 'active'),
+        marked: statusMarked(power),
+        since: power.status_since,
+        note: power.status_note,
+      }));
+      return {
+        title: word('power-list-of', { department: department.name }),
+        nav: 'departments',
+        department,
+        rows,
+        hasCancelled: department.powers.some((p) => p.status === 'cancelled'),
+        hasDelegated: department.powers.some((p) => p.status === 'delegated'),
+        breadcrumbs: [home, departmentsCrumb, { name: department.name }],
+      };
     });
 
-    const responsibilityRows = (responsibilitiesOf.get(department.id) ?? []).flatMap((value) => {
-      const power = catalogue.powerByCode.get(value.power)!.value;
-      return [
-        {
-          code: power.code,
-          name: power.name,
-          href: hasGuide(power) ? paths.item(power.code) : undefined,
-          status: power.status ?? 'active',
-          statusLabel: label(locale, 'status', power.status ?? 'active'),
-          marked: statusMarked(power),
-          duties: value.duties.map((duty) => ({ stage: label(locale, 'stage', duty.stage), text: duty.text })),
-          cases: value.accountability?.cases ?? [],
-          basis: (value.accountability?.basis ?? []).map((c) => builder.citation(c)),
-          subjects: value.accountability?.subjects ?? [],
-        },
-      ];
+    const ownResponsibilities = responsibilitiesOf.get(department.id) ?? [];
+    const ownDuties = dutiesOf.get(department.id) ?? [];
+    // The department's row (its counts) is in the context too: its items are inputs as well.
+    const responsibilityInputs = [raw, ...department.powers, ...ownResponsibilities, ...ownResponsibilities.map((value) => catalogue.powerByCode.get(value.power)?.value), ...ownDuties];
+    pageOf(paths.responsibilities(department.id), 'department-responsibilities', responsibilityInputs, () => {
+
+      const responsibilityRows = ownResponsibilities.flatMap((value) => {
+        const power = catalogue.powerByCode.get(value.power)!.value;
+        return [
+          {
+            code: power.code,
+            name: power.name,
+            href: hasGuide(power) ? paths.item(power.code) : undefined,
+            status: power.status ?? 'active',
+            statusLabel: label(locale, 'status', power.status ?? 'active'),
+            marked: statusMarked(power),
+            duties: value.duties.map((duty) => ({ stage: label(locale, 'stage', duty.stage), text: duty.text })),
+            cases: value.accountability?.cases ?? [],
+            basis: (value.accountability?.basis ?? []).map((c) => builder.citation(c)),
+            subjects: value.accountability?.subjects ?? [],
+          },
+        ];
     });
-    const duties = (dutiesOf.get(department.id) ?? []).map((value) => ({
+    const duties = ownDuties.map((value) => ({
       duty: value.duty,
       tasks: value.tasks,
       boundaries: (value.boundaries ?? []).map((b) => ({ other: builder.departmentLink(b.with) as NamedLink, division: b.division, basis: (b.basis ?? []).map((c) => builder.citation(c)) })),
     }));
-    page(paths.responsibilities(department.id), 'department-responsibilities', {
+    return {
       title: word('responsibility-list-of', { department: department.name }),
       nav: 'departments',
       department,
       rows: responsibilityRows,
       duties,
       breadcrumbs: [home, departmentsCrumb, { name: department.name, href: department.href }, { name: word('responsibility-list') }],
+    };
     });
   }
 
