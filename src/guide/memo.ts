@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FlowModel } from '../flow/model.js';
 import type { CatalogueRead, GuideModel } from './model.js';
+import type { SearchState } from './search.js';
 
 export interface GuideMemo {
   /** The entry the model was made from. */
@@ -60,6 +61,8 @@ export class SiteMemo {
   private tables = new Map<string, WeakMap<object, { reads: string; bytes: Buffer }>>();
   /** Open data files' sizes when last made (the data page shows them). */
   readonly sizes = new Map<string, number>();
+  /** The last search index, to update after an edit (search.ts). */
+  search: SearchState | undefined;
   /** Per guide model: its search grams. */
   readonly grams = new WeakMap<object, readonly string[]>();
 
@@ -71,6 +74,7 @@ export class SiteMemo {
     this.flows.clear();
     this.contexts.clear();
     this.made.clear();
+    this.search = undefined;
     this.tables = new Map();
     // A node's JSON-LD holds locale-dependent labels; the catalogue's JSON does not.
     this.jsonLd = new WeakMap();

@@ -143,6 +143,7 @@ export class SiteModelBuilder {
   private readonly departments: Map<string, Department>;
   private readonly departmentList: readonly Department[];
   private readonly children = new Map<string, Power[]>();
+  private readonly namedDepartments = new Map<string, Department[]>();
   /** The reads of the models being made (a guide's include its flow's): every lookup below goes through `note`. */
   private readonly recorders: CatalogueRead[][] = [];
 
@@ -173,9 +174,15 @@ export class SiteModelBuilder {
       case 'children':
         return this.children.get(key) ?? NO_POWERS;
       case 'departments': {
-        // The departments named by the flow's steps, in catalogue order (lanes are ordered by it).
-        const ids = new Set(key.split('\n'));
-        return this.departmentList.filter((department) => ids.has(department.id));
+        // The departments named by the flow's steps, in catalogue order (lanes are ordered by it). Flows of one
+        // department name the same few: each list is made once per build.
+        let list = this.namedDepartments.get(key);
+        if (!list) {
+          const ids = new Set(key.split('\n'));
+          list = this.departmentList.filter((department) => ids.has(department.id));
+          this.namedDepartments.set(key, list);
+        }
+        return list;
       }
     }
   }
@@ -361,7 +368,9 @@ export class SiteModelBuilder {
   }
 
   categories(guides: readonly GuideModel[]): Array<NamedLink & { slug: string; count: number }> {
-    return CATEGORIES.map((slug) => ({ slug, name: label(this.locale, 'category', slug), href: paths.category(slug), count: guides.filter((g) => g.category.slug === slug).length })).filter((c) => c.count > 0);
+    const counts = new Map<string, number>();
+    for (const guide of guides) counts.set(guide.category.slug, (counts.get(guide.category.slug) ?? 0) + 1);
+    return CATEGORIES.map((slug) => ({ slug, name: label(this.locale, 'category', slug), href: paths.category(slug), count: counts.get(slug) ?? 0 })).filter((c) => c.count > 0);
   }
 
   /** Items that name no applicant are listed under both: a citizen looking either way must find them. */

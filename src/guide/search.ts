@@ -50,33 +50,107 @@ function gramsOf(guide: GuideModel): string[] {
   return [...new Set([...short, ...grams(guide.searchText, false)])];
 }
 
-/** With a memo (a resident build), a guide model that is the same object as last time keeps its grams. */
-export function buildSearchIndex(guides: readonly GuideModel[], memo?: SiteMemo): SearchIndex {
+/** Item numbers as deltas in base 36: 0,3,4 → "0,3,1". */
+function encode(list: readonly number[]): string {
+  let last = 0;
+  return list
+    .map((n) => {
+      const delta = n - last;
+      last = n;
+      return delta.toString(36);
+    })
+    .join(',');
+}
+
+/** Where `value` is or would go in a sorted list (the order of Array.prototype.sort: UTF-16 code units; numbers). */
+function place<T extends string | number>(list: readonly T[], value: T): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** What a resident build keeps of the last index: an edit changes a few items' postings, not the whole index. */
+export interface SearchState {
+  guides: readonly GuideModel[];
+  postings: Map<string, number[]>;
+  encoded: Map<string, string>;
+  /** The grams in the order the index lists them. */
+  sorted: string[];
+}
+
+function fullState(guides: readonly GuideModel[], gramsFor: (guide: GuideModel) => readonly string[]): SearchState {
   const postings = new Map<string, number[]>();
   guides.forEach((guide, i) => {
-    let grams = memo?.grams.get(guide);
-    if (!grams) {
-      grams = gramsOf(guide);
-      memo?.grams.set(guide, grams);
-    }
-    for (const gram of grams) {
+    for (const gram of gramsFor(guide)) {
       const list = postings.get(gram);
       if (list) list.push(i);
       else postings.set(gram, [i]);
     }
   });
-  const encoded: Record<string, string> = {};
-  for (const gram of [...postings.keys()].sort()) {
-    let last = 0;
-    encoded[gram] = postings
-      .get(gram)!
-      .map((n) => {
-        const delta = n - last;
-        last = n;
-        return delta.toString(36);
-      })
-      .join(',');
+  const sorted = [...postings.keys()].sort();
+  return { guides, postings, sorted, encoded: new Map(sorted.map((gram) => [gram, encode(postings.get(gram)!)])) };
+}
+
+/** The last index brought up to date: only items whose model is another object are looked at again. */
+function updatedState(state: SearchState, guides: readonly GuideModel[], gramsFor: (guide: GuideModel) => readonly string[]): SearchState {
+  const touched = new Set<string>();
+  guides.forEach((guide, i) => {
+    const before = state.guides[i]!;
+    if (guide === before) return;
+    const now = new Set(gramsFor(guide));
+    const then = new Set(gramsFor(before));
+    for (const gram of then) {
+      if (now.has(gram)) continue;
+      const list = state.postings.get(gram)!;
+      list.splice(place(list, i), 1);
+      touched.add(gram);
+    }
+    for (const gram of now) {
+      if (then.has(gram)) continue;
+      let list = state.postings.get(gram);
+      if (!list) {
+        state.postings.set(gram, (list = []));
+        state.sorted.splice(place(state.sorted, gram), 0, gram);
+      }
+      list.splice(place(list, i), 0, i);
+      touched.add(gram);
+    }
+  });
+  for (const gram of touched) {
+    const list = state.postings.get(gram)!;
+    if (list.length) state.encoded.set(gram, encode(list));
+    else {
+      state.postings.delete(gram);
+      state.encoded.delete(gram);
+      state.sorted.splice(place(state.sorted, gram), 1);
+    }
   }
+  return { ...state, guides };
+}
+
+/**
+ * With a memo (a resident build), a guide model that is the same object as last time keeps its grams, and when the
+ * items are the same in number the last index is updated rather than made again.
+ */
+export function buildSearchIndex(guides: readonly GuideModel[], memo?: SiteMemo): SearchIndex {
+  const gramsFor = (guide: GuideModel): readonly string[] => {
+    let grams = memo?.grams.get(guide);
+    if (!grams) {
+      grams = gramsOf(guide);
+      memo?.grams.set(guide, grams);
+    }
+    return grams;
+  };
+  const previous = memo?.search;
+  const state = previous && previous.guides.length === guides.length ? updatedState(previous, guides, gramsFor) : fullState(guides, gramsFor);
+  if (memo) memo.search = state;
+  const encoded: Record<string, string> = {};
+  for (const gram of state.sorted) encoded[gram] = state.encoded.get(gram)!;
   return { version: 1, docs: guides.map((g) => [g.name, g.department.name, g.category.name, g.href, g.code]), grams: encoded };
 }
 

@@ -224,7 +224,9 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
 
   page(paths.home, 'home', { title: word('home-title'), nav: 'home', applicants, categories, departments: departmentRows });
 
-  const groups = categories.map((category) => ({ ...category, guides: guides.filter((g) => g.category.slug === category.slug) }));
+  const guidesOf = new Map<string, GuideModel[]>();
+  for (const guide of guides) groupInto(guidesOf, guide.category.slug, guide);
+  const groups = categories.map((category) => ({ ...category, guides: guidesOf.get(category.slug) ?? [] }));
   const searchWords = { resultsFor: word('search-results-for'), noResults: word('search-no-results') };
   page(paths.search, 'search', { title: word('search-title'), nav: 'search', search: true, groups, searchWords, breadcrumbs: [home, { name: word('nav-search') }] });
 
@@ -233,7 +235,7 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
       title: category.name,
       heading: category.name,
       nav: 'home',
-      guides: guides.filter((g) => g.category.slug === category.slug),
+      guides: guidesOf.get(category.slug) ?? [],
       breadcrumbs: [home, { name: category.name }],
     });
   }

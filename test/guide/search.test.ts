@@ -6,7 +6,9 @@ import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
 import { planSite } from '../../src/guide/site.js';
 import { SiteTemplates } from '../../src/guide/templates.js';
-import { parseSearchIndexScript, searchApi, type SearchIndex } from '../../src/guide/search.js';
+import { buildSearchIndex, parseSearchIndexScript, searchApi, type SearchIndex } from '../../src/guide/search.js';
+import { SiteModelBuilder } from '../../src/guide/model.js';
+import { SiteMemo } from '../../src/guide/memo.js';
 import { ROOT } from '../cli/run-cli.js';
 
 let index: SearchIndex;
@@ -78,5 +80,26 @@ describe('search over the example catalogue (lists/)', () => {
   it('ships as a classic script so search works from file:// too', () => {
     const script = readFileSync(path.join(ROOT, 'templates/site/assets/search.js'), 'utf8');
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
+  });
+});
+
+describe('the search index of a resident build (serve)', () => {
+  it('updated after edits equals the index made from scratch, grams that come and go included', async () => {
+    const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
+    const builder = new SiteModelBuilder(catalogue, 'zh-CN');
+    const guides = builder.guidePowers().map((power) => builder.guide(power, undefined));
+    const memo = new SiteMemo();
+    expect(buildSearchIndex(guides, memo)).toEqual(buildSearchIndex(guides));
+    // Three items edited: one gains words no item had (new grams), one loses all its text, one only changes case.
+    const edited = guides.map((guide, i) =>
+      i === 0 ? { ...guide, name: `${guide.name}（鳕鱼罐头试点）` } : i === 5 ? { ...guide, name: '甲', searchText: '' } : i === 9 ? { ...guide } : guide,
+    );
+    const updated = buildSearchIndex(edited, memo);
+    expect(updated).toEqual(buildSearchIndex(edited));
+    expect(updated.grams['鳕鱼']).toBe('0');
+    expect(JSON.stringify(Object.keys(updated.grams))).toBe(JSON.stringify(Object.keys(buildSearchIndex(edited).grams)));
+    // And back: the grams only that edit brought are gone again.
+    expect(buildSearchIndex(guides, memo)).toEqual(buildSearchIndex(guides));
+    expect(buildSearchIndex(guides, memo).grams['鳕鱼']).toBeUndefined();
   });
 });
