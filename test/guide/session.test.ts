@@ -1,6 +1,6 @@
 // A resident build (`serve`) keeps models and keys between builds and writes only what changed: after each kind of
 // edit its site must be the very bytes a fresh build of the same catalogue writes.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,8 @@ describe('a resident build session (serve)', () => {
     const catalogue = copyCatalogue(LISTS);
     const work = mkdtempSync(path.join(tmpdir(), 'qingdan-session-'));
     const io = quietIo(work);
-    const job = (out: string): SiteJob => ({ root: catalogue, out, templates: [], incremental: true, toolVersion: 'test', color: false });
+    let templates: string[] = [];
+    const job = (out: string): SiteJob => ({ root: catalogue, out, templates, incremental: true, toolVersion: 'test', color: false });
     const session = new SiteSession();
     const resident = path.join(work, 'resident');
     const build = async () => {
@@ -77,6 +78,27 @@ describe('a resident build session (serve)', () => {
     expect((await build()).ok).toBe(false);
     edit(path.join(catalogue, 'powers/scjgj.yaml'), 'department: no-such-department', 'department: scjgj');
     expect((await build()).ok).toBe(true);
+
+    // An item cancelled: its guide leaves the site folder (and comes back when it is in force again).
+    const gaj = path.join(catalogue, 'powers/gaj.yaml');
+    const registration = path.join(resident, 'items/11339921002541353N4070010000000.html');
+    expect(existsSync(registration)).toBe(true);
+    edit(gaj, 'name: 机动车注册登记\n    category: confirmation\n    department: gaj\n    level: county\n    status: active', 'name: 机动车注册登记\n    category: confirmation\n    department: gaj\n    level: county\n    status: cancelled\n    status_since: 2026-01-01');
+    expect((await build()).ok).toBe(true);
+    expect(existsSync(registration)).toBe(false);
+    edit(gaj, 'status: cancelled\n    status_since: 2026-01-01', 'status: active');
+    expect((await build()).ok).toBe(true);
+    expect(existsSync(registration)).toBe(true);
+
+    // A partial of the user's own templates, added and then edited: every page that uses it.
+    const overrides = path.join(work, 'templates');
+    mkdirSync(path.join(overrides, 'partials'), { recursive: true });
+    writeFileSync(path.join(overrides, 'partials', 'footer.hbs'), '<footer><p>本站由青山县审改办维护</p></footer>\n');
+    templates = [overrides];
+    expect((await build()).ok).toBe(true);
+    writeFileSync(path.join(overrides, 'partials', 'footer.hbs'), '<footer><p>本站由青山县审改办维护（试运行）</p></footer>\n');
+    expect((await build()).ok).toBe(true);
+    expect(readFileSync(path.join(resident, 'index.html'), 'utf8')).toContain('（试运行）');
 
     // The site's name: every page.
     edit(path.join(catalogue, 'qingdan.yaml'), 'name: ', 'name: 新');
