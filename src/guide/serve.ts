@@ -55,8 +55,10 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
   // One session for the life of the preview: each rebuild parses, makes and writes only what the edit reached.
   const session = new SiteSession();
   const first = await validateAndBuild(job, io, session);
-  if (!first.ok) io.stderr.write(`${ui(first.locale, 'site-invalid', { errors: first.errors })}\n`);
   let locale = first.locale;
+  const built = (outcome: SiteOutcome & { ok: true }) =>
+    ui(locale, 'site-built', { out: path.relative(io.cwd, outcome.result.out) || '.', guides: outcome.result.guides, files: outcome.result.files, rendered: outcome.result.rendered, reused: outcome.result.reused, seconds: outcome.seconds });
+  io.stderr.write(`${first.ok ? built(first) : ui(locale, 'site-invalid', { errors: first.errors })}\n`);
 
   const server = http.createServer(handler(path.resolve(job.out)));
   const host = options.host ?? '127.0.0.1';
@@ -90,10 +92,8 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
     try {
       outcome = await validateAndBuild(job, io, session);
       locale = outcome.locale;
-      if (outcome.ok) {
-        const { result } = outcome;
-        io.stderr.write(`${ui(locale, 'site-built', { out: path.relative(io.cwd, result.out) || '.', guides: result.guides, files: result.files, rendered: result.rendered, reused: result.reused, seconds: outcome.seconds })}\n`);
-      } else io.stderr.write(`${ui(locale, 'serve-failed', { detail: ui(locale, 'site-invalid', { errors: outcome.errors }) })}\n`);
+      if (outcome.ok) io.stderr.write(`${built(outcome)}\n`);
+      else io.stderr.write(`${ui(locale, 'serve-failed', { detail: ui(locale, 'site-invalid', { errors: outcome.errors }) })}\n`);
     } catch (error) {
       outcome = error instanceof Error ? error : new Error(String(error));
       io.stderr.write(`${ui(locale, 'serve-failed', { detail: outcome.message })}\n`);

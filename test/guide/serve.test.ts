@@ -20,6 +20,8 @@ describe('qingdan serve', () => {
     const preview = await startPreview({ root: catalogue, out, templates: [], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
     try {
       expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      // The first build says what it made, as every rebuild does.
+      expect(stderr()).toMatch(/已生成网站 \S*site：\d+ 个办事指南，共 \d+ 个文件（新生成 \d+ 页，沿用未变的 0 页）/);
       const home = await fetch(preview.url);
       expect(home.status).toBe(200);
       expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
