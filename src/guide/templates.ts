@@ -8,6 +8,8 @@ import Handlebars from 'handlebars';
 import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
 
+const HAN = /\p{Script=Han}/u;
+
 export const SITE_TEMPLATES = fileURLToPath(new URL('../../templates/site/', import.meta.url));
 
 export const PAGE_TEMPLATES = ['home', 'guide', 'search', 'list', 'departments', 'department-powers', 'department-responsibilities', 'stats', 'data'] as const;
@@ -90,6 +92,32 @@ export class SiteTemplates {
         plain.set(key, text);
       }
       return text;
+    });
+    // {{zh text}}: catalogue text (written in Chinese) in a page's text. On a page in another language it is marked
+    // lang="zh-CN" — WCAG 2.1 3.1.2, language of parts — so that a screen reader reads it with a Chinese voice;
+    // text without a Han character (a code, a number, a web address) is left unmarked. It makes markup: never in an
+    // attribute, <title> or SVG. {{tzh "id" name=value}}: a site word whose placeholders are marked the same way.
+    const marked = (value: unknown): string => {
+      const text = value === undefined || value === null ? '' : String(value);
+      const escaped = hb.escapeExpression(text);
+      return locale !== 'zh-CN' && HAN.test(text) ? `<span lang="zh-CN">${escaped}</span>` : escaped;
+    };
+    hb.registerHelper('zh', (value: unknown) => new hb.SafeString(marked(value)));
+    hb.registerHelper('tzh', function (id: unknown, options: Handlebars.HelperOptions) {
+      const key = String(id);
+      if (!isSiteWord(key)) return key;
+      // Each text placeholder goes in as a token, the sentence is escaped, then the tokens become the marked texts.
+      const data: Record<string, string | number> = {};
+      const texts: string[] = [];
+      for (const [name, value] of Object.entries(options.hash as Record<string, unknown>)) {
+        if (typeof value === 'number') data[name] = value;
+        else {
+          data[name] = `\u0000${texts.length}\u0000`;
+          texts.push(marked(value));
+        }
+      }
+      const sentence = hb.escapeExpression(siteWord(locale, key, data));
+      return new hb.SafeString(sentence.replace(/\u0000(\d+)\u0000/g, (_, n: string) => texts[Number(n)]!));
     });
     // {{url "items/x.html"}}: a site-relative path from the current page (pages sit at different depths).
     hb.registerHelper('url', function (target: unknown, options: Handlebars.HelperOptions) {

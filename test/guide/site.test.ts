@@ -99,7 +99,9 @@ describe('guide page', () => {
   it('gives a material\'s legal basis under its name, in the language of the page', () => {
     const files = withPower('', [['        originals: 1\n', '        originals: 1\n        basis: [{law: spaqf, article: 第三十五条}]\n']]);
     expect(page(site(files), guidePath)).toMatch(/<span class="note">要求依据：(?:<a [^>]*>)?《[^》]+》(?:<\/a>)?第三十五条\s*<\/span><\/th>/);
-    expect(page(site(files, 'en'), guidePath)).toMatch(/<span class="note">Required by: (?:<a [^>]*>)?《[^》]+》(?:<\/a>)?第三十五条\s*<\/span><\/th>/);
+    expect(page(site(files, 'en'), guidePath)).toMatch(
+      /<span class="note">Required by: (?:<a [^>]*>)?《<span lang="zh-CN">[^<]+<\/span>》(?:<\/a>)?<span lang="zh-CN">第三十五条<\/span>\s*<\/span><\/th>/,
+    );
   });
 
   it('is written in English when the locale is en', () => {
@@ -108,11 +110,34 @@ describe('guide page', () => {
     expect(html).toContain('Documents you need');
     expect(html).toContain('Make a complaint');
     // The site's own punctuation follows the language; only catalogue text stays Chinese.
-    expect(html).toMatch(/By: [^<]+/);
+    expect(html).toMatch(/By: <span lang="zh-CN">[^<]+<\/span>/);
     expect(html).not.toMatch(/(?:By|Time|Flowchart|Blank form|Sample|Outputs)：/);
     expect(html).not.toMatch(/(?:<\/a>|[A-Za-z])、/);
     const zh = page(site(), guidePath);
     expect(zh).toContain('承办：');
+  });
+});
+
+describe('language of parts (WCAG 2.1 3.1.2)', () => {
+  it('marks the catalogue\'s Chinese text lang="zh-CN" on an English page, and leaves English words and codes alone', () => {
+    const html = page(site(withPower('    location: 青山县政务服务中心 <b>一楼</b>\n')), guidePath);
+    expect(html).not.toContain('<span lang="zh-CN">');
+    const en = page(site(withPower('    location: 青山县政务服务中心 <b>一楼</b>\n    conditions: [申请人具有相应的主体资格]\n'), 'en'), guidePath);
+    expect(en).toMatch(/<h1><span lang="zh-CN">[^<]*[\u4e00-\u9fff][^<]*<\/span><\/h1>/);
+    expect(en).toMatch(/<ul class="checklist">\s*<li><span lang="zh-CN">/);
+    // Escaped inside the mark: catalogue text never becomes markup.
+    expect(en).toContain('<span lang="zh-CN">青山县政务服务中心 &lt;b&gt;一楼&lt;/b&gt;</span>');
+    expect(en).toContain(`<dd class="code">${CODE}</dd>`);
+    expect(en).not.toMatch(/<span lang="zh-CN">[\x20-\x7e]*<\/span>/);
+  });
+
+  it('marks the Chinese part of an English sentence only, and never inside an attribute or the <title>', () => {
+    const files = site({}, 'en');
+    const department = [...files.keys()].find((file) => /^departments\/[^/]+-responsibilities\.html$/.test(file))!;
+    const html = page(files, department);
+    expect(html).toMatch(/<h1>Responsibility list: <span lang="zh-CN">[^<]+<\/span><\/h1>/);
+    expect(html).toMatch(/<title>Responsibility list: [^<]+ — [^<]+<\/title>/);
+    expect(html).not.toMatch(/="[^"]*<span/);
   });
 });
 
