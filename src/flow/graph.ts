@@ -17,6 +17,26 @@ export interface FlowGraph {
   successors: number[][];
   /** References to step ids that are not in the flow. */
   dangling: Array<{ from: number; path: DocPath; target: string }>;
+  /** The start and the end steps, in step order. */
+  starts: readonly number[];
+  ends: readonly number[];
+  /** What the walks below found, kept for the next rule or renderer that asks (see `Walks`). */
+  walks: Walks;
+}
+
+/**
+ * Walk results, filled on first use: seven rules and the flowcharts ask the same questions of every flow, and on a
+ * catalogue of thousands of flows asking each once is what keeps the rules cheap. Walks from a start keep the last
+ * start asked about (a flow has one; flow/start reports the others).
+ */
+interface Walks {
+  predecessors?: number[][];
+  outgoing?: Edge[][];
+  reachable?: { start: number; steps: ReadonlySet<number> };
+  backEdges?: { start: number; edges: ReadonlySet<Edge> };
+  /** The graph from `start` without its back-edges, and its steps with every successor before its predecessors. */
+  acyclic?: { start: number; forward: number[][]; order: number[] };
+  loops?: readonly number[][];
 }
 
 // Seven rules and every renderer look at the same flows; each graph is built once.
@@ -34,27 +54,40 @@ export function buildGraph(flow: Flow): FlowGraph {
 function createGraph(flow: Flow): FlowGraph {
   const steps = flow.steps;
   const indexById = new Map<string, number>();
-  steps.forEach((step, i) => {
-    if (!indexById.has(step.id)) indexById.set(step.id, i);
-  });
+  for (let i = 0; i < steps.length; i++) {
+    if (!indexById.has(steps[i]!.id)) indexById.set(steps[i]!.id, i);
+  }
   const edges: Edge[] = [];
   const dangling: FlowGraph['dangling'] = [];
+  const successors: number[][] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const link = (from: number, target: string, path: DocPath, label?: string) => {
     const to = indexById.get(target);
-    if (to === undefined) dangling.push({ from, path, target });
-    else edges.push({ from, to, path, ...(label !== undefined ? { label } : {}) });
+    if (to === undefined) {
+      dangling.push({ from, path, target });
+      return;
+    }
+    const edge: Edge = { from, to, path };
+    if (label !== undefined) edge.label = label;
+    edges.push(edge);
+    successors[from]!.push(to);
   };
-  steps.forEach((step, i) => {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    successors.push([]);
+    if (step.type === 'start') starts.push(i);
+    else if (step.type === 'end') ends.push(i);
     if (typeof step.next === 'string') link(i, step.next, ['next']);
-    else step.next?.forEach((target, k) => link(i, target, ['next', k]));
-    step.branches?.forEach((branch, k) => link(i, branch.to, ['branches', k, 'to'], branch.when));
-  });
-  const successors: number[][] = steps.map(() => []);
-  for (const edge of edges) successors[edge.from]!.push(edge.to);
-  return { steps, indexById, edges, successors, dangling };
+    else if (step.next) for (let k = 0; k < step.next.length; k++) link(i, step.next[k]!, ['next', k]);
+    if (step.branches) for (let k = 0; k < step.branches.length; k++) link(i, step.branches[k]!.to, ['branches', k, 'to'], step.branches[k]!.when);
+  }
+  return { steps, indexById, edges, successors, dangling, starts, ends, walks: {} };
 }
 
-export function indexesOfType(graph: FlowGraph, type: Step['type']): number[] {
+export function indexesOfType(graph: FlowGraph, type: Step['type']): readonly number[] {
+  if (type === 'start') return graph.starts;
+  if (type === 'end') return graph.ends;
   const out: number[] = [];
   graph.steps.forEach((step, i) => {
     if (step.type === type) out.push(i);
@@ -62,7 +95,26 @@ export function indexesOfType(graph: FlowGraph, type: Step['type']): number[] {
   return out;
 }
 
-export function reachableFrom(graph: FlowGraph, start: number): Set<number> {
+function predecessorsOf(graph: FlowGraph): number[][] {
+  if (!graph.walks.predecessors) {
+    const predecessors: number[][] = graph.steps.map(() => []);
+    for (const edge of graph.edges) predecessors[edge.to]!.push(edge.from);
+    graph.walks.predecessors = predecessors;
+  }
+  return graph.walks.predecessors;
+}
+
+function outgoingOf(graph: FlowGraph): Edge[][] {
+  if (!graph.walks.outgoing) {
+    const outgoing: Edge[][] = graph.steps.map(() => []);
+    for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
+    graph.walks.outgoing = outgoing;
+  }
+  return graph.walks.outgoing;
+}
+
+export function reachableFrom(graph: FlowGraph, start: number): ReadonlySet<number> {
+  if (graph.walks.reachable?.start === start) return graph.walks.reachable.steps;
   const seen = new Set<number>([start]);
   const stack = [start];
   while (stack.length) {
@@ -73,14 +125,15 @@ export function reachableFrom(graph: FlowGraph, start: number): Set<number> {
       }
     }
   }
+  graph.walks.reachable = { start, steps: seen };
   return seen;
 }
 
 /** Steps from which some end step can be reached; `assumedExits` count as reaching one (steps whose links do not resolve). */
 export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = []): Set<number> {
-  const predecessors: number[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) predecessors[edge.to]!.push(edge.from);
-  const seen = new Set<number>([...indexesOfType(graph, 'end'), ...assumedExits]);
+  const predecessors = predecessorsOf(graph);
+  const seen = new Set<number>(graph.ends);
+  for (const exit of assumedExits) seen.add(exit);
   const stack = [...seen];
   while (stack.length) {
     for (const previous of predecessors[stack.pop()!]!) {
@@ -94,26 +147,61 @@ export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = [
 }
 
 /** Edges that close a loop in a depth-first walk from `start` (e.g. 补正 back to 受理); iterative, so long flows cannot overflow the stack. */
-export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
-  const outgoing: Edge[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
+export function backEdges(graph: FlowGraph, start: number): ReadonlySet<Edge> {
+  if (graph.walks.backEdges?.start === start) return graph.walks.backEdges.edges;
+  const outgoing = outgoingOf(graph);
   const state = new Uint8Array(graph.steps.length); // 0 new, 1 on the stack, 2 done
   const back = new Set<Edge>();
-  const stack: Array<{ node: number; next: number }> = [{ node: start, next: 0 }];
+  // The walk's stack as two arrays: the step, and how many of its edges have been followed.
+  const nodes = [start];
+  const followed = [0];
   state[start] = 1;
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    const edge = outgoing[frame.node]![frame.next++];
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const edge = outgoing[node]![followed[top]!++];
     if (!edge) {
-      state[frame.node] = 2;
-      stack.pop();
+      state[node] = 2;
+      nodes.pop();
+      followed.pop();
     } else if (state[edge.to] === 1) back.add(edge);
     else if (state[edge.to] === 0) {
       state[edge.to] = 1;
-      stack.push({ node: edge.to, next: 0 });
+      nodes.push(edge.to);
+      followed.push(0);
     }
   }
+  graph.walks.backEdges = { start, edges: back };
   return back;
+}
+
+/** The steps reachable from `start` once back-edges are removed, each after all of its successors (iterative post-order). */
+function acyclicFrom(graph: FlowGraph, start: number): { forward: number[][]; order: number[] } {
+  if (graph.walks.acyclic?.start === start) return graph.walks.acyclic;
+  const back = backEdges(graph, start);
+  const forward: number[][] = graph.steps.map(() => []);
+  for (const edge of graph.edges) if (!back.has(edge)) forward[edge.from]!.push(edge.to);
+  const order: number[] = [];
+  const visited = new Uint8Array(graph.steps.length);
+  const nodes = [start];
+  const followed = [0];
+  visited[start] = 1;
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const next = forward[node]![followed[top]!++];
+    if (next === undefined) {
+      order.push(node);
+      nodes.pop();
+      followed.pop();
+    } else if (!visited[next]) {
+      visited[next] = 1;
+      nodes.push(next);
+      followed.push(0);
+    }
+  }
+  graph.walks.acyclic = { start, forward, order };
+  return graph.walks.acyclic;
 }
 
 /**
@@ -121,92 +209,87 @@ export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
  * once. Returns the weight and the steps on that path.
  */
 export function longestPath(graph: FlowGraph, start: number, weight: (step: Step) => number): { total: number; path: number[] } {
-  const back = backEdges(graph, start);
-  const forward: number[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) if (!back.has(edge)) forward[edge.from]!.push(edge.to);
-  // Topological order of the reachable DAG by iterative post-order.
-  const order: number[] = [];
-  const visited = new Uint8Array(graph.steps.length);
-  const stack: Array<{ node: number; next: number }> = [{ node: start, next: 0 }];
-  visited[start] = 1;
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    const next = forward[frame.node]![frame.next++];
-    if (next === undefined) {
-      order.push(frame.node);
-      stack.pop();
-    } else if (!visited[next]) {
-      visited[next] = 1;
-      stack.push({ node: next, next: 0 });
-    }
-  }
-  // order is reverse-topological: every successor comes before its predecessor.
-  const best = new Map<number, { total: number; next: number | undefined }>();
+  const { forward, order } = acyclicFrom(graph, start);
+  // Per step: the heaviest way on to an end (-Infinity: none) and the successor it goes through (-1: none). Every
+  // successor comes before its predecessor in `order`, so its own figure is known when the predecessor is reached.
+  const total: number[] = new Array<number>(graph.steps.length).fill(-Infinity);
+  const through: number[] = new Array<number>(graph.steps.length).fill(-1);
   for (const node of order) {
-    const own = weight(graph.steps[node]!);
-    let tail: { total: number; next: number | undefined } | undefined;
+    let best = -Infinity;
+    let bestNext = -1;
     for (const next of forward[node]!) {
-      const candidate = best.get(next);
-      if (candidate && candidate.total > -Infinity && (!tail || candidate.total > tail.total)) tail = { total: candidate.total, next };
+      if (total[next]! > best) {
+        best = total[next]!;
+        bestNext = next;
+      }
     }
-    const isEnd = graph.steps[node]!.type === 'end';
-    if (tail) best.set(node, { total: own + tail.total, next: tail.next });
-    else best.set(node, { total: isEnd ? own : -Infinity, next: undefined });
+    if (bestNext !== -1) {
+      total[node] = weight(graph.steps[node]!) + best;
+      through[node] = bestNext;
+    } else if (graph.steps[node]!.type === 'end') total[node] = weight(graph.steps[node]!);
   }
-  const head = best.get(start);
-  if (!head || head.total === -Infinity) return { total: 0, path: [] };
+  if (total[start] === -Infinity) return { total: 0, path: [] };
   const path: number[] = [];
-  for (let node: number | undefined = start; node !== undefined; node = best.get(node)?.next) path.push(node);
-  return { total: head.total, path };
+  for (let node = start; node !== -1; node = through[node]!) path.push(node);
+  return { total: total[start]!, path };
 }
 
 /**
  * Loops that pass through no decision: with decision steps taken out, any cycle left is one. Returns each such
  * loop's steps (Tarjan's strongly connected components, iteratively).
  */
-export function loopsWithoutDecision(graph: FlowGraph): number[][] {
+export function loopsWithoutDecision(graph: FlowGraph): readonly number[][] {
+  if (graph.walks.loops) return graph.walks.loops;
   const n = graph.steps.length;
-  const keep = (i: number) => graph.steps[i]!.type !== 'decision';
-  const successors = graph.successors.map((list, i) => (keep(i) ? list.filter(keep) : []));
+  const successors = graph.successors;
+  const isDecision = (i: number) => graph.steps[i]!.type === 'decision';
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const loops: number[][] = [];
   let counter = 0;
+  // The walk's stack as two arrays: the step, and how many of its successors have been looked at.
+  const nodes: number[] = [];
+  const followed: number[] = [];
   for (let root = 0; root < n; root++) {
-    if (!keep(root) || index[root] !== -1) continue;
-    const work: Array<{ node: number; next: number }> = [{ node: root, next: 0 }];
+    if (isDecision(root) || index[root] !== -1) continue;
     index[root] = low[root] = counter++;
     stack.push(root);
     onStack[root] = 1;
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      const next = successors[frame.node]![frame.next++];
+    nodes.push(root);
+    followed.push(0);
+    while (nodes.length) {
+      const top = nodes.length - 1;
+      const node = nodes[top]!;
+      const next = successors[node]![followed[top]!++];
       if (next !== undefined) {
+        if (isDecision(next)) continue;
         if (index[next] === -1) {
           index[next] = low[next] = counter++;
           stack.push(next);
           onStack[next] = 1;
-          work.push({ node: next, next: 0 });
-        } else if (onStack[next]) low[frame.node] = Math.min(low[frame.node]!, index[next]!);
+          nodes.push(next);
+          followed.push(0);
+        } else if (onStack[next]) low[node] = Math.min(low[node]!, index[next]!);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
-      if (low[frame.node] === index[frame.node]) {
+      nodes.pop();
+      followed.pop();
+      if (top > 0) low[nodes[top - 1]!] = Math.min(low[nodes[top - 1]!]!, low[node]!);
+      if (low[node] === index[node]) {
         const component: number[] = [];
         let member: number;
         do {
           member = stack.pop()!;
           onStack[member] = 0;
           component.push(member);
-        } while (member !== frame.node);
+        } while (member !== node);
         const selfLoop = component.length === 1 && successors[member]!.includes(member);
         if (component.length > 1 || selfLoop) loops.push(component.sort((a, b) => a - b));
       }
     }
   }
-  return loops.sort((a, b) => a[0]! - b[0]!);
+  graph.walks.loops = loops.sort((a, b) => a[0]! - b[0]!);
+  return graph.walks.loops;
 }
