@@ -1,5 +1,5 @@
 // The walks a flow's graph keeps for the next rule that asks give the same answers as walking afresh each time (the
-// walks before c13f845's successor, in graph-before.ts), on tricky hand-made flows and on thousands of random ones.
+// walks as of c13f845, in graph-before.ts), on tricky hand-made flows and on a thousand random ones.
 import { describe, expect, it } from 'vitest';
 import { backEdges, buildGraph, canReachEnd, indexesOfType, longestPath, loopsWithoutDecision, reachableFrom, type FlowGraph } from '../../src/flow/graph.js';
 import { countedDuration } from '../../src/flow/time.js';
