@@ -17,27 +17,13 @@ export interface FlowGraph {
   successors: number[][];
   /** References to step ids that are not in the flow. */
   dangling: Array<{ from: number; path: DocPath; target: string }>;
-  /** The start and the end steps, in step order. */
+  /** The start and the end steps, in step order: five rules ask for them. */
   starts: readonly number[];
   ends: readonly number[];
-  /** What the walks below found, kept for the next rule or renderer that asks (see `Walks`). */
-  walks: Walks;
 }
 
-/**
- * Walk results, filled on first use: seven rules and the flowcharts ask the same questions of every flow, and on a
- * catalogue of thousands of flows asking each once is what keeps the rules cheap. Walks from a start keep the last
- * start asked about (a flow has one; flow/start reports the others).
- */
-interface Walks {
-  predecessors?: number[][];
-  outgoing?: Edge[][];
-  reachable?: { start: number; steps: ReadonlySet<number> };
-  backEdges?: { start: number; edges: ReadonlySet<Edge> };
-  /** The graph from `start` without its back-edges, and its steps with every successor before its predecessors. */
-  acyclic?: { start: number; forward: number[][]; order: number[] };
-  loops?: readonly number[][];
-}
+// The walks below are not kept on the graph: each rule asks its own question once per flow, and on a catalogue of
+// thousands of flows, walk results kept alive cost more in garbage collection than walking again (docs/decisions.md).
 
 // Seven rules and every renderer look at the same flows; each graph is built once.
 const graphs = new WeakMap<Flow, FlowGraph>();
@@ -82,7 +68,7 @@ function createGraph(flow: Flow): FlowGraph {
     else if (step.next) for (let k = 0; k < step.next.length; k++) link(i, step.next[k]!, ['next', k]);
     if (step.branches) for (let k = 0; k < step.branches.length; k++) link(i, step.branches[k]!.to, ['branches', k, 'to'], step.branches[k]!.when);
   }
-  return { steps, indexById, edges, successors, dangling, starts, ends, walks: {} };
+  return { steps, indexById, edges, successors, dangling, starts, ends };
 }
 
 export function indexesOfType(graph: FlowGraph, type: Step['type']): readonly number[] {
@@ -95,26 +81,7 @@ export function indexesOfType(graph: FlowGraph, type: Step['type']): readonly nu
   return out;
 }
 
-function predecessorsOf(graph: FlowGraph): number[][] {
-  if (!graph.walks.predecessors) {
-    const predecessors: number[][] = graph.steps.map(() => []);
-    for (const edge of graph.edges) predecessors[edge.to]!.push(edge.from);
-    graph.walks.predecessors = predecessors;
-  }
-  return graph.walks.predecessors;
-}
-
-function outgoingOf(graph: FlowGraph): Edge[][] {
-  if (!graph.walks.outgoing) {
-    const outgoing: Edge[][] = graph.steps.map(() => []);
-    for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
-    graph.walks.outgoing = outgoing;
-  }
-  return graph.walks.outgoing;
-}
-
-export function reachableFrom(graph: FlowGraph, start: number): ReadonlySet<number> {
-  if (graph.walks.reachable?.start === start) return graph.walks.reachable.steps;
+export function reachableFrom(graph: FlowGraph, start: number): Set<number> {
   const seen = new Set<number>([start]);
   const stack = [start];
   while (stack.length) {
@@ -125,13 +92,13 @@ export function reachableFrom(graph: FlowGraph, start: number): ReadonlySet<numb
       }
     }
   }
-  graph.walks.reachable = { start, steps: seen };
   return seen;
 }
 
 /** Steps from which some end step can be reached; `assumedExits` count as reaching one (steps whose links do not resolve). */
 export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = []): Set<number> {
-  const predecessors = predecessorsOf(graph);
+  const predecessors: number[][] = graph.steps.map(() => []);
+  for (const edge of graph.edges) predecessors[edge.to]!.push(edge.from);
   const seen = new Set<number>(graph.ends);
   for (const exit of assumedExits) seen.add(exit);
   const stack = [...seen];
@@ -147,9 +114,9 @@ export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = [
 }
 
 /** Edges that close a loop in a depth-first walk from `start` (e.g. 补正 back to 受理); iterative, so long flows cannot overflow the stack. */
-export function backEdges(graph: FlowGraph, start: number): ReadonlySet<Edge> {
-  if (graph.walks.backEdges?.start === start) return graph.walks.backEdges.edges;
-  const outgoing = outgoingOf(graph);
+export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
+  const outgoing: Edge[][] = graph.steps.map(() => []);
+  for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
   const state = new Uint8Array(graph.steps.length); // 0 new, 1 on the stack, 2 done
   const back = new Set<Edge>();
   // The walk's stack as two arrays: the step, and how many of its edges have been followed.
@@ -171,13 +138,11 @@ export function backEdges(graph: FlowGraph, start: number): ReadonlySet<Edge> {
       followed.push(0);
     }
   }
-  graph.walks.backEdges = { start, edges: back };
   return back;
 }
 
 /** The steps reachable from `start` once back-edges are removed, each after all of its successors (iterative post-order). */
 function acyclicFrom(graph: FlowGraph, start: number): { forward: number[][]; order: number[] } {
-  if (graph.walks.acyclic?.start === start) return graph.walks.acyclic;
   const back = backEdges(graph, start);
   const forward: number[][] = graph.steps.map(() => []);
   for (const edge of graph.edges) if (!back.has(edge)) forward[edge.from]!.push(edge.to);
@@ -200,8 +165,7 @@ function acyclicFrom(graph: FlowGraph, start: number): { forward: number[][]; or
       followed.push(0);
     }
   }
-  graph.walks.acyclic = { start, forward, order };
-  return graph.walks.acyclic;
+  return { forward, order };
 }
 
 /**
@@ -238,8 +202,7 @@ export function longestPath(graph: FlowGraph, start: number, weight: (step: Step
  * Loops that pass through no decision: with decision steps taken out, any cycle left is one. Returns each such
  * loop's steps (Tarjan's strongly connected components, iteratively).
  */
-export function loopsWithoutDecision(graph: FlowGraph): readonly number[][] {
-  if (graph.walks.loops) return graph.walks.loops;
+export function loopsWithoutDecision(graph: FlowGraph): number[][] {
   const n = graph.steps.length;
   const successors = graph.successors;
   const isDecision = (i: number) => graph.steps[i]!.type === 'decision';
@@ -290,6 +253,5 @@ export function loopsWithoutDecision(graph: FlowGraph): readonly number[][] {
       }
     }
   }
-  graph.walks.loops = loops.sort((a, b) => a[0]! - b[0]!);
-  return graph.walks.loops;
+  return loops.sort((a, b) => a[0]! - b[0]!);
 }
