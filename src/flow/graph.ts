@@ -141,56 +141,49 @@ export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
   return back;
 }
 
-/** The steps reachable from `start` once back-edges are removed, each after all of its successors (iterative post-order). */
-function acyclicFrom(graph: FlowGraph, start: number): { forward: number[][]; order: number[] } {
-  const back = backEdges(graph, start);
-  const forward: number[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) if (!back.has(edge)) forward[edge.from]!.push(edge.to);
-  const order: number[] = [];
-  const visited = new Uint8Array(graph.steps.length);
-  const nodes = [start];
-  const followed = [0];
-  visited[start] = 1;
-  while (nodes.length) {
-    const top = nodes.length - 1;
-    const node = nodes[top]!;
-    const next = forward[node]![followed[top]!++];
-    if (next === undefined) {
-      order.push(node);
-      nodes.pop();
-      followed.pop();
-    } else if (!visited[next]) {
-      visited[next] = 1;
-      nodes.push(next);
-      followed.push(0);
-    }
-  }
-  return { forward, order };
-}
-
 /**
  * The heaviest start-to-end path once back-edges are removed: the time a flow can take when every loop is passed
  * once. Returns the weight and the steps on that path.
+ *
+ * One depth-first walk from `start`, which finds the back-edges as `backEdges` does and weighs each step when it is
+ * done: by then every successor it reaches by a forward edge is done too, and the successors still on the walk's
+ * stack are exactly those it reaches by a back-edge, which do not count. Ties go to the first successor listed.
  */
 export function longestPath(graph: FlowGraph, start: number, weight: (step: Step) => number): { total: number; path: number[] } {
-  const { forward, order } = acyclicFrom(graph, start);
-  // Per step: the heaviest way on to an end (-Infinity: none) and the successor it goes through (-1: none). Every
-  // successor comes before its predecessor in `order`, so its own figure is known when the predecessor is reached.
-  const total: number[] = new Array<number>(graph.steps.length).fill(-Infinity);
-  const through: number[] = new Array<number>(graph.steps.length).fill(-1);
-  for (const node of order) {
+  const successors = graph.successors;
+  const count = graph.steps.length;
+  const state = new Uint8Array(count); // 0 new, 1 on the stack, 2 done
+  const total = new Float64Array(count); // once done: the heaviest way on to an end, -Infinity when there is none
+  const through = new Int32Array(count); // once done: the successor that way goes through, -1 for an end
+  const nodes = [start];
+  const followed = [0];
+  state[start] = 1;
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const next = successors[node]![followed[top]!++];
+    if (next !== undefined) {
+      if (state[next] === 0) {
+        state[next] = 1;
+        nodes.push(next);
+        followed.push(0);
+      }
+      continue;
+    }
     let best = -Infinity;
     let bestNext = -1;
-    for (const next of forward[node]!) {
-      if (total[next]! > best) {
-        best = total[next]!;
-        bestNext = next;
+    for (const successor of successors[node]!) {
+      if (state[successor] === 2 && total[successor]! > best) {
+        best = total[successor]!;
+        bestNext = successor;
       }
     }
-    if (bestNext !== -1) {
-      total[node] = weight(graph.steps[node]!) + best;
-      through[node] = bestNext;
-    } else if (graph.steps[node]!.type === 'end') total[node] = weight(graph.steps[node]!);
+    const step = graph.steps[node]!;
+    total[node] = bestNext !== -1 ? weight(step) + best : step.type === 'end' ? weight(step) : -Infinity;
+    through[node] = bestNext;
+    state[node] = 2;
+    nodes.pop();
+    followed.pop();
   }
   if (total[start] === -Infinity) return { total: 0, path: [] };
   const path: number[] = [];
