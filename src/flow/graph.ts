@@ -113,31 +113,44 @@ export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = [
   return seen;
 }
 
-/** Edges that close a loop in a depth-first walk from `start` (e.g. 补正 back to 受理); iterative, so long flows cannot overflow the stack. */
-export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
-  const outgoing: Edge[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
-  const state = new Uint8Array(graph.steps.length); // 0 new, 1 on the stack, 2 done
-  const back = new Set<Edge>();
-  // The walk's stack as two arrays: the step, and how many of its edges have been followed.
+/**
+ * A depth-first walk from `start` along `successors` in the order they are listed; iterative, so long flows cannot
+ * overflow the stack. `back(node, k)` hears of each link that closes a loop (its target is still on the walk's stack),
+ * `done(node, state)` of each step once every step after it is done; `state` is 0 new, 1 on the stack, 2 done.
+ */
+function walkFrom(graph: FlowGraph, start: number, back: ((node: number, k: number) => void) | undefined, done: (node: number, state: Uint8Array) => void): void {
+  const successors = graph.successors;
+  const state = new Uint8Array(graph.steps.length);
+  // The walk's stack as two arrays: the step, and how many of its successors have been looked at.
   const nodes = [start];
   const followed = [0];
   state[start] = 1;
   while (nodes.length) {
     const top = nodes.length - 1;
     const node = nodes[top]!;
-    const edge = outgoing[node]![followed[top]!++];
-    if (!edge) {
+    const k = followed[top]!++;
+    const next = successors[node]![k];
+    if (next === undefined) {
+      done(node, state);
       state[node] = 2;
       nodes.pop();
       followed.pop();
-    } else if (state[edge.to] === 1) back.add(edge);
-    else if (state[edge.to] === 0) {
-      state[edge.to] = 1;
-      nodes.push(edge.to);
+    } else if (state[next] === 1) back?.(node, k);
+    else if (state[next] === 0) {
+      state[next] = 1;
+      nodes.push(next);
       followed.push(0);
     }
   }
+}
+
+/** Edges that close a loop in a depth-first walk from `start` (e.g. 补正 back to 受理). */
+export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
+  // A step's edges in the order of its successors: the k-th successor is the target of its k-th edge.
+  const outgoing: Edge[][] = graph.steps.map(() => []);
+  for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
+  const back = new Set<Edge>();
+  walkFrom(graph, start, (node, k) => back.add(outgoing[node]![k]!), () => {});
   return back;
 }
 
@@ -145,34 +158,18 @@ export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
  * The heaviest start-to-end path once back-edges are removed: the time a flow can take when every loop is passed
  * once. Returns the weight and the steps on that path.
  *
- * One depth-first walk from `start`, which finds the back-edges as `backEdges` does and weighs each step when it is
- * done: by then every successor it reaches by a forward edge is done too, and the successors still on the walk's
- * stack are exactly those it reaches by a back-edge, which do not count. Ties go to the first successor listed.
+ * One depth-first walk, the same as `backEdges`, that weighs each step when it is done: by then every successor it
+ * reaches by a forward edge is done too, and the successors still on the walk's stack are exactly those it reaches
+ * by a back-edge, which do not count. Ties go to the first successor listed.
  */
 export function longestPath(graph: FlowGraph, start: number, weight: (step: Step) => number): { total: number; path: number[] } {
-  const successors = graph.successors;
   const count = graph.steps.length;
-  const state = new Uint8Array(count); // 0 new, 1 on the stack, 2 done
   const total = new Float64Array(count); // once done: the heaviest way on to an end, -Infinity when there is none
   const through = new Int32Array(count); // once done: the successor that way goes through, -1 for an end
-  const nodes = [start];
-  const followed = [0];
-  state[start] = 1;
-  while (nodes.length) {
-    const top = nodes.length - 1;
-    const node = nodes[top]!;
-    const next = successors[node]![followed[top]!++];
-    if (next !== undefined) {
-      if (state[next] === 0) {
-        state[next] = 1;
-        nodes.push(next);
-        followed.push(0);
-      }
-      continue;
-    }
+  walkFrom(graph, start, undefined, (node, state) => {
     let best = -Infinity;
     let bestNext = -1;
-    for (const successor of successors[node]!) {
+    for (const successor of graph.successors[node]!) {
       if (state[successor] === 2 && total[successor]! > best) {
         best = total[successor]!;
         bestNext = successor;
@@ -181,10 +178,7 @@ export function longestPath(graph: FlowGraph, start: number, weight: (step: Step
     const step = graph.steps[node]!;
     total[node] = bestNext !== -1 ? weight(step) + best : step.type === 'end' ? weight(step) : -Infinity;
     through[node] = bestNext;
-    state[node] = 2;
-    nodes.pop();
-    followed.pop();
-  }
+  });
   if (total[start] === -Infinity) return { total: 0, path: [] };
   const path: number[] = [];
   for (let node = start; node !== -1; node = through[node]!) path.push(node);
