@@ -17,7 +17,13 @@ export interface FlowGraph {
   successors: number[][];
   /** References to step ids that are not in the flow. */
   dangling: Array<{ from: number; path: DocPath; target: string }>;
+  /** The start and the end steps, in step order: five rules ask for them. */
+  starts: readonly number[];
+  ends: readonly number[];
 }
+
+// The walks below are not kept on the graph: each rule asks its own question once per flow, and on a catalogue of
+// thousands of flows, walk results kept alive cost more in garbage collection than walking again (docs/decisions.md).
 
 // Seven rules and every renderer look at the same flows; each graph is built once.
 const graphs = new WeakMap<Flow, FlowGraph>();
@@ -34,27 +40,40 @@ export function buildGraph(flow: Flow): FlowGraph {
 function createGraph(flow: Flow): FlowGraph {
   const steps = flow.steps;
   const indexById = new Map<string, number>();
-  steps.forEach((step, i) => {
-    if (!indexById.has(step.id)) indexById.set(step.id, i);
-  });
+  for (let i = 0; i < steps.length; i++) {
+    if (!indexById.has(steps[i]!.id)) indexById.set(steps[i]!.id, i);
+  }
   const edges: Edge[] = [];
   const dangling: FlowGraph['dangling'] = [];
+  const successors: number[][] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const link = (from: number, target: string, path: DocPath, label?: string) => {
     const to = indexById.get(target);
-    if (to === undefined) dangling.push({ from, path, target });
-    else edges.push({ from, to, path, ...(label !== undefined ? { label } : {}) });
+    if (to === undefined) {
+      dangling.push({ from, path, target });
+      return;
+    }
+    const edge: Edge = { from, to, path };
+    if (label !== undefined) edge.label = label;
+    edges.push(edge);
+    successors[from]!.push(to);
   };
-  steps.forEach((step, i) => {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    successors.push([]);
+    if (step.type === 'start') starts.push(i);
+    else if (step.type === 'end') ends.push(i);
     if (typeof step.next === 'string') link(i, step.next, ['next']);
-    else step.next?.forEach((target, k) => link(i, target, ['next', k]));
-    step.branches?.forEach((branch, k) => link(i, branch.to, ['branches', k, 'to'], branch.when));
-  });
-  const successors: number[][] = steps.map(() => []);
-  for (const edge of edges) successors[edge.from]!.push(edge.to);
-  return { steps, indexById, edges, successors, dangling };
+    else if (step.next) for (let k = 0; k < step.next.length; k++) link(i, step.next[k]!, ['next', k]);
+    if (step.branches) for (let k = 0; k < step.branches.length; k++) link(i, step.branches[k]!.to, ['branches', k, 'to'], step.branches[k]!.when);
+  }
+  return { steps, indexById, edges, successors, dangling, starts, ends };
 }
 
-export function indexesOfType(graph: FlowGraph, type: Step['type']): number[] {
+export function indexesOfType(graph: FlowGraph, type: Step['type']): readonly number[] {
+  if (type === 'start') return graph.starts;
+  if (type === 'end') return graph.ends;
   const out: number[] = [];
   graph.steps.forEach((step, i) => {
     if (step.type === type) out.push(i);
@@ -80,7 +99,8 @@ export function reachableFrom(graph: FlowGraph, start: number): Set<number> {
 export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = []): Set<number> {
   const predecessors: number[][] = graph.steps.map(() => []);
   for (const edge of graph.edges) predecessors[edge.to]!.push(edge.from);
-  const seen = new Set<number>([...indexesOfType(graph, 'end'), ...assumedExits]);
+  const seen = new Set<number>(graph.ends);
+  for (const exit of assumedExits) seen.add(exit);
   const stack = [...seen];
   while (stack.length) {
     for (const previous of predecessors[stack.pop()!]!) {
@@ -93,71 +113,76 @@ export function canReachEnd(graph: FlowGraph, assumedExits: Iterable<number> = [
   return seen;
 }
 
-/** Edges that close a loop in a depth-first walk from `start` (e.g. 补正 back to 受理); iterative, so long flows cannot overflow the stack. */
-export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
-  const outgoing: Edge[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
-  const state = new Uint8Array(graph.steps.length); // 0 new, 1 on the stack, 2 done
-  const back = new Set<Edge>();
-  const stack: Array<{ node: number; next: number }> = [{ node: start, next: 0 }];
+/**
+ * A depth-first walk from `start` along `successors` in the order they are listed; iterative, so long flows cannot
+ * overflow the stack. `back(node, k)` hears of each link that closes a loop (its target is still on the walk's stack),
+ * `done(node, state)` of each step once every step after it is done; `state` is 0 new, 1 on the stack, 2 done.
+ */
+function walkFrom(graph: FlowGraph, start: number, back: ((node: number, k: number) => void) | undefined, done: (node: number, state: Uint8Array) => void): void {
+  const successors = graph.successors;
+  const state = new Uint8Array(graph.steps.length);
+  // The walk's stack as two arrays: the step, and how many of its successors have been looked at.
+  const nodes = [start];
+  const followed = [0];
   state[start] = 1;
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    const edge = outgoing[frame.node]![frame.next++];
-    if (!edge) {
-      state[frame.node] = 2;
-      stack.pop();
-    } else if (state[edge.to] === 1) back.add(edge);
-    else if (state[edge.to] === 0) {
-      state[edge.to] = 1;
-      stack.push({ node: edge.to, next: 0 });
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const k = followed[top]!++;
+    const next = successors[node]![k];
+    if (next === undefined) {
+      done(node, state);
+      state[node] = 2;
+      nodes.pop();
+      followed.pop();
+    } else if (state[next] === 1) back?.(node, k);
+    else if (state[next] === 0) {
+      state[next] = 1;
+      nodes.push(next);
+      followed.push(0);
     }
   }
+}
+
+/** Edges that close a loop in a depth-first walk from `start` (e.g. 补正 back to 受理). */
+export function backEdges(graph: FlowGraph, start: number): Set<Edge> {
+  // A step's edges in the order of its successors: the k-th successor is the target of its k-th edge.
+  const outgoing: Edge[][] = graph.steps.map(() => []);
+  for (const edge of graph.edges) outgoing[edge.from]!.push(edge);
+  const back = new Set<Edge>();
+  walkFrom(graph, start, (node, k) => back.add(outgoing[node]![k]!), () => {});
   return back;
 }
 
 /**
  * The heaviest start-to-end path once back-edges are removed: the time a flow can take when every loop is passed
  * once. Returns the weight and the steps on that path.
+ *
+ * One depth-first walk, the same as `backEdges`, that weighs each step when it is done: by then every successor it
+ * reaches by a forward edge is done too, and the successors still on the walk's stack are exactly those it reaches
+ * by a back-edge, which do not count. Ties go to the first successor listed.
  */
 export function longestPath(graph: FlowGraph, start: number, weight: (step: Step) => number): { total: number; path: number[] } {
-  const back = backEdges(graph, start);
-  const forward: number[][] = graph.steps.map(() => []);
-  for (const edge of graph.edges) if (!back.has(edge)) forward[edge.from]!.push(edge.to);
-  // Topological order of the reachable DAG by iterative post-order.
-  const order: number[] = [];
-  const visited = new Uint8Array(graph.steps.length);
-  const stack: Array<{ node: number; next: number }> = [{ node: start, next: 0 }];
-  visited[start] = 1;
-  while (stack.length) {
-    const frame = stack[stack.length - 1]!;
-    const next = forward[frame.node]![frame.next++];
-    if (next === undefined) {
-      order.push(frame.node);
-      stack.pop();
-    } else if (!visited[next]) {
-      visited[next] = 1;
-      stack.push({ node: next, next: 0 });
+  const count = graph.steps.length;
+  const total = new Float64Array(count); // once done: the heaviest way on to an end, -Infinity when there is none
+  const through = new Int32Array(count); // once done: the successor that way goes through, -1 for an end
+  walkFrom(graph, start, undefined, (node, state) => {
+    let best = -Infinity;
+    let bestNext = -1;
+    for (const successor of graph.successors[node]!) {
+      if (state[successor] === 2 && total[successor]! > best) {
+        best = total[successor]!;
+        bestNext = successor;
+      }
     }
-  }
-  // order is reverse-topological: every successor comes before its predecessor.
-  const best = new Map<number, { total: number; next: number | undefined }>();
-  for (const node of order) {
-    const own = weight(graph.steps[node]!);
-    let tail: { total: number; next: number | undefined } | undefined;
-    for (const next of forward[node]!) {
-      const candidate = best.get(next);
-      if (candidate && candidate.total > -Infinity && (!tail || candidate.total > tail.total)) tail = { total: candidate.total, next };
-    }
-    const isEnd = graph.steps[node]!.type === 'end';
-    if (tail) best.set(node, { total: own + tail.total, next: tail.next });
-    else best.set(node, { total: isEnd ? own : -Infinity, next: undefined });
-  }
-  const head = best.get(start);
-  if (!head || head.total === -Infinity) return { total: 0, path: [] };
+    const step = graph.steps[node]!;
+    total[node] = bestNext !== -1 ? weight(step) + best : step.type === 'end' ? weight(step) : -Infinity;
+    through[node] = bestNext;
+  });
+  if (total[start] === -Infinity) return { total: 0, path: [] };
   const path: number[] = [];
-  for (let node: number | undefined = start; node !== undefined; node = best.get(node)?.next) path.push(node);
-  return { total: head.total, path };
+  for (let node = start; node !== -1; node = through[node]!) path.push(node);
+  return { total: total[start]!, path };
 }
 
 /**
@@ -166,43 +191,50 @@ export function longestPath(graph: FlowGraph, start: number, weight: (step: Step
  */
 export function loopsWithoutDecision(graph: FlowGraph): number[][] {
   const n = graph.steps.length;
-  const keep = (i: number) => graph.steps[i]!.type !== 'decision';
-  const successors = graph.successors.map((list, i) => (keep(i) ? list.filter(keep) : []));
+  const successors = graph.successors;
+  const isDecision = (i: number) => graph.steps[i]!.type === 'decision';
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const loops: number[][] = [];
   let counter = 0;
+  // The walk's stack as two arrays: the step, and how many of its successors have been looked at.
+  const nodes: number[] = [];
+  const followed: number[] = [];
   for (let root = 0; root < n; root++) {
-    if (!keep(root) || index[root] !== -1) continue;
-    const work: Array<{ node: number; next: number }> = [{ node: root, next: 0 }];
+    if (isDecision(root) || index[root] !== -1) continue;
     index[root] = low[root] = counter++;
     stack.push(root);
     onStack[root] = 1;
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      const next = successors[frame.node]![frame.next++];
+    nodes.push(root);
+    followed.push(0);
+    while (nodes.length) {
+      const top = nodes.length - 1;
+      const node = nodes[top]!;
+      const next = successors[node]![followed[top]!++];
       if (next !== undefined) {
+        if (isDecision(next)) continue;
         if (index[next] === -1) {
           index[next] = low[next] = counter++;
           stack.push(next);
           onStack[next] = 1;
-          work.push({ node: next, next: 0 });
-        } else if (onStack[next]) low[frame.node] = Math.min(low[frame.node]!, index[next]!);
+          nodes.push(next);
+          followed.push(0);
+        } else if (onStack[next]) low[node] = Math.min(low[node]!, index[next]!);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
-      if (low[frame.node] === index[frame.node]) {
+      nodes.pop();
+      followed.pop();
+      if (top > 0) low[nodes[top - 1]!] = Math.min(low[nodes[top - 1]!]!, low[node]!);
+      if (low[node] === index[node]) {
         const component: number[] = [];
         let member: number;
         do {
           member = stack.pop()!;
           onStack[member] = 0;
           component.push(member);
-        } while (member !== frame.node);
+        } while (member !== node);
         const selfLoop = component.length === 1 && successors[member]!.includes(member);
         if (component.length > 1 || selfLoop) loops.push(component.sort((a, b) => a - b));
       }

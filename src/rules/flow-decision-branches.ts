@@ -9,11 +9,14 @@ export default defineRule({
   *check({ catalogue }) {
     for (const flow of catalogue.sections.flows) {
       for (const [i, step] of flow.value.steps.entries()) {
-        const at = [...flow.path, 'steps', i];
         const branches = step.branches ?? [];
+        // Most steps are a well-formed task or decision: the finding's data and path are made only for one that is not.
+        const isDecision = step.type === 'decision';
+        if (isDecision ? branches.length >= 2 && branches.every((branch) => branch.when?.trim()) : !branches.length) continue;
+        const at = [...flow.path, 'steps', i];
         const data = { step: step.id, name: step.name, count: branches.length };
-        if (step.type !== 'decision') {
-          if (branches.length) yield { ruleId: 'flow/decision-branches', messageId: 'branches-on-task', data, place: { file: flow.file, path: [...at, 'branches'], key: true } };
+        if (!isDecision) {
+          yield { ruleId: 'flow/decision-branches', messageId: 'branches-on-task', data, place: { file: flow.file, path: [...at, 'branches'], key: true } };
           continue;
         }
         if (branches.length < 2) {

@@ -1,6 +1,6 @@
 // flow/start: a flow has exactly one start, or nobody can tell where it begins.
 import { defineRule } from './types.js';
-import { buildGraph, indexesOfType } from '../flow/graph.js';
+import { buildGraph } from '../flow/graph.js';
 
 export default defineRule({
   id: 'flow/start',
@@ -9,7 +9,7 @@ export default defineRule({
   messages: ['none', 'many', 'first'],
   *check({ catalogue }) {
     for (const flow of catalogue.sections.flows) {
-      const starts = indexesOfType(buildGraph(flow.value), 'start');
+      const starts = buildGraph(flow.value).starts;
       if (starts.length === 0) {
         yield { ruleId: 'flow/start', messageId: 'none', data: { flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps'], key: true } };
       }

@@ -1,6 +1,6 @@
 // flow/unreachable: every step can be reached from the start; an orphan step is a drawing mistake.
 import { defineRule } from './types.js';
-import { buildGraph, indexesOfType, reachableFrom } from '../flow/graph.js';
+import { buildGraph, reachableFrom } from '../flow/graph.js';
 
 export default defineRule({
   id: 'flow/unreachable',
@@ -10,7 +10,7 @@ export default defineRule({
   *check({ catalogue }) {
     for (const flow of catalogue.sections.flows) {
       const graph = buildGraph(flow.value);
-      const starts = indexesOfType(graph, 'start');
+      const starts = graph.starts;
       if (starts.length !== 1) continue; // flow/start reports it
       const reachable = reachableFrom(graph, starts[0]!);
       for (const [i, step] of graph.steps.entries()) {

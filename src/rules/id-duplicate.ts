@@ -1,6 +1,7 @@
 // id/duplicate: department, law, flow and step ids must be unique, or references to them are ambiguous.
 import { defineRule } from './types.js';
 import type { Keys } from '../catalogue/model.js';
+import { buildGraph } from '../flow/graph.js';
 
 const SECTIONS: Array<Exclude<keyof Keys, 'powers'>> = ['departments', 'laws', 'flows'];
 
@@ -25,13 +26,12 @@ export default defineRule({
       }
     }
     for (const flow of catalogue.sections.flows) {
-      const firstIndex = new Map<string, number>();
+      // The flow's graph (shared with the flow rules) resolves each step id to its first step.
+      const { indexById } = buildGraph(flow.value);
+      if (indexById.size === flow.value.steps.length) continue;
       for (const [i, step] of flow.value.steps.entries()) {
-        const earlier = firstIndex.get(step.id);
-        if (earlier === undefined) {
-          firstIndex.set(step.id, i);
-          continue;
-        }
+        const earlier = indexById.get(step.id)!;
+        if (earlier === i) continue;
         yield {
           ruleId: 'id/duplicate',
           messageId: 'step',

@@ -9,11 +9,10 @@ export default defineRule({
   *check({ catalogue }) {
     for (const entry of catalogue.sections.powers) {
       for (const [i, material] of (entry.value.materials ?? []).entries()) {
-        const at = [...entry.path, 'materials', i];
         if (material.required === 'conditional' && !material.condition?.trim()) {
-          yield { ruleId: 'material/condition', messageId: 'missing', data: { name: material.name }, place: { file: entry.file, path: [...at, 'required'] } };
+          yield { ruleId: 'material/condition', messageId: 'missing', data: { name: material.name }, place: { file: entry.file, path: [...entry.path, 'materials', i, 'required'] } };
         } else if (material.required !== 'conditional' && material.condition !== undefined) {
-          yield { ruleId: 'material/condition', messageId: 'unused', data: { name: material.name, required: String(material.required) }, place: { file: entry.file, path: [...at, 'condition'], key: true } };
+          yield { ruleId: 'material/condition', messageId: 'unused', data: { name: material.name, required: String(material.required) }, place: { file: entry.file, path: [...entry.path, 'materials', i, 'condition'], key: true } };
         }
       }
     }

@@ -13,10 +13,9 @@ export default defineRule({
     for (const entry of catalogue.sections.powers) {
       const id = entry.value.flow;
       if (id === undefined) continue;
-      const place = { file: entry.file, path: [...entry.path, 'flow'] };
       if (!catalogue.keys.flows.has(id)) {
         const guess = suggest(id, [...catalogue.keys.flows.keys()]);
-        yield { ruleId: 'ref/flow', messageId: guess ? 'unknown-did-you-mean' : 'unknown', data: { id, suggestion: guess ?? '' }, place };
+        yield { ruleId: 'ref/flow', messageId: guess ? 'unknown-did-you-mean' : 'unknown', data: { id, suggestion: guess ?? '' }, place: { file: entry.file, path: [...entry.path, 'flow'] } };
         continue;
       }
       const flow = catalogue.flowById.get(id);
@@ -25,7 +24,7 @@ export default defineRule({
           ruleId: 'ref/flow',
           messageId: 'not-linked',
           data: { id, code: entry.value.code },
-          place,
+          place: { file: entry.file, path: [...entry.path, 'flow'] },
           related: [{ place: { file: flow.file, path: flow.path }, messageId: 'flow', data: { id } }],
         };
       }

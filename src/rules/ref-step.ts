@@ -11,6 +11,7 @@ export default defineRule({
   *check({ catalogue }) {
     for (const flow of catalogue.sections.flows) {
       const graph = buildGraph(flow.value);
+      if (!graph.dangling.length) continue;
       const known = [...graph.indexById.keys()];
       for (const { from, path, target } of graph.dangling) {
         const guess = suggest(target, known);

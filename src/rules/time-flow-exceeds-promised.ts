@@ -1,6 +1,6 @@
 // time/flow-exceeds-promised: the flow as drawn must fit in the time the office promises citizens.
 import { defineRule } from './types.js';
-import { buildGraph, indexesOfType, longestPath } from '../flow/graph.js';
+import { buildGraph, longestPath } from '../flow/graph.js';
 import { countedDuration } from '../flow/time.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
 
@@ -12,7 +12,7 @@ export default defineRule({
   *check({ catalogue }) {
     for (const flow of catalogue.sections.flows) {
       const graph = buildGraph(flow.value);
-      const starts = indexesOfType(graph, 'start');
+      const starts = graph.starts;
       if (starts.length !== 1) continue; // flow/start reports it
       for (const code of flowPowerCodes(flow.value)) {
         const power = catalogue.powerByCode.get(code);
