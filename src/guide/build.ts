@@ -149,16 +149,27 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   if (session) session.templates = templates;
   const previous = options.incremental === false ? undefined : readManifest(out);
   let drawings: SharedDrawings | undefined;
-  const plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo);
+  // With no earlier site nothing is reused: every flowchart is drawn, so a worker can start on them now, while the
+  // pages are planned on this thread (the second core is otherwise idle until rendering starts).
+  const renderAll = !previous && !session?.written;
   const tool = `${options.toolVersion ?? ''}+${codeHash()}`;
   const written = session?.written;
-  if (written && written.out === out && written.templates === templates.hash && manifestText(out) === written.manifest && previous?.tool === tool) {
-    return updateInPlace(session!, plan, templates, tool, options, (next) => (drawings = next));
-  }
-
-  mkdirSync(path.dirname(out), { recursive: true });
+  const inPlace = written !== undefined && written.out === out && written.templates === templates.hash && manifestText(out) === written.manifest && previous?.tool === tool;
   const temporary = uniqueSibling(out, 'tmp');
-  mkdirSync(temporary);
+  let plan: SitePlan;
+  try {
+    plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (models) => (drawings = SharedDrawings.start(models)) : undefined);
+    if (!inPlace) {
+      mkdirSync(path.dirname(out), { recursive: true });
+      mkdirSync(temporary);
+    }
+  } catch (error) {
+    // A worker already drawing would keep the process alive.
+    await drawings?.close();
+    throw error;
+  }
+  if (inPlace) return updateInPlace(session!, plan, templates, tool, options, (next) => (drawings = next));
+
   const made = new Set<string>([temporary]);
   const ensureFolder = (file: string) => {
     const folder = path.dirname(file);
@@ -175,7 +186,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   plan.files.forEach((file, i) => {
     if (file.flow && !reusedFrom[i] && !toDraw.has(file.flow.id)) toDraw.set(file.flow.id, file.flow);
   });
-  drawings = SharedDrawings.start([...toDraw.values()]);
+  if (!renderAll) drawings = SharedDrawings.start([...toDraw.values()]);
   let rendered = 0;
   let reused = 0;
   let guidesDone = 0;

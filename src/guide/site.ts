@@ -166,7 +166,18 @@ export interface SiteChrome {
  * Every file of the site. With a memo (a resident build), every file gets a key: the last build's when what it is
  * made from is equal, so the build leaves it alone.
  */
-export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTemplates, draw: (model: FlowModel) => string = drawFlow, memo?: SiteMemo): SitePlan {
+export function planSite(
+  catalogue: Catalogue,
+  locale: Locale,
+  templates: SiteTemplates,
+  draw: (model: FlowModel) => string = drawFlow,
+  memo?: SiteMemo,
+  /**
+   * Called with every guide's flowchart model (once per flow, in the order pages come) before the guides are planned:
+   * a build that will render every page starts drawing them on another thread while this one plans.
+   */
+  flowsReady?: (models: FlowModel[]) => void,
+): SitePlan {
   const guidePages = new GuidePages(catalogue, locale, templates, draw, memo);
   const { builder, site } = guidePages;
   const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
@@ -193,6 +204,14 @@ export function planSite(catalogue: Catalogue, locale: Locale, templates: SiteTe
   };
 
   const powers = builder.guidePowers();
+  if (flowsReady) {
+    const flows = new Map<string, FlowModel>();
+    for (const power of powers) {
+      const flow = guidePages.flowModelOf(power);
+      if (flow && !flows.has(flow.id)) flows.set(flow.id, flow);
+    }
+    flowsReady([...flows.values()]);
+  }
   const guides: GuideModel[] = [];
   for (const power of powers) {
     const guidePage = guidePages.page(power);
