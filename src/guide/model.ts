@@ -52,6 +52,8 @@ export interface MaterialRow {
   index: number;
   name: string;
   required: string;
+  /** For a material required in some cases: the case, in the catalogue's words (templates mark its language). */
+  condition?: string;
   requiredKind: 'true' | 'false' | 'conditional';
   originals: string;
   copies: string;
@@ -298,6 +300,7 @@ export class SiteModelBuilder {
         index: index + 1,
         name: material.name,
         requiredKind: String(material.required) as MaterialRow['requiredKind'],
+        ...(material.required === 'conditional' ? { condition: material.condition ?? '' } : {}),
         required:
           material.required === 'conditional'
             ? this.word('required-conditional', { condition: material.condition ?? '' })

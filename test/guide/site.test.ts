@@ -131,6 +131,12 @@ describe('language of parts (WCAG 2.1 3.1.2)', () => {
     expect(en).not.toMatch(/<span lang="zh-CN">[\x20-\x7e]*<\/span>/);
   });
 
+  it('marks the case in which a material is needed, inside the English words around it', () => {
+    const files = withPower('', [['        required: true\n', '        required: conditional\n        condition: 委托他人代为办理的\n']]);
+    expect(page(site(files, 'en'), guidePath)).toContain('<td>if <span lang="zh-CN">委托他人代为办理的</span></td>');
+    expect(page(site(files), guidePath)).toContain('<td>视情形：委托他人代为办理的</td>');
+  });
+
   it('marks the Chinese part of an English sentence only, and never inside an attribute or the <title>', () => {
     const files = site({}, 'en');
     const department = [...files.keys()].find((file) => /^departments\/[^/]+-responsibilities\.html$/.test(file))!;
