@@ -253,7 +253,8 @@ function writeFileAtomically(target: string, data: string | Buffer): void {
 async function updateInPlace(session: SiteSession, plan: SitePlan, templates: SiteTemplates, tool: string, options: BuildOptions, startDrawings: (drawings: SharedDrawings | undefined) => void): Promise<BuildResult> {
   const written = session.written!;
   const out = written.out;
-  const changed = plan.files.filter((file) => !file.key || written.keys.get(file.path) !== file.key);
+  // A file someone removed from the folder since is made again, whatever its key.
+  const changed = plan.files.filter((file) => !file.key || written.keys.get(file.path) !== file.key || !existsSync(path.join(out, file.path)));
   const keys = new Map(written.keys);
   for (const file of changed) keys.delete(file.path);
   const manifestOf = (files: Map<string, string>) => `${JSON.stringify({ version: MANIFEST_VERSION, tool, files: Object.fromEntries(files) } satisfies Manifest)}\n`;

@@ -1,6 +1,6 @@
 // A resident build (`serve`) keeps models and keys between builds and writes only what changed: after each kind of
 // edit its site must be the very bytes a fresh build of the same catalogue writes.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,13 @@ describe('a resident build session (serve)', () => {
     expect(rendered(await build())).toBe(1);
     const after = statSync(untouched);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+
+    // A page removed from the folder by hand comes back with the next build.
+    rmSync(untouched);
+    edit(path.join(catalogue, 'powers/scjgj.yaml'), '# 复核日期见各事项 reviewed 字段。', '# 复核日期见各事项 reviewed 字段. ');
+    expect(rendered(await build())).toBe(1);
+    edit(path.join(catalogue, 'powers/scjgj.yaml'), '# 复核日期见各事项 reviewed 字段. ', '# 复核日期见各事项 reviewed 字段。');
+    await build();
 
     // A comment: nothing.
     edit(path.join(catalogue, 'powers/scjgj.yaml'), '# 复核日期见各事项 reviewed 字段。', '# 复核日期见各事项 reviewed 字段（已核对）。');
