@@ -9,7 +9,8 @@
 // Wall time of each whole command (process start to exit), best of --runs, measured in this process; CPU time (user +
 // system, all threads) beside it from /usr/bin/time where there is one. qingdan builds with --cache: the full build
 // starts with no cache and no site (it pays for writing the cache), the rebuilds after an edit read it; one rebuild
-// without --cache is timed too.
+// without --cache is timed too. Last, `qingdan serve` runs on the same catalogue and one item is edited several
+// times: each edit is timed from the file's write to serve's line saying the site is updated (median reported).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
