@@ -78,18 +78,24 @@ export function catalogueJson(catalogue: Catalogue): string;
 export function catalogueJson(catalogue: Catalogue, memo: SiteMemo | undefined): string | Buffer;
 export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string | Buffer {
   const { config, sections } = catalogue;
+  if (!memo) {
+    // In one go: a third faster than joining each entry's JSON, which only pays when the pieces are kept.
+    const values = <T>(entries: ReadonlyArray<{ value: T }>) => entries.map((entry) => entry.value);
+    const data = { name: config.name, ...(config.region ? { region: config.region } : {}), departments: values(sections.departments), laws: values(sections.laws), powers: values(sections.powers), responsibilities: values(sections.responsibilities), flows: values(sections.flows) };
+    return `${JSON.stringify(data)}\n`;
+  }
   const head = JSON.stringify({ name: config.name, ...(config.region ? { region: config.region } : {}) }).slice(1, -1);
   const pieces: Array<string | Buffer> = [`{${head}`];
   (['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const).forEach((section, n) => {
     pieces.push(`${head || n ? ',' : ''}"${section}":[`);
     sections[section].forEach((entry, i) => {
       if (i) pieces.push(',');
-      pieces.push(jsonOf(entry.value as object, memo?.json));
+      pieces.push(jsonOf(entry.value as object, memo.json));
     });
     pieces.push(']');
   });
   pieces.push('}\n');
-  return joined(pieces, memo !== undefined);
+  return joined(pieces, true);
 }
 
 export function powersCsv(catalogue: Catalogue, locale: Locale): string;
