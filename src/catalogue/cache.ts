@@ -5,8 +5,9 @@
 //   <location>/data/<hash>.json    one file's ProcessedFile, path-independent (written once per content)
 //   <location>/results/<id>.json   one catalogue's raw findings and summary, with the digest they belong to
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { writeFileAtomically } from '../files.js';
 import path from 'node:path';
 import type { ProcessedFile } from './process.js';
 import type { RawFinding } from '../findings.js';
@@ -48,17 +49,11 @@ function withFile(findings: RawFinding[], file: string): RawFinding[] {
 
 /** The cache only ever saves time: a write that fails (full disk, read-only folder) leaves the run's result alone. */
 function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    writeFileAtomically(file, text);
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // The folder could not be made (a file where it should be: ENOTDIR), so nothing was written to remove.
-    }
+    // Not stored: the next run parses the file again.
   }
 }
 

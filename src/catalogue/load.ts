@@ -182,26 +182,26 @@ async function processShared(source: CatalogueSource, relativePaths: string[], s
     return id === undefined ? undefined : `${projection}\u0000${id}\u0000${relativePath}\u0000${displayPath(source, relativePath)}`;
   };
   const keys = new Map(relativePaths.map((relativePath) => [relativePath, keyOf(relativePath)]));
-  // Sizes only decide whether and how to share the work out between threads; the bytes are in memory already.
-  const size = (relativePath: string) => {
-    const result = read(source, relativePath);
-    return 'bytes' in result ? result.bytes.byteLength : 0;
-  };
-  let pending = relativePaths.filter((relativePath) => !shared.has(keys.get(relativePath) ?? '')).map((relativePath) => ({ relativePath, size: size(relativePath) }));
   const fresh = new Map<string, ProcessedFile>();
   const cache = options.cache;
   const hashes = new Map<string, string>();
-  if (cache) {
-    // The on-disk store serves the first load of a resident process; what is parsed now is stored for the next.
-    for (const { relativePath } of pending) {
-      const bytes = read(source, relativePath);
-      if (!('bytes' in bytes)) continue;
-      const hash = contentHash(bytes.bytes);
+  const pending: Pending[] = [];
+  for (const relativePath of relativePaths) {
+    if (shared.has(keys.get(relativePath) ?? '')) continue;
+    // Sizes only decide whether and how to share the work out between threads; the bytes are in memory already.
+    const result = read(source, relativePath);
+    const bytes = 'bytes' in result ? result.bytes : undefined;
+    if (cache && bytes) {
+      // The on-disk store serves the first load of a resident process; what is parsed now is stored for the next.
+      const hash = contentHash(bytes);
       hashes.set(relativePath, hash);
       const stored = cache.processed(hash, relativePath, displayPath(source, relativePath));
-      if (stored) fresh.set(relativePath, stored);
+      if (stored) {
+        fresh.set(relativePath, stored);
+        continue;
+      }
     }
-    pending = pending.filter((p) => !fresh.has(p.relativePath));
+    pending.push({ relativePath, size: bytes?.byteLength ?? 0 });
   }
   for (const result of await processFiles(source, pending, options.workers, projection)) {
     fresh.set(result.relativePath, result);

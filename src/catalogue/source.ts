@@ -1,7 +1,7 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { contentHash } from './cache.js';
 
 export const CONFIG_FILE = 'qingdan.yaml';
 
@@ -144,7 +144,7 @@ export function displayPath(source: CatalogueSource, relativePath: string): stri
 export class HashedDirectorySource extends DirectorySource {
   contentId(relativePath: string): string | undefined {
     try {
-      return createHash('sha1').update(this.readFile(relativePath)).digest('hex');
+      return contentHash(this.readFile(relativePath));
     } catch {
       return undefined;
     }

@@ -63,7 +63,7 @@ export interface FlowModel {
 
 export interface FlowInput {
   flow: Flow;
-  /** Every department of the catalogue, in catalogue order: lanes follow it. */
+  /** The departments of the catalogue (at least those the steps name), in catalogue order: lanes follow it. */
   departments: ReadonlyArray<Pick<Department, 'id' | 'name'>>;
   /** The items the flow serves (resolved `power` / `powers`). */
   powers: readonly Power[];
@@ -71,12 +71,22 @@ export interface FlowInput {
 }
 
 export function flowInput(catalogue: Catalogue, flow: Flow, locale: Locale): FlowInput {
+  return flowInputFrom(flow, locale, (code) => catalogue.powerByCode.get(code)?.value, catalogue.sections.departments.map((entry) => entry.value));
+}
+
+/** The same, with the flow's items looked up by `powerOf` (the site records what each model reads). */
+export function flowInputFrom(flow: Flow, locale: Locale, powerOf: (code: string) => Power | undefined, departments: FlowInput['departments']): FlowInput {
   const powers: Power[] = [];
   for (const code of flowPowerCodes(flow)) {
-    const power = catalogue.powerByCode.get(code);
-    if (power) powers.push(power.value);
+    const power = powerOf(code);
+    if (power) powers.push(power);
   }
-  return { flow, departments: catalogue.sections.departments.map((entry) => entry.value), powers, locale };
+  return { flow, departments, powers, locale };
+}
+
+/** The departments a flow's steps name, each once, in the order they first appear. */
+export function flowDepartmentIds(flow: Flow): string[] {
+  return [...new Set(flow.steps.flatMap((step) => (step.department === undefined ? [] : [step.department])))];
 }
 
 /**

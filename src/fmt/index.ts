@@ -1,5 +1,6 @@
 // `qingdan fmt` without the command line: format each file, write what changed (unless only checking), say what happened.
-import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { writeFileAtomically } from '../files.js';
 import { formatText, type FormatOutcome } from './format.js';
 import { unreadableFinding } from '../catalogue/process.js';
 import type { FmtFile } from './files.js';
@@ -27,15 +28,9 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
       // a symbolic link (a laws.yaml shared by several catalogues), the link would become a copy and the shared file
       // stay as it was. The file keeps its permissions.
       const target = realpathSync(file.absolute);
-      const temporary = `${target}.qingdan-fmt`;
-      let created = false;
       try {
-        writeFileSync(temporary, outcome.text);
-        created = true;
-        chmodSync(temporary, statSync(target).mode & 0o7777);
-        renameSync(temporary, target);
+        writeFileAtomically(target, outcome.text, { mode: statSync(target).mode & 0o7777, temporary: `${target}.qingdan-fmt` });
       } catch (error) {
-        if (created) rmSync(temporary, { force: true });
         return { file, outcome, text: bytes.toString('utf8'), unwritable: (error as NodeJS.ErrnoException).code ?? 'EIO' };
       }
     }

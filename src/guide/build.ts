@@ -12,6 +12,7 @@ import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { SiteTemplates } from './templates.js';
 import { Writes } from './writes.js';
+import { writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
 import type { SitePlan } from './site.js';
 import type { ProcessedFile } from '../catalogue/process.js';
@@ -39,7 +40,10 @@ export interface BuildOptions {
   progress?: (done: number, total: number) => void;
   /** For tests of interrupted builds: called after each file is written into the temporary folder. */
   afterFile?: (relativePath: string) => void;
-  /** `serve`: what the last build of this process made and wrote, so that the next one makes and writes only changes. */
+  /**
+   * `serve`: what the last build of this process made and wrote, so that the next one makes and writes only changes.
+   * Only for incremental builds: the caller leaves it out with `incremental: false`.
+   */
   session?: SiteSession;
 }
 
@@ -64,13 +68,31 @@ export interface BuildResult {
   reused: number;
 }
 
-function readManifest(out: string): Manifest | undefined {
+function manifestOnDisk(out: string): string | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')) as Manifest;
+    return readFileSync(path.join(out, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseManifest(text: string | undefined): Manifest | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const manifest = JSON.parse(text) as Manifest;
     return manifest.version === MANIFEST_VERSION && manifest.files && typeof manifest.files === 'object' ? manifest : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The key of every reusable file of a plan, in the plan's order. */
+function keysOf(plan: SitePlan): Map<string, string> {
+  return new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : [])));
+}
+
+function manifestText(tool: string, keys: ReadonlyMap<string, string>): string {
+  return `${JSON.stringify({ version: MANIFEST_VERSION, tool, files: Object.fromEntries(keys) } satisfies Manifest)}\n`;
 }
 
 /** A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. */
@@ -126,7 +148,10 @@ export function asSiteFolder(text: string, out: string): string {
  * The code that shapes pages (this folder, the flowcharts, the site's words): a page rendered by other code is not
  * reused, even under the same version number (a fix in how phone numbers become links must reach every page).
  */
+let code: string | undefined;
 function codeHash(): string {
+  // The code cannot change under a running process: serve asks once, not on every rebuild.
+  if (code !== undefined) return code;
   const hash = createHash('sha256');
   const here = path.dirname(fileURLToPath(import.meta.url));
   const extension = path.extname(fileURLToPath(import.meta.url));
@@ -135,26 +160,28 @@ function codeHash(): string {
       if (name.endsWith(extension)) hash.update(name).update(readFileSync(path.join(folder, name)));
     }
   }
-  return hash.digest('hex').slice(0, 16);
+  code = hash.digest('hex').slice(0, 16);
+  return code;
 }
 
 export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(options.out);
   checkTarget(out);
   removeLeftovers(out);
-  const session = options.incremental === false ? undefined : options.session;
+  const session = options.session;
   // Handlebars compiles a template when it is first used: a session keeps the compiled ones while no file changed.
   const fresh = new SiteTemplates(options.locale, options.templates ?? []);
   const templates = session?.templates?.hash === fresh.hash ? session.templates : fresh;
   if (session) session.templates = templates;
-  const previous = options.incremental === false ? undefined : readManifest(out);
+  const previousText = options.incremental === false ? undefined : manifestOnDisk(out);
+  const previous = parseManifest(previousText);
   let drawings: SharedDrawings | undefined;
   // With no earlier site nothing is reused: every flowchart is drawn, so a worker can start on them now, while the
   // pages are planned on this thread (the second core is otherwise idle until rendering starts).
-  const renderAll = !previous && !session?.written;
-  const tool = `${options.toolVersion ?? ''}+${codeHash()}`;
   const written = session?.written;
-  const inPlace = written !== undefined && written.out === out && written.templates === templates.hash && manifestText(out) === written.manifest && previous?.tool === tool;
+  const renderAll = !previous && !written;
+  const tool = `${options.toolVersion ?? ''}+${codeHash()}`;
+  const inPlace = written !== undefined && written.out === out && written.templates === templates.hash && previousText === written.manifest && previous?.tool === tool;
   const temporary = uniqueSibling(out, 'tmp');
   let plan: SitePlan;
   try {
@@ -178,8 +205,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
       made.add(folder);
     }
   };
-  const manifest: Manifest = { version: MANIFEST_VERSION, tool, files: {} };
-  const reusable = previous && previous.tool === manifest.tool ? previous.files : {};
+  const reusable = previous && previous.tool === tool ? previous.files : {};
   const reusedFrom = plan.files.map((file) => (file.key && reusable[file.path] === file.key && existsSync(path.join(out, file.path)) ? path.join(out, file.path) : undefined));
   // The flowcharts of the pages to render, in the order they are rendered: shared with a worker thread when many.
   const toDraw = new Map<string, FlowModel>();
@@ -203,7 +229,6 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
         await writes.write(target, file.make());
         if (file.guide) rendered++;
       }
-      if (file.key) manifest.files[file.path] = file.key;
       if (file.guide) options.progress?.(++guidesDone, plan.guides);
       options.afterFile?.(file.path);
     }
@@ -213,8 +238,10 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
       ensureFolder(target);
       copyFileSync(source, target);
     }
-    writeFileSync(path.join(temporary, MANIFEST), `${JSON.stringify(manifest)}\n`);
-    if (session) session.written = { out, manifest: `${JSON.stringify(manifest)}\n`, templates: templates.hash, keys: new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : []))), files: new Set(plan.files.map((file) => file.path)) };
+    const keys = keysOf(plan);
+    const manifest = manifestText(tool, keys);
+    writeFileSync(path.join(temporary, MANIFEST), manifest);
+    if (session) session.written = { out, manifest, templates: templates.hash, keys, files: new Set(plan.files.map((file) => file.path)) };
   } catch (error) {
     await writes.settle();
     await drawings?.close();
@@ -224,25 +251,6 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   await drawings?.close();
   swapIn(temporary, out);
   return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused };
-}
-
-function manifestText(out: string): string | undefined {
-  try {
-    return readFileSync(path.join(out, MANIFEST), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function writeFileAtomically(target: string, data: string | Buffer): void {
-  const temporary = `${target}.qingdan-${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 /**
@@ -257,9 +265,8 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   const changed = plan.files.filter((file) => !file.key || written.keys.get(file.path) !== file.key || !existsSync(path.join(out, file.path)));
   const keys = new Map(written.keys);
   for (const file of changed) keys.delete(file.path);
-  const manifestOf = (files: Map<string, string>) => `${JSON.stringify({ version: MANIFEST_VERSION, tool, files: Object.fromEntries(files) } satisfies Manifest)}\n`;
   session.written = undefined;
-  writeFileAtomically(path.join(out, MANIFEST), manifestOf(keys));
+  writeFileAtomically(path.join(out, MANIFEST), manifestText(tool, keys));
 
   const toDraw = new Map<string, FlowModel>();
   for (const file of changed) if (file.flow && !toDraw.has(file.flow.id)) toDraw.set(file.flow.id, file.flow);
@@ -287,8 +294,8 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   }
   const files = new Set(plan.files.map((file) => file.path));
   for (const gone of written.files) if (!files.has(gone)) rmSync(path.join(out, gone), { force: true });
-  const final = new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : [])));
-  const manifest = manifestOf(final);
+  const final = keysOf(plan);
+  const manifest = manifestText(tool, final);
   writeFileAtomically(path.join(out, MANIFEST), manifest);
   session.written = { out, manifest, templates: templates.hash, keys: final, files };
   return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused: plan.guides - rendered };

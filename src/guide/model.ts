@@ -7,8 +7,7 @@ import type { Citation, Department, Flow, Law, Power, TimeUnit } from '../schema
 import { CATEGORIES } from '../schema/values.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { formatDuration } from '../flow/labels.js';
-import { describeFlow, type FlowModel } from '../flow/model.js';
-import { flowPowerCodes } from '../catalogue/walk.js';
+import { describeFlow, flowDepartmentIds, flowInputFrom, type FlowModel } from '../flow/model.js';
 import { linkify, safeUrl, textOrLink, type Segment } from './links.js';
 import { siteWord } from './words.js';
 
@@ -268,14 +267,9 @@ export class SiteModelBuilder {
 
   /** The flow's drawing and step list: its lanes name departments, its items' time limits bound the steps. */
   flowModel(flow: Flow): FlowModel {
-    const powers: Power[] = [];
-    for (const code of flowPowerCodes(flow)) {
-      const power = this.note<Power | undefined>('power', code);
-      if (power) powers.push(power);
-    }
     // Only the departments its steps name: an edit of another department leaves the flow as it was.
-    const named = [...new Set(flow.steps.flatMap((step) => (step.department === undefined ? [] : [step.department])))];
-    return describeFlow({ flow, departments: this.note<Department[]>('departments', named.join('\n')), powers, locale: this.locale });
+    const departments = this.note<Department[]>('departments', flowDepartmentIds(flow).join('\n'));
+    return describeFlow(flowInputFrom(flow, this.locale, (code) => this.note<Power | undefined>('power', code), departments));
   }
 
   guide(power: Power, flowModel: FlowModel | undefined): GuideModel {

@@ -73,7 +73,10 @@ function citations(catalogue: Catalogue, list: readonly Citation[] | undefined):
   return (list ?? []).map((c) => `${catalogue.lawById.get(c.law)?.value.title ?? c.law}${c.article ?? ''}`).join('；');
 }
 
-/** The catalogue as one JSON document: the text JSON.stringify gives, put together from each entry's JSON. */
+/**
+ * The catalogue as one JSON document. With a memo (a resident build), the same text put together from each entry's
+ * JSON, kept as bytes.
+ */
 export function catalogueJson(catalogue: Catalogue): string;
 export function catalogueJson(catalogue: Catalogue, memo: SiteMemo | undefined): string | Buffer;
 export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string | Buffer {

@@ -56,7 +56,9 @@ function unwritable(error: unknown, out: string, cwd: string): UsageError | unde
  */
 export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSession): Promise<SiteOutcome> {
   const started = performance.now();
-  const source = session && job.incremental ? new HashedDirectorySource(job.root, io.cwd) : new DirectorySource(job.root, io.cwd);
+  // --no-incremental makes everything again, so nothing is carried over.
+  const resident = job.incremental ? session : undefined;
+  const source = resident ? new HashedDirectorySource(job.root, io.cwd) : new DirectorySource(job.root, io.cwd);
   // Results depend on the files, the tool's version and the schemas. Validate keeps only what rules read, so its
   // cache cannot serve a build: the two live apart.
   const cache = job.cache ? new FileCache(path.join(job.cache, 'site'), `${job.toolVersion}:${getValidators().schemaHash}:full`) : undefined;
@@ -64,7 +66,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
     explicitLocale: job.explicitLocale,
     environment: io.env,
     ...(cache ? { cache, entries: true } : {}),
-    ...(session && job.incremental ? { shared: session.parsed, prune: true } : {}),
+    ...(resident ? { shared: resident.parsed, prune: true } : {}),
   });
   const locale = validated.locale;
   const counts = countBySeverity(validated.findings);
@@ -96,7 +98,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
       incremental: job.incremental,
       toolVersion: job.toolVersion,
       progress: (done, total) => progress.update(done, total),
-      ...(session ? { session } : {}),
+      ...(resident ? { session: resident } : {}),
     });
   } catch (error) {
     throw unwritable(error, job.out, io.cwd) ?? error;

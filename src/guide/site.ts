@@ -305,37 +305,34 @@ export function planSite(
     // The department's row (its counts) is in the context too: its items are inputs as well.
     const responsibilityInputs = [raw, ...department.powers, ...ownResponsibilities, ...ownResponsibilities.map((value) => catalogue.powerByCode.get(value.power)?.value), ...ownDuties];
     pageOf(paths.responsibilities(department.id), 'department-responsibilities', responsibilityInputs, () => {
-
-      const responsibilityRows = ownResponsibilities.flatMap((value) => {
+      const rows = ownResponsibilities.map((value) => {
         const power = catalogue.powerByCode.get(value.power)!.value;
-        return [
-          {
-            code: power.code,
-            name: power.name,
-            href: hasGuide(power) ? paths.item(power.code) : undefined,
-            status: power.status ?? 'active',
-            statusLabel: label(locale, 'status', power.status ?? 'active'),
-            marked: statusMarked(power),
-            duties: value.duties.map((duty) => ({ stage: label(locale, 'stage', duty.stage), text: duty.text })),
-            cases: value.accountability?.cases ?? [],
-            basis: (value.accountability?.basis ?? []).map((c) => builder.citation(c)),
-            subjects: value.accountability?.subjects ?? [],
-          },
-        ];
-    });
-    const duties = ownDuties.map((value) => ({
-      duty: value.duty,
-      tasks: value.tasks,
-      boundaries: (value.boundaries ?? []).map((b) => ({ other: builder.departmentLink(b.with) as NamedLink, division: b.division, basis: (b.basis ?? []).map((c) => builder.citation(c)) })),
-    }));
-    return {
-      title: word('responsibility-list-of', { department: department.name }),
-      nav: 'departments',
-      department,
-      rows: responsibilityRows,
-      duties,
-      breadcrumbs: [home, departmentsCrumb, { name: department.name, href: department.href }, { name: word('responsibility-list') }],
-    };
+        return {
+          code: power.code,
+          name: power.name,
+          href: hasGuide(power) ? paths.item(power.code) : undefined,
+          status: power.status ?? 'active',
+          statusLabel: label(locale, 'status', power.status ?? 'active'),
+          marked: statusMarked(power),
+          duties: value.duties.map((duty) => ({ stage: label(locale, 'stage', duty.stage), text: duty.text })),
+          cases: value.accountability?.cases ?? [],
+          basis: (value.accountability?.basis ?? []).map((c) => builder.citation(c)),
+          subjects: value.accountability?.subjects ?? [],
+        };
+      });
+      const duties = ownDuties.map((value) => ({
+        duty: value.duty,
+        tasks: value.tasks,
+        boundaries: (value.boundaries ?? []).map((b) => ({ other: builder.departmentLink(b.with) as NamedLink, division: b.division, basis: (b.basis ?? []).map((c) => builder.citation(c)) })),
+      }));
+      return {
+        title: word('responsibility-list-of', { department: department.name }),
+        nav: 'departments',
+        department,
+        rows,
+        duties,
+        breadcrumbs: [home, departmentsCrumb, { name: department.name, href: department.href }, { name: word('responsibility-list') }],
+      };
     });
   }
 
@@ -359,12 +356,9 @@ export function planSite(
     return text;
   };
   // Open data shows every entry of every section (names of departments and laws appear in the items' rows).
-  const { sections } = catalogue;
-  const dataInputs = [catalogue.config.name, catalogue.config.region, sections.departments, sections.laws, sections.powers, sections.responsibilities, sections.flows].map((list) =>
-    Array.isArray(list) ? list.map((entry: { value: unknown }) => entry.value) : list,
-  );
-  const dataKey = memo?.pageKey('data/', dataInputs);
-  for (const file of data) files.push({ path: file.href, ...(dataKey ? { key: dataKey } : {}), make: () => made(file) });
+  const sectionValues = (['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const).map((section) => catalogue.sections[section].map((entry) => entry.value));
+  const dataKey = keyed('data/', [catalogue.config.name, catalogue.config.region, ...sectionValues]);
+  for (const file of data) files.push({ path: file.href, ...dataKey, make: () => made(file) });
   const size = (file: (typeof data)[number]) => {
     // A resident build that left the file alone knows its size from when it was made.
     const bytes = file.bytes ?? memo?.sizes.get(file.href) ?? Buffer.byteLength(made(file));
@@ -372,7 +366,7 @@ export function planSite(
   };
   files.push({
     path: paths.data,
-    ...(dataKey ? keyed(paths.data, dataKey) : {}),
+    ...keyed(paths.data, dataKey),
     make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f) })), breadcrumbs: [home, { name: word('data-title') }] }),
   });
 
