@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { temporaryBeside, writeFileAtomically } from '../src/files.js';
+
+describe('writeFileAtomically', () => {
+  it('puts a new file in place of the old one (another inode), with the mode asked for and nothing left beside it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const file = path.join(dir, 'a.yaml');
+    writeFileSync(file, '旧\n');
+    const before = statSync(file).ino;
+    writeFileAtomically(file, '新\n', { mode: 0o640 });
+    expect(readFileSync(file, 'utf8')).toBe('新\n');
+    expect(statSync(file).ino).not.toBe(before);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+  });
+
+  it('throws when the rename fails, leaving the old file and removing its temporary copy', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const target = path.join(dir, 'site');
+    mkdirSync(path.join(target, 'inside'), { recursive: true });
+    expect(() => writeFileAtomically(target, 'x')).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readdirSync(dir)).toEqual(['site']);
+    expect(statSync(target).isDirectory()).toBe(true);
+  });
+
+  it('writes through the temporary name given, and leaves a folder there alone', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const file = path.join(dir, 'b.yaml');
+    writeFileSync(file, 'old\n');
+    mkdirSync(`${file}.busy`);
+    expect(() => writeFileAtomically(file, 'new\n', { temporary: `${file}.busy` })).toThrow(/EISDIR/);
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(statSync(`${file}.busy`).isDirectory()).toBe(true);
+    expect(temporaryBeside(file)).toBe(`${file}.qingdan-${process.pid}.tmp`);
+  });
+});
