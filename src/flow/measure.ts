@@ -1,5 +1,6 @@
 // Text width and line wrapping for flowcharts, without a browser: a CJK character is 1 em, Latin about 0.55 em.
-import LineBreaker from 'linebreak';
+import { createRequire } from 'node:module';
+import type LineBreaker from 'linebreak';
 import { eastAsianWidth } from 'get-east-asian-width';
 
 /**
@@ -45,9 +46,14 @@ export function textWidth(text: string, fontSize: number): number {
   return emWidth(text) * fontSize;
 }
 
+// linebreak unpacks its Unicode tables when it is loaded (40–60 ms): it is loaded when a text first needs breaking,
+// so a process that draws nothing (validate; a build whose flowcharts a worker draws) does not pay for it.
+let Breaker: typeof LineBreaker | undefined;
+
 /** Splits text where a line may break (Unicode line breaking, UAX #14: no line starts with “，” or ends with “（”). */
 function segments(text: string): string[] {
-  const breaker = new LineBreaker(text);
+  Breaker ??= createRequire(import.meta.url)('linebreak') as typeof LineBreaker;
+  const breaker = new Breaker(text);
   const out: string[] = [];
   let last = 0;
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {

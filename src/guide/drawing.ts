@@ -40,8 +40,10 @@ export interface DrawingResult {
 }
 
 /**
- * This thread takes flows from the front of the list as it renders their pages; the worker takes them from the
- * back. Each flow is claimed in a shared table, so none is drawn twice, and the two meet somewhere in the middle.
+ * The worker draws the flows in the order their pages come, from the moment the pages are planned; this thread
+ * makes the site-wide files meanwhile, then renders the guide pages and finds their drawings made. A flow the
+ * worker has not reached yet when its page comes is drawn here. Each flow is claimed in a shared table, so none is
+ * drawn twice.
  */
 export class SharedDrawings {
   private readonly index = new Map<string, number>();

@@ -1,4 +1,4 @@
-// Worker thread: draws flowcharts from the back of the list until it meets the main thread (see drawing.ts).
+// Worker thread: draws flowcharts in the order their pages come, skipping any the main thread took (see drawing.ts).
 import { workerData } from 'node:worker_threads';
 import type { FlowModel } from '../flow/model.js';
 import { drawFlow, FREE, WORKER, type DrawingJob, type DrawingResult } from './drawing.js';
@@ -7,9 +7,9 @@ const job = workerData as DrawingJob;
 const models = JSON.parse(job.models) as FlowModel[];
 const claims = new Int32Array(job.claims);
 const posted = new Int32Array(job.posted);
-for (let i = models.length - 1; i >= 0; i--) {
-  // The main thread claims from the front in order: once it holds this one, it holds all before it too.
-  if (Atomics.compareExchange(claims, i, FREE, WORKER) !== FREE) break;
+for (let i = 0; i < models.length; i++) {
+  // The main thread claims a flow when its page is rendered and it is not drawn yet: one it holds is skipped.
+  if (Atomics.compareExchange(claims, i, FREE, WORKER) !== FREE) continue;
   let result: DrawingResult;
   try {
     result = { index: i, svg: drawFlow(models[i]!) };

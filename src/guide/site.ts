@@ -215,10 +215,13 @@ export function planSite(
     flowsReady([...flows.values()]);
   }
   const guides: GuideModel[] = [];
+  // Guide pages come last: while this thread makes the site-wide files, a drawing worker gets ahead with the
+  // guides' flowcharts, and the pages then find them drawn (see drawing.ts).
+  const guideFiles: SiteFile[] = [];
   for (const power of powers) {
     const guidePage = guidePages.page(power);
     guides.push(guidePage.guide);
-    files.push({ path: guidePage.path, key: guidePage.key, guide: true, ...(guidePage.flow ? { flow: guidePage.flow } : {}), make: guidePage.render });
+    guideFiles.push({ path: guidePage.path, key: guidePage.key, guide: true, ...(guidePage.flow ? { flow: guidePage.flow } : {}), make: guidePage.render });
   }
 
   const home = { name: word('nav-home'), href: paths.home };
@@ -373,6 +376,7 @@ export function planSite(
   });
 
   files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchIndexScript(buildSearchIndex(guides, memo)) });
+  files.push(...guideFiles);
   if (memo) {
     memo.keepPages(new Set(['data/', ...files.map((file) => file.path)]));
     for (const code of memo.guides.keys()) if (!catalogue.powerByCode.has(code)) memo.guides.delete(code);
