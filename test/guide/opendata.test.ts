@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../harness.js';
-import { cpsvJsonLd, isoDuration, materialsCsv, neutraliseCell, powersCsv } from '../../src/guide/opendata.js';
+import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
+import { cpsvJsonLd, csvRecords, isoDuration, materialsCsv, neutraliseCell, powersCsv } from '../../src/guide/opendata.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BASE } from '../harness.js';
@@ -25,6 +27,52 @@ describe('open data', () => {
     const materials = materialsCsv(catalogue);
     expect(materials).toContain("'=cmd|' /C calc'!A0");
     expect(materials).not.toMatch(/,=cmd/);
+  });
+
+  it('writes CSV byte for byte as csv-stringify does with neutralised cells and line breaks quoted', () => {
+    // Cells chosen to hit every branch: quotes, commas, each line break, formula starts, numbers that look like
+    // formulas, booleans, empty and missing cells, Chinese, and the characters next to the ones that matter.
+    const alphabet = ['a', '食', '"', ',', '\r', '\n', '=', '+', '-', '@', '\t', ' ', "'", ';', '\u2028', '，'];
+    let seed = 7;
+    const next = (n: number) => {
+      // mulberry32: every bit of the state moves, so small moduli see every value.
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const cell = (): string | number | boolean | undefined => {
+      switch (next(8)) {
+        case 0:
+          return undefined;
+        case 1:
+          return next(2) === 0;
+        case 2:
+          return [0, -1, 2.5, -0.25, 1e21, 12345][next(6)];
+        case 3:
+          return '';
+        default:
+          return Array.from({ length: 1 + next(6) }, () => alphabet[next(alphabet.length)]).join('');
+      }
+    };
+    const rows = Array.from({ length: 400 }, () => Array.from({ length: 1 + next(6) }, cell));
+    const kinds = new Set(rows.flat().map((value) => (typeof value === 'string' ? (/[\r\n]/.test(value) ? 'break' : /[",]/.test(value) ? 'quote' : 'text') : typeof value)));
+    expect([...kinds].sort()).toEqual(['boolean', 'break', 'number', 'quote', 'text', 'undefined']);
+    // The library quotes a cell with a bare CR or LF only when told to (it does by default only without a
+    // record_delimiter): RFC 4180 and spreadsheets read an unquoted line break as the end of the row.
+    const library = stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true, cast: { string: neutraliseCell, boolean: (value: boolean) => (value ? 'true' : 'false') } });
+    expect(csvRecords(rows)).toBe(library);
+    expect(csvRecords([['a"b', '=1', -1, true, undefined, 'x\ny', 'x\ry', '']])).toBe('"a""b",\'=1,-1,true,,"x\ny","x\ry",\r\n');
+  });
+
+  it('keeps a material note written on several lines in its cell', () => {
+    const { catalogue } = check({ 'powers.yaml': powers.replace('name: 食品经营许可申请书', 'name: 食品经营许可申请书\n        note: |\n          第一行\n          第二行') }, 'zh-CN');
+    const csv = materialsCsv(catalogue);
+    // Quoted, or a spreadsheet ends the row at the line break (csv-parse below would read it either way).
+    expect(csv).toContain(',"第一行\n第二行\n"\r\n');
+    const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((row) => row.material === '食品经营许可申请书')?.note).toBe('第一行\n第二行\n');
+    expect(rows.every((row) => row.code === rows[0]!.code)).toBe(true);
   });
 
   it('writes processing times as valid xsd:durations, fractions below the seconds as smaller units', () => {
