@@ -185,7 +185,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   const temporary = uniqueSibling(out, 'tmp');
   let plan: SitePlan;
   try {
-    plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (models) => (drawings = SharedDrawings.start(models)) : undefined);
+    plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (models, openData) => (drawings = SharedDrawings.start(models, openData)) : undefined);
     if (!inPlace) {
       mkdirSync(path.dirname(out), { recursive: true });
       mkdirSync(temporary);

@@ -7,6 +7,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { layoutFlow } from '../flow/layout.js';
 import { svgElement } from '../flow/svg.js';
 import type { FlowModel } from '../flow/model.js';
+import type { Locale } from '../findings.js';
+import type { EntryFiles } from './opendata.js';
 
 /** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
 export function drawFlow(model: FlowModel): string {
@@ -27,6 +29,11 @@ export const MAIN = 2;
 export interface DrawingJob {
   /** JSON of the flow models in the order their pages are rendered (objects parsed from JSON are fast to read). */
   models: string;
+  /**
+   * A one-off build's catalogue as its JSON: the worker makes the open data that needs nothing but entries first,
+   * then draws. Its claim is the slot after the flows'.
+   */
+  openData?: { catalogue: string; locale: Locale };
   claims: SharedArrayBuffer;
   /** Count of drawings posted, for waiting without spinning. */
   posted: SharedArrayBuffer;
@@ -37,6 +44,12 @@ export interface DrawingJob {
 export interface DrawingResult {
   index: number;
   svg?: string;
+}
+
+/** The open data the worker made; without `files` it failed, and this thread makes them. */
+export interface OpenDataResult {
+  openData: true;
+  files?: EntryFiles;
 }
 
 /**
@@ -50,12 +63,15 @@ export class SharedDrawings {
   private readonly claims: Int32Array;
   private readonly posted: Int32Array;
   private readonly received = new Map<number, DrawingResult>();
+  private openData: OpenDataResult | undefined;
+  private readonly openDataSlot: number;
   private readonly port: MessagePort;
   private readonly worker: Worker;
 
-  private constructor(models: readonly FlowModel[]) {
+  private constructor(models: readonly FlowModel[], openData: DrawingJob['openData']) {
     models.forEach((model, i) => this.index.set(model.id, i));
-    const job = { models: JSON.stringify(models), claims: new SharedArrayBuffer(4 * models.length), posted: new SharedArrayBuffer(4) };
+    this.openDataSlot = models.length;
+    const job = { models: JSON.stringify(models), ...(openData ? { openData } : {}), claims: new SharedArrayBuffer(4 * (models.length + 1)), posted: new SharedArrayBuffer(4) };
     this.claims = new Int32Array(job.claims);
     this.posted = new Int32Array(job.posted);
     const { port1, port2 } = new MessageChannel();
@@ -66,13 +82,13 @@ export class SharedDrawings {
   }
 
   /** Shared drawing when it pays (many flows, two cores, compiled code); undefined: draw everything here. */
-  static start(models: readonly FlowModel[]): SharedDrawings | undefined {
+  static start(models: readonly FlowModel[], openData?: DrawingJob['openData']): SharedDrawings | undefined {
     const requested = process.env.QINGDAN_WORKERS;
     if (requested === '0') return undefined;
     // Compiled output only: under a TypeScript test runner there is no worker script to start.
     if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return undefined;
     if (requested === undefined && (models.length < WORKER_THRESHOLD || availableParallelism() < 2)) return undefined;
-    return new SharedDrawings(models);
+    return new SharedDrawings(models, openData);
   }
 
   draw(model: FlowModel): string {
@@ -81,17 +97,34 @@ export class SharedDrawings {
     return this.wait(i)?.svg ?? drawFlow(model);
   }
 
-  private wait(i: number): DrawingResult | undefined {
+  /**
+   * The open data the worker was given to make: undefined when it was not, when it has not started on them (this
+   * thread takes them over) or when it failed. The caller then makes them itself.
+   */
+  entryFiles(): EntryFiles | undefined {
+    if (Atomics.compareExchange(this.claims, this.openDataSlot, FREE, MAIN) === FREE) return undefined;
+    return this.wait(() => this.openData)?.files;
+  }
+
+  private wait(i: number): DrawingResult | undefined;
+  private wait<T>(i: () => T | undefined): T | undefined;
+  private wait(i: number | (() => unknown)): unknown {
     let waited = 0;
     for (;;) {
       for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-        const result = message.message as DrawingResult;
-        this.received.set(result.index, result);
+        const result = message.message as DrawingResult | OpenDataResult;
+        if ('openData' in result) this.openData = result;
+        else this.received.set(result.index, result);
       }
-      const result = this.received.get(i);
-      if (result) {
-        this.received.delete(i);
-        return result;
+      if (typeof i === 'function') {
+        const result = i();
+        if (result) return result;
+      } else {
+        const result = this.received.get(i);
+        if (result) {
+          this.received.delete(i);
+          return result;
+        }
       }
       if (waited >= PATIENCE_MS) return undefined;
       const seen = Atomics.load(this.posted, 0);

@@ -1,13 +1,62 @@
 // Open data beside the site: the catalogue as JSON, flat CSV tables (safe to open in a spreadsheet) and the public
 // services as CPSV-AP 3.2 JSON-LD.
-import type { Catalogue } from '../catalogue/model.js';
+import type { Sections } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import { label } from '../i18n/labels.js';
-import type { Citation, Power } from '../schema/definitions.js';
+import type { Citation, Config, Department, Law, Power } from '../schema/definitions.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { hasGuide, paths } from './model.js';
 import { linkify } from './links.js';
 import type { SiteMemo } from './memo.js';
+
+/**
+ * What open data reads of a catalogue: its name, its entries' values and the look-ups by id. A Catalogue is one; so
+ * is the catalogue rebuilt from its JSON (openDataCatalogue) in the worker thread that makes the open data of a large
+ * site while this one makes its pages.
+ */
+export interface OpenDataCatalogue {
+  config: Pick<Config, 'name' | 'region'>;
+  sections: { readonly [K in keyof Sections]: ReadonlyArray<{ value: Sections[K][number]['value'] }> };
+  departmentById: ReadonlyMap<string, { value: Department }>;
+  lawById: ReadonlyMap<string, { value: Law }>;
+  powerByCode: ReadonlyMap<string, { value: Power }>;
+}
+
+/**
+ * The catalogue written by catalogueJson, read back with its look-ups. Every value open data shows passed the schema,
+ * so it survives JSON unchanged (no infinite numbers, no dates: the format's YAML schema has neither).
+ */
+export function openDataCatalogue(json: string): OpenDataCatalogue {
+  const data = JSON.parse(json) as { name: string; region?: string } & { [K in keyof Sections]: Array<Sections[K][number]['value']> };
+  const entries = <T>(values: readonly T[]) => values.map((value) => ({ value }));
+  const sections = { departments: entries(data.departments), laws: entries(data.laws), powers: entries(data.powers), responsibilities: entries(data.responsibilities), flows: entries(data.flows) };
+  // The first entry with an id wins, as in the loader (a duplicate is an error, and errors stop a build anyway).
+  const byKey = <T>(list: ReadonlyArray<{ value: T }>, key: (value: T) => string) => {
+    const map = new Map<string, { value: T }>();
+    for (const entry of list) if (!map.has(key(entry.value))) map.set(key(entry.value), entry);
+    return map;
+  };
+  return {
+    config: { name: data.name, ...(data.region !== undefined ? { region: data.region } : {}) },
+    sections,
+    departmentById: byKey(sections.departments, (d) => d.id),
+    lawById: byKey(sections.laws, (l) => l.id),
+    powerByCode: byKey(sections.powers, (p) => p.code),
+  };
+}
+
+/** The open data files made from entries alone (catalogue.json aside), by their path in the site. */
+export const ENTRY_FILES = ['data/powers.csv', 'data/materials.csv', 'data/responsibilities.csv', 'data/services.jsonld'] as const;
+export type EntryFiles = Record<(typeof ENTRY_FILES)[number], string>;
+
+export function entryFiles(catalogue: OpenDataCatalogue, locale: Locale): EntryFiles {
+  return {
+    'data/powers.csv': powersCsv(catalogue, locale),
+    'data/materials.csv': materialsCsv(catalogue),
+    'data/responsibilities.csv': responsibilitiesCsv(catalogue, locale),
+    'data/services.jsonld': cpsvJsonLd(catalogue, locale),
+  };
+}
 
 /**
  * A cell that a spreadsheet would read as a formula (= + - @, or a leading tab / carriage return) gets a leading
@@ -93,7 +142,7 @@ function jsonOf(value: object, memo: WeakMap<object, Buffer> | undefined, make: 
   return bytes;
 }
 
-function citations(catalogue: Catalogue, list: readonly Citation[] | undefined): string {
+function citations(catalogue: OpenDataCatalogue, list: readonly Citation[] | undefined): string {
   return (list ?? []).map((c) => `${catalogue.lawById.get(c.law)?.value.title ?? c.law}${c.article ?? ''}`).join('；');
 }
 
@@ -101,9 +150,9 @@ function citations(catalogue: Catalogue, list: readonly Citation[] | undefined):
  * The catalogue as one JSON document. With a memo (a resident build), the same text put together from each entry's
  * JSON, kept as bytes.
  */
-export function catalogueJson(catalogue: Catalogue): string;
-export function catalogueJson(catalogue: Catalogue, memo: SiteMemo | undefined): string | Buffer;
-export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string | Buffer {
+export function catalogueJson(catalogue: OpenDataCatalogue): string;
+export function catalogueJson(catalogue: OpenDataCatalogue, memo: SiteMemo | undefined): string | Buffer;
+export function catalogueJson(catalogue: OpenDataCatalogue, memo?: SiteMemo): string | Buffer {
   const { config, sections } = catalogue;
   if (!memo) {
     // In one go: a third faster than joining each entry's JSON, which only pays when the pieces are kept.
@@ -125,9 +174,9 @@ export function catalogueJson(catalogue: Catalogue, memo?: SiteMemo): string | B
   return joined(pieces, true);
 }
 
-export function powersCsv(catalogue: Catalogue, locale: Locale): string;
-export function powersCsv(catalogue: Catalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
-export function powersCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
+export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale): string;
+export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
+export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
   const header = [
     'code', 'name', 'category', 'category_label', 'department', 'department_name', 'status', 'level', 'parent',
     'time_statutory', 'time_promised', 'time_unit', 'visits', 'full_online', 'online_url', 'materials', 'fees',
@@ -151,9 +200,9 @@ export function powersCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo)
   return csv(header, entries, memo?.csv('powers'));
 }
 
-export function materialsCsv(catalogue: Catalogue): string;
-export function materialsCsv(catalogue: Catalogue, memo: SiteMemo | undefined): string | Buffer;
-export function materialsCsv(catalogue: Catalogue, memo?: SiteMemo): string | Buffer {
+export function materialsCsv(catalogue: OpenDataCatalogue): string;
+export function materialsCsv(catalogue: OpenDataCatalogue, memo: SiteMemo | undefined): string | Buffer;
+export function materialsCsv(catalogue: OpenDataCatalogue, memo?: SiteMemo): string | Buffer {
   const header = ['code', 'item', 'material', 'required', 'condition', 'source', 'medium', 'originals', 'copies', 'blank_form', 'sample', 'basis', 'note'];
   const entries = catalogue.sections.powers.map(({ value: p }): EntryRows => {
     const basis = (p.materials ?? []).map((m) => citations(catalogue, m.basis));
@@ -166,9 +215,9 @@ export function materialsCsv(catalogue: Catalogue, memo?: SiteMemo): string | Bu
   return csv(header, entries, memo?.csv('materials'));
 }
 
-export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale): string;
-export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
-export function responsibilitiesCsv(catalogue: Catalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
+export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale): string;
+export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
+export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
   const header = ['code', 'item', 'department', 'stage', 'stage_label', 'text', 'basis'];
   const entries = catalogue.sections.responsibilities.map(({ value }): EntryRows => {
     if (!('power' in value)) return { entry: value, reads: '', rows: () => value.tasks.map((task) => ['', value.duty, value.department, 'department-duty', '部门职责', task, '']) };
@@ -210,9 +259,9 @@ export function isoDuration(value: number, unit: Power['time_limit']['unit']): s
  * CPSV-AP 3.2: each item in force as a cpsv:PublicService with its competent authority, legal resources, inputs
  * (evidence), costs, channels, contact points and processing time.
  */
-export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl?: string): string;
-export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl: string, memo: SiteMemo | undefined): string | Buffer;
-export function cpsvJsonLd(catalogue: Catalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string | Buffer {
+export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl?: string): string;
+export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl: string, memo: SiteMemo | undefined): string | Buffer;
+export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string | Buffer {
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const text = (value: string) => ({ '@value': value, '@language': lang });
   const orgId = (id: string) => `${baseUrl}${paths.department(id)}#organisation`;

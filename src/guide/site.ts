@@ -11,7 +11,7 @@ import { linkify } from './links.js';
 import { appliesTo, hasGuide, paths, SiteModelBuilder, type GuideModel, type NamedLink } from './model.js';
 import { computeStats } from './stats.js';
 import { buildSearchIndex, searchIndexScript } from './search.js';
-import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv } from './opendata.js';
+import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv, type ENTRY_FILES, type EntryFiles } from './opendata.js';
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
 import { drawFlow } from './drawing.js';
@@ -27,6 +27,11 @@ export interface SiteFile {
   /** The flowchart a guide page draws when it is rendered. */
   flow?: FlowModel;
   make(): string | Buffer;
+}
+
+/** Another thread making part of a site (drawing.ts): the open data it was given to make, if it made it. */
+export interface SiteHelper {
+  entryFiles(): EntryFiles | undefined;
 }
 
 export interface SitePlan {
@@ -176,9 +181,10 @@ export function planSite(
   memo?: SiteMemo,
   /**
    * Called with every guide's flowchart model (once per flow, in the order pages come) before the guides are planned:
-   * a build that will render every page starts drawing them on another thread while this one plans.
+   * a build that will render every page starts drawing them on another thread while this one plans. Without a memo
+   * it is given the catalogue's JSON too, and the thread it starts may make the open data that needs only entries.
    */
-  flowsReady?: (models: FlowModel[]) => void,
+  flowsReady?: (models: FlowModel[], openData: { catalogue: string; locale: Locale } | undefined) => SiteHelper | undefined,
 ): SitePlan {
   const guidePages = new GuidePages(catalogue, locale, templates, draw, memo);
   const { builder, site } = guidePages;
@@ -206,13 +212,16 @@ export function planSite(
   };
 
   const powers = builder.guidePowers();
+  // A one-off build makes catalogue.json now: it is written anyway, and another thread can read the entries from it.
+  const catalogueText = flowsReady && !memo ? catalogueJson(catalogue) : undefined;
+  let helper: SiteHelper | undefined;
   if (flowsReady) {
     const flows = new Map<string, FlowModel>();
     for (const power of powers) {
       const flow = guidePages.flowModelOf(power);
       if (flow && !flows.has(flow.id)) flows.set(flow.id, flow);
     }
-    flowsReady([...flows.values()]);
+    helper = flowsReady([...flows.values()], catalogueText === undefined ? undefined : { catalogue: catalogueText, locale });
   }
   const guides: GuideModel[] = [];
   // Guide pages come last: while this thread makes the site-wide files, a drawing worker gets ahead with the
@@ -347,12 +356,18 @@ export function planSite(
 
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.
+  // What the helper thread made, asked for when the first of them is written (undefined: make them here).
+  let fromHelper: EntryFiles | undefined | null = helper ? null : undefined;
+  const helped = (href: (typeof ENTRY_FILES)[number], make: () => string | Buffer) => () => {
+    if (fromHelper === null) fromHelper = helper!.entryFiles();
+    return fromHelper?.[href] ?? make();
+  };
   const data: Array<{ name: string; href: string; make: () => string | Buffer; bytes?: number }> = [
-    { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueJson(catalogue, memo) },
-    { name: word('data-csv-powers'), href: 'data/powers.csv', make: () => powersCsv(catalogue, locale, memo) },
-    { name: word('data-csv-materials'), href: 'data/materials.csv', make: () => materialsCsv(catalogue, memo) },
-    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', make: () => responsibilitiesCsv(catalogue, locale, memo) },
-    { name: word('data-jsonld'), href: 'data/services.jsonld', make: () => cpsvJsonLd(catalogue, locale, '', memo) },
+    { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueText ?? catalogueJson(catalogue, memo) },
+    { name: word('data-csv-powers'), href: 'data/powers.csv', make: helped('data/powers.csv', () => powersCsv(catalogue, locale, memo)) },
+    { name: word('data-csv-materials'), href: 'data/materials.csv', make: helped('data/materials.csv', () => materialsCsv(catalogue, memo)) },
+    { name: word('data-csv-responsibilities'), href: 'data/responsibilities.csv', make: helped('data/responsibilities.csv', () => responsibilitiesCsv(catalogue, locale, memo)) },
+    { name: word('data-jsonld'), href: 'data/services.jsonld', make: helped('data/services.jsonld', () => cpsvJsonLd(catalogue, locale, '', memo)) },
   ];
   const made = (file: (typeof data)[number]) => {
     const text = file.make();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../harness.js';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
-import { cpsvJsonLd, csvRecords, isoDuration, materialsCsv, neutraliseCell, powersCsv } from '../../src/guide/opendata.js';
+import { catalogueJson, cpsvJsonLd, csvRecords, entryFiles, isoDuration, materialsCsv, neutraliseCell, openDataCatalogue, powersCsv } from '../../src/guide/opendata.js';
+import { DirectorySource } from '../../src/catalogue/source.js';
+import { validateCatalogue } from '../../src/validate.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BASE } from '../harness.js';
@@ -73,6 +75,20 @@ describe('open data', () => {
     const rows = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Array<Record<string, string>>;
     expect(rows.find((row) => row.material === '食品经营许可申请书')?.note).toBe('第一行\n第二行\n');
     expect(rows.every((row) => row.code === rows[0]!.code)).toBe(true);
+  });
+
+  it('makes the same files from the catalogue\'s JSON as from the catalogue (the worker thread\'s way)', () => {
+    const lists = path.join(BASE, '../../../lists');
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { catalogue, findings } = validateCatalogue(new DirectorySource(lists, lists), { explicitLocale: locale });
+      expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const direct = entryFiles(catalogue, locale);
+      const viaJson = entryFiles(openDataCatalogue(catalogueJson(catalogue)), locale);
+      expect(Object.keys(viaJson)).toEqual(['data/powers.csv', 'data/materials.csv', 'data/responsibilities.csv', 'data/services.jsonld']);
+      for (const [file, text] of Object.entries(direct)) expect(viaJson[file as keyof typeof viaJson], file).toBe(text);
+      // Not trivially equal: every file has a row or node per item of lists/.
+      expect(direct['data/powers.csv'].split('\r\n').length).toBeGreaterThan(80);
+    }
   });
 
   it('writes processing times as valid xsd:durations, fractions below the seconds as smaller units', () => {
