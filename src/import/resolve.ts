@@ -1,11 +1,16 @@
 // Names in a spreadsheet → ids in the catalogue: departments by credit code or name, laws by title; what is not there
 // yet is created with a readable id (pinyin initials, as lists/ does: 食品安全法 → spaqf) and reported.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type { pinyin as Pinyin } from 'pinyin-pro';
 import type { Department, Law, Level } from '../schema/definitions.js';
 import type { Mapping } from './mapping.js';
 
+// pinyin-pro's dictionaries take about 0.1 s to load: loaded when an id is first made, not by every command.
+let pinyin: typeof Pinyin | undefined;
+
 /** Pinyin initials of the Chinese characters, ASCII letters and digits kept: 市场监督管理局 → scjdglj. */
 export function initials(text: string): string {
+  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof Pinyin }).pinyin;
   const letters = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()
