@@ -354,6 +354,9 @@ export function planSite(
   const stats = computeStats(locale, powers, (id) => builder.departmentName(id), stepsPerFlow);
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
+  // The search index before the open data: a helper thread making the open data gets that much longer.
+  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchIndexScript(buildSearchIndex(guides, memo)) });
+
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.
   // What the helper thread made, asked for when the first of them is written (undefined: make them here).
@@ -390,7 +393,6 @@ export function planSite(
     make: () => templates.render('data', { site, rootPrefix: '', title: word('data-title'), nav: 'data', files: data.map((f) => ({ name: f.name, href: f.href, size: size(f) })), breadcrumbs: [home, { name: word('data-title') }] }),
   });
 
-  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchIndexScript(buildSearchIndex(guides, memo)) });
   files.push(...guideFiles);
   if (memo) {
     memo.keepPages(new Set(['data/', ...files.map((file) => file.path)]));
