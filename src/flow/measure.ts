@@ -119,25 +119,33 @@ export function widestEm(lines: readonly string[]): number {
   return widest;
 }
 
+/** Wrapped text; shared between callers (it is cached), so never changed. */
+export interface Wrapped {
+  readonly lines: readonly string[];
+  readonly widthEm: number;
+}
+
 /**
  * Lines for a label that should be roughly as wide as `preferredEm` but never narrower than its longest unbreakable
  * piece: wraps at the preferred width, then tightens the width to the widest line so the box hugs the text.
  */
-export function wrapBalanced(text: string, preferredEm: number): { lines: string[]; widthEm: number } {
-  // Catalogues repeat their step names (收件, 受理, 材料是否齐全…) in flow after flow.
-  const key = `${preferredEm}\u0000${text}`;
-  let wrapped = wrapCache.get(key);
+export function wrapBalanced(text: string, preferredEm: number): Wrapped {
+  // Catalogues repeat their step names (收件, 受理, 材料是否齐全…) in flow after flow. One cache per width: a key
+  // joined from width and text was a string built and hashed on every call.
+  let cache = wrapCaches.get(preferredEm);
+  if (!cache) wrapCaches.set(preferredEm, (cache = new Map()));
+  let wrapped = cache.get(text);
   if (!wrapped) {
     wrapped = balance(text, preferredEm);
-    if (wrapCache.size > 20_000) wrapCache.clear();
-    wrapCache.set(key, wrapped);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, wrapped);
   }
-  return { lines: [...wrapped.lines], widthEm: wrapped.widthEm };
+  return wrapped;
 }
 
-const wrapCache = new Map<string, { lines: string[]; widthEm: number }>();
+const wrapCaches = new Map<number, Map<string, Wrapped>>();
 
-function balance(text: string, preferredEm: number): { lines: string[]; widthEm: number } {
+function balance(text: string, preferredEm: number): Wrapped {
   const total = emWidth(text);
   if (total <= preferredEm) return { lines: [text], widthEm: total };
   // Even out the lines: 13 characters at 8 em become 7 + 6, not 8 + 5.
