@@ -5,7 +5,7 @@
 // chain of steps in it is a straight line. Arrows turn only in the gaps between columns (which hold no shapes), so
 // no arrow crosses a shape: a step's outgoing arrows share one vertical "bus" right of it, arrows that skip columns
 // run in a reserved row slot, and loops (材料补正) return along a band under their target's lane.
-import { limitLines, type FlowLink, type FlowModel, type FlowNode, type NodeKind } from './model.js';
+import { limitLines, type FlowLink, type FlowModel, type FlowNode } from './model.js';
 import { FLOW_WORDS } from './labels.js';
 import { emWidth, widestEm, wrapBalanced, wrapEm, type Wrapped } from './measure.js';
 import { rankSteps } from './rank.js';
@@ -732,14 +732,32 @@ function titleBlock(flow: FlowModel, totalWidth: number): FlowLayout['title'] {
 
 function legendBlock(flow: FlowModel, totalWidth: number, top: number, routed: PlacedEdge[]): FlowLayout['legend'] {
   const words = FLOW_WORDS[flow.locale];
-  const kinds = new Set<NodeKind>(flow.nodes.map((node) => node.kind));
+  // Plain loops and flags: a function run once per chart costs more to optimise than to run, and V8 optimised
+  // this one (with its Set and four callbacks) at a cost of several charts' drawing.
+  let terminator = false;
+  let task = false;
+  let decision = false;
+  let notCounted = false;
+  for (const node of flow.nodes) {
+    if (node.kind === 'task') {
+      task = true;
+      if (!node.counted) notCounted = true;
+    } else if (node.kind === 'decision') decision = true;
+    else if (node.kind === 'start' || node.kind === 'end') terminator = true;
+  }
+  let branch = false;
+  let loop = false;
+  for (const edge of routed) {
+    if (edge.link.back) loop = true;
+    else if (edge.label) branch = true;
+  }
   const entries: Array<{ symbol: LegendSymbol; text: string }> = [];
-  if (kinds.has('start') || kinds.has('end')) entries.push({ symbol: 'terminator', text: words.legendTerminator });
-  if (kinds.has('task')) entries.push({ symbol: 'task', text: words.legendTask });
-  if (kinds.has('decision')) entries.push({ symbol: 'decision', text: words.legendDecision });
-  if (flow.nodes.some((node) => node.kind === 'task' && !node.counted)) entries.push({ symbol: 'not-counted', text: words.legendNotCounted });
-  if (routed.some((edge) => edge.label && !edge.link.back)) entries.push({ symbol: 'branch', text: words.legendBranch });
-  if (routed.some((edge) => edge.link.back)) entries.push({ symbol: 'loop', text: words.legendLoop });
+  if (terminator) entries.push({ symbol: 'terminator', text: words.legendTerminator });
+  if (task) entries.push({ symbol: 'task', text: words.legendTask });
+  if (decision) entries.push({ symbol: 'decision', text: words.legendDecision });
+  if (notCounted) entries.push({ symbol: 'not-counted', text: words.legendNotCounted });
+  if (branch) entries.push({ symbol: 'branch', text: words.legendBranch });
+  if (loop) entries.push({ symbol: 'loop', text: words.legendLoop });
   const heading = textBlock([`${words.legend}${words.colon}`], FONT.legend, MARGIN, top + 6, 'start');
   const rowStep = LEGEND_SYMBOL.height + 10;
   let cursorX = MARGIN + heading.box.width + 10;

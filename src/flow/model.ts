@@ -175,7 +175,8 @@ export function describeFlow(input: FlowInput): FlowModel {
     name: power.name,
     promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
     statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
-    specialProcedures: (power.special_procedures ?? []).map(
+    specialProcedures: mapped(
+      power.special_procedures ?? [],
       (procedure) =>
         `${procedure.name} ${formatDuration(locale, procedure.duration, procedure.unit)}${parenthesised(locale, procedure.counted ? words.counted : words.notCounted)}`,
     ),
@@ -201,7 +202,8 @@ export function limitLines(model: FlowModel): Array<{ items: string; limits: str
     names.push(`${limit.name}${parenthesised(model.locale, limit.code)}`);
     groups.set(limits, names);
   }
-  const lines = [...groups].map(([limits, names]) => ({ items: `${words.item}${words.colon}${names.join(words.listSeparator)}`, limits }));
+  const lines: Array<{ items: string; limits: string }> = [];
+  for (const [limits, names] of groups) lines.push({ items: `${words.item}${words.colon}${names.join(words.listSeparator)}`, limits });
   if (model.longest !== undefined) {
     const longest = `${words.longest}${words.colon}${model.longest}`;
     if (lines.length) lines[lines.length - 1]!.limits += `${gap}${longest}`;

@@ -1,6 +1,7 @@
 // SVG flowchart: self-contained (no fonts, scripts or links to fetch), black on white so it prints, same bytes for the same flow.
 import type { Box, FlowLayout, LegendItem, PlacedEdge, PlacedNode, Point, TextBlock } from './layout.js';
 import { FLOW_WORDS, parenthesised } from './labels.js';
+import { mapped } from './arrays.js';
 import { attribute, attributes, concat, element, escaped, lines, num, type Attributes, type Markup } from './xml.js';
 
 /** CJK-capable fonts people have (Linux, macOS, Windows), then the generic family. */
@@ -134,18 +135,18 @@ export function describe(layout: FlowLayout): string {
   if (layout.title.info) out.push(layout.title.info.lines.map((line) => line.text).join(zh ? '' : ' ') + stop);
   out.push(`${words.descLanes}${words.colon}${model.lanes.map((lane) => lane.name).join(words.listSeparator)}${stop}`);
   out.push(`${words.descSteps}${words.colon}`);
+  // Where each step leads, in the order of the links: one pass, not a search of every link for every step.
+  const targets: string[][] = mapped(model.nodes, () => []);
+  for (const link of model.links) {
+    const target = model.nodes[link.to]!.name;
+    const verb = link.back ? words.descReturnsTo : words.descGoesTo;
+    targets[link.from]!.push(link.label ? `${words.descWhen} ${link.label} ${verb} ${target}` : `${verb} ${target}`);
+  }
   model.nodes.forEach((node, i) => {
     const facts = [model.lanes[node.lane]!.name];
     if (node.duration) facts.push(node.duration);
     if (node.kind === 'task' && !node.counted) facts.push(words.notCounted);
-    const targets = model.links
-      .filter((link) => link.from === i)
-      .map((link) => {
-        const target = model.nodes[link.to]!.name;
-        const verb = link.back ? words.descReturnsTo : words.descGoesTo;
-        return link.label ? `${words.descWhen} ${link.label} ${verb} ${target}` : `${verb} ${target}`;
-      });
-    const after = node.kind === 'end' ? words.descEnd : targets.join(zh ? '；' : '; ');
+    const after = node.kind === 'end' ? words.descEnd : targets[i]!.join(zh ? '；' : '; ');
     out.push(`${i + 1}. ${node.name}${parenthesised(model.locale, facts.join(zh ? '，' : ', '))}${after ? (zh ? '，' : ', ') + after : ''}${stop}`);
   });
   return out.join(zh ? '' : '').trim();
