@@ -16,8 +16,6 @@ const NARROW_EM: Record<string, number> = {
 const UPPER_EM = 0.7;
 const NARROW_DEFAULT_EM = 0.6;
 
-const widthCache = new Map<string, number>();
-
 function charEm(char: string): number {
   const code = char.codePointAt(0)!;
   if (code < 0x7f) {
@@ -29,16 +27,31 @@ function charEm(char: string): number {
   return eastAsianWidth(code, { ambiguousAsWide: true }) === 2 ? 1 : NARROW_DEFAULT_EM;
 }
 
+// `charEm` of each UTF-16 code unit, filled in as units are met (-1: not yet). A cache of whole strings missed on
+// every new title and candidate line while wrapping (and held up to 50,000 of them); a table lookup per character
+// costs less than hashing the string, and adds the same numbers in the same order.
+const UNKNOWN = -1;
+const unitEm = new Float64Array(0x10000).fill(UNKNOWN);
+
 /** Width of `text` in em. */
 export function emWidth(text: string): number {
-  let cached = widthCache.get(text);
-  if (cached === undefined) {
-    cached = 0;
-    for (const char of text) cached += charEm(char);
-    if (widthCache.size > 50_000) widthCache.clear();
-    widthCache.set(text, cached);
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // A character outside the BMP (a surrogate pair): rare, measured as it comes.
+        width += charEm(text.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    let em = unitEm[unit]!;
+    if (em === UNKNOWN) unitEm[unit] = em = charEm(String.fromCharCode(unit));
+    width += em;
   }
-  return cached;
+  return width;
 }
 
 /** Width of `text` in px at `fontSize` px. */
