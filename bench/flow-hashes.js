@@ -6,8 +6,8 @@
 //   … change, npm run build …
 //   node bench/flow-hashes.js lists /work/scratch/bench4000/catalogue > after.txt && cmp before.txt after.txt
 //
-// For each catalogue and locale (zh-CN, en): the site's drawing of every guide page's flow (`drawFlow`, inline SVG)
-// and the `qingdan flow` drawing of every flow in the catalogue (`renderSvg`). Then the stress and seeded random
+// For each catalogue and locale (zh-CN, en): the site's drawing of every guide page's flow (`drawFlow`, inline SVG),
+// the same from the model as the drawing worker gets it (through JSON), and the `qingdan flow` drawing of every flow in the catalogue (`renderSvg`). Then the stress and seeded random
 // flows of test/flow/synthetic.ts (loops, skipping arrows, many lanes, labels), which the catalogues lack; that
 // file is TypeScript, so it is compiled here (into a temporary folder) with the project's tsc. One line per set with its count and a digest over all its SVGs,
 // and with --each a line per flow. Run by hand; never part of `npm test`.
@@ -26,7 +26,10 @@ const { DirectorySource } = await dist('catalogue/source.js');
 const { GuidePages } = await dist('guide/site.js');
 const { SiteTemplates } = await dist('guide/templates.js');
 const { drawFlow } = await dist('guide/drawing.js');
-const { describeFlow, flowInput } = await dist('flow/model.js');
+const flowModel = await dist('flow/model.js');
+const { describeFlow, flowInput } = flowModel;
+// How the drawing worker gets its models: through JSON (and, where it exists, modelFromJson).
+const throughJson = (model) => (flowModel.modelFromJson ?? ((parsed) => parsed))(JSON.parse(JSON.stringify(model)));
 const { layoutFlow } = await dist('flow/layout.js');
 const { renderSvg } = await dist('flow/svg.js');
 
@@ -55,6 +58,7 @@ for (const folder of folders) {
     const pages = new GuidePages(catalogue, locale, new SiteTemplates(locale, []));
     const models = pages.builder.guidePowers().flatMap((power) => pages.flowModelOf(power) ?? []);
     report(`${folder} ${locale} site`, models.map((model) => [model.id, drawFlow(model)]));
+    report(`${folder} ${locale} site, worker`, models.map((model) => [model.id, drawFlow(throughJson(model))]));
     const flows = [...catalogue.flowById.values()].filter((entry) => !invalid.has(entry.file));
     report(`${folder} ${locale} flow`, flows.map((entry) => [entry.value.id, renderSvg(layoutFlow(describeFlow(flowInput(catalogue, entry.value, locale))))]));
   }

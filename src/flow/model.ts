@@ -182,12 +182,44 @@ export function describeFlow(input: FlowInput): FlowModel {
     ),
   }));
 
-  const model: FlowModel = { id: flow.id, name: flow.name, locale, lanes, nodes, links, start, limits };
+  // `longest` always present, if only as undefined: one object shape for every model (see arrays.ts).
+  const model: FlowModel = { id: flow.id, name: flow.name, locale, lanes, nodes, links, start, limits, longest: undefined };
   if (start !== undefined && powers.length) {
     const path = longestPath(graph, start, (step) => countedDuration(step, unit));
     if (path.path.length) model.longest = formatDuration(locale, Math.round(path.total * 100) / 100, unit);
   }
   return model;
+}
+
+/**
+ * A model that went through JSON (to the drawing worker) as `describeFlow` makes it: JSON leaves out the fields that
+ * are undefined, so the parsed steps, links and models came in several object shapes, and the worker's drawing code
+ * was optimised again for each (see arrays.ts).
+ */
+export function modelFromJson(parsed: FlowModel): FlowModel {
+  const lanes = mapped(parsed.lanes, (lane): FlowLane => ({ id: lane.id, name: lane.name }));
+  const nodes = mapped(
+    parsed.nodes,
+    (node): FlowNode => ({
+      index: node.index,
+      id: node.id,
+      kind: node.kind,
+      name: node.name,
+      lane: node.lane,
+      counted: node.counted,
+      special: node.special,
+      outputs: node.outputs,
+      duration: node.duration,
+      role: node.role,
+    }),
+  );
+  const links = mapped(parsed.links, (link): FlowLink => ({ from: link.from, to: link.to, label: link.label, back: link.back }));
+  const limits = mapped(
+    parsed.limits,
+    (limit): FlowLimit => ({ code: limit.code, name: limit.name, promised: limit.promised, statutory: limit.statutory, specialProcedures: limit.specialProcedures }),
+  );
+  const { id, name, locale, start, longest } = parsed;
+  return { id, name, locale, lanes, nodes, links, start, limits, longest };
 }
 
 /** The title block's facts: per group of items with the same limits, the items and the limits; the longest path last. */
