@@ -6,7 +6,7 @@ import type { Department, Flow, Power, Step, TimeUnit } from '../schema/definiti
 import { backEdges, buildGraph, indexesOfType, longestPath } from './graph.js';
 import { countedDuration } from './time.js';
 import { FLOW_WORDS, formatDuration, parenthesised } from './labels.js';
-import { mapped } from './arrays.js';
+import { mapped, mappedToKeep } from './arrays.js';
 
 export type NodeKind = Step['type'];
 
@@ -137,12 +137,12 @@ export function describeFlow(input: FlowInput): FlowModel {
   const used = [...new Set(departments.map((id) => id ?? ''))];
   used.sort((a, b) => (catalogueOrder.get(a) ?? Infinity) - (catalogueOrder.get(b) ?? Infinity) || used.indexOf(a) - used.indexOf(b));
   const names = new Map(input.departments.map((department) => [department.id, department.name]));
-  const lanes: FlowLane[] = mapped(used, (id) => ({ id, name: id ? (names.get(id) ?? id) : words.unassignedLane }));
+  const lanes: FlowLane[] = mappedToKeep(used, (id) => ({ id, name: id ? (names.get(id) ?? id) : words.unassignedLane }));
   const laneIndex = new Map(lanes.map((lane, i) => [lane.id, i]));
 
   const procedures = powers.flatMap((power) => power.special_procedures ?? []);
-  // The lists are packed arrays (arrays.ts): the drawing code reads them thousands of times.
-  const nodes: FlowNode[] = mapped(flow.steps, (step, index) => {
+  // The lists are packed arrays kept with the model (arrays.ts): the drawing code reads them thousands of times.
+  const nodes: FlowNode[] = mappedToKeep(flow.steps, (step, index) => {
     const node: FlowNode = {
       index,
       id: step.id,
@@ -163,19 +163,19 @@ export function describeFlow(input: FlowInput): FlowModel {
   });
 
   const back = start !== undefined ? backEdges(graph, start) : new Set();
-  const links: FlowLink[] = mapped(graph.edges, (edge) => ({
+  const links: FlowLink[] = mappedToKeep(graph.edges, (edge) => ({
     from: edge.from,
     to: edge.to,
     label: edge.label || undefined,
     back: back.has(edge) || edge.from === edge.to,
   }));
 
-  const limits: FlowLimit[] = mapped(powers, (power) => ({
+  const limits: FlowLimit[] = mappedToKeep(powers, (power) => ({
     code: power.code,
     name: power.name,
     promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
     statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
-    specialProcedures: mapped(
+    specialProcedures: mappedToKeep(
       power.special_procedures ?? [],
       (procedure) =>
         `${procedure.name} ${formatDuration(locale, procedure.duration, procedure.unit)}${parenthesised(locale, procedure.counted ? words.counted : words.notCounted)}`,
