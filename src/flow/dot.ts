@@ -20,12 +20,13 @@ function dotLabelText(text: string): string {
 }
 
 /** Label lines joined with DOT's centred line break. */
-function dotLines(lines: string[]): string {
+function dotLines(lines: readonly string[]): string {
   return lines.map(dotLabelText).join('\\n');
 }
 
 function wrapped(text: string, em: number): string[] {
-  return wrapBalanced(text, em).lines;
+  // A copy: the lines are cached and shared, and a node's lines get its time added below.
+  return [...wrapBalanced(text, em).lines];
 }
 
 function nodeAttributes(model: FlowModel, node: FlowNode): string {

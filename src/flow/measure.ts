@@ -16,8 +16,6 @@ const NARROW_EM: Record<string, number> = {
 const UPPER_EM = 0.7;
 const NARROW_DEFAULT_EM = 0.6;
 
-const widthCache = new Map<string, number>();
-
 function charEm(char: string): number {
   const code = char.codePointAt(0)!;
   if (code < 0x7f) {
@@ -29,16 +27,31 @@ function charEm(char: string): number {
   return eastAsianWidth(code, { ambiguousAsWide: true }) === 2 ? 1 : NARROW_DEFAULT_EM;
 }
 
+// `charEm` of each UTF-16 code unit, filled in as units are met (-1: not yet). A cache of whole strings missed on
+// every new title and candidate line while wrapping (and held up to 50,000 of them); a table lookup per character
+// costs less than hashing the string, and adds the same numbers in the same order.
+const UNKNOWN = -1;
+const unitEm = new Float64Array(0x10000).fill(UNKNOWN);
+
 /** Width of `text` in em. */
 export function emWidth(text: string): number {
-  let cached = widthCache.get(text);
-  if (cached === undefined) {
-    cached = 0;
-    for (const char of text) cached += charEm(char);
-    if (widthCache.size > 50_000) widthCache.clear();
-    widthCache.set(text, cached);
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        // A character outside the BMP (a surrogate pair): rare, measured as it comes.
+        width += charEm(text.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    let em = unitEm[unit]!;
+    if (em === UNKNOWN) unitEm[unit] = em = charEm(String.fromCharCode(unit));
+    width += em;
   }
-  return cached;
+  return width;
 }
 
 /** Width of `text` in px at `fontSize` px. */
@@ -119,25 +132,33 @@ export function widestEm(lines: readonly string[]): number {
   return widest;
 }
 
+/** Wrapped text; shared between callers (it is cached), so never changed. */
+export interface Wrapped {
+  readonly lines: readonly string[];
+  readonly widthEm: number;
+}
+
 /**
  * Lines for a label that should be roughly as wide as `preferredEm` but never narrower than its longest unbreakable
  * piece: wraps at the preferred width, then tightens the width to the widest line so the box hugs the text.
  */
-export function wrapBalanced(text: string, preferredEm: number): { lines: string[]; widthEm: number } {
-  // Catalogues repeat their step names (收件, 受理, 材料是否齐全…) in flow after flow.
-  const key = `${preferredEm}\u0000${text}`;
-  let wrapped = wrapCache.get(key);
+export function wrapBalanced(text: string, preferredEm: number): Wrapped {
+  // Catalogues repeat their step names (收件, 受理, 材料是否齐全…) in flow after flow. One cache per width: a key
+  // joined from width and text was a string built and hashed on every call.
+  let cache = wrapCaches.get(preferredEm);
+  if (!cache) wrapCaches.set(preferredEm, (cache = new Map()));
+  let wrapped = cache.get(text);
   if (!wrapped) {
     wrapped = balance(text, preferredEm);
-    if (wrapCache.size > 20_000) wrapCache.clear();
-    wrapCache.set(key, wrapped);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, wrapped);
   }
-  return { lines: [...wrapped.lines], widthEm: wrapped.widthEm };
+  return wrapped;
 }
 
-const wrapCache = new Map<string, { lines: string[]; widthEm: number }>();
+const wrapCaches = new Map<number, Map<string, Wrapped>>();
 
-function balance(text: string, preferredEm: number): { lines: string[]; widthEm: number } {
+function balance(text: string, preferredEm: number): Wrapped {
   const total = emWidth(text);
   if (total <= preferredEm) return { lines: [text], widthEm: total };
   // Even out the lines: 13 characters at 8 em become 7 + 6, not 8 + 5.

@@ -6,6 +6,7 @@ import type { Department, Flow, Power, Step, TimeUnit } from '../schema/definiti
 import { backEdges, buildGraph, indexesOfType, longestPath } from './graph.js';
 import { countedDuration } from './time.js';
 import { FLOW_WORDS, formatDuration, parenthesised } from './labels.js';
+import { mapped, mappedToKeep } from './arrays.js';
 
 export type NodeKind = Step['type'];
 
@@ -136,11 +137,12 @@ export function describeFlow(input: FlowInput): FlowModel {
   const used = [...new Set(departments.map((id) => id ?? ''))];
   used.sort((a, b) => (catalogueOrder.get(a) ?? Infinity) - (catalogueOrder.get(b) ?? Infinity) || used.indexOf(a) - used.indexOf(b));
   const names = new Map(input.departments.map((department) => [department.id, department.name]));
-  const lanes: FlowLane[] = used.map((id) => ({ id, name: id ? (names.get(id) ?? id) : words.unassignedLane }));
+  const lanes: FlowLane[] = mappedToKeep(used, (id) => ({ id, name: id ? (names.get(id) ?? id) : words.unassignedLane }));
   const laneIndex = new Map(lanes.map((lane, i) => [lane.id, i]));
 
   const procedures = powers.flatMap((power) => power.special_procedures ?? []);
-  const nodes: FlowNode[] = flow.steps.map((step, index) => {
+  // The lists are packed arrays kept with the model (arrays.ts): the drawing code reads them thousands of times.
+  const nodes: FlowNode[] = mappedToKeep(flow.steps, (step, index) => {
     const node: FlowNode = {
       index,
       id: step.id,
@@ -161,30 +163,63 @@ export function describeFlow(input: FlowInput): FlowModel {
   });
 
   const back = start !== undefined ? backEdges(graph, start) : new Set();
-  const links: FlowLink[] = graph.edges.map((edge) => ({
+  const links: FlowLink[] = mappedToKeep(graph.edges, (edge) => ({
     from: edge.from,
     to: edge.to,
     label: edge.label || undefined,
     back: back.has(edge) || edge.from === edge.to,
   }));
 
-  const limits: FlowLimit[] = powers.map((power) => ({
+  const limits: FlowLimit[] = mappedToKeep(powers, (power) => ({
     code: power.code,
     name: power.name,
     promised: formatDuration(locale, power.time_limit.promised, power.time_limit.unit),
     statutory: formatDuration(locale, power.time_limit.statutory, power.time_limit.unit),
-    specialProcedures: (power.special_procedures ?? []).map(
+    specialProcedures: mappedToKeep(
+      power.special_procedures ?? [],
       (procedure) =>
         `${procedure.name} ${formatDuration(locale, procedure.duration, procedure.unit)}${parenthesised(locale, procedure.counted ? words.counted : words.notCounted)}`,
     ),
   }));
 
-  const model: FlowModel = { id: flow.id, name: flow.name, locale, lanes, nodes, links, start, limits };
+  // `longest` always present, if only as undefined: one object shape for every model (see arrays.ts).
+  const model: FlowModel = { id: flow.id, name: flow.name, locale, lanes, nodes, links, start, limits, longest: undefined };
   if (start !== undefined && powers.length) {
     const path = longestPath(graph, start, (step) => countedDuration(step, unit));
     if (path.path.length) model.longest = formatDuration(locale, Math.round(path.total * 100) / 100, unit);
   }
   return model;
+}
+
+/**
+ * A model that went through JSON (to the drawing worker) as `describeFlow` makes it: JSON leaves out the fields that
+ * are undefined, so the parsed steps, links and models came in several object shapes, and the worker's drawing code
+ * was optimised again for each (see arrays.ts).
+ */
+export function modelFromJson(parsed: FlowModel): FlowModel {
+  const lanes = mapped(parsed.lanes, (lane): FlowLane => ({ id: lane.id, name: lane.name }));
+  const nodes = mapped(
+    parsed.nodes,
+    (node): FlowNode => ({
+      index: node.index,
+      id: node.id,
+      kind: node.kind,
+      name: node.name,
+      lane: node.lane,
+      counted: node.counted,
+      special: node.special,
+      outputs: node.outputs,
+      duration: node.duration,
+      role: node.role,
+    }),
+  );
+  const links = mapped(parsed.links, (link): FlowLink => ({ from: link.from, to: link.to, label: link.label, back: link.back }));
+  const limits = mapped(
+    parsed.limits,
+    (limit): FlowLimit => ({ code: limit.code, name: limit.name, promised: limit.promised, statutory: limit.statutory, specialProcedures: limit.specialProcedures }),
+  );
+  const { id, name, locale, start, longest } = parsed;
+  return { id, name, locale, lanes, nodes, links, start, limits, longest };
 }
 
 /** The title block's facts: per group of items with the same limits, the items and the limits; the longest path last. */
@@ -199,7 +234,8 @@ export function limitLines(model: FlowModel): Array<{ items: string; limits: str
     names.push(`${limit.name}${parenthesised(model.locale, limit.code)}`);
     groups.set(limits, names);
   }
-  const lines = [...groups].map(([limits, names]) => ({ items: `${words.item}${words.colon}${names.join(words.listSeparator)}`, limits }));
+  const lines: Array<{ items: string; limits: string }> = [];
+  for (const [limits, names] of groups) lines.push({ items: `${words.item}${words.colon}${names.join(words.listSeparator)}`, limits });
   if (model.longest !== undefined) {
     const longest = `${words.longest}${words.colon}${model.longest}`;
     if (lines.length) lines[lines.length - 1]!.limits += `${gap}${longest}`;

@@ -5,6 +5,8 @@
 // graph is small and nearly a chain, so the classic longest-path layering gives the same columns, and the order
 // in which the author listed `next` and `branches` (the first branch is the main line) is the order people expect.
 
+import { filled } from './arrays.js';
+
 export interface RankInput {
   from: number;
   to: number;
@@ -20,7 +22,7 @@ export interface Ranking {
 }
 
 export function rankSteps(count: number, links: readonly RankInput[], start: number | undefined): Ranking {
-  const out: number[][] = Array.from({ length: count }, () => []);
+  const out: number[][] = filled(count, () => []);
   const indegree = new Int32Array(count);
   for (const link of links) {
     if (link.back || link.from === link.to) continue;

@@ -1,7 +1,8 @@
 // SVG flowchart: self-contained (no fonts, scripts or links to fetch), black on white so it prints, same bytes for the same flow.
 import type { Box, FlowLayout, LegendItem, PlacedEdge, PlacedNode, Point, TextBlock } from './layout.js';
 import { FLOW_WORDS, parenthesised } from './labels.js';
-import { element, lines, Markup, num, type Child } from './xml.js';
+import { mapped } from './arrays.js';
+import { attribute, attributes, concat, element, escaped, lines, num, type Attributes, type Markup } from './xml.js';
 
 /** CJK-capable fonts people have (Linux, macOS, Windows), then the generic family. */
 export const FONT_STACK =
@@ -13,40 +14,67 @@ const TITLE_FILL = '#f7f7f7';
 const LOOP_DASH = '7 4';
 const NOT_COUNTED_DASH = '4 3';
 
+// The styles, written once: every chart repeats them, in this attribute order.
+const SHAPE = attributes({ stroke: INK, 'stroke-width': 1.4, fill: '#fff' });
+const SHAPE_NOT_COUNTED = attributes({ stroke: INK, 'stroke-width': 1.4, fill: '#fff', 'stroke-dasharray': NOT_COUNTED_DASH });
+const BOLD = attributes({ 'font-weight': 'bold' });
+const META = attributes({ fill: '#333' });
+const LABEL_BOX = attributes({ fill: '#fff', stroke: 'none' });
+const TITLE_BOX = attributes({ fill: TITLE_FILL, stroke: INK, 'stroke-width': 1 });
+const LANE_BOX = attributes({ fill: '#fff', 'stroke-width': 1 });
+const LANE_HEADER = attributes({ fill: HEADER_FILL, 'stroke-width': 1 });
+const LANE_NAME = attributes({ stroke: 'none', 'font-weight': 'bold' });
+const LOOP = attribute('stroke-dasharray', LOOP_DASH);
+const LEGEND_ARROW = attributes({ fill: 'none', stroke: INK, 'stroke-width': 1.2 });
+const BACKGROUND = attributes({ fill: '#fff' });
+const MIDDLE = attribute('text-anchor', 'middle');
+const NEWLINE = '\n' as Markup;
+const ROOT = attributes({ xmlns: 'http://www.w3.org/2000/svg' });
+const ROOT_END = attributes({ role: 'img' });
+const ROOT_STYLE = attributes({ 'font-family': FONT_STACK, fill: INK });
+const MARKER = attributes({ viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
+const ARROWHEAD = element('path', attributes({ d: 'M0 0 L10 5 L0 10 Z', fill: INK }));
+const TITLE_GROUP = attribute('class', 'qd-title');
+const LANE_GROUP = attributes({ class: 'qd-lanes', stroke: INK });
+const ARROW_GROUP = attributes({ class: 'qd-arrows', fill: 'none', stroke: INK, 'stroke-width': 1.2, 'stroke-linejoin': 'round' });
+const STEP_GROUP = attribute('class', 'qd-steps');
+const CONDITION_GROUP = attributes({ class: 'qd-conditions', fill: INK });
+const LEGEND_GROUP = attribute('class', 'qd-legend');
+
 /** Ids are prefixed with the flow id so several charts can share one HTML page. */
 function ids(layout: FlowLayout) {
   const prefix = `qd-${layout.model.id}`;
   return { title: `${prefix}-title`, desc: `${prefix}-desc`, arrow: `${prefix}-arrow` };
 }
 
-function text(block: TextBlock, attributes: Record<string, string | number> = {}): Markup {
-  return element(
-    'text',
-    { 'font-size': block.fontSize, 'text-anchor': block.anchor === 'middle' ? 'middle' : undefined, ...attributes },
-    ...block.lines.map((line) => element('tspan', { x: line.x, y: line.y }, line.text)),
-  );
+function text(block: TextBlock, style: Attributes | '' = ''): Markup {
+  let body = '';
+  for (const line of block.lines) body += element('tspan', concat(attribute('x', line.x), attribute('y', line.y)), escaped(line.text));
+  return element('text', concat(attribute('font-size', block.fontSize), block.anchor === 'middle' ? MIDDLE : '', style), body as Markup);
 }
 
-function rect(box: Box, attributes: Record<string, string | number | undefined> = {}): Markup {
-  return element('rect', { x: box.x, y: box.y, width: box.width, height: box.height, ...attributes });
+function rect(box: Box, style: Attributes | ''): Markup {
+  return element('rect', concat(attribute('x', box.x), attribute('y', box.y), attribute('width', box.width), attribute('height', box.height), style));
 }
 
 function pathOf(points: readonly Point[]): string {
-  return points.map((point, i) => `${i ? 'L' : 'M'}${num(point.x)} ${num(point.y)}`).join(' ');
+  let d = '';
+  for (let i = 0; i < points.length; i++) d += `${i ? ' L' : 'M'}${num(points[i]!.x)} ${num(points[i]!.y)}`;
+  return d;
 }
 
 function diamond(box: Box): string {
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  return pathOf([{ x: cx, y: box.y }, { x: box.x + box.width, y: cy }, { x: cx, y: box.y + box.height }, { x: box.x, y: cy }]) + ' Z';
+  return `M${num(cx)} ${num(box.y)} L${num(box.x + box.width)} ${num(cy)} L${num(cx)} ${num(box.y + box.height)} L${num(box.x)} ${num(cy)} Z`;
 }
 
 function shape(kind: PlacedNode['node']['kind'], box: Box, dashed: boolean): Markup {
-  const stroke = { stroke: INK, 'stroke-width': 1.4, fill: '#fff', 'stroke-dasharray': dashed ? NOT_COUNTED_DASH : undefined };
-  if (kind === 'decision') return element('path', { d: diamond(box), ...stroke });
+  const stroke = dashed ? SHAPE_NOT_COUNTED : SHAPE;
+  if (kind === 'decision') return element('path', concat(attribute('d', diamond(box)), stroke));
   if (kind === 'task') return rect(box, stroke);
   const radius = box.height / 2;
-  return rect(box, { rx: radius, ry: radius, ...stroke });
+  return rect(box, concat(attribute('rx', radius), attribute('ry', radius), stroke));
 }
 
 function tooltip(layout: FlowLayout, placed: PlacedNode): string {
@@ -60,35 +88,27 @@ function tooltip(layout: FlowLayout, placed: PlacedNode): string {
 }
 
 function nodeMarkup(layout: FlowLayout, placed: PlacedNode): Markup {
-  const dashed = placed.node.kind === 'task' && !placed.node.counted;
+  const { node } = placed;
+  const dashed = node.kind === 'task' && !node.counted;
   return element(
     'g',
-    { id: `qd-${layout.model.id}-step-${placed.node.id}`, class: `qd-step qd-${placed.node.kind}` },
-    element('title', {}, tooltip(layout, placed)),
-    shape(placed.node.kind, placed, dashed),
-    text(placed.text),
-    placed.meta && text(placed.meta, { fill: '#333' }),
+    concat(attribute('id', `qd-${layout.model.id}-step-${node.id}`), attribute('class', `qd-step qd-${node.kind}`)),
+    concat(element('title', '', escaped(tooltip(layout, placed))), shape(node.kind, placed, dashed), text(placed.text), placed.meta && text(placed.meta, META)),
   );
 }
 
-function edgeMarkup(layout: FlowLayout, edge: PlacedEdge): Markup {
-  return element('path', {
-    d: pathOf(edge.points),
-    'stroke-dasharray': edge.link.back ? LOOP_DASH : undefined,
-    'marker-end': `url(#${ids(layout).arrow})`,
-  });
+function edgeMarkup(edge: PlacedEdge, arrowhead: Attributes): Markup {
+  return element('path', concat(attribute('d', pathOf(edge.points)), edge.link.back ? LOOP : '', arrowhead));
 }
 
-function labelMarkup(edge: PlacedEdge): Child {
-  if (!edge.label) return undefined;
-  return element('g', {}, rect(edge.label.box, { fill: '#fff', stroke: 'none' }), text(edge.label.text));
+function labelMarkup(label: NonNullable<PlacedEdge['label']>): Markup {
+  return element('g', '', concat(rect(label.box, LABEL_BOX), text(label.text)));
 }
 
-function legendSymbol(layout: FlowLayout, item: LegendItem): Markup {
+function legendSymbol(item: LegendItem, arrowhead: Attributes): Markup {
   const box = item.symbolBox;
   const midY = box.y + box.height / 2;
-  const arrow = (dash?: string) =>
-    element('path', { d: pathOf([{ x: box.x, y: midY }, { x: box.x + box.width, y: midY }]), fill: 'none', stroke: INK, 'stroke-width': 1.2, 'stroke-dasharray': dash, 'marker-end': `url(#${ids(layout).arrow})` });
+  const arrow = (dash: Attributes | '') => element('path', concat(attribute('d', `M${num(box.x)} ${num(midY)} L${num(box.x + box.width)} ${num(midY)}`), LEGEND_ARROW, dash, arrowhead));
   switch (item.symbol) {
     case 'terminator':
       return shape('start', box, false);
@@ -99,9 +119,9 @@ function legendSymbol(layout: FlowLayout, item: LegendItem): Markup {
     case 'not-counted':
       return shape('task', box, true);
     case 'branch':
-      return arrow();
+      return arrow('');
     case 'loop':
-      return arrow(LOOP_DASH);
+      return arrow(LOOP);
   }
 }
 
@@ -115,18 +135,18 @@ export function describe(layout: FlowLayout): string {
   if (layout.title.info) out.push(layout.title.info.lines.map((line) => line.text).join(zh ? '' : ' ') + stop);
   out.push(`${words.descLanes}${words.colon}${model.lanes.map((lane) => lane.name).join(words.listSeparator)}${stop}`);
   out.push(`${words.descSteps}${words.colon}`);
+  // Where each step leads, in the order of the links: one pass, not a search of every link for every step.
+  const targets: string[][] = mapped(model.nodes, () => []);
+  for (const link of model.links) {
+    const target = model.nodes[link.to]!.name;
+    const verb = link.back ? words.descReturnsTo : words.descGoesTo;
+    targets[link.from]!.push(link.label ? `${words.descWhen} ${link.label} ${verb} ${target}` : `${verb} ${target}`);
+  }
   model.nodes.forEach((node, i) => {
     const facts = [model.lanes[node.lane]!.name];
     if (node.duration) facts.push(node.duration);
     if (node.kind === 'task' && !node.counted) facts.push(words.notCounted);
-    const targets = model.links
-      .filter((link) => link.from === i)
-      .map((link) => {
-        const target = model.nodes[link.to]!.name;
-        const verb = link.back ? words.descReturnsTo : words.descGoesTo;
-        return link.label ? `${words.descWhen} ${link.label} ${verb} ${target}` : `${verb} ${target}`;
-      });
-    const after = node.kind === 'end' ? words.descEnd : targets.join(zh ? '；' : '; ');
+    const after = node.kind === 'end' ? words.descEnd : targets[i]!.join(zh ? '；' : '; ');
     out.push(`${i + 1}. ${node.name}${parenthesised(model.locale, facts.join(zh ? '，' : ', '))}${after ? (zh ? '，' : ', ') + after : ''}${stop}`);
   });
   return out.join(zh ? '' : '').trim();
@@ -136,74 +156,56 @@ export function describe(layout: FlowLayout): string {
 export function svgElement(layout: FlowLayout): string {
   const { model, width, height } = layout;
   const id = ids(layout);
-  const defs = element(
-    'defs',
-    {},
-    element('marker', { id: id.arrow, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' }, element('path', { d: 'M0 0 L10 5 L0 10 Z', fill: INK })),
-  );
+  const arrowhead = attribute('marker-end', `url(#${id.arrow})`);
+  const defs = element('defs', '', element('marker', concat(attribute('id', id.arrow), MARKER), ARROWHEAD));
   const title = layout.title;
-  const titleGroup = element(
-    'g',
-    { class: 'qd-title' },
-    rect(title.box, { fill: TITLE_FILL, stroke: INK, 'stroke-width': 1 }),
-    text(title.name, { 'font-weight': 'bold' }),
-    title.info && text(title.info),
+  const titleGroup = element('g', TITLE_GROUP, concat(rect(title.box, TITLE_BOX), text(title.name, BOLD), title.info && text(title.info)));
+  const laneMarkup: Markup[] = [];
+  for (const lane of layout.lanes) laneMarkup.push(rect(lane, LANE_BOX), rect(lane.header, LANE_HEADER), text(lane.text, LANE_NAME));
+  const edgeMarkups: Markup[] = [];
+  const labelMarkups: Markup[] = [];
+  for (const edge of layout.edges) {
+    edgeMarkups.push(edgeMarkup(edge, arrowhead));
+    if (edge.label) labelMarkups.push(labelMarkup(edge.label));
+  }
+  const nodeMarkups: Markup[] = [];
+  for (const node of layout.nodes) nodeMarkups.push(nodeMarkup(layout, node));
+  const legendMarkups: Markup[] = [];
+  for (const item of layout.legend.items) legendMarkups.push(legendSymbol(item, arrowhead), text(item.text));
+  const legendGroup = element('g', LEGEND_GROUP, concat(text(layout.legend.heading, BOLD), lines(legendMarkups)));
+  const rootAttributes = concat(
+    ROOT,
+    attribute('width', width),
+    attribute('height', height),
+    attribute('viewBox', `0 0 ${num(width)} ${num(height)}`),
+    ROOT_END,
+    attribute('aria-labelledby', `${id.title} ${id.desc}`),
+    ROOT_STYLE,
   );
-  const laneGroup = element(
-    'g',
-    { class: 'qd-lanes', stroke: INK },
-    lines(
-      layout.lanes.flatMap((lane) => [
-        rect(lane, { fill: '#fff', 'stroke-width': 1 }),
-        rect(lane.header, { fill: HEADER_FILL, 'stroke-width': 1 }),
-        text(lane.text, { stroke: 'none', 'font-weight': 'bold' }),
-      ]),
-    ),
-  );
-  const edgeGroup = element('g', { class: 'qd-arrows', fill: 'none', stroke: INK, 'stroke-width': 1.2, 'stroke-linejoin': 'round' }, lines(layout.edges.map((edge) => edgeMarkup(layout, edge))));
-  const nodeGroup = element('g', { class: 'qd-steps' }, lines(layout.nodes.map((node) => nodeMarkup(layout, node))));
-  const labelGroup = element('g', { class: 'qd-conditions', fill: INK }, lines(layout.edges.map(labelMarkup)));
-  const legendGroup = element(
-    'g',
-    { class: 'qd-legend' },
-    text(layout.legend.heading, { 'font-weight': 'bold' }),
-    lines(layout.legend.items.flatMap((item) => [legendSymbol(layout, item), text(item.text)])),
-  );
-  const svg = element(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      width,
-      height,
-      viewBox: `0 0 ${num(width)} ${num(height)}`,
-      role: 'img',
-      'aria-labelledby': `${id.title} ${id.desc}`,
-      'font-family': FONT_STACK,
-      fill: INK,
-    },
-    new Markup('\n'),
-    element('title', { id: id.title }, model.name),
-    new Markup('\n'),
-    element('desc', { id: id.desc }, describe(layout)),
-    new Markup('\n'),
+  const body = concat(
+    NEWLINE,
+    element('title', attribute('id', id.title), escaped(model.name)),
+    NEWLINE,
+    element('desc', attribute('id', id.desc), escaped(describe(layout))),
+    NEWLINE,
     defs,
-    new Markup('\n'),
-    rect({ x: 0, y: 0, width, height }, { fill: '#fff' }),
-    new Markup('\n'),
+    NEWLINE,
+    rect({ x: 0, y: 0, width, height }, BACKGROUND),
+    NEWLINE,
     titleGroup,
-    new Markup('\n'),
-    laneGroup,
-    new Markup('\n'),
-    edgeGroup,
-    new Markup('\n'),
-    nodeGroup,
-    new Markup('\n'),
-    labelGroup,
-    new Markup('\n'),
+    NEWLINE,
+    element('g', LANE_GROUP, lines(laneMarkup)),
+    NEWLINE,
+    element('g', ARROW_GROUP, lines(edgeMarkups)),
+    NEWLINE,
+    element('g', STEP_GROUP, lines(nodeMarkups)),
+    NEWLINE,
+    element('g', CONDITION_GROUP, lines(labelMarkups)),
+    NEWLINE,
     legendGroup,
-    new Markup('\n'),
+    NEWLINE,
   );
-  return svg.value;
+  return element('svg', rootAttributes, body);
 }
 
 /** A standalone .svg file. */

@@ -1,7 +1,7 @@
 // Worker thread: makes a one-off build's open data, then draws flowcharts in the order their pages come, skipping
 // any the main thread took (see drawing.ts).
 import { workerData } from 'node:worker_threads';
-import type { FlowModel } from '../flow/model.js';
+import { modelFromJson, type FlowModel } from '../flow/model.js';
 import { drawFlow, FREE, WORKER, type DrawingJob, type DrawingResult, type OpenDataResult } from './drawing.js';
 import { entryFiles, openDataCatalogue } from './opendata.js';
 
@@ -30,7 +30,7 @@ for (let i = 0; i < models.length; i++) {
   if (Atomics.compareExchange(claims, i, FREE, WORKER) !== FREE) continue;
   let result: DrawingResult;
   try {
-    result = { index: i, svg: drawFlow(models[i]!) };
+    result = { index: i, svg: drawFlow(modelFromJson(models[i]!)) };
   } catch {
     // Not reported from here: the main thread draws it again and raises the error where the build reports it.
     result = { index: i };
