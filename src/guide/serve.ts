@@ -96,7 +96,9 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
       else io.stderr.write(`${ui(locale, 'serve-failed', { detail: ui(locale, 'site-invalid', { errors: outcome.errors }) })}\n`);
     } catch (error) {
       outcome = error instanceof Error ? error : new Error(String(error));
-      io.stderr.write(`${ui(locale, 'serve-failed', { detail: outcome.message })}\n`);
+      // A usage error (a broken template, an unwritable folder) carries a message key, not a sentence.
+      const detail = error instanceof UsageError ? ui(locale, error.key, error.data) : outcome.message;
+      io.stderr.write(`${ui(locale, 'serve-failed', { detail })}\n`);
     }
     running = false;
     const done = waiting;

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
+import { UsageError } from '../errors.js';
+import { missingName, parseTemplate, renderFailure, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -15,9 +17,16 @@ export const SITE_TEMPLATES = fileURLToPath(new URL('../../templates/site/', imp
 export const PAGE_TEMPLATES = ['home', 'guide', 'search', 'list', 'departments', 'department-powers', 'department-responsibilities', 'stats', 'data'] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 
+/** A template folder (partials/, assets/) that is a file: said so, rather than failing to read it. */
+function folderOrNothing(dir: string): boolean {
+  if (!existsSync(dir)) return false;
+  if (!statSync(dir).isDirectory()) throw new UsageError('template-not-folder', { path: shownPath(dir) });
+  return true;
+}
+
 function hbsFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  if (!existsSync(dir)) return out;
+  if (!folderOrNothing(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     if (name.endsWith('.hbs') && statSync(path.join(dir, name)).isFile()) out.set(name.slice(0, -'.hbs'.length), path.join(dir, name));
   }
@@ -26,7 +35,7 @@ function hbsFiles(dir: string): Map<string, string> {
 
 /** Every file under a folder, as posix paths relative to it. */
 function filesUnder(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
+  if (!folderOrNothing(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -39,6 +48,8 @@ function filesUnder(dir: string, prefix = ''): string[] {
 export class SiteTemplates {
   readonly handlebars = Handlebars.create();
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
+  /** Page name → its file, to name it when making a page fails. */
+  private readonly pageFiles = new Map<string, string>();
   /** Asset path (relative to assets/) → file on disk, the user's copy winning. */
   readonly assets = new Map<string, string>();
   /** Changes whenever any template, partial or asset changes: pages rendered with other templates are stale. */
@@ -66,21 +77,33 @@ export class SiteTemplates {
       for (const [name, file] of hbsFiles(path.join(folder, 'partials'))) partialFiles.set(name, file);
       for (const asset of filesUnder(path.join(folder, 'assets'))) this.assets.set(asset, path.join(folder, 'assets', asset));
     }
+    // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
+    const parsed: [hbs.AST.Program, string][] = [];
     for (const [name, file] of [...partialFiles].sort()) {
       const text = readFileSync(file, 'utf8');
       digest.update(`partial:${name}\0${text}\0`);
+      const program = this.parse(text, file);
+      parsed.push([program, file]);
       // Compiled here: a partial registered as text is compiled again on every page that uses it.
-      this.handlebars.registerPartial(name, this.handlebars.compile(this.parse(text), { preventIndent: true }));
+      this.handlebars.registerPartial(name, this.handlebars.compile(program, { preventIndent: true }));
     }
     for (const [name, file] of [...pageFiles].sort()) {
       const text = readFileSync(file, 'utf8');
       digest.update(`page:${name}\0${text}\0`);
-      this.pages.set(name, this.handlebars.compile(this.parse(text), { strict: false, preventIndent: true }));
+      const program = this.parse(text, file);
+      parsed.push([program, file]);
+      this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
+      this.pageFiles.set(name, file);
     }
     for (const [name, file] of [...this.assets].sort()) digest.update(`asset:${name}\0`).update(readFileSync(file)).update('\0');
     digest.update(`locale:${locale}`);
     this.hash = digest.digest('hex');
     this.registerHelpers();
+    const partials = new Set(partialFiles.keys());
+    for (const [program, file] of parsed) {
+      const missing = missingName(this.handlebars, program, file, partials);
+      if (missing) throw missing;
+    }
   }
 
   private registerHelpers(): void {
@@ -141,8 +164,9 @@ export class SiteTemplates {
   }
 
   /** A template's syntax tree with the helper calls whose result is known now made already (see inlineHelpers). */
-  private parse(text: string): hbs.AST.Program {
-    const program = this.handlebars.parse(text);
+  /** Parsed (a syntax error named at file:line:col), with what the helpers do at compile time done. */
+  private parse(text: string, file: string): hbs.AST.Program {
+    const program = parseTemplate(this.handlebars, text, file);
     inlineHelpers(program, this.inlining);
     return program;
   }
@@ -154,7 +178,11 @@ export class SiteTemplates {
   render(page: PageTemplate, context: object): string {
     const template = this.pages.get(page);
     if (!template) throw new Error(`no template ${page}.hbs`);
-    return template(context);
+    try {
+      return template(context);
+    } catch (error) {
+      throw renderFailure(this.handlebars, error, this.pageFiles.get(page)!) ?? error;
+    }
   }
 }
 

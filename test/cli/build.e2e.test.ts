@@ -92,6 +92,66 @@ describe('qingdan build (the real binary)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('找不到模板目录 no-such-folder');
   });
+
+  // A user's template folder, written in a fresh directory that is also the working directory (paths shown relative).
+  function userTemplates(files: Record<string, string>): string {
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, 'mine', name)), { recursive: true });
+      writeFileSync(path.join(dir, 'mine', name), text);
+    }
+    return dir;
+  }
+
+  it('names a broken partial of the user by file, line and column, exit 2, the old site left in place', async () => {
+    const dir = userTemplates({ 'partials/footer.hbs': '<footer>\n  {{#if site.name}}\n  <p>{{site.name}}</p>\n</footer>\n' });
+    const out = path.join(dir, 'site');
+    expect((await runCli(['build', LISTS, '--out', out], { cwd: dir })).code).toBe(0);
+    const before = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const result = await runCli(['build', LISTS, '--out', out, '--templates', 'mine'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('qingdan: 模板 mine/partials/footer.hbs:5:1 有语法错误，未生成网站。请检查此处的 {{…}} 是否写全、块是否闭合');
+    expect(result.stderr).not.toContain('内部错误');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    const english = await runCli(['build', LISTS, '--out', out, '--templates', 'mine', '--lang', 'en'], { cwd: dir });
+    expect(english.stderr).toContain('qingdan: Template mine/partials/footer.hbs:5:1 has a syntax error; the site was not built.');
+  });
+
+  it('points at the token the template parser stopped on, and at a block closed by the wrong name', async () => {
+    const dir = userTemplates({ 'partials/footer.hbs': '<footer>\n{{t "x" name=}}\n' });
+    const result = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Template mine/partials/footer.hbs:2:14 has a syntax error');
+    const mismatched = userTemplates({ 'home.hbs': 'a\n  {{#if x}}\n{{/each}}\n' });
+    const second = await runCli(['build', LISTS, '--out', path.join(mismatched, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: mismatched });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('Template mine/home.hbs:2:6 has a syntax error');
+    expect(second.stderr).toContain("if doesn't match each");
+  });
+
+  it('names a partial or helper that does not exist where it is used, before any page is made', async () => {
+    const dir = userTemplates({ 'partials/footer.hbs': '<footer>\n  {{> office-logo}}\n</footer>\n' });
+    const result = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('qingdan: 模板 mine/partials/footer.hbs:2:3 引用的局部模板 office-logo 不存在，未生成网站。请在模板目录的 partials/ 中创建 office-logo.hbs，或改正名称。');
+    expect(existsSync(path.join(dir, 'site'))).toBe(false);
+
+    const helper = userTemplates({ 'partials/footer.hbs': '<footer>{{upper site.name}}</footer>\n{{#*inline "x"}}{{/inline}}{{> x}}{{#> absent}}fallback{{/absent}}\n' });
+    const second = await runCli(['build', LISTS, '--out', path.join(helper, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: helper });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('qingdan: Template mine/partials/footer.hbs:1:9 uses the helper upper, which does not exist; the site was not built. The helpers are: add, each, eq, half, if, join, json, log, lookup, sub, t, tzh, unless, url, with, zh;');
+  });
+
+  it('says that an assets or partials entry of a template folder must be a folder', async () => {
+    const dir = userTemplates({ assets: 'not a folder' });
+    const result = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('qingdan: mine/assets 是一个文件，模板目录中的 partials 和 assets 须为文件夹。请删除或改名该文件。');
+    const partials = userTemplates({ partials: 'x' });
+    const second = await runCli(['build', LISTS, '--out', path.join(partials, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: partials });
+    expect(second.stderr).toContain('qingdan: mine/partials is a file; partials and assets in a template folder must be folders.');
+    expect(second.code).toBe(2);
+  });
 });
 
 /** Every file under a folder, relative path → bytes. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -37,6 +37,26 @@ describe('qingdan serve', () => {
       const guide = await fetch(`${preview.url}items/11339921MB000000104010010000000.html`);
       expect(await guide.text()).toContain('食品经营许可申请书（预览）');
       expect(stderr()).toContain('预览网站：http://127.0.0.1:');
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('names the template file and place when an edit breaks a template, and keeps serving the last site', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-serve-'));
+    const templates = path.join(dir, 'mine');
+    mkdirSync(path.join(templates, 'partials'), { recursive: true });
+    writeFileSync(path.join(templates, 'partials/footer.hbs'), '<footer>ok</footer>\n');
+    const { io: cliIo, stderr } = io(dir);
+    const preview = await startPreview({ root: catalogue, out: path.join(dir, 'site'), templates: [templates], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
+    try {
+      const rebuilt = preview.nextBuild();
+      writeFileSync(path.join(templates, 'partials/footer.hbs'), '<footer>\n{{#if x}}\n</footer>\n');
+      await rebuilt;
+      expect(stderr()).toContain(`重新生成失败，仍提供上一版网站：模板 ${path.join(templates, 'partials/footer.hbs')}:4:1 有语法错误`);
+      expect(stderr()).not.toContain('template-syntax');
+      expect((await fetch(preview.url)).status).toBe(200);
     } finally {
       await preview.close();
     }

@@ -1,0 +1,103 @@
+// A user's templates checked when they are read, so that a mistake is named with its file, line and column before
+// any page is made (Handlebars itself compiles lazily and names neither file nor place).
+import path from 'node:path';
+import type Handlebars from 'handlebars';
+import { UsageError } from '../errors.js';
+
+type Environment = typeof Handlebars;
+type Node = hbs.AST.Node;
+
+/** Where a template file is shown in messages: relative to the working folder when below it. */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** Parses a template; a syntax error is a usage error at file:line:col (the parser keeps its place on its lexer). */
+export function parseTemplate(hb: Environment, text: string, file: string): hbs.AST.Program {
+  try {
+    return hb.parse(text);
+  } catch (error) {
+    const { line, column } = errorPlace(hb, error);
+    const detail = error instanceof Error ? (error.message.split('\n').at(-1) ?? error.message) : String(error);
+    throw new UsageError('template-syntax', { file: shownPath(file), line, column, detail });
+  }
+}
+
+function errorPlace(hb: Environment, error: unknown): { line: number; column: number } {
+  // Exceptions about a node (an {{/each}} closing an {{#if}}) carry its place; a syntax error leaves it on the lexer.
+  const exception = error as { lineNumber?: number; column?: number };
+  if (typeof exception.lineNumber === 'number') return { line: exception.lineNumber, column: (exception.column ?? 0) + 1 };
+  const lexer = (hb as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser?.lexer?.yylloc;
+  return lexer ? { line: lexer.first_line, column: lexer.first_column + 1 } : { line: 1, column: 1 };
+}
+
+/**
+ * The first partial or helper a template uses that does not exist, with its place: Handlebars would only find it
+ * while making a page. Inline partials declared in the file and partial blocks (which have a fallback) are fine;
+ * a mustache with parameters names a helper, one without is a value lookup (never an error with strict: false).
+ */
+export function missingName(hb: Environment, program: hbs.AST.Program, file: string, partials: ReadonlySet<string>): UsageError | undefined {
+  const inline = new Set<string>();
+  const uses: { kind: 'partial' | 'helper'; name: string; loc: hbs.AST.SourceLocation }[] = [];
+  const helperName = (node: { path: Node; params: unknown[]; hash?: unknown }): string | undefined => {
+    const head = node.path as hbs.AST.PathExpression;
+    if (head.type !== 'PathExpression' || head.data || head.depth > 0 || head.parts.length !== 1 || head.original.startsWith('this')) return undefined;
+    return node.params.length > 0 || node.hash ? head.parts[0] : undefined;
+  };
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child);
+      return;
+    }
+    const typed = node as Node & Record<string, unknown>;
+    switch (typed.type) {
+      case 'PartialStatement': {
+        const name = partialName((typed as unknown as hbs.AST.PartialStatement).name);
+        if (name !== undefined) uses.push({ kind: 'partial', name, loc: typed.loc });
+        break;
+      }
+      case 'DecoratorBlock': {
+        const block = typed as unknown as hbs.AST.BlockStatement;
+        const name = block.params[0] as hbs.AST.StringLiteral | undefined;
+        if (name?.type === 'StringLiteral') inline.add(name.value);
+        break;
+      }
+      case 'MustacheStatement':
+      case 'BlockStatement':
+      case 'SubExpression': {
+        const name = helperName(typed as unknown as hbs.AST.MustacheStatement);
+        if (name !== undefined) uses.push({ kind: 'helper', name, loc: typed.loc });
+        break;
+      }
+    }
+    for (const [key, value] of Object.entries(typed)) if (key !== 'loc' && key !== 'strip' && value && typeof value === 'object') walk(value);
+  };
+  walk(program);
+  for (const use of uses) {
+    const known = use.kind === 'partial' ? partials.has(use.name) || inline.has(use.name) || use.name.startsWith('@') : Object.hasOwn(hb.helpers, use.name);
+    if (known) continue;
+    return new UsageError(use.kind === 'partial' ? 'template-missing-partial' : 'template-missing-helper', {
+      file: shownPath(file),
+      line: use.loc.start.line,
+      column: use.loc.start.column + 1,
+      name: use.name,
+      known: Object.keys(hb.helpers).filter((name) => !name.endsWith('Missing')).sort().join(', '),
+    });
+  }
+  return undefined;
+}
+
+/** A partial's name when it is written out (`{{> name}}`, `{{> "name"}}`); a dynamic one is only known at run time. */
+function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): string | undefined {
+  if (name.type === 'PathExpression') return name.original;
+  const literal = name as unknown as hbs.AST.StringLiteral;
+  return literal.type === 'StringLiteral' ? literal.value : undefined;
+}
+
+/** A template that failed while a page was made (a helper given the wrong values…): named, not an internal error. */
+export function renderFailure(hb: Environment, error: unknown, file: string): UsageError | undefined {
+  if (!(error instanceof (hb as unknown as { Exception: new () => Error }).Exception)) return undefined;
+  return new UsageError('template-failed', { file: shownPath(file), detail: error.message.split('\n')[0] ?? '' });
+}

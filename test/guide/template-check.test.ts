@@ -1,0 +1,38 @@
+import Handlebars from 'handlebars';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { missingName, parseTemplate } from '../../src/guide/template-check.js';
+
+function missing(text: string, partials: string[] = []): string | undefined {
+  const hb = Handlebars.create();
+  const error = missingName(hb, parseTemplate(hb, text, '/x/t.hbs'), '/x/t.hbs', new Set(partials));
+  return error && `${error.key} ${String(error.data.name)} ${String(error.data.line)}:${String(error.data.column)}`;
+}
+
+describe('template checks', () => {
+  it('finds partials and helpers that do not exist, with their place', () => {
+    expect(missing('a\n {{> nope}}')).toBe('template-missing-partial nope 2:2');
+    expect(missing('{{> "quoted"}}')).toBe('template-missing-partial quoted 1:1');
+    expect(missing('{{#if x}}\n  {{shout name}}{{/if}}')).toBe('template-missing-helper shout 2:3');
+    expect(missing('{{#each (wrap list)}}{{/each}}')).toBe('template-missing-helper wrap 1:9');
+  });
+
+  it('leaves alone what exists or is only known while rendering', () => {
+    expect(missing('{{> footer}}', ['footer'])).toBeUndefined();
+    expect(missing('{{#*inline "row"}}r{{/inline}}{{> row}}{{> @partial-block}}{{#> absent}}fallback{{/absent}}{{> (lookup . "p")}}')).toBeUndefined();
+    expect(missing('{{site.name}} {{name}} {{#section}}{{/section}} {{this.fn 1}} {{@root.x}} {{../y}}')).toBeUndefined();
+    expect(missing('{{#each list}}{{lookup ../map this}}{{/each}}{{#with a}}{{/with}}{{log 1}}')).toBeUndefined();
+  });
+
+  it('gives a syntax error as a usage error at the token the parser stopped on', () => {
+    const hb = Handlebars.create();
+    let caught: unknown;
+    try {
+      parseTemplate(hb, 'ok\n{{#if a}}\n{{else}}{{{x}}\n', '/x/t.hbs');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as UsageError).data).toMatchObject({ file: '/x/t.hbs', line: 3, column: 13 });
+  });
+});
