@@ -1,6 +1,7 @@
 // Writing a file so that a reader, or a run that is stopped half-way, finds the old file or the new one — never half
 // of one: the bytes go to a temporary file beside it (same folder, so the rename is atomic), renamed over it.
-import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** The temporary file beside `file` that this process writes before renaming it into place. */
 export function temporaryBeside(file: string): string {
@@ -29,5 +30,23 @@ export function writeFileAtomically(file: string, data: string | Uint8Array, opt
   } catch (error) {
     removeTemporary(temporary);
     throw error;
+  }
+}
+
+/**
+ * Makes a folder and the folders above it that are missing, as `mkdirSync(dir, { recursive: true })` does, which
+ * never returns when the file system answers ENOENT to a folder whose parent exists (Node 20 on /proc: `-o
+ * /proc/report.txt` hung). Each folder is asked for once here; the file system's refusal is thrown as it came.
+ */
+export function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return;
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    makeFolder(parent);
+    mkdirSync(dir);
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryBeside, writeFileAtomically } from '../src/files.js';
+import { makeFolder, temporaryBeside, writeFileAtomically } from '../src/files.js';
 
 describe('writeFileAtomically', () => {
   it('puts a new file in place of the old one (another inode), with the mode asked for and nothing left beside it', () => {
@@ -35,5 +35,28 @@ describe('writeFileAtomically', () => {
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(statSync(`${file}.busy`).isDirectory()).toBe(true);
     expect(temporaryBeside(file)).toBe(`${file}.qingdan-${process.pid}.tmp`);
+  });
+});
+
+describe('makeFolder', () => {
+  it('makes a folder and the missing folders above it; one that exists is fine', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    makeFolder(path.join(dir, 'a/b/c'));
+    expect(statSync(path.join(dir, 'a/b/c')).isDirectory()).toBe(true);
+    makeFolder(path.join(dir, 'a/b'));
+    makeFolder(dir);
+    expect(readdirSync(path.join(dir, 'a'))).toEqual(['b']);
+  });
+
+  it('throws the refusal when a file is in the way', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    writeFileSync(path.join(dir, 'f'), 'x');
+    expect(() => makeFolder(path.join(dir, 'f'))).toThrow(/EEXIST/);
+    expect(() => makeFolder(path.join(dir, 'f/a/b'))).toThrow(/ENOTDIR/);
+  });
+
+  // Node's recursive mkdir never returns when mkdir answers ENOENT below a folder that exists (/proc does).
+  it.runIf(process.platform === 'linux')('throws, instead of looping, where the file system answers ENOENT (/proc)', () => {
+    expect(() => makeFolder('/proc/qingdan-test/a')).toThrow(/ENOENT/);
   });
 });

@@ -5,9 +5,9 @@
 //   <location>/data/<hash>.json    one file's ProcessedFile, path-independent (written once per content)
 //   <location>/results/<id>.json   one catalogue's raw findings and summary, with the digest they belong to
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-import { writeFileAtomically } from '../files.js';
+import { makeFolder, writeFileAtomically } from '../files.js';
 import path from 'node:path';
 import type { ProcessedFile } from './process.js';
 import type { RawFinding } from '../findings.js';
@@ -50,7 +50,7 @@ function withFile(findings: RawFinding[], file: string): RawFinding[] {
 /** The cache only ever saves time: a write that fails (full disk, read-only folder) leaves the run's result alone. */
 function writeAtomically(file: string, text: string): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     writeFileAtomically(file, text);
   } catch {
     // Not stored: the next run parses the file again.

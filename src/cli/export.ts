@@ -1,5 +1,5 @@
 // `qingdan export [catalogue] --format csv|xlsx|json|jsonld`: options, where the bytes go, and the exit code.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
@@ -12,6 +12,7 @@ import { ToolError, toolMessage } from '../i18n/tools.js';
 import type { Locale } from '../findings.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
+import { makeFolder } from '../files.js';
 
 interface ExportFlags {
   format: string;
@@ -41,7 +42,7 @@ export function registerExport(program: Command, context: CommandContext): void 
 
 function write(target: string, bytes: Buffer): void {
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeFolder(path.dirname(target));
     writeFileSync(target, bytes);
   } catch (error) {
     throw new UsageError('write-failed', { path: target, detail: (error as Error).message });

@@ -1,5 +1,5 @@
 // `qingdan flow [ids…]`: option wiring, files and exit code; the drawing is in src/flow/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
@@ -12,6 +12,7 @@ import { drawFlows, flowIds } from '../flow/draw.js';
 import { flowMessage } from '../flow/labels.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
+import { makeFolder } from '../files.js';
 
 interface FlowFlags {
   format: string;
@@ -70,7 +71,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
     const folder = path.resolve(io.cwd, flags.out);
     for (const chart of charts) {
       try {
-        mkdirSync(folder, { recursive: true });
+        makeFolder(folder);
         writeFileSync(path.join(folder, chart.fileName), chart.text);
       } catch (error) {
         throw new UsageError('write-failed', { path: path.join(flags.out, chart.fileName), detail: (error as Error).message });

@@ -1,8 +1,9 @@
 // Where a report goes (stdout or --output) and whether it is coloured: the same for every command.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { makeFolder } from '../files.js';
 
 /** --color/--no-color, then NO_COLOR and FORCE_COLOR (https://no-color.org), then whether stdout is a terminal. */
 export function wantsColor(flags: { color?: boolean; output?: string }, io: CliIo): boolean {
@@ -20,7 +21,7 @@ export function writeReport(io: CliIo, output: string | undefined, text: string)
   }
   try {
     const target = path.resolve(io.cwd, output);
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeFolder(path.dirname(target));
     writeFileSync(target, text);
   } catch (error) {
     throw new UsageError('write-failed', { path: output, detail: (error as Error).message });

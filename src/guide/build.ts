@@ -12,7 +12,7 @@ import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { SiteTemplates } from './templates.js';
 import { Writes } from './writes.js';
-import { writeFileAtomically } from '../files.js';
+import { makeFolder, writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
 import type { SitePlan } from './site.js';
 import type { ProcessedFile } from '../catalogue/process.js';
@@ -187,7 +187,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   try {
     plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (models, openData) => (drawings = SharedDrawings.start(models, openData)) : undefined);
     if (!inPlace) {
-      mkdirSync(path.dirname(out), { recursive: true });
+      makeFolder(path.dirname(out));
       mkdirSync(temporary);
     }
   } catch (error) {

@@ -43,11 +43,15 @@ export function checkTemplateFolders(folders: readonly string[], cwd: string): s
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENAMETOOLONG']);
 
 function unwritable(error: unknown, out: string, cwd: string): UsageError | undefined {
-  const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
-  if (!code || !UNWRITABLE.has(code) || !where) return undefined;
+  const { code, path: where, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  // ENOENT from mkdir: a folder the file system will not make (below /proc), or whose parent went away meanwhile.
+  const refused = code !== undefined && (UNWRITABLE.has(code) || (code === 'ENOENT' && syscall === 'mkdir'));
+  if (!refused || !where) return undefined;
   // The build works in a temporary folder beside --out: name the folder the user asked for, in the detail too.
   const shown = where.startsWith(out) ? out : where;
-  return new UsageError('write-failed', { path: path.relative(cwd, shown) || '.', detail: asSiteFolder((error as Error).message, out) });
+  // Relative to the working folder when inside it; a place outside it as the user wrote it (not ../../proc/x).
+  const relative = path.relative(cwd, shown);
+  return new UsageError('write-failed', { path: relative.startsWith('..') ? shown : relative || '.', detail: asSiteFolder((error as Error).message, out) });
 }
 
 /**

@@ -1,6 +1,6 @@
 // Imported entries → YAML files of the catalogue, one file per department and section, in the canonical layout of
 // `qingdan fmt`; departments and laws are appended to the catalogue's existing lists rather than replacing them.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import { formatText, PRINT_OPTIONS } from '../fmt/format.js';
@@ -9,6 +9,7 @@ import { ToolError } from '../i18n/tools.js';
 import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
 import { UsageError } from '../errors.js';
 import { decode } from '../catalogue/parse.js';
+import { makeFolder } from '../files.js';
 
 export interface PlannedFile {
   /** Relative to the catalogue root, posix. */
@@ -96,7 +97,7 @@ export function writePlanned(root: string, planned: PlannedFile[], out: string, 
   const done: typeof writes = [];
   for (const write of writes) {
     try {
-      mkdirSync(path.dirname(write.target), { recursive: true });
+      makeFolder(path.dirname(write.target));
       writeFileSync(write.target, write.text);
       done.push(write);
     } catch (error) {

@@ -1,11 +1,12 @@
 // `qingdan init` without the command line: the files of a small working catalogue, from templates/init/.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 import { ToolError } from '../i18n/tools.js';
 import { UsageError } from '../errors.js';
+import { makeFolder } from '../files.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
 
@@ -51,7 +52,7 @@ export function initCatalogue(root: string, options: InitOptions): string[] {
     const render = handlebars.compile(readFileSync(path.join(TEMPLATES, template), 'utf8'), { noEscape: true });
     const file = path.join(root, target);
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      makeFolder(path.dirname(file));
       writeFileSync(file, render(options));
       written.push(file);
     } catch (error) {
