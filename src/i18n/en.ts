@@ -51,6 +51,8 @@ export const rules: RuleMessages = {
       'type-object': '{field} must be a mapping (key: value).',
       'type-null': '{field} must be empty.',
       union: '{field} must be one of: {allowed} (is {value}).',
+      infinite: '{field} must be a finite number (is infinite: too large, or .inf).',
+      'not-a-number': '{field} must be a finite number (is .nan, not a number).',
     },
   },
   'schema/enum': { description: 'A value outside the allowed values.', messages: { enum: '{field} must be one of: {allowed} (is {value}).' } },

@@ -51,6 +51,8 @@ export const rules: RuleMessages = {
       'type-object': '{field} 应为映射（键: 值）。',
       'type-null': '{field} 应为空。',
       union: '{field} 应为以下之一：{allowed}（现为 {value}）。',
+      infinite: '{field} 应为有限的数字（现为无穷大：数值过大，或写了 .inf）。',
+      'not-a-number': '{field} 应为有限的数字（现为 .nan，不是数）。',
     },
   },
   'schema/enum': { description: '值不在允许的取值中。', messages: { enum: '{field} 必须是以下之一：{allowed}（现为 {value}）。' } },

@@ -64,7 +64,9 @@ export function fieldName(path: DocPath): string {
 
 const TRUNCATE = 40;
 function show(value: unknown): string {
-  let text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // JSON has no word for .inf and .nan (it says null): they are shown as YAML writes them.
+  const nonFinite = typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf') : undefined;
+  let text = typeof value === 'string' ? value : nonFinite ?? JSON.stringify(value) ?? String(value);
   if (text.length > TRUNCATE) text = `${text.slice(0, TRUNCATE)}…`;
   return text;
 }
@@ -131,6 +133,8 @@ function translate(error: ErrorObject, path: DocPath, file: string, kind: 'file'
     }
     case 'type':
       if (path.length === 0) return make('schema/type', kind === 'config' ? 'root-config' : 'root', {});
+      // .inf, .nan and numbers too large for a double (1e400) are numbers to YAML but not to JSON Schema.
+      if (typeof error.data === 'number' && !Number.isFinite(error.data) && /number|integer/.test(String(params.type))) return make('schema/type', Number.isNaN(error.data) ? 'not-a-number' : 'infinite', {});
       return make('schema/type', `type-${String(params.type).split(',')[0]}`, { value: show(error.data) });
     case 'enum':
       return make('schema/enum', 'enum', { allowed: ((params.allowedValues as unknown[]) ?? []).join(', '), value: show(error.data) });

@@ -91,6 +91,21 @@ describe('schema errors in plain words', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['schema/enum']);
   });
 
+  it('says a number that is infinite or not a number (.inf, .nan, 1e400) is one, instead of calling it null', () => {
+    const text = POWER.replace('statutory: 20, promised: 5', 'statutory: 1e400, promised: .nan') + '    visits: -.inf\n';
+    const findings = schemaFindings(text);
+    expect(findings.map(brief)).toEqual(['powers.yaml:7:29 schema/type', 'powers.yaml:7:46 schema/type', 'powers.yaml:9:13 schema/type']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'statutory must be a finite number (is infinite: too large, or .inf).',
+      'promised must be a finite number (is .nan, not a number).',
+      'visits must be a finite number (is infinite: too large, or .inf).',
+    ]);
+    const zh = check({ 'powers.yaml': text }, 'zh-CN').findings.find((f) => f.ruleId === 'schema/type');
+    expect(zh!.message).toBe('statutory 应为有限的数字（现为无穷大：数值过大，或写了 .inf）。');
+    const [name] = schemaFindings(POWER.replace('name: 食品经营许可', 'name: .nan'));
+    expect(name!.message).toBe('name must be text (is .nan).');
+  });
+
   it('truncates huge values in messages', () => {
     const long = 'x'.repeat(10_000);
     const [finding] = schemaFindings(POWER.replace('category: licensing', `category: ${long}`));
