@@ -23,7 +23,7 @@ export const rules: RuleMessages = {
       BLOCK_AS_IMPLICIT_KEY: 'YAML syntax error: this cannot be a key; is the indentation wrong? ({detail})',
       UNEXPECTED_TOKEN: 'YAML syntax error: unexpected character. ({detail})',
       BAD_SCALAR_START: 'YAML syntax error: a value cannot start with this character; quote the value. ({detail})',
-      MULTIPLE_DOCS: 'A catalogue file holds one YAML document; remove the extra ---. ({detail})',
+      MULTIPLE_DOCS: 'A catalogue file holds one YAML document: remove the extra --- line, or move what follows it into a file of its own.',
       KEY_OVER_1024_CHARS: 'YAML syntax error: key too long. ({detail})',
       BAD_DIRECTIVE: 'YAML syntax error: invalid directive. ({detail})',
       IMPOSSIBLE: 'YAML syntax error. ({detail})',

@@ -23,7 +23,7 @@ export const rules: RuleMessages = {
       BLOCK_AS_IMPLICIT_KEY: 'YAML 语法错误：此处不能作为键，是否缩进有误？（{detail}）',
       UNEXPECTED_TOKEN: 'YAML 语法错误：出现意外的字符。（{detail}）',
       BAD_SCALAR_START: 'YAML 语法错误：值不能以此字符开头，请给值加引号。（{detail}）',
-      MULTIPLE_DOCS: '一个清单文件只能有一个 YAML 文档，请去掉多余的 ---。（{detail}）',
+      MULTIPLE_DOCS: '一个清单文件只能有一个 YAML 文档：请删除多余的 --- 行，或把其后的内容移到另一个文件。',
       KEY_OVER_1024_CHARS: 'YAML 语法错误：键过长。（{detail}）',
       BAD_DIRECTIVE: 'YAML 语法错误：无效的指令。（{detail}）',
       IMPOSSIBLE: 'YAML 语法错误。（{detail}）',

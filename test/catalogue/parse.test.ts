@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, parseYaml, MAX_ALIAS_COUNT } from '../../src/catalogue/parse.js';
 import { SourceMap } from '../../src/catalogue/source-map.js';
+import { brief, check } from '../harness.js';
 
 function gbk(text: string): Uint8Array {
   // 部门 in GB18030, between ASCII parts: enough to tell the encodings apart.
@@ -99,6 +100,13 @@ describe('parseYaml', () => {
   it('refuses several documents in one file', () => {
     const result = parseYaml('a: 1\n---\nb: 2\n', 'a.yaml');
     expect(result.problems.map((p) => p.messageId)).toEqual(['MULTIPLE_DOCS']);
+  });
+
+  it("says what to do about a second document, without the parser's advice to programmers", () => {
+    const [en] = check({ 'extra.yaml': 'laws: []\n---\nflows: []\n' }).findings;
+    expect(`${brief(en!)} ${en!.message}`).toBe('extra.yaml:2:1 yaml/syntax A catalogue file holds one YAML document: remove the extra --- line, or move what follows it into a file of its own.');
+    const [zh] = check({ 'extra.yaml': 'laws: []\n---\nflows: []\n' }, 'zh-CN').findings;
+    expect(zh!.message).toBe('一个清单文件只能有一个 YAML 文档：请删除多余的 --- 行，或把其后的内容移到另一个文件。');
   });
 
   it('marks empty and comment-only files as empty', () => {
