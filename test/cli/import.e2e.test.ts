@@ -143,6 +143,25 @@ describe('qingdan import (the real binary)', () => {
     expect(kind.stderr).toMatch(/^qingdan: --kind items is not a table: use one of powers, materials/);
     const missing = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--map', 'nowhere.yaml'], { cwd });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^qingdan: 映射文件 nowhere\.yaml 有误/);
+    expect(missing.stderr).toBe('qingdan: 无法读取映射文件 nowhere.yaml（ENOENT）。请检查 --map 给出的路径。\n');
+  });
+
+  it('names the place in a mapping file that is wrong, and what it should hold, in both languages (exit 2)', async () => {
+    const cwd = workspace();
+    const run = async (text: string | Buffer, lang = 'zh-CN') => {
+      writeFileSync(path.join(cwd, 'map.yaml'), text);
+      const result = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--map', 'map.yaml', '--out', 'lists', '--lang', lang], { cwd });
+      expect(result.code).toBe(2);
+      expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+      return result.stderr;
+    };
+    expect(await run('columns:\n  职权编号: code\n  权力名称: [name\n')).toMatch(/^qingdan: 映射文件 map\.yaml:4:1 有 YAML 语法错误：/);
+    expect(await run('- columns\n')).toBe('qingdan: 映射文件 map.yaml:1:1 应为 YAML 映射，写 sheets、header_row、columns、values、defaults 中用到的几项，如 columns: 下写“表头: 字段”（见 docs/import-export.md）。\n');
+    expect(await run('')).toContain('映射文件 map.yaml:1:1 应为 YAML 映射');
+    expect(await run('columns:\n  职权编号: code\ncolumn:\n  权力名称: name\n')).toBe('qingdan: 映射文件 map.yaml:3:1：没有 column 这一项。可用的有：sheets、header_row、columns、values、defaults。\n');
+    expect(await run('columns:\n  职权编号: code\n  权力名称: titel\n')).toMatch(/^qingdan: 映射文件 map\.yaml:3:9 有误：columns\.权力名称: titel — code, name, /);
+    expect(await run(Buffer.from([0xff, 0xfe, 0x63, 0x00]))).toBe('qingdan: 映射文件 map.yaml 不是 UTF-8 编码。请用编辑器“另存为 UTF-8”后重试。\n');
+    expect(await run('column:\n  a: name\n', 'en')).toBe('qingdan: Mapping file map.yaml:1:1: column is not a section of a mapping file. It may hold: sheets, header_row, columns, values, defaults.\n');
+    expect(await run('- a\n', 'en')).toBe('qingdan: Mapping file map.yaml:1:1 must be a YAML mapping of those of sheets, header_row, columns, values, defaults it needs, e.g. "header: field" under columns: (see docs/import-export.md).\n');
   });
 });
