@@ -6,7 +6,7 @@ import { DirectorySource } from '../catalogue/source.js';
 import { validateCatalogueAsync } from '../validate.js';
 import { EXPORT_FORMATS, exportCatalogue, exportLosses, isExportFormat, isTableKind } from '../export/index.js';
 import { TABLE_KINDS } from '../tables/columns.js';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailed } from '../errors.js';
 import { localeFromEnvironment } from '../i18n/index.js';
 import { ToolError, toolMessage } from '../i18n/tools.js';
 import type { Locale } from '../findings.js';
@@ -45,7 +45,7 @@ function write(target: string, bytes: Buffer): void {
     makeFolder(path.dirname(target));
     writeFileSync(target, bytes);
   } catch (error) {
-    throw new UsageError('write-failed', { path: target, detail: (error as Error).message });
+    throw writeFailed(target, error);
   }
 }
 

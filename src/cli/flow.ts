@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
 import { validateCatalogueAsync } from '../validate.js';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailed } from '../errors.js';
 import stylish from '../report/stylish.js';
 import { suggest } from '../rules/suggest.js';
 import { getRenderer, renderers } from '../flow/index.js';
@@ -74,7 +74,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
         makeFolder(folder);
         writeFileSync(path.join(folder, chart.fileName), chart.text);
       } catch (error) {
-        throw new UsageError('write-failed', { path: path.join(flags.out, chart.fileName), detail: (error as Error).message });
+        throw writeFailed(path.join(flags.out, chart.fileName), error);
       }
     }
     io.stderr.write(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`);

@@ -1,7 +1,7 @@
 // Where a report goes (stdout or --output) and whether it is coloured: the same for every command.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailed } from '../errors.js';
 import type { CliIo } from './io.js';
 import { makeFolder } from '../files.js';
 
@@ -24,7 +24,7 @@ export function writeReport(io: CliIo, output: string | undefined, text: string)
     makeFolder(path.dirname(target));
     writeFileSync(target, text);
   } catch (error) {
-    throw new UsageError('write-failed', { path: output, detail: (error as Error).message });
+    throw writeFailed(output, error);
   }
 }
 

@@ -8,10 +8,10 @@ import { validateCatalogueAsync } from '../validate.js';
 import stylish from '../report/stylish.js';
 import { countBySeverity } from '../report/types.js';
 import { ui } from '../i18n/index.js';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailed } from '../errors.js';
 import type { Locale } from '../findings.js';
 import type { CliIo } from '../cli/io.js';
-import { asSiteFolder, buildSite, type BuildResult, type SiteSession } from './build.js';
+import { buildSite, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
 
@@ -51,7 +51,7 @@ function unwritable(error: unknown, out: string, cwd: string): UsageError | unde
   const shown = where.startsWith(out) ? out : where;
   // Relative to the working folder when inside it; a place outside it as the user wrote it (not ../../proc/x).
   const relative = path.relative(cwd, shown);
-  return new UsageError('write-failed', { path: relative.startsWith('..') ? shown : relative || '.', detail: asSiteFolder((error as Error).message, out) });
+  return writeFailed(relative.startsWith('..') ? shown : relative || '.', error);
 }
 
 /**

@@ -7,7 +7,7 @@ import { formatText, PRINT_OPTIONS } from '../fmt/format.js';
 import type { SectionName } from '../schema/definitions.js';
 import { ToolError } from '../i18n/tools.js';
 import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailed } from '../errors.js';
 import { decode } from '../catalogue/parse.js';
 import { makeFolder } from '../files.js';
 
@@ -68,7 +68,7 @@ function present(target: string, shown: string): Buffer | undefined {
     return readFileSync(target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError('write-failed', { path: shown, detail: (error as Error).message });
+    throw writeFailed(shown, error);
   }
 }
 
@@ -105,7 +105,7 @@ export function writePlanned(root: string, planned: PlannedFile[], out: string, 
         if (earlier.original) writeFileSync(earlier.target, earlier.original);
         else rmSync(earlier.target, { force: true });
       }
-      throw new UsageError('write-failed', { path: write.shown, detail: (error as Error).message });
+      throw writeFailed(write.shown, error);
     }
   }
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 import { ToolError } from '../i18n/tools.js';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailed } from '../errors.js';
 import { makeFolder } from '../files.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
@@ -57,7 +57,7 @@ export function initCatalogue(root: string, options: InitOptions): string[] {
       written.push(file);
     } catch (error) {
       for (const done of written) rmSync(done, { force: true });
-      throw new UsageError('write-failed', { path: file, detail: (error as Error).message });
+      throw writeFailed(file, error);
     }
   }
   return files.map((file) => file.target);

@@ -82,7 +82,7 @@ describe('qingdan build (the real binary)', () => {
     writeFileSync(path.join(dir, 'afile'), 'not a folder');
     const result = await runCli(['build', LISTS, '--out', path.join(dir, 'afile/site'), '--lang', 'en']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/\nqingdan: Cannot write .*afile.*: ENOTDIR/);
+    expect(result.stderr).toMatch(/\nqingdan: Cannot write \S*afile \(ENOTDIR\): part of the path is a file, not a folder\. Choose another place, or rename that file\.\n/);
     expect(result.stderr).not.toContain('internal error');
     expect(readFileSync(path.join(dir, 'afile'), 'utf8')).toBe('not a folder');
   });

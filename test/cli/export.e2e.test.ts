@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -49,6 +49,19 @@ describe('qingdan export (the real binary)', () => {
     expect(JSON.parse(json.stdout).flows.find((flow: { id: string }) => flow.id === 'construction-permit')['x-版本']).toBe(2);
     // The example catalogue loses nothing.
     expect((await runCli(['export', 'lists', '-f', 'xlsx', '-o', path.join(dir, 'clean.xlsx')])).stderr).toBe('已导出到 ' + path.join(dir, 'clean.xlsx') + '。\n');
+  });
+
+  it('says in words why it cannot write: a folder given as the file, a file in the way of a folder (exit 2)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    writeFileSync(path.join(dir, 'notes'), 'keep');
+    const folder = await runCli(['export', 'lists', '-o', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`qingdan: 无法写入 ${dir}（EISDIR）：这是一个文件夹，不是文件。请给出文件的路径，或移走该文件夹。\n`);
+    const under = await runCli(['export', path.join(ROOT, 'lists'), '-o', 'notes/清单.csv', '--lang', 'en'], { cwd: dir });
+    expect(under.code).toBe(2);
+    // Node says "EEXIST: file already exists, mkdir", which reads as if the export would not overwrite 清单.csv.
+    expect(under.stderr).toBe(`qingdan: Cannot write ${path.join(dir, 'notes/清单.csv')} (EEXIST): part of the path is a file, not a folder. Choose another place, or rename that file.\n`);
+    expect(readFileSync(path.join(dir, 'notes'), 'utf8')).toBe('keep');
   });
 
   it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {

@@ -12,13 +12,13 @@ const CSV = path.join(ROOT, 'test/fixtures/import/national.utf8-bom.csv');
 
 describe.runIf(process.platform === 'linux' && existsSync('/proc/self'))('writing where no folder can be made (the real binary)', () => {
   const cases: [string, string[], string][] = [
-    ['validate --output', ['validate', LISTS, '-o', `${NOWHERE}/report.txt`], `qingdan: 无法写入 ${NOWHERE}/report.txt：ENOENT`],
-    ['diff --output', ['diff', LISTS, LISTS, '-o', `${NOWHERE}/diff.md`], `qingdan: 无法写入 ${NOWHERE}/diff.md：ENOENT`],
-    ['export -f xlsx', ['export', LISTS, '-f', 'xlsx', '-o', `${NOWHERE}/a/清单.xlsx`], `qingdan: 无法写入 ${NOWHERE}/a/清单.xlsx：ENOENT`],
+    ['validate --output', ['validate', LISTS, '-o', `${NOWHERE}/report.txt`], `qingdan: 无法写入 ${NOWHERE}/report.txt（ENOENT）：无法在此处创建文件夹。请换一个位置。`],
+    ['diff --output', ['diff', LISTS, LISTS, '-o', `${NOWHERE}/diff.md`], `qingdan: 无法写入 ${NOWHERE}/diff.md（ENOENT）：`],
+    ['export -f xlsx', ['export', LISTS, '-f', 'xlsx', '-o', `${NOWHERE}/a/清单.xlsx`], `qingdan: 无法写入 ${NOWHERE}/a/清单.xlsx（ENOENT）：`],
     ['flow --out', ['flow', '-C', LISTS, '--out', `${NOWHERE}/charts`, 'homestead-approval'], `qingdan: 无法写入 ${NOWHERE}/charts/`],
     ['import --out', ['import', CSV, '--kind', 'powers', '--out', `${NOWHERE}/lists`], `${NOWHERE}/lists`],
     ['init', ['init', `${NOWHERE}/new`], `qingdan: 无法写入 ${NOWHERE}/new/`],
-    ['build --out', ['build', LISTS, '--out', `${NOWHERE}/site`], `qingdan: 无法写入 ${NOWHERE}：ENOENT`],
+    ['build --out', ['build', LISTS, '--out', `${NOWHERE}/site`], `qingdan: 无法写入 ${NOWHERE}（ENOENT）：`],
   ];
   for (const [name, args, message] of cases) {
     it(`${name}: says it cannot write there, exit 2`, async () => {

@@ -34,7 +34,7 @@ describe('qingdan init (the real binary)', () => {
     writeFileSync(path.join(cwd, 'lists'), 'not a folder');
     const result = await runCli(['init', '--lang', 'en'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^qingdan: Cannot write .*lists\/departments\.yaml: /);
+    expect(result.stderr).toMatch(/^qingdan: Cannot write \S*lists\/departments\.yaml \(EEXIST\): part of the path is a file, not a folder\./);
     expect(result.stderr).not.toContain('internal error');
     expect(existsSync(path.join(cwd, '.editorconfig'))).toBe(false);
     expect(existsSync(path.join(cwd, '.vscode/settings.json'))).toBe(false);
