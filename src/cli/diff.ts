@@ -128,7 +128,7 @@ function readWaivers(file: string, cwd: string): Waiver[] {
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new UsageError('bad-waivers', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
+    throw new UsageError('waivers-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const positions = new Positions(() => text);
   const at = (place: Omit<Place, 'file'>) => {

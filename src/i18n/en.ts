@@ -219,6 +219,7 @@ export const ui: UiMessages = {
   'compare-same-catalogue': '{path} is given twice; name each catalogue folder once.',
   'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
+  'waivers-unreadable': 'Cannot read the waiver file {file} ({code}). Check the path given to --waivers.',
   'bad-waiver-entry': 'Waiver {index} at {file} is malformed: it needs fingerprint (12 hex characters, from qingdan diff\'s output), reason and expires (YYYY-MM-DD).',
   'baseline-note': 'Only problems new since {ref} are reported: {hidden} existing {hidden|plural:problem:problems} hidden.',
   'site-out-not-folder': '{path} is a file; the site needs a folder.',

@@ -219,6 +219,7 @@ export const ui: UiMessages = {
   'compare-same-catalogue': '{path} 被给出了两次；每个清单目录只能出现一次。',
   'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
+  'waivers-unreadable': '无法读取豁免文件 {file}（{code}）。请检查 --waivers 给出的路径。',
   'bad-waiver-entry': '豁免文件 {file} 第 {index} 条豁免有误：须有 fingerprint（12 位十六进制，取自 qingdan diff 的输出）、reason（理由）和 expires（到期日，YYYY-MM-DD）。',
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',
   'site-out-not-folder': '{path} 是一个文件，不能作为网站目录。',

@@ -247,7 +247,11 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(unparsable.stderr).toBe(`qingdan: The waiver file ${path.join(dir, 'unparsable.yaml')}:2:18 is malformed: Missing closing "quote\n`);
     const missing = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', 'no-such-file.yaml'], repo);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^qingdan: The waiver file no-such-file\.yaml is malformed: ENOENT/);
+    // Not "malformed": it is not there.
+    expect(missing.stderr).toBe('qingdan: Cannot read the waiver file no-such-file.yaml (ENOENT). Check the path given to --waivers.\n');
+    const folder = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', dir], repo);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`qingdan: Cannot read the waiver file ${dir} (EISDIR). Check the path given to --waivers.\n`);
   });
 
   it('takes levels from qingdan.yaml', async () => {
