@@ -87,8 +87,8 @@ export const rules: RuleMessages = {
   },
   'department/credit-code': { description: 'The 18th character of a unified social credit code is its check character (GB 32100).', messages: { 'check-character': 'Credit code {code} has a wrong check character: the 18th should be {expected}, not {actual}. Check the code for a typo.' } },
   'id/duplicate': {
-    description: 'Ids of departments, laws, flows and of the steps within a flow are unique.',
-    messages: { duplicate: 'Id {id} is used more than once in {section|section}.', step: 'Step id {id} is used more than once in flow {flow}.', first: '{id} first used here.' },
+    description: 'Ids of departments, laws, flows and of the steps within a flow are unique; an item has one responsibility entry.',
+    messages: { duplicate: 'Id {id} is used more than once in {section|section}.', step: 'Step id {id} is used more than once in flow {flow}.', responsibility: 'Item {code} has more than one responsibility entry: merge them into one.', first: '{id} first used here.' },
   },
   'ref/department': { description: 'A referenced department is listed in departments.', messages: { unknown: 'Department {id} is not listed in departments.', 'unknown-did-you-mean': 'Department {id} is not listed in departments; did you mean {suggestion}?' } },
   'ref/law': { description: 'A cited law is listed in laws.', messages: { unknown: 'Law {id} is not listed in laws.', 'unknown-did-you-mean': 'Law {id} is not listed in laws; did you mean {suggestion}?' } },

@@ -87,8 +87,8 @@ export const rules: RuleMessages = {
   },
   'department/credit-code': { description: '统一社会信用代码的第 18 位校验码正确（GB 32100）。', messages: { 'check-character': '统一社会信用代码 {code} 校验码错误：第 18 位应为 {expected}，现为 {actual}。请核对代码是否抄错。' } },
   'id/duplicate': {
-    description: '部门、法规、流程以及流程内步骤的标识必须唯一。',
-    messages: { duplicate: '{section|section}中的标识 {id} 重复。', step: '流程 {flow} 中的步骤标识 {id} 重复。', first: '{id} 首次出现于此。' },
+    description: '部门、法规、流程以及流程内步骤的标识必须唯一；一个事项只有一条责任清单条目。',
+    messages: { duplicate: '{section|section}中的标识 {id} 重复。', step: '流程 {flow} 中的步骤标识 {id} 重复。', responsibility: '事项 {code} 有不止一条责任清单条目，请合并为一条。', first: '{id} 首次出现于此。' },
   },
   'ref/department': { description: '引用的部门必须在 departments 中列出。', messages: { unknown: '部门 {id} 未在 departments 中列出。', 'unknown-did-you-mean': '部门 {id} 未在 departments 中列出，是否应为 {suggestion}？' } },
   'ref/law': { description: '引用的法律法规必须在 laws 中列出。', messages: { unknown: '法规 {id} 未在 laws 中列出。', 'unknown-did-you-mean': '法规 {id} 未在 laws 中列出，是否应为 {suggestion}？' } },

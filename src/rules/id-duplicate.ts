@@ -1,4 +1,5 @@
-// id/duplicate: department, law, flow and step ids must be unique, or references to them are ambiguous.
+// id/duplicate: department, law, flow and step ids must be unique, or references to them are ambiguous; an item has
+// one responsibility entry, or which one counts (in diff, on the site) would be a guess.
 import { defineRule } from './types.js';
 import type { Keys } from '../catalogue/model.js';
 import { buildGraph } from '../flow/graph.js';
@@ -9,7 +10,7 @@ export default defineRule({
   id: 'id/duplicate',
   severity: 'error',
   stage: 'catalogue',
-  messages: ['duplicate', 'step', 'first'],
+  messages: ['duplicate', 'step', 'responsibility', 'first'],
   *check({ catalogue }) {
     for (const section of SECTIONS) {
       for (const [id, entries] of catalogue.keys[section]) {
@@ -24,6 +25,23 @@ export default defineRule({
           };
         }
       }
+    }
+    const responsibilityOf = new Map<string, (typeof catalogue.sections.responsibilities)[number]>();
+    for (const entry of catalogue.sections.responsibilities) {
+      if (!('power' in entry.value)) continue;
+      const code = entry.value.power;
+      const first = responsibilityOf.get(code);
+      if (!first) {
+        responsibilityOf.set(code, entry);
+        continue;
+      }
+      yield {
+        ruleId: 'id/duplicate',
+        messageId: 'responsibility',
+        data: { code },
+        place: { file: entry.file, path: [...entry.path, 'power'] },
+        related: [{ place: { file: first.file, path: [...first.path, 'power'] }, messageId: 'first', data: { id: code } }],
+      };
     }
     for (const flow of catalogue.sections.flows) {
       // The flow's graph (shared with the flow rules) resolves each step id to its first step.

@@ -13,6 +13,13 @@ describe('id/duplicate', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('names an item given a second responsibility entry, and where its first is', () => {
+    const [finding] = findings('responsibility-twice');
+    expect(finding!.message).toBe('Item 11339921MB000000104010010000000 has more than one responsibility entry: merge them into one.');
+    expect(finding!.messages['zh-CN']).toBe('事项 11339921MB000000104010010000000 有不止一条责任清单条目，请合并为一条。');
+    expect(finding!.related[0]).toMatchObject({ file: 'responsibilities.yaml', line: 2, column: 12, message: '11339921MB000000104010010000000 first used here.' });
+  });
+
   it('points every later department back at the first one, across files', () => {
     const list = findings('department-across-files');
     expect(list).toHaveLength(2);
