@@ -70,7 +70,17 @@ export class Git {
       return this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
     } catch {
       const shallow = this.isShallow();
-      throw new UsageError(shallow ? 'ref-missing-shallow' : 'ref-missing', { ref });
+      throw new UsageError(shallow ? 'ref-missing-shallow' : this.hasCommits() ? 'ref-missing' : 'ref-missing-no-commits', { ref });
+    }
+  }
+
+  /** Whether HEAD names a commit: a repository just made with git init has none, and no revision can be found. */
+  hasCommits(): boolean {
+    try {
+      this.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -184,6 +184,7 @@ export const ui: UiMessages = {
   'bad-ref': '"{ref}" is not a valid git revision: it must not start with - or contain spaces or characters such as : ? * [.',
   'ref-missing': 'Revision {ref} does not exist. Check the spelling, or git fetch first.',
   'ref-missing-shallow': 'Revision {ref} is not here: this is a shallow clone without that commit. Run git fetch --unshallow, or set fetch-depth: 0 in CI.',
+  'ref-missing-no-commits': 'Revision {ref} does not exist: this repository has no commits yet. Commit the catalogue first, or compare two folders: qingdan diff OLD-FOLDER NEW-FOLDER.',
   'no-merge-base': 'The revisions {ref} have no common ancestor.',
   'outside-repository': '{path} is outside the current git repository.',
   'no-catalogue-at-rev': 'Revision {rev} has no qingdan.yaml in {path}: the catalogue did not exist yet.',

@@ -184,6 +184,7 @@ export const ui: UiMessages = {
   'bad-ref': '“{ref}”不是有效的 git 版本名：不能以 - 开头，不能含空白或 : ? * [ 等字符。',
   'ref-missing': '找不到版本 {ref}。请检查拼写，或先 git fetch。',
   'ref-missing-shallow': '找不到版本 {ref}：当前是浅克隆（shallow clone），缺少这个提交。请运行 git fetch --unshallow，或在 CI 中设置 fetch-depth: 0。',
+  'ref-missing-no-commits': '找不到版本 {ref}：这个仓库还没有任何提交。请先提交清单，或比较两个目录：qingdan diff 旧目录 新目录。',
   'no-merge-base': '{ref} 两个版本没有共同祖先。',
   'outside-repository': '{path} 不在当前 git 仓库内。',
   'no-catalogue-at-rev': '版本 {rev} 中 {path} 下没有 qingdan.yaml：这个版本还没有该清单。',

@@ -595,4 +595,17 @@ describe('validate --since (baseline mode)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('qingdan: Revision nope does not exist. Check the spelling, or git fetch first.\n');
   });
+
+  it('says a repository has no commits yet, rather than asking to check the spelling of HEAD', async () => {
+    const repo = path.join(tempDir(), 'repo');
+    cpSync(path.join(ROOT, 'lists'), path.join(repo, 'lists'), { recursive: true });
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    const since = await qingdan(['validate', '--since', 'HEAD'], repo);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toBe('qingdan: Revision HEAD does not exist: this repository has no commits yet. Commit the catalogue first, or compare two folders: qingdan diff OLD-FOLDER NEW-FOLDER.\n');
+    const diff = await runCli(['diff', '--lang', 'zh-CN'], { cwd: repo });
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toBe('qingdan: 找不到版本 HEAD：这个仓库还没有任何提交。请先提交清单，或比较两个目录：qingdan diff 旧目录 新目录。\n');
+  });
 });
