@@ -168,8 +168,22 @@ export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
     throw new ToolError('import-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return [readCsv(bytes, file)];
-  if (extension === '.xlsx' || extension === '.xlsm') return readXlsx(bytes, file);
+  const textual = extension === '.csv' || extension === '.tsv' || extension === '.txt';
+  const workbook = extension === '.xlsx' || extension === '.xlsm';
+  // What the bytes are wins over the name: a workbook saved or renamed as .csv (or with no extension), a CSV renamed .xlsx.
+  if ((textual || workbook || extension === '') && (startsWith(bytes, ZIP) || startsWith(bytes, OLE))) return readXlsx(bytes, file);
+  if (workbook && looksLikeText(bytes)) return [readCsv(bytes, file)];
+  if (textual) {
+    if (!looksLikeText(bytes)) throw new ToolError('import-not-table', { file });
+    return [readCsv(bytes, file)];
+  }
+  if (workbook) return readXlsx(bytes, file);
   if (extension === '.xls') throw new ToolError('import-xls', { file });
   throw new ToolError('import-not-table', { file });
+}
+
+/** No NUL byte in the first 8 KiB, as git tells text from binary; UTF-16 (which has NULs) is left to decodeCsv to name. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  return !bytes.subarray(0, 8192).includes(0);
 }

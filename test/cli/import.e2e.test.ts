@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -94,6 +94,27 @@ describe('qingdan import (the real binary)', () => {
     expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
     expect((await runCli(['import', file, '--force'], { cwd })).code).toBe(0);
     expect(readFileSync(path.join(cwd, 'lists/powers/jtysj.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('reads a file by what it holds when its name says otherwise: a workbook named .csv, a CSV named .xlsx', async () => {
+    const cwd = workspace();
+    copyFileSync(path.join(IMPORT, 'merged-2015.xlsx'), path.join(cwd, '权力清单.csv'));
+    const workbook = await runCli(['import', '权力清单.csv', '--out', 'a', '--lang', 'en'], { cwd });
+    // Was: "权力清单.csv is neither UTF-8 nor GB18030 … save it as CSV UTF-8".
+    expect(workbook.stdout).toContain('权力清单.csv［行政许可］: powers, header in row 3, 3 data rows.');
+    expect(workbook.code).toBeLessThan(2);
+    copyFileSync(path.join(IMPORT, 'national.utf8-bom.csv'), path.join(cwd, '权力清单.xlsx'));
+    const text = await runCli(['import', '权力清单.xlsx', '--kind', 'powers', '--out', 'b', '--lang', 'en'], { cwd });
+    // Was: "权力清单.xlsx is not a complete XLSX file … (not a ZIP archive)".
+    expect(text.stdout).toContain('权力清单.xlsx: powers, UTF-8 with BOM, header in row 1, 1 data row.');
+    expect(text.code).toBe(1);
+  });
+
+  it('says a binary file named .csv is not a table, instead of decoding it as GB18030 (exit 2)', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '清单.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const result = await runCli(['import', '清单.csv', '--kind', 'powers'], { cwd });
+    expect([result.code, result.stderr]).toEqual([2, 'qingdan: 清单.csv 不是 CSV 或 XLSX 文件。请另存为 .xlsx 或 .csv 后导入。\n']);
   });
 
   it('says a sheet has a header but no rows (exit 2), creating nothing', async () => {
