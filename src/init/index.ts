@@ -44,6 +44,8 @@ handlebars.registerHelper('yaml', (value: unknown) => stringify(value).trimEnd()
  * cause is fixed is not refused because of them.
  */
 export function initCatalogue(root: string, options: InitOptions): string[] {
+  const around = enclosingCatalogue(root);
+  if (around) throw new ToolError('init-inside-catalogue', { path: root, catalogue: around });
   const files = templates().map((template) => ({ template, target: outputPath(template) }));
   const existing = files.find((file) => existsSync(path.join(root, file.target)));
   if (existing) throw new ToolError('init-exists', { path: existing.target });
@@ -61,4 +63,12 @@ export function initCatalogue(root: string, options: InitOptions): string[] {
     }
   }
   return files.map((file) => file.target);
+}
+
+/** The catalogue `dir` is in (itself or a folder above it holding qingdan.yaml), whose files a new catalogue would join. */
+function enclosingCatalogue(dir: string): string | undefined {
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, 'qingdan.yaml'))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
 }

@@ -28,6 +28,19 @@ describe('qingdan init (the real binary)', () => {
     expect(again).toMatchObject({ code: 2, stderr: 'qingdan: .editorconfig already exists: init makes a catalogue only where none of its files are, and overwrites nothing. Choose another folder.\n' });
   });
 
+  it('refuses to make a catalogue inside another one, whose files it would become part of (exit 2)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    expect((await runCli(['init'], { cwd })).code).toBe(0);
+    const before = (await runCli(['validate', 'lists'], { cwd })).stdout;
+    const inside = await runCli(['init', 'lists', '--lang', 'en'], { cwd });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toBe(`qingdan: ${path.join(cwd, 'lists')} is inside the catalogue ${path.join(cwd, 'lists')} (it holds qingdan.yaml): a catalogue made there would become part of it. Choose a folder outside it.\n`);
+    expect(existsSync(path.join(cwd, 'lists/lists'))).toBe(false);
+    const deeper = await runCli(['init', 'lists/powers/new'], { cwd });
+    expect(deeper.stderr).toBe(`qingdan: ${path.join(cwd, 'lists/powers/new')} 位于清单 ${path.join(cwd, 'lists')} 之中（那里有 qingdan.yaml），在此新建的清单会成为它的一部分。请换一个清单以外的目录。\n`);
+    expect((await runCli(['validate', 'lists'], { cwd })).stdout).toBe(before);
+  });
+
   it('says which file it cannot write (exit 2) and leaves none of the files it wrote, so init can run again', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
     // A file where the lists/ folder should go: the files before it (.editorconfig, .vscode/) are written first.
