@@ -16,15 +16,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ROOT, dist, guidePages, loadCatalogue } from './in-process.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (module) => import(path.join(ROOT, 'dist', module));
-const { validateCatalogueAsync } = await dist('validate.js');
-const { DirectorySource } = await dist('catalogue/source.js');
-const { GuidePages } = await dist('guide/site.js');
-const { SiteTemplates } = await dist('guide/templates.js');
 const { drawFlow } = await dist('guide/drawing.js');
 const flowModel = await dist('flow/model.js');
 const { describeFlow, flowInput } = flowModel;
@@ -52,10 +46,10 @@ function report(name, drawings) {
 }
 
 for (const folder of folders) {
-  const { catalogue, findings } = await validateCatalogueAsync(new DirectorySource(path.resolve(folder), process.cwd()), { environment: {} });
+  const { catalogue, findings } = await loadCatalogue(folder);
   const invalid = new Set(findings.filter((finding) => finding.severity === 'error').map((finding) => finding.file));
   for (const locale of LOCALES) {
-    const pages = new GuidePages(catalogue, locale, new SiteTemplates(locale, []));
+    const pages = guidePages(catalogue, locale);
     const models = pages.builder.guidePowers().flatMap((power) => pages.flowModelOf(power) ?? []);
     report(`${folder} ${locale} site`, models.map((model) => [model.id, drawFlow(model)]));
     report(`${folder} ${locale} site, worker`, models.map((model) => [model.id, drawFlow(throughJson(model))]));

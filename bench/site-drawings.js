@@ -6,15 +6,8 @@
 //   node bench/site-drawings.js /tmp/qingdan-site-bench-XXXX/catalogue
 //
 // Run by hand; never part of `npm test`.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dist, guidePages, loadCatalogue } from './in-process.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (module) => import(path.join(ROOT, 'dist', module));
-const { validateCatalogueAsync } = await dist('validate.js');
-const { DirectorySource } = await dist('catalogue/source.js');
-const { GuidePages } = await dist('guide/site.js');
-const { SiteTemplates } = await dist('guide/templates.js');
 const { drawFlow } = await dist('guide/drawing.js');
 
 const folder = process.argv[2];
@@ -22,8 +15,8 @@ if (!folder) {
   process.stderr.write('usage: node bench/site-drawings.js CATALOGUE\n');
   process.exit(2);
 }
-const validated = await validateCatalogueAsync(new DirectorySource(path.resolve(folder), process.cwd()), { environment: {} });
-const pages = new GuidePages(validated.catalogue, 'zh-CN', new SiteTemplates('zh-CN', []));
+const validated = await loadCatalogue(folder);
+const pages = guidePages(validated.catalogue, 'zh-CN');
 const models = pages.builder.guidePowers().flatMap((power) => pages.flowModelOf(power) ?? []);
 const before = process.cpuUsage();
 for (let start = 0; start < models.length; start += 1000) {

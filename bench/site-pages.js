@@ -6,27 +6,18 @@
 //   node bench/site-pages.js /tmp/qingdan-site-bench-XXXX/catalogue [--rounds 3] [--locale en]
 //
 // Run by hand; never part of `npm test`.
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (module) => import(path.join(ROOT, 'dist', module));
-const { validateCatalogueAsync } = await dist('validate.js');
-const { DirectorySource } = await dist('catalogue/source.js');
-const { GuidePages } = await dist('guide/site.js');
-const { SiteTemplates } = await dist('guide/templates.js');
+import { guidePages, loadCatalogue } from './in-process.js';
 
 const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '3' }, locale: { type: 'string', default: 'zh-CN' } } });
 if (!positionals[0]) {
   process.stderr.write('usage: node bench/site-pages.js CATALOGUE [--rounds 3] [--locale en]\n');
   process.exit(2);
 }
-const validated = await validateCatalogueAsync(new DirectorySource(path.resolve(positionals[0]), process.cwd()), { environment: {} });
-const templates = new SiteTemplates(args.locale, []);
+const validated = await loadCatalogue(positionals[0]);
 // One fixed drawing stands in for every flowchart: only the templates are timed.
-const pages = new GuidePages(validated.catalogue, args.locale, templates, () => '<svg></svg>');
+const pages = guidePages(validated.catalogue, args.locale, () => '<svg></svg>');
 const planned = pages.builder.guidePowers().map((power) => pages.page(power));
 for (let round = 0; round < Number(args.rounds); round++) {
   const hash = createHash('sha256');
