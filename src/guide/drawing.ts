@@ -21,10 +21,15 @@ const WORKER_SCRIPT = new URL('./drawings.worker.js', import.meta.url);
 // A worker that makes no progress for this long is given up on; its drawings are made here.
 const PATIENCE_MS = 30_000;
 
-/** Slots of the shared claim table: who draws each flow. */
+/** Slots of the shared claim table: who draws each flow, who makes the open data and the search index. */
 export const FREE = 0;
 export const WORKER = 1;
 export const MAIN = 2;
+
+/** Where the jobs other than drawings sit in the claim table of `flows` drawings (its last three slots). */
+export function extraSlots(flows: number): { openData: number; search: number; searchAsked: number; size: number } {
+  return { openData: flows, search: flows + 1, searchAsked: flows + 2, size: flows + 3 };
+}
 
 export interface DrawingJob {
   /** JSON of the flow models in the order their pages are rendered (objects parsed from JSON are fast to read). */
@@ -52,6 +57,17 @@ export interface OpenDataResult {
   files?: EntryFiles;
 }
 
+/** The search index the worker made (searchIndexScript); without `script` it failed, and this thread makes it. */
+export interface SearchResult {
+  search: true;
+  script?: string;
+}
+
+/** Sent to the worker once the guides are planned: their search entries as JSON. */
+export interface SearchRequest {
+  entries: string;
+}
+
 /**
  * The worker draws the flows in the order their pages come, from the moment the pages are planned; this thread
  * makes the site-wide files meanwhile, then renders the guide pages and finds their drawings made. A flow the
@@ -64,14 +80,15 @@ export class SharedDrawings {
   private readonly posted: Int32Array;
   private readonly received = new Map<number, DrawingResult>();
   private openData: OpenDataResult | undefined;
-  private readonly openDataSlot: number;
+  private search: SearchResult | undefined;
+  private readonly slots: ReturnType<typeof extraSlots>;
   private readonly port: MessagePort;
   private readonly worker: Worker;
 
   private constructor(models: readonly FlowModel[], openData: DrawingJob['openData']) {
     models.forEach((model, i) => this.index.set(model.id, i));
-    this.openDataSlot = models.length;
-    const job = { models: JSON.stringify(models), ...(openData ? { openData } : {}), claims: new SharedArrayBuffer(4 * (models.length + 1)), posted: new SharedArrayBuffer(4) };
+    this.slots = extraSlots(models.length);
+    const job = { models: JSON.stringify(models), ...(openData ? { openData } : {}), claims: new SharedArrayBuffer(4 * this.slots.size), posted: new SharedArrayBuffer(4) };
     this.claims = new Int32Array(job.claims);
     this.posted = new Int32Array(job.posted);
     const { port1, port2 } = new MessageChannel();
@@ -102,8 +119,21 @@ export class SharedDrawings {
    * thread takes them over) or when it failed. The caller then makes them itself.
    */
   entryFiles(): EntryFiles | undefined {
-    if (Atomics.compareExchange(this.claims, this.openDataSlot, FREE, MAIN) === FREE) return undefined;
+    if (Atomics.compareExchange(this.claims, this.slots.openData, FREE, MAIN) === FREE) return undefined;
     return this.wait(() => this.openData)?.files;
+  }
+
+  /** Hands the guides' search entries (JSON of searchEntry) to the worker, which makes the index between drawings. */
+  requestSearchIndex(entries: string): void {
+    this.port.postMessage({ entries } satisfies SearchRequest);
+    Atomics.store(this.claims, this.slots.searchAsked, 1);
+    Atomics.notify(this.claims, this.slots.searchAsked);
+  }
+
+  /** The search index script the worker made; undefined when it has not started on it (taken over here) or failed. */
+  searchIndex(): string | undefined {
+    if (Atomics.compareExchange(this.claims, this.slots.search, FREE, MAIN) === FREE) return undefined;
+    return this.wait(() => this.search)?.script;
   }
 
   private wait(i: number): DrawingResult | undefined;
@@ -112,8 +142,9 @@ export class SharedDrawings {
     let waited = 0;
     for (;;) {
       for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-        const result = message.message as DrawingResult | OpenDataResult;
+        const result = message.message as DrawingResult | OpenDataResult | SearchResult;
         if ('openData' in result) this.openData = result;
+        else if ('search' in result) this.search = result;
         else this.received.set(result.index, result);
       }
       if (typeof i === 'function') {

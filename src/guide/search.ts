@@ -42,8 +42,24 @@ export function searchApi(script: URL | string = SEARCH_SCRIPT): SearchApi {
   return loaded;
 }
 
+/** What the index reads of a guide: all a worker thread needs to make it (searchEntry). */
+export interface SearchEntry {
+  name: string;
+  href: string;
+  code: string;
+  searchText: string;
+  department: { name: string };
+  category: { name: string };
+  coDepartments: ReadonlyArray<{ name: string }>;
+}
+
+export function searchEntry(guide: GuideModel): SearchEntry {
+  const { name, href, code, searchText, department, category, coDepartments } = guide;
+  return { name, href, code, searchText, department: { name: department.name }, category: { name: category.name }, coDepartments: coDepartments.map((d) => ({ name: d.name })) };
+}
+
 /** A guide's grams: names, departments and categories are short and matched on single characters too; the rest by bigrams. */
-function gramsOf(guide: GuideModel): string[] {
+function gramsOf(guide: SearchEntry): string[] {
   const { grams } = searchApi();
   const departments = [guide.department.name, ...guide.coDepartments.map((d) => d.name)];
   const short = grams([guide.name, guide.category.name, ...departments, ...departments.flatMap(shortForms)].join('\n'), true);
@@ -76,14 +92,14 @@ function place<T extends string | number>(list: readonly T[], value: T): number 
 
 /** What a resident build keeps of the last index: an edit changes a few items' postings, not the whole index. */
 export interface SearchState {
-  guides: readonly GuideModel[];
+  guides: readonly SearchEntry[];
   postings: Map<string, number[]>;
   encoded: Map<string, string>;
   /** The grams in the order the index lists them. */
   sorted: string[];
 }
 
-function fullState(guides: readonly GuideModel[], gramsFor: (guide: GuideModel) => readonly string[]): SearchState {
+function fullState(guides: readonly SearchEntry[], gramsFor: (guide: SearchEntry) => readonly string[]): SearchState {
   const postings = new Map<string, number[]>();
   guides.forEach((guide, i) => {
     for (const gram of gramsFor(guide)) {
@@ -97,7 +113,7 @@ function fullState(guides: readonly GuideModel[], gramsFor: (guide: GuideModel) 
 }
 
 /** The last index brought up to date: only items whose model is another object are looked at again. */
-function updatedState(state: SearchState, guides: readonly GuideModel[], gramsFor: (guide: GuideModel) => readonly string[]): SearchState {
+function updatedState(state: SearchState, guides: readonly SearchEntry[], gramsFor: (guide: SearchEntry) => readonly string[]): SearchState {
   const touched = new Set<string>();
   guides.forEach((guide, i) => {
     const before = state.guides[i]!;
@@ -137,8 +153,8 @@ function updatedState(state: SearchState, guides: readonly GuideModel[], gramsFo
  * With a memo (a resident build), a guide model that is the same object as last time keeps its grams, and when the
  * items are the same in number the last index is updated rather than made again.
  */
-export function buildSearchIndex(guides: readonly GuideModel[], memo?: SiteMemo): SearchIndex {
-  const gramsFor = (guide: GuideModel): readonly string[] => {
+export function buildSearchIndex(guides: readonly SearchEntry[], memo?: SiteMemo): SearchIndex {
+  const gramsFor = (guide: SearchEntry): readonly string[] => {
     let grams = memo?.grams.get(guide);
     if (!grams) {
       grams = gramsOf(guide);

@@ -10,7 +10,7 @@ import { formatDuration } from '../flow/labels.js';
 import { linkify } from './links.js';
 import { appliesTo, hasGuide, paths, SiteModelBuilder, type GuideModel, type NamedLink } from './model.js';
 import { computeStats } from './stats.js';
-import { buildSearchIndex, searchIndexScript } from './search.js';
+import { buildSearchIndex, searchEntry, searchIndexScript } from './search.js';
 import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv, type ENTRY_FILES, type EntryFiles } from './opendata.js';
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
@@ -29,9 +29,11 @@ export interface SiteFile {
   make(): string | Buffer;
 }
 
-/** Another thread making part of a site (drawing.ts): the open data it was given to make, if it made it. */
+/** Another thread making part of a site (drawing.ts): the open data and search index, when it made them. */
 export interface SiteHelper {
   entryFiles(): EntryFiles | undefined;
+  requestSearchIndex(entries: string): void;
+  searchIndex(): string | undefined;
 }
 
 export interface SitePlan {
@@ -233,6 +235,9 @@ export function planSite(
     guideFiles.push({ path: guidePage.path, key: guidePage.key, guide: true, ...(guidePage.flow ? { flow: guidePage.flow } : {}), make: guidePage.render });
   }
 
+  // A one-off build's helper thread makes the search index while this one makes the site-wide pages.
+  if (helper && catalogueText !== undefined) helper.requestSearchIndex(JSON.stringify(guides.map(searchEntry)));
+
   const home = { name: word('nav-home'), href: paths.home };
   // Grouped once: per department, its items, the responsibility entries of its items, its own duty lists.
   const powersOf = new Map<string, Power[]>();
@@ -355,7 +360,8 @@ export function planSite(
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
   // The search index before the open data: a helper thread making the open data gets that much longer.
-  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchIndexScript(buildSearchIndex(guides, memo)) });
+  const searchFromHelper = () => (catalogueText !== undefined ? helper?.searchIndex() : undefined);
+  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchFromHelper() ?? searchIndexScript(buildSearchIndex(guides, memo)) });
 
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.

@@ -6,7 +6,7 @@ import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
 import { planSite } from '../../src/guide/site.js';
 import { SiteTemplates } from '../../src/guide/templates.js';
-import { buildSearchIndex, parseSearchIndexScript, searchApi, type SearchIndex } from '../../src/guide/search.js';
+import { buildSearchIndex, parseSearchIndexScript, searchApi, searchEntry, searchIndexScript, type SearchEntry, type SearchIndex } from '../../src/guide/search.js';
 import { SiteModelBuilder } from '../../src/guide/model.js';
 import { SiteMemo } from '../../src/guide/memo.js';
 import { ROOT } from '../cli/run-cli.js';
@@ -101,5 +101,21 @@ describe('the search index of a resident build (serve)', () => {
     // And back: the grams only that edit brought are gone again.
     expect(buildSearchIndex(guides, memo)).toEqual(buildSearchIndex(guides));
     expect(buildSearchIndex(guides, memo).grams['鳕鱼']).toBeUndefined();
+  });
+});
+
+describe('the search index made by the drawing worker', () => {
+  it('is the same script from the guides\' search entries sent as JSON as from the guide models', async () => {
+    const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const builder = new SiteModelBuilder(catalogue, locale);
+      const guides = builder.guidePowers().map((power) => builder.guide(power, undefined));
+      const sent = JSON.parse(JSON.stringify(guides.map(searchEntry))) as SearchEntry[];
+      const fromModels = searchIndexScript(buildSearchIndex(guides));
+      expect(searchIndexScript(buildSearchIndex(sent))).toBe(fromModels);
+      // Co-departments and departments' short forms are in it too (住建局 finds 住房和城乡建设局's items).
+      expect(guides.some((guide) => guide.coDepartments.length > 0)).toBe(true);
+      expect(parseSearchIndexScript(fromModels).docs).toHaveLength(guides.length);
+    }
   });
 });
