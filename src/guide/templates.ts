@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
 import { UsageError } from '../errors.js';
-import { missingName, parseTemplate, renderFailure, shownPath } from './template-check.js';
+import { missingName, parseTemplate, readTemplate, renderFailure, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -80,7 +80,7 @@ export class SiteTemplates {
     // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
     const parsed: [hbs.AST.Program, string][] = [];
     for (const [name, file] of [...partialFiles].sort()) {
-      const text = readFileSync(file, 'utf8');
+      const text = readTemplate(file);
       digest.update(`partial:${name}\0${text}\0`);
       const program = this.parse(text, file);
       parsed.push([program, file]);
@@ -88,7 +88,7 @@ export class SiteTemplates {
       this.handlebars.registerPartial(name, this.handlebars.compile(program, { preventIndent: true }));
     }
     for (const [name, file] of [...pageFiles].sort()) {
-      const text = readFileSync(file, 'utf8');
+      const text = readTemplate(file);
       digest.update(`page:${name}\0${text}\0`);
       const program = this.parse(text, file);
       parsed.push([program, file]);

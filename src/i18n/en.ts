@@ -233,6 +233,7 @@ export const ui: UiMessages = {
   'template-syntax': 'Template {file}:{line}:{column} has a syntax error; the site was not built. Check that the {{…}} there is complete and its block closed ({detail}).',
   'template-missing-partial': 'Template {file}:{line}:{column} uses the partial {name}, which does not exist; the site was not built. Create {name}.hbs in the partials/ folder of your templates, or correct the name.',
   'template-missing-helper': 'Template {file}:{line}:{column} uses the helper {name}, which does not exist; the site was not built. The helpers are: {known}; to show a value, remove the parameters after it.',
+  'template-not-utf8': 'Template {file}:{line}:{column} is not UTF-8; the site was not built (its text would be garbled on every page). Save the file as UTF-8.',
   'template-failed': 'Making a page with the template {file} failed; the site was not built: {detail}',
   'template-not-folder': '{path} is a file; partials and assets in a template folder must be folders. Remove or rename the file.',
   'serve-listening': 'Previewing at {url} (rebuilds when the catalogue or templates change; Ctrl+C stops)',

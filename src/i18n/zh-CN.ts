@@ -233,6 +233,7 @@ export const ui: UiMessages = {
   'template-syntax': '模板 {file}:{line}:{column} 有语法错误，未生成网站。请检查此处的 {{…}} 是否写全、块是否闭合（{detail}）。',
   'template-missing-partial': '模板 {file}:{line}:{column} 引用的局部模板 {name} 不存在，未生成网站。请在模板目录的 partials/ 中创建 {name}.hbs，或改正名称。',
   'template-missing-helper': '模板 {file}:{line}:{column} 用到的辅助函数 {name} 不存在，未生成网站。可用的有：{known}；如只是取值，请去掉其后的参数。',
+  'template-not-utf8': '模板 {file}:{line}:{column} 不是 UTF-8 编码，未生成网站（页面上会成乱码）。请把该文件另存为 UTF-8。',
   'template-failed': '用模板 {file} 生成页面时出错，未生成网站：{detail}',
   'template-not-folder': '{path} 是一个文件，模板目录中的 partials 和 assets 须为文件夹。请删除或改名该文件。',
   'serve-listening': '预览网站：{url}（修改清单或模板后自动重新生成；按 Ctrl+C 停止）',

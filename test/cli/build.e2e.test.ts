@@ -117,6 +117,22 @@ describe('qingdan build (the real binary)', () => {
     expect(english.stderr).toContain('qingdan: Template mine/partials/footer.hbs:5:1 has a syntax error; the site was not built.');
   });
 
+  it('refuses a template saved in GB18030, at its first byte that is not UTF-8, the old site left in place', async () => {
+    const dir = userTemplates({});
+    mkdirSync(path.join(dir, 'mine/partials'), { recursive: true });
+    // 办事 in GB18030 (B0EC CAC2), as an older Windows editor saves Chinese.
+    writeFileSync(path.join(dir, 'mine/partials/footer.hbs'), Buffer.concat([Buffer.from('<footer>\n<p>'), Buffer.from([0xb0, 0xec, 0xca, 0xc2]), Buffer.from('</p>\n</footer>\n')]));
+    const out = path.join(dir, 'site');
+    expect((await runCli(['build', LISTS, '--out', out], { cwd: dir })).code).toBe(0);
+    const before = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const result = await runCli(['build', LISTS, '--out', out, '--templates', 'mine'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.endsWith('\nqingdan: 模板 mine/partials/footer.hbs:2:4 不是 UTF-8 编码，未生成网站（页面上会成乱码）。请把该文件另存为 UTF-8。\n')).toBe(true);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(before);
+    const english = await runCli(['build', LISTS, '--out', out, '--templates', 'mine', '--lang', 'en'], { cwd: dir });
+    expect(english.stderr.endsWith('\nqingdan: Template mine/partials/footer.hbs:2:4 is not UTF-8; the site was not built (its text would be garbled on every page). Save the file as UTF-8.\n')).toBe(true);
+  });
+
   it('points at the token the template parser stopped on, and at a block closed by the wrong name', async () => {
     const dir = userTemplates({ 'partials/footer.hbs': '<footer>\n{{t "x" name=}}\n' });
     const result = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: dir });

@@ -1,7 +1,10 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { missingName, parseTemplate } from '../../src/guide/template-check.js';
+import { missingName, parseTemplate, readTemplate } from '../../src/guide/template-check.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 function missing(text: string, partials: string[] = []): string | undefined {
   const hb = Handlebars.create();
@@ -34,5 +37,28 @@ describe('template checks', () => {
     }
     expect(caught).toBeInstanceOf(UsageError);
     expect((caught as UsageError).data).toMatchObject({ file: '/x/t.hbs', line: 3, column: 13 });
+  });
+
+  it('reads UTF-8 templates, and names the line and column of the first byte that is not', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qingdan-template-'));
+    const write = (name: string, ...parts: Array<string | number[]>) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part)))));
+      return file;
+    };
+    expect(readTemplate(write('ok.hbs', '<p>办事指南</p>\n'))).toBe('<p>办事指南</p>\n');
+    const place = (file: string) => {
+      try {
+        readTemplate(file);
+      } catch (error) {
+        const { key, data } = error as UsageError;
+        return `${key} ${String(data.line)}:${String(data.column)}`;
+      }
+      return 'read';
+    };
+    // 办 in GB18030 on line 3, after "甲乙" (two characters): column 3; a lone continuation byte at the very start.
+    expect(place(write('gb.hbs', 'a\nb\n甲乙', [0xb0, 0xec], '\n'))).toBe('template-not-utf8 3:3');
+    expect(place(write('start.hbs', [0x80], 'x'))).toBe('template-not-utf8 1:1');
+    expect(place(write('last.hbs', 'x\n', [0xff]))).toBe('template-not-utf8 2:1');
   });
 });
