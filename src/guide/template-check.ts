@@ -1,10 +1,11 @@
 // A user's templates checked when they are read, so that a mistake is named with its file, line and column before
 // any page is made (Handlebars itself compiles lazily and names neither file nor place).
-import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
+import { decode } from '../catalogue/parse.js';
+import { Positions } from '../catalogue/positions.js';
 
 type Environment = typeof Handlebars;
 type Node = hbs.AST.Node;
@@ -16,27 +17,15 @@ export function shownPath(file: string, cwd = process.cwd()): string {
 }
 
 /**
- * A template's text. One saved in another encoding (GB18030, as older Windows editors save Chinese) would put
- * mojibake on every page: it is a usage error at the line and column of its first byte that is not UTF-8.
+ * A template's text, decoded as catalogue files are (catalogue/parse.ts: a byte-order mark dropped, UTF-16 and
+ * GB18030 told apart). One in another encoding would put mojibake on every page: it is a usage error at the line
+ * and column of its first byte that is not UTF-8.
  */
 export function readTemplate(file: string): string {
-  const bytes = readFileSync(file);
-  if (isUtf8(bytes)) return bytes.toString('utf8');
-  // A newline byte is never part of a multi-byte character: the first line that is not UTF-8 holds the fault.
-  let start = 0;
-  let line = 1;
-  for (;;) {
-    const end = bytes.indexOf(0x0a, start);
-    const text = bytes.subarray(start, end < 0 ? bytes.length : end);
-    if (!isUtf8(text)) {
-      const column = [...text.toString('utf8')].findIndex((char) => char === '\ufffd') + 1;
-      throw new UsageError('template-not-utf8', { file: shownPath(file), line, column: Math.max(column, 1) });
-    }
-    if (end < 0) break;
-    start = end + 1;
-    line++;
-  }
-  return bytes.toString('utf8');
+  const decoded = decode(readFileSync(file), shownPath(file));
+  if (decoded.ok) return decoded.text;
+  const { line, column } = new Positions(() => undefined).span(decoded.finding.place);
+  throw new UsageError('template-not-utf8', { file: shownPath(file), line, column });
 }
 
 /** Parses a template; a syntax error is a usage error at file:line:col (the parser keeps its place on its lexer). */

@@ -163,8 +163,7 @@ export class SiteTemplates {
     hb.registerHelper('half', (a: unknown) => Number(a) / 2);
   }
 
-  /** A template's syntax tree with the helper calls whose result is known now made already (see inlineHelpers). */
-  /** Parsed (a syntax error named at file:line:col), with what the helpers do at compile time done. */
+  /** Parsed (a syntax error named at file:line:col), with the helper calls whose result is known now made already (see inlineHelpers). */
   private parse(text: string, file: string): hbs.AST.Program {
     const program = parseTemplate(this.handlebars, text, file);
     inlineHelpers(program, this.inlining);

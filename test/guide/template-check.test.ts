@@ -60,5 +60,8 @@ describe('template checks', () => {
     expect(place(write('gb.hbs', 'a\nb\n甲乙', [0xb0, 0xec], '\n'))).toBe('template-not-utf8 3:3');
     expect(place(write('start.hbs', [0x80], 'x'))).toBe('template-not-utf8 1:1');
     expect(place(write('last.hbs', 'x\n', [0xff]))).toBe('template-not-utf8 2:1');
+    // Read as catalogue files are: a byte-order mark is not text of the page, UTF-16 is named at its start.
+    expect(readTemplate(write('bom.hbs', [0xef, 0xbb, 0xbf], '<p>x</p>'))).toBe('<p>x</p>');
+    expect(place(write('utf16.hbs', [0xff, 0xfe, 0x3c, 0x00]))).toBe('template-not-utf8 1:1');
   });
 });
