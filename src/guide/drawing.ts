@@ -111,7 +111,9 @@ export class SharedDrawings {
   draw(model: FlowModel): string {
     const i = this.index.get(model.id);
     if (i === undefined || Atomics.compareExchange(this.claims, i, FREE, MAIN) === FREE) return drawFlow(model);
-    return this.wait(i)?.svg ?? drawFlow(model);
+    const drawn = this.wait(() => this.received.get(i));
+    this.received.delete(i);
+    return drawn?.svg ?? drawFlow(model);
   }
 
   /**
@@ -119,8 +121,7 @@ export class SharedDrawings {
    * thread takes them over) or when it failed. The caller then makes them itself.
    */
   entryFiles(): EntryFiles | undefined {
-    if (Atomics.compareExchange(this.claims, this.slots.openData, FREE, MAIN) === FREE) return undefined;
-    return this.wait(() => this.openData)?.files;
+    return this.fromWorker(this.slots.openData, () => this.openData)?.files;
   }
 
   /** Hands the guides' search entries (JSON of searchEntry) to the worker, which makes the index between drawings. */
@@ -132,13 +133,16 @@ export class SharedDrawings {
 
   /** The search index script the worker made; undefined when it has not started on it (taken over here) or failed. */
   searchIndex(): string | undefined {
-    if (Atomics.compareExchange(this.claims, this.slots.search, FREE, MAIN) === FREE) return undefined;
-    return this.wait(() => this.search)?.script;
+    return this.fromWorker(this.slots.search, () => this.search)?.script;
   }
 
-  private wait(i: number): DrawingResult | undefined;
-  private wait<T>(i: () => T | undefined): T | undefined;
-  private wait(i: number | (() => unknown)): unknown {
+  /** A job's result: undefined at once when the worker had not claimed it (now this thread's), else when it comes. */
+  private fromWorker<T>(slot: number, result: () => T | undefined): T | undefined {
+    return Atomics.compareExchange(this.claims, slot, FREE, MAIN) === FREE ? undefined : this.wait(result);
+  }
+
+  /** Takes in what the worker posted until `result` gives something, or the worker has stalled for PATIENCE_MS. */
+  private wait<T>(result: () => T | undefined): T | undefined {
     let waited = 0;
     for (;;) {
       for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
@@ -147,16 +151,8 @@ export class SharedDrawings {
         else if ('search' in result) this.search = result;
         else this.received.set(result.index, result);
       }
-      if (typeof i === 'function') {
-        const result = i();
-        if (result) return result;
-      } else {
-        const result = this.received.get(i);
-        if (result) {
-          this.received.delete(i);
-          return result;
-        }
-      }
+      const found = result();
+      if (found) return found;
       if (waited >= PATIENCE_MS) return undefined;
       const seen = Atomics.load(this.posted, 0);
       const started = performance.now();

@@ -15,42 +15,31 @@ const post = (result: DrawingResult | OpenDataResult | SearchResult) => {
   Atomics.add(posted, 0, 1);
   Atomics.notify(posted, 0);
 };
-// The open data first: the main thread needs it before the guide pages, whose flowcharts come next.
-if (job.openData && Atomics.compareExchange(claims, slots.openData, FREE, WORKER) === FREE) {
-  let result: OpenDataResult;
+/** What `make` gives; undefined when it throws: the main thread then makes it again and reports what went wrong. */
+const attempt = <T>(make: () => T): T | undefined => {
   try {
-    result = { openData: true, files: entryFiles(openDataCatalogue(job.openData.catalogue), job.openData.locale) };
+    return make();
   } catch {
-    // Made again on the main thread, which reports what went wrong.
-    result = { openData: true };
+    return undefined;
   }
-  post(result);
+};
+// The open data first: the main thread needs it before the guide pages, whose flowcharts come next.
+const openData = job.openData;
+if (openData && Atomics.compareExchange(claims, slots.openData, FREE, WORKER) === FREE) {
+  post({ openData: true, files: attempt(() => entryFiles(openDataCatalogue(openData.catalogue), openData.locale)) });
 }
 /** The search index, when the main thread has asked for it and not taken it over. */
 const searchIfAsked = () => {
   const request = receiveMessageOnPort(job.port)?.message as SearchRequest | undefined;
   if (!request || Atomics.compareExchange(claims, slots.search, FREE, WORKER) !== FREE) return;
-  let result: SearchResult;
-  try {
-    result = { search: true, script: searchIndexScript(buildSearchIndex(JSON.parse(request.entries) as SearchEntry[])) };
-  } catch {
-    result = { search: true };
-  }
-  post(result);
+  post({ search: true, script: attempt(() => searchIndexScript(buildSearchIndex(JSON.parse(request.entries) as SearchEntry[]))) });
 };
 const models = JSON.parse(job.models) as FlowModel[];
 for (let i = 0; i < models.length; i++) {
   searchIfAsked();
   // The main thread claims a flow when its page is rendered and it is not drawn yet: one it holds is skipped.
   if (Atomics.compareExchange(claims, i, FREE, WORKER) !== FREE) continue;
-  let result: DrawingResult;
-  try {
-    result = { index: i, svg: drawFlow(modelFromJson(models[i]!)) };
-  } catch {
-    // Not reported from here: the main thread draws it again and raises the error where the build reports it.
-    result = { index: i };
-  }
-  post(result);
+  post({ index: i, svg: attempt(() => drawFlow(modelFromJson(models[i]!))) });
 }
 // A one-off build asks for the search index once its guides are planned: wait for that, unless it was made already
 // or the main thread took it over.

@@ -46,8 +46,8 @@ export function openDataCatalogue(json: string): OpenDataCatalogue {
 }
 
 /** The open data files made from entries alone (catalogue.json aside), by their path in the site. */
-export const ENTRY_FILES = ['data/powers.csv', 'data/materials.csv', 'data/responsibilities.csv', 'data/services.jsonld'] as const;
-export type EntryFiles = Record<(typeof ENTRY_FILES)[number], string>;
+export type EntryFile = 'data/powers.csv' | 'data/materials.csv' | 'data/responsibilities.csv' | 'data/services.jsonld';
+export type EntryFiles = Record<EntryFile, string>;
 
 export function entryFiles(catalogue: OpenDataCatalogue, locale: Locale): EntryFiles {
   return {

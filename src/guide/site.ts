@@ -11,7 +11,7 @@ import { linkify } from './links.js';
 import { appliesTo, hasGuide, paths, SiteModelBuilder, type GuideModel, type NamedLink } from './model.js';
 import { computeStats } from './stats.js';
 import { buildSearchIndex, searchEntry, searchIndexScript } from './search.js';
-import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv, type ENTRY_FILES, type EntryFiles } from './opendata.js';
+import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv, type EntryFile, type EntryFiles } from './opendata.js';
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
 import { drawFlow } from './drawing.js';
@@ -216,6 +216,8 @@ export function planSite(
   const powers = builder.guidePowers();
   // A one-off build makes catalogue.json now: it is written anyway, and another thread can read the entries from it.
   const catalogueText = flowsReady && !memo ? catalogueJson(catalogue) : undefined;
+  // The thread drawing the flowcharts, which a one-off build (no memo to keep per-entry pieces in) also gives the
+  // open data and the search index to make.
   let helper: SiteHelper | undefined;
   if (flowsReady) {
     const flows = new Map<string, FlowModel>();
@@ -223,7 +225,8 @@ export function planSite(
       const flow = guidePages.flowModelOf(power);
       if (flow && !flows.has(flow.id)) flows.set(flow.id, flow);
     }
-    helper = flowsReady([...flows.values()], catalogueText === undefined ? undefined : { catalogue: catalogueText, locale });
+    const drawing = flowsReady([...flows.values()], catalogueText === undefined ? undefined : { catalogue: catalogueText, locale });
+    if (catalogueText !== undefined) helper = drawing;
   }
   const guides: GuideModel[] = [];
   // Guide pages come last: while this thread makes the site-wide files, a drawing worker gets ahead with the
@@ -235,8 +238,8 @@ export function planSite(
     guideFiles.push({ path: guidePage.path, key: guidePage.key, guide: true, ...(guidePage.flow ? { flow: guidePage.flow } : {}), make: guidePage.render });
   }
 
-  // A one-off build's helper thread makes the search index while this one makes the site-wide pages.
-  if (helper && catalogueText !== undefined) helper.requestSearchIndex(JSON.stringify(guides.map(searchEntry)));
+  // The helper thread makes the search index while this one makes the site-wide pages.
+  helper?.requestSearchIndex(JSON.stringify(guides.map(searchEntry)));
 
   const home = { name: word('nav-home'), href: paths.home };
   // Grouped once: per department, its items, the responsibility entries of its items, its own duty lists.
@@ -360,16 +363,15 @@ export function planSite(
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
   // The search index before the open data: a helper thread making the open data gets that much longer.
-  const searchFromHelper = () => (catalogueText !== undefined ? helper?.searchIndex() : undefined);
-  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => searchFromHelper() ?? searchIndexScript(buildSearchIndex(guides, memo)) });
+  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => helper?.searchIndex() ?? searchIndexScript(buildSearchIndex(guides, memo)) });
 
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.
-  // What the helper thread made, asked for when the first of them is written (undefined: make them here).
-  let fromHelper: EntryFiles | undefined | null = helper ? null : undefined;
-  const helped = (href: (typeof ENTRY_FILES)[number], make: () => string | Buffer) => () => {
-    if (fromHelper === null) fromHelper = helper!.entryFiles();
-    return fromHelper?.[href] ?? make();
+  // What the helper thread made, asked for when the first of them is written (none: they are made here).
+  let fromHelper: { files: EntryFiles | undefined } | undefined;
+  const helped = (href: EntryFile, make: () => string | Buffer) => () => {
+    fromHelper ??= { files: helper?.entryFiles() };
+    return fromHelper.files?.[href] ?? make();
   };
   const data: Array<{ name: string; href: string; make: () => string | Buffer; bytes?: number }> = [
     { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueText ?? catalogueJson(catalogue, memo) },
