@@ -8,6 +8,7 @@ import { isFullOnline } from '../catalogue/yardsticks.js';
 import { hasGuide, paths } from './model.js';
 import { linkify } from './links.js';
 import type { SiteMemo } from './memo.js';
+import { csvRecords, type CsvCell } from '../tables/csv.js';
 
 /**
  * What open data reads of a catalogue: its name, its entries' values and the look-ups by id. A Catalogue is one; so
@@ -66,35 +67,7 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-type Cell = string | number | boolean | undefined;
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * Rows as CSV (RFC 4180, CRLF after every record): what csv-stringify makes with our options — text cells
- * neutralised, then quoted when they hold a quote, a comma or a line break, quotes doubled; booleans as true/false;
- * nothing for an empty cell. Written here because the open data has half a million cells on 4,000 items and the
- * library's per-cell casting and option checks took 0.7 s of a build; test/guide/opendata.test.ts holds this to the
- * library's bytes.
- */
-export function csvRecords(rows: readonly (readonly Cell[])[]): string {
-  let out = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      if (i) out += ',';
-      const cell = row[i];
-      if (cell === undefined || cell === null) continue;
-      if (typeof cell !== 'string') {
-        out += String(cell);
-        continue;
-      }
-      const text = neutraliseCell(cell);
-      out += NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    }
-    out += '\r\n';
-  }
-  return out;
-}
+type Cell = CsvCell;
 
 const BOM = '\ufeff';
 
@@ -110,12 +83,12 @@ interface EntryRows {
  * entry that is the same object as last time, whose rows read the same from other entries, keeps its rows' text.
  */
 function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; bytes: Buffer }>): string | Buffer {
-  if (!memo) return BOM + csvRecords([header, ...entries.flatMap((entry) => entry.rows())]);
-  const parts: Buffer[] = [Buffer.from(BOM + csvRecords([header]))];
+  if (!memo) return BOM + csvRecords([header, ...entries.flatMap((entry) => entry.rows())], neutraliseCell);
+  const parts: Buffer[] = [Buffer.from(BOM + csvRecords([header], neutraliseCell))];
   for (const { entry, reads, rows } of entries) {
     let known = memo.get(entry);
     if (!known || known.reads !== reads) {
-      known = { reads, bytes: Buffer.from(csvRecords(rows())) };
+      known = { reads, bytes: Buffer.from(csvRecords(rows(), neutraliseCell)) };
       memo.set(entry, known);
     }
     parts.push(known.bytes);
