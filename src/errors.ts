@@ -24,6 +24,12 @@ const WRITE_REFUSALS: Record<string, UiKey> = {
   ENAMETOOLONG: 'write-name-too-long',
 };
 
+/** Whether the file system refused a write for one of the reasons WRITE_REFUSALS puts in words. */
+export function isWriteRefusal(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && Object.hasOwn(WRITE_REFUSALS, code);
+}
+
 /** A file qingdan was asked to write (`shown` as the user named it) that could not be written: exit 2, in words. */
 export function writeFailed(shown: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -8,7 +8,7 @@ import { validateCatalogueAsync } from '../validate.js';
 import stylish from '../report/stylish.js';
 import { countBySeverity } from '../report/types.js';
 import { ui } from '../i18n/index.js';
-import { UsageError, writeFailed } from '../errors.js';
+import { isWriteRefusal, UsageError, writeFailed } from '../errors.js';
 import type { Locale } from '../findings.js';
 import type { CliIo } from '../cli/io.js';
 import { buildSite, type BuildResult, type SiteSession } from './build.js';
@@ -40,12 +40,11 @@ export function checkTemplateFolders(folders: readonly string[], cwd: string): s
 
 // What the file system says when the site folder cannot be made or written: a read-only disk, no permission, a full
 // disk, a file where a folder should be. They are the environment's problems, not qingdan's: one sentence, exit 2.
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENAMETOOLONG']);
-
 function unwritable(error: unknown, out: string, cwd: string): UsageError | undefined {
   const { code, path: where, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  // ENOENT from mkdir: a folder the file system will not make (below /proc), or whose parent went away meanwhile.
-  const refused = code !== undefined && (UNWRITABLE.has(code) || (code === 'ENOENT' && syscall === 'mkdir'));
+  // ENOENT only from mkdir: a folder the file system will not make (below /proc), or whose parent went away
+  // meanwhile. From reading (a template, a cached file) it is no write's fault.
+  const refused = isWriteRefusal(error) && (code !== 'ENOENT' || syscall === 'mkdir');
   if (!refused || !where) return undefined;
   // The build works in a temporary folder beside --out: name the folder the user asked for, in the detail too.
   const shown = where.startsWith(out) ? out : where;
