@@ -1,9 +1,17 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from './cache.js';
 
 export const CONFIG_FILE = 'qingdan.yaml';
+
+/** The catalogue `dir` is in: itself or the nearest folder above it that holds qingdan.yaml. */
+export function enclosingCatalogue(dir: string): string | undefined {
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, CONFIG_FILE))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
 
 export interface CatalogueSource {
   /** How the catalogue root is shown in findings, e.g. `lists` (relative to the working directory). */

@@ -1,7 +1,7 @@
 // Turns the paths a user typed into catalogues to check and, when files were named, which of their findings to show.
 import { existsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, toPosix } from '../catalogue/source.js';
+import { CONFIG_FILE, enclosingCatalogue, toPosix } from '../catalogue/source.js';
 import { UsageError } from '../errors.js';
 
 export interface Target {
@@ -11,13 +11,6 @@ export interface Target {
   only: string[] | undefined;
 }
 
-function findRoot(start: string): string | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, CONFIG_FILE))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 /**
  * With no path: the current folder's catalogue, or `lists/` beside it. A folder or file inside a catalogue checks
  * the whole catalogue (cross-file rules need it) but reports only on what was named — what pre-commit wants for
@@ -25,7 +18,7 @@ function findRoot(start: string): string | undefined {
  */
 export function resolveTargets(paths: string[], cwd: string): Target[] {
   if (paths.length === 0) {
-    const here = findRoot(cwd);
+    const here = enclosingCatalogue(cwd);
     if (here) return [{ root: here, only: undefined }];
     if (existsSync(path.join(cwd, 'lists', CONFIG_FILE))) return [{ root: path.join(cwd, 'lists'), only: undefined }];
     throw new UsageError('no-config', { root: '.' });
@@ -34,7 +27,7 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
   let outside: string | undefined;
   for (const given of paths) {
     const { absolute, stats } = statGiven(given, cwd);
-    const root = findRoot(stats.isDirectory() ? absolute : path.dirname(absolute));
+    const root = enclosingCatalogue(stats.isDirectory() ? absolute : path.dirname(absolute));
     if (!root) {
       outside ??= given;
       continue;

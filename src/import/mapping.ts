@@ -1,9 +1,9 @@
 // The mapping file (--map mapping.yaml): what a spreadsheet's own column names, sheet names and values mean.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isUtf8 } from 'node:buffer';
 import { parseDocument } from 'yaml';
 import { SourceMap } from '../catalogue/source-map.js';
+import { decode } from '../catalogue/parse.js';
 import { ToolError } from '../i18n/tools.js';
 import { TABLES, TABLE_KINDS, type TableKind } from '../tables/columns.js';
 import { VALUE_LABELS, type LabelTable } from '../tables/values.js';
@@ -33,8 +33,10 @@ export function loadMapping(file: string, cwd: string): Mapping {
   } catch (error) {
     throw new ToolError('import-mapping-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
-  if (!isUtf8(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ToolError('import-mapping-encoding', { file });
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // Decoded as catalogue files are (UTF-8 only, a byte-order mark dropped, UTF-16 refused).
+  const decoded = decode(bytes, file);
+  if (!decoded.ok) throw new ToolError('import-mapping-encoding', { file });
+  const text = decoded.text;
   const map = new SourceMap(text);
   const at = (where: (string | number)[], key = false): string => {
     const span = map.locate(where, key);

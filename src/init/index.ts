@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { ToolError } from '../i18n/tools.js';
 import { UsageError, writeFailed } from '../errors.js';
 import { makeFolder } from '../files.js';
+import { enclosingCatalogue } from '../catalogue/source.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/init/', import.meta.url));
 
@@ -44,6 +45,7 @@ handlebars.registerHelper('yaml', (value: unknown) => stringify(value).trimEnd()
  * cause is fixed is not refused because of them.
  */
 export function initCatalogue(root: string, options: InitOptions): string[] {
+  // A catalogue made inside another would have its files join the outer one's.
   const around = enclosingCatalogue(root);
   if (around) throw new ToolError('init-inside-catalogue', { path: root, catalogue: around });
   const files = templates().map((template) => ({ template, target: outputPath(template) }));
@@ -63,12 +65,4 @@ export function initCatalogue(root: string, options: InitOptions): string[] {
     }
   }
   return files.map((file) => file.target);
-}
-
-/** The catalogue `dir` is in (itself or a folder above it holding qingdan.yaml), whose files a new catalogue would join. */
-function enclosingCatalogue(dir: string): string | undefined {
-  for (let folder = dir; ; folder = path.dirname(folder)) {
-    if (existsSync(path.join(folder, 'qingdan.yaml'))) return folder;
-    if (path.dirname(folder) === folder) return undefined;
-  }
 }
