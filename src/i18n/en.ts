@@ -58,7 +58,9 @@ export const rules: RuleMessages = {
   'schema/enum': { description: 'A value outside the allowed values.', messages: { enum: '{field} must be one of: {allowed} (is {value}).' } },
   'schema/format': {
     description: 'A value is not in the expected format.',
-    messages: { 'format-date': '{field} must be a date, YYYY-MM-DD (is {value}).', 'format-uri': '{field} must be a full URL such as https://… (is {value}).' },
+    messages: { 'format-date': '{field} must be a date, YYYY-MM-DD (is {value}).', 'format-uri': '{field} must be a full URL such as https://… (is {value}).',
+      'format-regex': '{field} is not a valid regular expression ({detail}): {value}. Check its brackets and backslashes; in YAML, put it in single quotes so that backslashes stay as written.',
+    },
   },
   'schema/pattern': {
     description: 'A value does not match the required format.',
@@ -158,8 +160,6 @@ export const ui: UiMessages = {
   'no-config': 'There is no qingdan.yaml in {root}, so it is not a catalogue folder. Name the catalogue folder (e.g. qingdan validate lists) or create qingdan.yaml at its root.',
   'not-found': 'Cannot find {path}.',
   'config-invalid': 'qingdan.yaml has errors; fix them first:',
-  'bad-profile': 'Profile {profile} in qingdan.yaml does not exist; known: {known}.',
-  'bad-code-pattern': 'code_pattern in qingdan.yaml is not a valid regular expression: {detail}',
   'bad-format': 'Unknown output format {format}; known: {known}.',
   'bad-option': 'Invalid value {value} for {option}: {expected}',
   'write-failed': 'Cannot write {path}: {detail}',

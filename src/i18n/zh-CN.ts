@@ -58,7 +58,9 @@ export const rules: RuleMessages = {
   'schema/enum': { description: '值不在允许的取值中。', messages: { enum: '{field} 必须是以下之一：{allowed}（现为 {value}）。' } },
   'schema/format': {
     description: '值的格式不对。',
-    messages: { 'format-date': '{field} 应为日期，格式 YYYY-MM-DD（现为 {value}）。', 'format-uri': '{field} 应为完整网址，如 https://…（现为 {value}）。' },
+    messages: { 'format-date': '{field} 应为日期，格式 YYYY-MM-DD（现为 {value}）。', 'format-uri': '{field} 应为完整网址，如 https://…（现为 {value}）。',
+      'format-regex': '{field} 不是有效的正则表达式（{detail}）：{value}。请检查括号和反斜杠；在 YAML 中请用单引号括起，反斜杠才会按原样保留。',
+    },
   },
   'schema/pattern': {
     description: '值不符合规定的格式。',
@@ -158,8 +160,6 @@ export const ui: UiMessages = {
   'no-config': '{root} 中没有 qingdan.yaml：这不是一个清单目录。请指定清单目录（如 qingdan validate lists），或在清单根目录创建 qingdan.yaml。',
   'not-found': '找不到 {path}。',
   'config-invalid': 'qingdan.yaml 有错误，请先修正：',
-  'bad-profile': 'qingdan.yaml 中的编码方案 {profile} 不存在，可用：{known}。',
-  'bad-code-pattern': 'qingdan.yaml 中的 code_pattern 不是有效的正则表达式：{detail}',
   'bad-format': '未知的输出格式 {format}，可用：{known}。',
   'bad-option': '{option} 的值 {value} 无效：{expected}',
   'write-failed': '无法写入 {path}：{detail}',

@@ -173,15 +173,25 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(result.stderr).not.toContain('departments, laws, powers');
   });
 
-  it('names an unknown profile and a broken code_pattern', async () => {
+  it('points at an unknown profile and a broken code_pattern in qingdan.yaml, as at its other errors', async () => {
     const dir = copyCatalogue(BASE);
-    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nprofile: guangdong\n');
-    const profile = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
-    expect([profile.code, profile.stderr]).toEqual([2, 'qingdan: Profile guangdong in qingdan.yaml does not exist; known: national, sichuan.\n']);
-    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\ncode_pattern: "[0-9"\n');
-    const pattern = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
+    const config = path.join(dir, 'qingdan.yaml');
+    writeFileSync(config, 'name: 测试\nregion: 测试县\nprofile: guangdong\n');
+    const profile = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
+    expect(profile.code).toBe(2);
+    expect(profile.stderr).toContain('qingdan: qingdan.yaml has errors; fix them first:\nqingdan.yaml\n  qingdan.yaml:3:10  error  profile must be one of: national, sichuan (is guangdong).  schema/enum\n');
+    writeFileSync(config, 'name: 测试\n# 本县编码\ncode_pattern: "[0-9"\n');
+    const pattern = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
     expect(pattern.code).toBe(2);
-    expect(pattern.stderr).toMatch(/^qingdan: code_pattern in qingdan.yaml is not a valid regular expression: /);
+    expect(pattern.stderr).toContain('qingdan.yaml:3:15  error  code_pattern is not a valid regular expression (Unterminated character class): [0-9. Check its brackets and backslashes; in YAML, put it in single quotes so that backslashes stay as written.  schema/format\n');
+    const zh = await runCli(['validate', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.stderr).toContain('qingdan.yaml:3:15  错误  code_pattern 不是有效的正则表达式（Unterminated character class）：[0-9。');
+    // A name Object.prototype has is no profile either (it used to crash code/format).
+    writeFileSync(config, 'name: 测试\nprofile: toString\n');
+    const inherited = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
+    expect(inherited.code).toBe(2);
+    expect(inherited.stderr).toContain('qingdan.yaml:2:10  error  profile must be one of: national, sichuan (is toString).  schema/enum\n');
+    for (const result of [profile, pattern, zh, inherited]) expect(result.stderr).not.toMatch(NO_STACK);
   });
 
   it('turns an unreadable file into a finding, not a crash', async () => {
