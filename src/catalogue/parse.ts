@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import jsYaml from 'js-yaml';
 import { Parser, parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
+import { withLineFeeds } from './source-map.js';
 
 /** Aliases expanded past this many nodes are treated as an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
@@ -107,7 +108,9 @@ const SYNTAX_CODES_WITH_HINT = new Set([
   'UNEXPECTED_TOKEN', 'BAD_SCALAR_START', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'BAD_DIRECTIVE', 'IMPOSSIBLE',
 ]);
 
-function parseFully(text: string, file: string): ParseResult {
+function parseFully(original: string, file: string): ParseResult {
+  // js-yaml breaks lines at a lone CR as YAML 1.2 says; `yaml` needs it as LF (same offsets) to read the same data.
+  const text = withLineFeeds(original);
   let document: Document;
   try {
     // uniqueKeys off: duplicates are found below, with both places, instead of as the parser's one-sided error.

@@ -3,6 +3,7 @@
 // window around the column and reuses one split of each file across findings.
 import { textWidth } from './width.js';
 import type { ChalkInstance } from 'chalk';
+import { LINE_BREAK } from '../catalogue/source-map.js';
 
 const WINDOW = 100;
 
@@ -19,7 +20,8 @@ export class FrameMaker {
     if (!lines) {
       const source = this.sources.get(file);
       if (source === undefined) return undefined;
-      lines = source.split(/\r?\n/);
+      // Lines as positions count them (a lone CR ends one too), so that the frame shows the line a finding names.
+      lines = source.split(LINE_BREAK);
       this.lines.set(file, lines);
     }
     return lines;
