@@ -27,6 +27,7 @@ export const rules: RuleMessages = {
       KEY_OVER_1024_CHARS: 'YAML syntax error: key too long. ({detail})',
       BAD_DIRECTIVE: 'YAML syntax error: invalid directive. ({detail})',
       IMPOSSIBLE: 'YAML syntax error. ({detail})',
+      NON_PRINTABLE: 'YAML does not allow the control character {character}. Most editors do not show it; it comes with text pasted from Word, a PDF or a web page, or from a damaged file. Delete it.',
       OTHER: 'YAML syntax error: {detail}',
     },
   },

@@ -27,6 +27,7 @@ export const rules: RuleMessages = {
       KEY_OVER_1024_CHARS: 'YAML 语法错误：键过长。（{detail}）',
       BAD_DIRECTIVE: 'YAML 语法错误：无效的指令。（{detail}）',
       IMPOSSIBLE: 'YAML 语法错误。（{detail}）',
+      NON_PRINTABLE: 'YAML 不允许控制字符 {character}。多数编辑器不显示它，它常随从 Word、PDF 或网页粘贴的文字带入，或来自损坏的文件。请删除它。',
       OTHER: 'YAML 语法错误：{detail}',
     },
   },

@@ -35,6 +35,17 @@ describe('qingdan validate (the real binary)', () => {
     expect(result.stdout).toContain('✖ 3 errors, 1 warning, 0 infos');
   });
 
+  it('refuses control characters at their place, and shows them in the code frame as pictures, never raw', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'powers.yaml'), 'name: 食品经营许可', 'name: 食品\u0000经营许可\u001b[2J');
+    const result = await runCli(['validate', dir, '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('lists/powers.yaml:3:13  error  YAML does not allow the control character U+0000 (NUL). Most editors do not show it; it comes with text pasted from Word, a PDF or a web page, or from a damaged file. Delete it.  yaml/syntax\n');
+    expect(result.stdout).toContain('lists/powers.yaml:3:18  error  YAML does not allow the control character U+001B (ESC).');
+    expect(result.stdout).toContain('    > 3 |     name: 食品␀经营许可␛[2J\n        |               ^\n');
+    expect(result.stdout).not.toMatch(/[\u0000\u001b]/);
+  });
+
   it('gives the same findings in json, sarif, github and junit', async () => {
     const dir = broken();
     const cwd = path.dirname(dir);
