@@ -236,6 +236,7 @@ export const ui: UiMessages = {
   'template-missing-helper': '模板 {file}:{line}:{column} 用到的辅助函数 {name} 不存在，未生成网站。可用的有：{known}；如只是取值，请去掉其后的参数。',
   'template-not-utf8': '模板 {file}:{line}:{column} 不是 UTF-8 编码，未生成网站（页面上会成乱码）。请把该文件另存为 UTF-8。',
   'template-failed': '用模板 {file} 生成页面时出错，未生成网站：{detail}',
+  'template-unreadable': '无法读取模板文件 {file}（{code}），网站未生成。请检查它是否为可读的文件、所在文件夹是否可读：权限，或符号链接指向何处。',
   'template-not-folder': '{path} 是一个文件，模板目录中的 partials 和 assets 须为文件夹。请删除或改名该文件。',
   'serve-listening': '预览网站：{url}（修改清单或模板后自动重新生成；按 Ctrl+C 停止）',
   'serve-rebuilding': '检测到修改，重新生成……',
