@@ -1,5 +1,6 @@
 // Baseline mode (validate --since): a finding is "old" when the base revision has one with the same rule, on the same
-// item, at the same path inside it — line numbers play no part, so edits elsewhere in a file change nothing.
+// item, at the same path inside it — line numbers play no part, so edits elsewhere in a file change nothing. A file
+// that cannot be read now (YAML syntax, encoding…) is never old: none of its entries is checked while it is broken.
 import type { Catalogue, Entry } from './catalogue/model.js';
 import { jsonPath, type Finding } from './findings.js';
 
@@ -27,12 +28,17 @@ export function findingKeys(findings: readonly Finding[], catalogue: Catalogue):
   });
 }
 
-/** The findings of `head` that `base` does not have (as many times as it has them). */
+/**
+ * The findings of `head` that `base` does not have (as many times as it has them). Every finding in a file that head
+ * could not read is kept: its problems hide whatever else is wrong in it, so being broken before excuses nothing.
+ */
 export function newSince(head: { findings: Finding[]; catalogue: Catalogue }, base: { findings: Finding[]; catalogue: Catalogue }): Finding[] {
   const counts = new Map<string, number>();
   for (const key of findingKeys(base.findings, base.catalogue)) counts.set(key, (counts.get(key) ?? 0) + 1);
   const keys = findingKeys(head.findings, head.catalogue);
-  return head.findings.filter((_finding, i) => {
+  const broken = new Set(head.catalogue.unread.map((unread) => unread.file));
+  return head.findings.filter((finding, i) => {
+    if (broken.has(finding.file)) return true;
     const left = counts.get(keys[i]!) ?? 0;
     if (left === 0) return true;
     counts.set(keys[i]!, left - 1);

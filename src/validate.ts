@@ -5,7 +5,7 @@ import { Positions } from './catalogue/positions.js';
 import type { Catalogue } from './catalogue/model.js';
 import { catalogueRules, ruleById } from './rules/index.js';
 import type { RuleContext } from './rules/types.js';
-import { getProfile, PROFILES } from './profiles/index.js';
+import { codeFormatOf } from './profiles/index.js';
 import { localeFromEnvironment, ruleMessage, ui } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import { settingFor } from './settings.js';
@@ -46,18 +46,11 @@ export function severityFor(ruleId: string, settings: Record<string, SeveritySet
   return settingFor(ruleId, settings) ?? ruleById.get(ruleId)?.severity ?? 'error';
 }
 
+/** For a catalogue whose qingdan.yaml loaded without errors: the loader has reported a wrong profile or code_pattern. */
 export function createRuleContext(catalogue: Catalogue): RuleContext {
-  const profile = getProfile(catalogue.config.profile);
-  if (!profile) throw new UsageError('bad-profile', { profile: String(catalogue.config.profile), known: Object.keys(PROFILES).join(', ') });
-  let codePattern = profile.codePattern;
-  if (catalogue.config.code_pattern !== undefined) {
-    try {
-      codePattern = new RegExp(`^(?:${catalogue.config.code_pattern})$`, 'u');
-    } catch (error) {
-      throw new UsageError('bad-code-pattern', { detail: (error as Error).message });
-    }
-  }
-  return { catalogue, profile, codePattern };
+  const { format } = codeFormatOf(catalogue.config, catalogue.configFile);
+  if (!format) throw new Error(`${catalogue.configFile}: profile or code_pattern not checked when loading`);
+  return { catalogue, ...format };
 }
 
 export function runRules(context: RuleContext): { findings: RawFinding[]; internalErrors: Array<{ rule: string; detail: string }> } {

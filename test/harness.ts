@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { MemorySource } from '../src/catalogue/source.js';
 import { validateCatalogue, type ValidateResult } from '../src/validate.js';
 import type { Finding } from '../src/findings.js';
+import { LINE_BREAK } from '../src/catalogue/source-map.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const BASE = path.join(FIXTURES, 'base');
@@ -45,7 +46,8 @@ export function brief(finding: Finding): string {
 export function expectations(files: Record<string, string>): string[] {
   const out: string[] = [];
   for (const [file, text] of Object.entries(files)) {
-    text.split('\n').forEach((line, index) => {
+    // Lines as YAML and qingdan count them: CR LF, LF or a lone CR.
+    text.split(LINE_BREAK).forEach((line, index) => {
       for (const match of line.matchAll(/# expect: ([a-z0-9-]+\/[a-z0-9-]+) @(\d+)/g)) out.push(`${file}:${index + 1}:${match[2]} ${match[1]}`);
     });
   }

@@ -10,6 +10,7 @@ import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, ty
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
 import type { WorkerJob } from './worker.js';
 import type { Config } from '../schema/definitions.js';
+import { codeFormatOf } from '../profiles/index.js';
 import type { DocPath, RawFinding } from '../findings.js';
 
 export { MAX_FILE_BYTES } from './process.js';
@@ -224,7 +225,11 @@ function cacheId(source: CatalogueSource, relativePath: string): string {
 }
 
 function configOf(source: CatalogueSource): { processed: ProcessedFile; ok: boolean; config: Config } {
-  const processed = readProcessed(source, CONFIG_FILE, 'config');
+  const read = readProcessed(source, CONFIG_FILE, 'config');
+  // profile and code_pattern are text to the schema; whether they name a profile and compile is checked here, so that
+  // their problems are qingdan.yaml's findings at the value, like the schema's.
+  const settings = read.data !== null && typeof read.data === 'object' && !Array.isArray(read.data) ? (read.data as Config) : undefined;
+  const processed = settings ? { ...read, findings: [...read.findings, ...codeFormatOf(settings, read.file).problems] } : read;
   const ok = processed.readable && processed.findings.every((f) => f.ruleId === 'yaml/duplicate-key') && processed.data !== undefined;
   return { processed, ok, config: ok ? (processed.data as Config) : { name: '' } };
 }

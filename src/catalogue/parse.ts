@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import jsYaml from 'js-yaml';
 import { Parser, parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
 import type { RawFinding } from '../findings.js';
+import { withLineFeeds } from './source-map.js';
 
 /** Aliases expanded past this many nodes are treated as an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
@@ -102,21 +103,50 @@ export function parseYaml(text: string, file: string): ParseResult {
   return parseFully(text, file);
 }
 
+/**
+ * What YAML does not allow anywhere in a stream (1.2 §5.1, only printable characters): C0 controls but tab, LF and
+ * CR; DEL; C1 controls but NEL; U+FFFE, U+FFFF. js-yaml refuses a file with any (so the fast path lets none through),
+ * the `yaml` package reads them into the data without a word: they are checked here, one finding for each run.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]+/g;
+
+const C0_NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+
+/** `U+0000 (NUL)`: the code point, which editors' "go to character" and search take, and the control's usual name. */
+function characterName(code: number): string {
+  const name = code < 0x20 ? C0_NAMES[code] : code === 0x7f ? 'DEL' : undefined;
+  const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return name ? `${point} (${name})` : point;
+}
+
+function nonPrintable(text: string, file: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const match of text.matchAll(NON_PRINTABLE)) {
+    const start = match.index;
+    const data = { character: characterName(match[0].charCodeAt(0)) };
+    out.push({ ruleId: 'yaml/syntax', messageId: 'NON_PRINTABLE', data, place: { file, path: [], range: [start, start + match[0].length] } });
+  }
+  return out;
+}
+
 const SYNTAX_CODES_WITH_HINT = new Set([
   'BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY',
   'UNEXPECTED_TOKEN', 'BAD_SCALAR_START', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'BAD_DIRECTIVE', 'IMPOSSIBLE',
 ]);
 
-function parseFully(text: string, file: string): ParseResult {
+function parseFully(original: string, file: string): ParseResult {
+  // js-yaml breaks lines at a lone CR as YAML 1.2 says; `yaml` needs it as LF (same offsets) to read the same data.
+  const text = withLineFeeds(original);
+  const unprintable = nonPrintable(text, file);
   let document: Document;
   try {
     // uniqueKeys off: duplicates are found below, with both places, instead of as the parser's one-sided error.
     document = parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false });
   } catch (error) {
-    return { data: undefined, problems: [tooDeep(file, error)], empty: false };
+    return { data: undefined, problems: [...unprintable, tooDeep(file, error)], empty: false };
   }
-  const problems: RawFinding[] = [];
-  let syntaxBroken = false;
+  const problems: RawFinding[] = [...unprintable];
+  let syntaxBroken = unprintable.length > 0;
   for (const error of document.errors) {
     const [start, end] = error.pos;
     syntaxBroken = true;

@@ -2,12 +2,27 @@
 import { LineCounter, parseDocument, visit, isMap, isSeq, isAlias, isScalar, isPair, type Document, type Node } from 'yaml';
 import type { DocPath, Span } from '../findings.js';
 
+/** A line break as YAML 1.2 has it: CR LF, LF, or a lone CR (old Mac files). */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * The text with each lone CR turned into LF, for the `yaml` package, which breaks lines at LF only and would read a
+ * CR-only file as one long line. One character for one, so every offset into it is an offset into the original.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 export class SourceMap {
   private document: Document | undefined;
   private readonly lineCounter = new LineCounter();
   private lineStarts: number[] | undefined;
+  /** The text with its line breaks as the parser and the line count see them (see withLineFeeds). */
+  private readonly text: string;
 
-  constructor(private readonly text: string) {}
+  constructor(text: string) {
+    this.text = withLineFeeds(text);
+  }
 
   /** Parsed only when a finding needs a position: most files of a clean catalogue never pay for it. */
   private getDocument(): Document {
@@ -191,8 +206,4 @@ export class SourceMap {
     return this.spanOfRange(start, valueEnd);
   }
 
-  /** The first line of text at a 1-based line number, for code frames. */
-  get source(): string {
-    return this.text;
-  }
 }

@@ -22,14 +22,27 @@ export type FormatOutcome =
 /** How every file is printed: two-space indents, lists indented under their key, no line folding, `[a, b]`. */
 export const PRINT_OPTIONS = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
 
-export function formatText(bytes: Uint8Array | string, file: string, kind: FileKind): FormatOutcome {
-  let text: string;
-  if (typeof bytes === 'string') text = bytes;
+/**
+ * A file keeps its own line ends (those of its first line break: CR LF from a Windows editor, or a lone CR) and its
+ * byte-order mark: rewriting them would change every line of the file in git for no change of layout, and fail
+ * `--check` on every file of a Windows checkout (core.autocrlf). The layout is worked on with LF.
+ */
+function conventions(input: Uint8Array | string, text: string): { bom: string; lineEnd: string } {
+  const bom = typeof input === 'string' ? input.startsWith('\ufeff') : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
+  return { bom: bom ? '\ufeff' : '', lineEnd: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n' };
+}
+
+export function formatText(input: Uint8Array | string, file: string, kind: FileKind): FormatOutcome {
+  let original: string;
+  if (typeof input === 'string') original = input.startsWith('\ufeff') ? input.slice(1) : input;
   else {
-    const decoded = decode(bytes, file);
+    const decoded = decode(input, file);
     if (!decoded.ok) return { status: 'broken', findings: [decoded.finding] };
-    text = decoded.text;
+    original = decoded.text;
   }
+  const { bom, lineEnd } = conventions(input, original);
+  // Every line break as LF: YAML reads CR LF and a lone CR as LF anyway, so the data is the same.
+  const text = original.replace(/\r\n?/g, '\n');
   const parsed = parseYaml(text, file);
   const fatal = parsed.problems.filter((p) => p.ruleId !== 'yaml/duplicate-key');
   if (parsed.data === undefined && !parsed.empty) return { status: 'broken', findings: fatal.length ? fatal : parsed.problems };
@@ -51,10 +64,11 @@ export function formatText(bytes: Uint8Array | string, file: string, kind: FileK
   // Safety nets: the data read back must be the same, and every comment must still be there.
   const reread = parseDocument(output, { uniqueKeys: false, merge: true });
   if (reread.errors.length || !isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), document.toJS({ maxAliasCount: -1 }))) return { status: 'unsafe', reason: 'data' };
-  // …and the same as validate reads it (its fast path included).
-  if (!isDeepStrictEqual(parseYaml(output, file).data, parsed.data)) return { status: 'unsafe', reason: 'data' };
   if (!sameComments(text, output)) return { status: 'unsafe', reason: 'comments' };
-  return { status: 'formatted', text: output, changed: output !== text };
+  const written = bom + (lineEnd === '\n' ? output : output.replaceAll('\n', lineEnd));
+  // …and the same as validate reads it (its fast path included), with the file's own line ends.
+  if (!isDeepStrictEqual(parseYaml(written.slice(bom.length), file).data, parsed.data)) return { status: 'unsafe', reason: 'data' };
+  return { status: 'formatted', text: written, changed: written !== bom + original };
 }
 
 function isCatalogueData(data: unknown): boolean {

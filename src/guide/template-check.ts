@@ -17,12 +17,27 @@ export function shownPath(file: string, cwd = process.cwd()): string {
 }
 
 /**
+ * A file system call on a user's template folder, its failure named as one to read the file or folder it was about
+ * (no permission, a link to nothing or to itself): exit 2, never "cannot write" — the build's write refusals share
+ * the error codes — nor an internal error.
+ */
+export function reading<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code !== 'string') throw error;
+    throw new UsageError('template-unreadable', { file: shownPath(file), code });
+  }
+}
+
+/**
  * A template's text, decoded as catalogue files are (catalogue/parse.ts: a byte-order mark dropped, UTF-16 and
  * GB18030 told apart). One in another encoding would put mojibake on every page: it is a usage error at the line
  * and column of its first byte that is not UTF-8.
  */
 export function readTemplate(file: string): string {
-  const decoded = decode(readFileSync(file), shownPath(file));
+  const decoded = decode(reading(file, () => readFileSync(file)), shownPath(file));
   if (decoded.ok) return decoded.text;
   const { line, column } = new Positions(() => undefined).span(decoded.finding.place);
   throw new UsageError('template-not-utf8', { file: shownPath(file), line, column });

@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
 import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
 import { UsageError } from '../errors.js';
-import { missingName, parseTemplate, readTemplate, renderFailure, shownPath } from './template-check.js';
+import { missingName, parseTemplate, readTemplate, reading, renderFailure, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -20,15 +20,16 @@ export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 /** A template folder (partials/, assets/) that is a file: said so, rather than failing to read it. */
 function folderOrNothing(dir: string): boolean {
   if (!existsSync(dir)) return false;
-  if (!statSync(dir).isDirectory()) throw new UsageError('template-not-folder', { path: shownPath(dir) });
+  if (!reading(dir, () => statSync(dir)).isDirectory()) throw new UsageError('template-not-folder', { path: shownPath(dir) });
   return true;
 }
 
 function hbsFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!folderOrNothing(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.hbs') && statSync(path.join(dir, name)).isFile()) out.set(name.slice(0, -'.hbs'.length), path.join(dir, name));
+  for (const name of reading(dir, () => readdirSync(dir)).sort()) {
+    const file = path.join(dir, name);
+    if (name.endsWith('.hbs') && reading(file, () => statSync(file)).isFile()) out.set(name.slice(0, -'.hbs'.length), file);
   }
   return out;
 }
@@ -37,7 +38,7 @@ function hbsFiles(dir: string): Map<string, string> {
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!folderOrNothing(dir)) return [];
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of reading(dir, () => readdirSync(dir, { withFileTypes: true }))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...filesUnder(path.join(dir, entry.name), relative));
     else if (entry.isFile()) out.push(relative);
@@ -95,7 +96,7 @@ export class SiteTemplates {
       this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
       this.pageFiles.set(name, file);
     }
-    for (const [name, file] of [...this.assets].sort()) digest.update(`asset:${name}\0`).update(readFileSync(file)).update('\0');
+    for (const [name, file] of [...this.assets].sort()) digest.update(`asset:${name}\0`).update(reading(file, () => readFileSync(file))).update('\0');
     digest.update(`locale:${locale}`);
     this.hash = digest.digest('hex');
     this.registerHelpers();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { SourceMap } from '../catalogue/source-map.js';
+import { SourceMap, withLineFeeds } from '../catalogue/source-map.js';
 import { decode } from '../catalogue/parse.js';
 import { ToolError } from '../i18n/tools.js';
 import { TABLES, TABLE_KINDS, type TableKind } from '../tables/columns.js';
@@ -42,7 +42,7 @@ export function loadMapping(file: string, cwd: string): Mapping {
     const span = map.locate(where, key);
     return `${file}:${span.line}:${span.column}`;
   };
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(withLineFeeds(text), { prettyErrors: false });
   const [syntax] = document.errors;
   if (syntax) {
     const place = map.position(syntax.pos[0]);

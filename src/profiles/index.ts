@@ -1,5 +1,7 @@
 // Province profiles: what an item code looks like and how categories are numbered where that differs by province.
-import type { Category, Level } from '../schema/definitions.js';
+import type { Category, Config, Level } from '../schema/definitions.js';
+import type { RawFinding } from '../findings.js';
+import { showValue } from '../schema/validator.js';
 
 export interface Profile {
   id: string;
@@ -44,5 +46,41 @@ export const PROFILES: Record<string, Profile> = {
 };
 
 export function getProfile(id: string | undefined): Profile | undefined {
-  return PROFILES[id ?? 'national'];
+  const key = id ?? 'national';
+  // Own keys only: `profile: toString` must be unknown, not Object.prototype's function.
+  return Object.hasOwn(PROFILES, key) ? PROFILES[key] : undefined;
+}
+
+export interface CodeFormat {
+  profile: Profile;
+  /** The code format in force: the profile's, or the catalogue's `code_pattern`. */
+  codePattern: RegExp;
+}
+
+/**
+ * The code format that qingdan.yaml's `profile` and `code_pattern` put in force, or findings at the values that are
+ * wrong (the schema only knows they are text). The loader reports them with the rest of qingdan.yaml's problems.
+ */
+export function codeFormatOf(config: Pick<Config, 'profile' | 'code_pattern'>, file: string): { format?: CodeFormat; problems: RawFinding[] } {
+  const problems: RawFinding[] = [];
+  const profile = getProfile(config.profile);
+  // A value that is not text at all is the schema's finding (schema/type), not a second one here.
+  if (!profile && typeof config.profile === 'string') {
+    const data = { field: 'profile', allowed: Object.keys(PROFILES).join(', '), value: showValue(config.profile) };
+    problems.push({ ruleId: 'schema/enum', messageId: 'enum', data, place: { file, path: ['profile'] } });
+  }
+  let codePattern = config.code_pattern === undefined ? profile?.codePattern : undefined;
+  if (typeof config.code_pattern === 'string') {
+    try {
+      // The pattern alone first, so that the reason names what the user wrote, not the anchors added around it.
+      new RegExp(config.code_pattern, 'u');
+      codePattern = new RegExp(`^(?:${config.code_pattern})$`, 'u');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const detail = /: ([^:]+)$/.exec(message)?.[1] ?? message;
+      const data = { field: 'code_pattern', value: showValue(config.code_pattern), detail };
+      problems.push({ ruleId: 'schema/format', messageId: 'format-regex', data, place: { file, path: ['code_pattern'] } });
+    }
+  }
+  return profile && codePattern ? { format: { profile, codePattern }, problems } : { problems };
 }

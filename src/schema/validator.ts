@@ -63,7 +63,8 @@ export function fieldName(path: DocPath): string {
 }
 
 const TRUNCATE = 40;
-function show(value: unknown): string {
+/** A value as a message shows it: YAML's words for non-finite numbers, long text cut short. */
+export function showValue(value: unknown): string {
   // JSON has no word for .inf and .nan (it says null): they are shown as YAML writes them.
   const nonFinite = typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf') : undefined;
   let text = typeof value === 'string' ? value : nonFinite ?? JSON.stringify(value) ?? String(value);
@@ -129,27 +130,27 @@ function translate(error: ErrorObject, path: DocPath, file: string, kind: 'file'
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = allowed.length ? closest(property, allowed) : '';
       const close = guess && distance(property, guess) <= Math.max(2, Math.floor(property.length / 3));
-      return make('schema/unknown-property', close ? 'unknown-did-you-mean' : 'unknown', { property: show(property), suggestion: guess, allowed: allowed.join(', ') }, [...path, property], true);
+      return make('schema/unknown-property', close ? 'unknown-did-you-mean' : 'unknown', { property: showValue(property), suggestion: guess, allowed: allowed.join(', ') }, [...path, property], true);
     }
     case 'type':
       if (path.length === 0) return make('schema/type', kind === 'config' ? 'root-config' : 'root', {});
       // .inf, .nan and numbers too large for a double (1e400) are numbers to YAML but not to JSON Schema.
       if (typeof error.data === 'number' && !Number.isFinite(error.data) && /number|integer/.test(String(params.type))) return make('schema/type', Number.isNaN(error.data) ? 'not-a-number' : 'infinite', {});
-      return make('schema/type', `type-${String(params.type).split(',')[0]}`, { value: show(error.data) });
+      return make('schema/type', `type-${String(params.type).split(',')[0]}`, { value: showValue(error.data) });
     case 'enum':
-      return make('schema/enum', 'enum', { allowed: ((params.allowedValues as unknown[]) ?? []).join(', '), value: show(error.data) });
+      return make('schema/enum', 'enum', { allowed: ((params.allowedValues as unknown[]) ?? []).join(', '), value: showValue(error.data) });
     case 'const':
-      return make('schema/enum', 'enum', { allowed: String(params.allowedValue), value: show(error.data) });
+      return make('schema/enum', 'enum', { allowed: String(params.allowedValue), value: showValue(error.data) });
     case 'anyOf':
     case 'oneOf': {
       const branches = ((error.schema as Array<Record<string, unknown>>) ?? []).map(describeBranch);
-      return make('schema/type', 'union', { allowed: [...new Set(branches)].join(' | '), value: show(error.data) });
+      return make('schema/type', 'union', { allowed: [...new Set(branches)].join(' | '), value: showValue(error.data) });
     }
     case 'format':
-      return make('schema/format', `format-${String(params.format)}`, { value: show(error.data) });
+      return make('schema/format', `format-${String(params.format)}`, { value: showValue(error.data) });
     case 'pattern': {
       const hint = PATTERN_HINTS[String(params.pattern)];
-      return make('schema/pattern', hint ? `pattern-${hint}` : 'pattern', { value: show(error.data), pattern: String(params.pattern) });
+      return make('schema/pattern', hint ? `pattern-${hint}` : 'pattern', { value: showValue(error.data), pattern: String(params.pattern) });
     }
     case 'minItems':
       return make('schema/min-items', Number(params.limit) === 1 ? 'empty' : 'min', { limit: Number(params.limit) });
@@ -157,7 +158,7 @@ function translate(error: ErrorObject, path: DocPath, file: string, kind: 'file'
       return make('schema/min-length', 'empty', { limit: Number(params.limit) });
     case 'minimum':
     case 'exclusiveMinimum':
-      return make('schema/minimum', 'minimum', { limit: Number(params.limit), value: show(error.data) });
+      return make('schema/minimum', 'minimum', { limit: Number(params.limit), value: showValue(error.data) });
     case 'uniqueItems':
       return make('schema/unique-items', 'duplicate', { first: Number(params.j), second: Number(params.i) }, [...path, Number(params.i)]);
     default:

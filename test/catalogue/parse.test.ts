@@ -109,6 +109,38 @@ describe('parseYaml', () => {
     expect(zh!.message).toBe('一个清单文件只能有一个 YAML 文档：请删除多余的 --- 行，或把其后的内容移到另一个文件。');
   });
 
+  it('refuses a NUL byte at its place, with what to do, and keeps the file out of the data', () => {
+    const text = 'powers:\n  - code: A1\n    name: 食品\u0000经营许可\n';
+    const result = check({ 'extra.yaml': text });
+    const [finding] = result.findings;
+    expect(result.findings.map(brief)).toEqual(['extra.yaml:3:13 yaml/syntax']);
+    expect([finding!.endLine, finding!.endColumn]).toEqual([3, 14]);
+    expect(finding!.message).toBe('YAML does not allow the control character U+0000 (NUL). Most editors do not show it; it comes with text pasted from Word, a PDF or a web page, or from a damaged file. Delete it.');
+    expect(finding!.messages['zh-CN']).toBe('YAML 不允许控制字符 U+0000 (NUL)。多数编辑器不显示它，它常随从 Word、PDF 或网页粘贴的文字带入，或来自损坏的文件。请删除它。');
+    expect(result.catalogue.unread).toEqual([{ file: 'extra.yaml', sections: ['powers'] }]);
+  });
+
+  it('refuses every character YAML 1.2 does not print (C0 but tab/LF/CR, DEL, C1 but NEL, U+FFFE/U+FFFF), one finding a run', () => {
+    const text = 'laws:\n  - id: a\u0001\n    title: "\u0007"  # \u001b[31m\n    kind: law\u007f\u0080\u009f\n    issuer: x\ufffe y\uffff\n';
+    const problems = parseYaml(text, 'a.yaml').problems;
+    const map = new SourceMap(text);
+    const at = problems.map((p) => `${p.messageId} ${p.data!.character} ${JSON.stringify(map.spanOfRange(p.place.range![0], p.place.range![1]))}`);
+    expect(at).toEqual([
+      'NON_PRINTABLE U+0001 (SOH) {"line":2,"column":10,"endLine":2,"endColumn":11}',
+      'NON_PRINTABLE U+0007 (BEL) {"line":3,"column":13,"endLine":3,"endColumn":14}',
+      'NON_PRINTABLE U+001B (ESC) {"line":3,"column":19,"endLine":3,"endColumn":20}',
+      'NON_PRINTABLE U+007F (DEL) {"line":4,"column":14,"endLine":4,"endColumn":17}',
+      'NON_PRINTABLE U+FFFE {"line":5,"column":14,"endLine":5,"endColumn":15}',
+      'NON_PRINTABLE U+FFFF {"line":5,"column":17,"endLine":5,"endColumn":18}',
+    ]);
+    expect(parseYaml(text, 'a.yaml').data).toBeUndefined();
+  });
+
+  it('accepts what YAML allows: tab, CR, LF, NEL, a byte-order mark inside the text, escapes in double quotes', () => {
+    const result = parseYaml('a: "x\\0y\\x07"\nb: c\td\u0085e\ufeff\r\n', 'a.yaml');
+    expect(result).toEqual({ data: { a: 'x\u0000y\u0007', b: 'c\td\u0085e\ufeff' }, problems: [], empty: false });
+  });
+
   it('marks empty and comment-only files as empty', () => {
     expect(parseYaml('', 'a.yaml').empty).toBe(true);
     expect(parseYaml('# 只有注释\n', 'a.yaml').empty).toBe(true);

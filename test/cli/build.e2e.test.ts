@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
+import { BIN, copyCatalogue, edit, ROOT, runCli, type CliResult } from './run-cli.js';
 import { MANIFEST, buildSite } from '../../src/guide/build.js';
 import { BASE, check } from '../harness.js';
 
@@ -10,6 +11,15 @@ const LISTS = path.join(ROOT, 'lists');
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'qingdan-site-'));
+}
+
+/** The real binary run as the user nobody (uid 65534), for tests about files a user may not read. */
+function runAsNobody(args: string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd, env: { PATH: process.env.PATH } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 describe('qingdan build (the real binary)', () => {
@@ -156,6 +166,40 @@ describe('qingdan build (the real binary)', () => {
     const second = await runCli(['build', LISTS, '--out', path.join(helper, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: helper });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('qingdan: Template mine/partials/footer.hbs:1:9 uses the helper upper, which does not exist; the site was not built. The helpers are: add, each, eq, half, if, join, json, log, lookup, sub, t, tzh, unless, url, with, zh;');
+  });
+
+  // Root reads every file whatever its mode: as root, the binary runs as nobody (setpriv) for the file system to refuse.
+  const asRoot = process.getuid?.() === 0;
+  const canDropRoot = asRoot && spawnSync('setpriv', ['--version']).status === 0;
+  it.skipIf(asRoot && !canDropRoot)('says it cannot read a template it has no permission to read (EACCES), not that it cannot write it, exit 2', async () => {
+    const dir = userTemplates({ 'guide.hbs': '<p>{{power.name}}</p>\n' });
+    const out = path.join(dir, 'site');
+    chmodSync(path.join(dir, 'mine/guide.hbs'), 0o000);
+    // nobody may go into the folder, read the catalogue and write the site beside the template folder.
+    chmodSync(dir, 0o777);
+    const catalogue = copyCatalogue(BASE);
+    chmodSync(path.dirname(catalogue), 0o755);
+    const args = ['build', catalogue, '--out', out, '--templates', 'mine', '--lang', 'en'];
+    const result = canDropRoot ? await runAsNobody(args, dir) : await runCli(args, { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('\nqingdan: Cannot read the template file mine/guide.hbs (EACCES); the site was not built. Check that it is a file you may read, and its folder too: permissions, or where a symbolic link points.\n');
+    expect(result.stderr).not.toContain('Cannot write');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says it cannot read a template that is a link to nothing or to itself, instead of an internal error', async () => {
+    const dir = userTemplates({});
+    mkdirSync(path.join(dir, 'mine/partials'), { recursive: true });
+    symlinkSync('footer.hbs', path.join(dir, 'mine/partials/footer.hbs'));
+    const loop = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: dir });
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toContain('\nqingdan: Cannot read the template file mine/partials/footer.hbs (ELOOP); the site was not built.');
+    rmSync(path.join(dir, 'mine/partials/footer.hbs'));
+    symlinkSync('nowhere.hbs', path.join(dir, 'mine/partials/footer.hbs'));
+    const dangling = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine'], { cwd: dir });
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain('\nqingdan: 无法读取模板文件 mine/partials/footer.hbs（ENOENT），网站未生成。');
+    for (const result of [loop, dangling]) expect(result.stderr).not.toMatch(/internal error|内部错误/);
   });
 
   it('says that an assets or partials entry of a template folder must be a folder', async () => {

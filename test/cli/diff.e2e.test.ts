@@ -575,6 +575,18 @@ describe('validate --since (baseline mode)', () => {
     expect(result.code).toBe(0);
   });
 
+  it('reports a file that is broken both at the revision and now, as a full validate does', async () => {
+    const repo = repository();
+    writeFileSync(file(repo, 'powers/broken.yaml'), 'powers:\n  - code: "unclosed\n    name: 未闭合\n');
+    commit(repo, 'broken file');
+    const full = await qingdan(['validate', '-f', 'json'], repo);
+    const since = await qingdan(['validate', '--since', 'HEAD', '-f', 'json'], repo);
+    const brief = (result: CliResult) => (JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; file: string; line: number; column: number }> }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`);
+    expect(brief(full)).toEqual(['yaml/syntax lists/powers/broken.yaml:2:11']);
+    expect(brief(since)).toEqual(brief(full));
+    expect([since.code, since.stderr]).toEqual([1, '']);
+  });
+
   it('reports everything when the catalogue did not exist at the revision', async () => {
     const repo = path.join(tempDir(), 'repo');
     mkdirSync(repo);

@@ -73,6 +73,27 @@ powers:
     expect(readFileSync(path.join(dir, 'lists/good.yaml'), 'utf8')).toBe('laws:\n  - id: a\n    title: 法\n    kind: law\n');
   });
 
+  it('keeps a Windows file\'s CR LF line ends and byte-order mark: --check passes on it, fmt changes no byte', async () => {
+    const dir = copyCatalogue(path.join(ROOT, 'test/fixtures/base'));
+    const file = path.join(dir, 'powers.yaml');
+    const windows = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(readFileSync(file, 'utf8').replaceAll('\n', '\r\n'))]);
+    writeFileSync(file, windows);
+    const check = await runCli(['fmt', '--check', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect(check).toEqual({ code: 0, stdout: '', stderr: '' });
+    const fmt = await runCli(['fmt', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect([fmt.code, fmt.stdout, fmt.stderr]).toEqual([0, '', 'Formatted 0 files; 6 already formatted.\n']);
+    expect(readFileSync(file).equals(windows)).toBe(true);
+  });
+
+  it('points at a problem in a file with a byte-order mark where validate does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    mkdirSync(path.join(dir, 'lists'));
+    writeFileSync(path.join(dir, 'lists/bad.yaml'), '\ufeffpowers:\n  - code: "x\n');
+    const result = await runCli(['fmt', 'lists/bad.yaml', '--lang', 'en'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('lists/bad.yaml cannot be formatted; fix this first:\n  lists/bad.yaml:2:11  YAML syntax error');
+  });
+
   it('formats the file a symbolic link points to, keeping the link and the file\'s permissions', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
     mkdirSync(path.join(dir, 'lists'));

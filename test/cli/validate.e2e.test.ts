@@ -35,6 +35,17 @@ describe('qingdan validate (the real binary)', () => {
     expect(result.stdout).toContain('✖ 3 errors, 1 warning, 0 infos');
   });
 
+  it('refuses control characters at their place, and shows them in the code frame as pictures, never raw', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'powers.yaml'), 'name: 食品经营许可', 'name: 食品\u0000经营许可\u001b[2J');
+    const result = await runCli(['validate', dir, '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('lists/powers.yaml:3:13  error  YAML does not allow the control character U+0000 (NUL). Most editors do not show it; it comes with text pasted from Word, a PDF or a web page, or from a damaged file. Delete it.  yaml/syntax\n');
+    expect(result.stdout).toContain('lists/powers.yaml:3:18  error  YAML does not allow the control character U+001B (ESC).');
+    expect(result.stdout).toContain('    > 3 |     name: 食品␀经营许可␛[2J\n        |               ^\n');
+    expect(result.stdout).not.toMatch(/[\u0000\u001b]/);
+  });
+
   it('gives the same findings in json, sarif, github and junit', async () => {
     const dir = broken();
     const cwd = path.dirname(dir);
@@ -173,15 +184,25 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(result.stderr).not.toContain('departments, laws, powers');
   });
 
-  it('names an unknown profile and a broken code_pattern', async () => {
+  it('points at an unknown profile and a broken code_pattern in qingdan.yaml, as at its other errors', async () => {
     const dir = copyCatalogue(BASE);
-    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nprofile: guangdong\n');
-    const profile = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
-    expect([profile.code, profile.stderr]).toEqual([2, 'qingdan: Profile guangdong in qingdan.yaml does not exist; known: national, sichuan.\n']);
-    writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\ncode_pattern: "[0-9"\n');
-    const pattern = await runCli(['validate', dir], { env: { LANG: 'en_US.UTF-8' } });
+    const config = path.join(dir, 'qingdan.yaml');
+    writeFileSync(config, 'name: 测试\nregion: 测试县\nprofile: guangdong\n');
+    const profile = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
+    expect(profile.code).toBe(2);
+    expect(profile.stderr).toContain('qingdan: qingdan.yaml has errors; fix them first:\nqingdan.yaml\n  qingdan.yaml:3:10  error  profile must be one of: national, sichuan (is guangdong).  schema/enum\n');
+    writeFileSync(config, 'name: 测试\n# 本县编码\ncode_pattern: "[0-9"\n');
+    const pattern = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
     expect(pattern.code).toBe(2);
-    expect(pattern.stderr).toMatch(/^qingdan: code_pattern in qingdan.yaml is not a valid regular expression: /);
+    expect(pattern.stderr).toContain('qingdan.yaml:3:15  error  code_pattern is not a valid regular expression (Unterminated character class): [0-9. Check its brackets and backslashes; in YAML, put it in single quotes so that backslashes stay as written.  schema/format\n');
+    const zh = await runCli(['validate', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.stderr).toContain('qingdan.yaml:3:15  错误  code_pattern 不是有效的正则表达式（Unterminated character class）：[0-9。');
+    // A name Object.prototype has is no profile either (it used to crash code/format).
+    writeFileSync(config, 'name: 测试\nprofile: toString\n');
+    const inherited = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
+    expect(inherited.code).toBe(2);
+    expect(inherited.stderr).toContain('qingdan.yaml:2:10  error  profile must be one of: national, sichuan (is toString).  schema/enum\n');
+    for (const result of [profile, pattern, zh, inherited]) expect(result.stderr).not.toMatch(NO_STACK);
   });
 
   it('turns an unreadable file into a finding, not a crash', async () => {

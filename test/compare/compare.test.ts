@@ -8,7 +8,7 @@ import { compareCatalogues, failingDivergences } from '../../src/compare/compare
 import { UsageError } from '../../src/errors.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
-import { edit } from '../cli/run-cli.js';
+import { edit, positionOf } from '../cli/run-cli.js';
 import { FIXTURES, OFFICES } from './fixtures.js';
 
 /** A writable copy of the four fixture catalogues; returns the folder that holds them. */
@@ -45,11 +45,13 @@ describe('compare with imperfect catalogues', () => {
     expect(result.offices[1]!.score?.total).toBe(4);
   });
 
-  it('leaves out an office whose qingdan.yaml names an unknown profile, with the sentence validate gives', async () => {
+  it('leaves out an office whose qingdan.yaml names an unknown profile, with the finding validate gives', async () => {
     const dir = copy();
     edit(path.join(dir, 'county-c/qingdan.yaml'), 'profile: national', 'profile: zhejiang');
     const result = await run(dir);
-    expect(result.offices[3]).toMatchObject({ usable: false, reason: { en: 'Profile zhejiang in qingdan.yaml does not exist; known: national, sichuan.' } });
+    expect(result.offices[3]).toMatchObject({ usable: false, reason: { en: 'qingdan.yaml has errors; fix them first:' } });
+    const { line } = positionOf(path.join(dir, 'county-c/qingdan.yaml'), 'zhejiang');
+    expect(result.offices[3]!.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column} ${f.messages.en}`)).toEqual([`schema/enum county-c/qingdan.yaml:${line}:10 profile must be one of: national, sichuan (is zhejiang).`]);
     expect(result.offices[1]!.usable).toBe(true);
   });
 

@@ -69,4 +69,12 @@ describe('newSince', () => {
     for (const name of ['powers.yaml', 'responsibilities.yaml', 'flows.yaml']) files[name] = files[name]!.replaceAll(P1, '11339921MB000000104010030000000');
     expect(newSince(validate(files), base).map(brief)).toEqual(['visits/reason powers.yaml:23']);
   });
+
+  it('keeps every finding of a file that cannot be read now, however broken it was before', () => {
+    const broken = () => ({ ...caseFiles('no-op', 'base'), 'extra.yaml': 'powers:\n  - code: [unclosed\n' });
+    const base = validate(broken());
+    const head = validate(broken());
+    expect(head.findings.map(brief)).toEqual(['yaml/syntax extra.yaml:3']);
+    expect(newSince(head, base).map(brief)).toEqual(['yaml/syntax extra.yaml:3']);
+  });
 });

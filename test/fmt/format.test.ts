@@ -169,6 +169,40 @@ describe('fmt: lists/ and every fixture', () => {
   });
 });
 
+describe('fmt: line ends and byte-order mark, the file\'s own', () => {
+  const UNORDERED = "laws:\n  - title: '法'\n    id: a\n    kind: law\n";
+  const ORDERED = 'laws:\n  - id: a\n    title: 法\n    kind: law\n';
+
+  it('keeps CR LF: an already formatted Windows file is unchanged, byte for byte', () => {
+    const crlf = ORDERED.replaceAll('\n', '\r\n');
+    expect(formatText(Buffer.from(crlf), 'a.yaml', 'file')).toEqual({ status: 'formatted', text: crlf, changed: false });
+  });
+
+  it('writes the lines it reorders with CR LF too', () => {
+    expect(formatted(formatText(Buffer.from(UNORDERED.replaceAll('\n', '\r\n')), 'a.yaml', 'file'))).toBe(ORDERED.replaceAll('\n', '\r\n'));
+  });
+
+  it('keeps a byte-order mark', () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ORDERED)]);
+    expect(formatText(bom, 'a.yaml', 'file')).toEqual({ status: 'formatted', text: `\ufeff${ORDERED}`, changed: false });
+    expect(formatted(formatText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(UNORDERED)]), 'a.yaml', 'file'))).toBe(`\ufeff${ORDERED}`);
+  });
+
+  it('keeps a lone CR (old Mac), and reads such a file as YAML does', () => {
+    expect(formatted(formatText(Buffer.from(UNORDERED.replaceAll('\n', '\r')), 'a.yaml', 'file'))).toBe(ORDERED.replaceAll('\n', '\r'));
+  });
+
+  it('makes mixed line ends those of the first line break, and a file without one LF', () => {
+    expect(formatted(formatText('laws:\r\n  - id: a\n    title: 法\r\n    kind: law\n', 'a.yaml', 'file'))).toBe(ORDERED.replaceAll('\n', '\r\n'));
+    expect(formatted(formatText('laws: []', 'a.yaml', 'file'))).toBe('laws: []\n');
+  });
+
+  it('keeps CR LF inside block scalars, whose text YAML reads with LF either way', () => {
+    const text = 'laws:\r\n  - id: a\r\n    title: 法\r\n    kind: law\r\n    x-note: |\r\n      第一行\r\n      第二行\r\n';
+    expect(formatText(Buffer.from(text), 'a.yaml', 'file')).toEqual({ status: 'formatted', text, changed: false });
+  });
+});
+
 describe('fmt: what it leaves alone', () => {
   it('skips YAML that is not a catalogue file', () => {
     expect(formatText('on: push\njobs: {}\n', 'ci.yaml', 'file')).toEqual({ status: 'skipped' });

@@ -1,6 +1,6 @@
 // Importing the fixtures of test/fixtures/import: what each column became, specific values of specific items, the
 // rows and columns reported, and that the written catalogue validates.
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,5 +163,14 @@ describe('what cannot be mapped is kept and reported', () => {
     });
     // What the editor must still do, from validate: the article is not in the law's list, and the item has no duties.
     expect(findings(path.join(dir, 'lists'))).toEqual(['lists/powers/scjgj.yaml:617 responsibility/missing', 'lists/powers/scjgj.yaml:623 ref/article']);
+  });
+
+  it('reads a mapping file saved with CR-only line endings, and names its problems at the right line', () => {
+    const dir = workspace();
+    const text = readFileSync(path.join(IMPORT, 'custom.map.yaml'), 'utf8').replaceAll('\n', '\r');
+    writeFileSync(path.join(dir, 'cr.map.yaml'), text);
+    expect(loadMapping('cr.map.yaml', dir)).toEqual(loadMapping(path.join(IMPORT, 'custom.map.yaml'), dir));
+    writeFileSync(path.join(dir, 'bad.map.yaml'), text.replace('defaults:', 'default:'));
+    expect(() => loadMapping('bad.map.yaml', dir)).toThrow(expect.objectContaining({ data: expect.objectContaining({ file: 'bad.map.yaml:15:1' }) }));
   });
 });
