@@ -71,6 +71,8 @@ export const tools: Record<keyof typeof zh, string> = {
   'issue-value-unread': '"{value}" is not a value the catalogue knows; kept as {key}. Use the standard value, or map it in a mapping file (values).',
   'issue-basis-unread': 'Citation not understood (law titles go in 《》): "{value}"; kept as {key}.',
   'issue-time-unread': '"{value}" is not a time limit (such as 20个工作日 or 即办); kept as {key}.',
+  'issue-date-unread': '"{value}" is not a date; kept as {key}. Write it as 2024-05-01 (2024/5/1 and 2024年5月1日 are read too).',
+  'issue-date-serial': '{value} read as an Excel date number: {date}. Check it (format the column as dates in the spreadsheet to avoid this note).',
   'issue-number-unread': '"{value}" is not a count; kept as {key}.',
   'issue-time-units-differ': 'Statutory "{statutory}" and promised "{promised}" use different units; the promised unit is recorded: check the statutory limit.',
   'issue-time-unit-assumed': 'The time limit has no unit; recorded in{unit|unit:2}.',

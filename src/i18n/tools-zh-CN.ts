@@ -69,6 +69,8 @@ export const tools = {
   'issue-value-unread': '“{value}”无法对应到清单的取值，已保留为 {key}；请改为规范值，或在映射文件 values 中对应。',
   'issue-basis-unread': '无法识别的依据（法规名称需加书名号《》）：“{value}”，已保留为 {key}。',
   'issue-time-unread': '“{value}”不是时限（如“20个工作日”“即办”），已保留为 {key}。',
+  'issue-date-unread': '“{value}”不是日期，已保留为 {key}。请写成 2024-05-01（也可写 2024/5/1、2024年5月1日）。',
+  'issue-date-serial': '{value} 按 Excel 日期序号读作 {date}，请核对（在表格中把该列设为日期格式即可免去此提示）。',
   'issue-number-unread': '“{value}”不是次数或份数，已保留为 {key}。',
   'issue-time-units-differ': '法定时限“{statutory}”与承诺时限“{promised}”单位不同；已按承诺时限的单位记录，请核对法定时限。',
   'issue-time-unit-assumed': '时限没有写单位，按 {unit|unit} 记录。',

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Category, Citation, Department, Law, Level, Power, TimeUnit } from '../schema/definitions.js';
 import { LEVEL_DIGITS, type Profile } from '../profiles/index.js';
 import type { TableKind } from '../tables/columns.js';
-import { parseCitations, parseDuration, parseYesNo, slugOf, splitLines, splitNames, type LabelTable } from '../tables/values.js';
+import { parseCitations, parseDate, parseDuration, parseYesNo, slugOf, splitLines, splitNames, type LabelTable } from '../tables/values.js';
 import type { Mapping } from './mapping.js';
 import type { Directory } from './resolve.js';
 import { extensions, groupRows, joined, single, type Cell, type Group, type Issues, type Row } from './rows.js';
@@ -96,6 +96,15 @@ class Reader {
     const value = parseYesNo(cell.text);
     if (value === undefined) this.keep(entry, cell, 'value-unread', { table: 'boolean' });
     return value;
+  }
+
+  /** A date cell as the catalogue writes dates (2024-05-01); what is not a date is kept and reported. */
+  date(entry: Draft, cell: Cell | undefined): string | undefined {
+    if (!cell?.text) return undefined;
+    const read = parseDate(cell.text);
+    if (!read) this.keep(entry, cell, 'date-unread');
+    else if (read.serial) this.issues.add('note', 'date-serial', { value: cell.text, date: read.date }, cell);
+    return read?.date;
   }
 
   /** The department of a power's row, created when new (its level from the row when the row says). */
@@ -205,7 +214,7 @@ export class Builder {
       const articlesCell = single(group, 'articles', issues);
       Object.assign(entry, { id, title: title ?? id, kind });
       set(entry, 'issuer', text(single(group, 'issuer', issues)));
-      set(entry, 'effective', text(single(group, 'effective', issues)));
+      set(entry, 'effective', reader.date(entry, single(group, 'effective', issues)));
       if (articlesCell) entry.articles = articlesCell.text.trim() === '无' ? [] : splitLines(articlesCell.text);
       set(entry, 'url', text(single(group, 'url', issues)));
       const law = entry as unknown as Law;
@@ -300,7 +309,7 @@ export class Builder {
     const delegated = single(group, 'delegated_by', issues);
     if (delegated) data.delegated_by = reader.knownDepartmentId(delegated.text);
     set(data, 'status', reader.slug(data, 'status', single(group, 'status', issues)));
-    set(data, 'status_since', text(single(group, 'status_since', issues)));
+    set(data, 'status_since', reader.date(data, single(group, 'status_since', issues)));
     set(data, 'status_note', text(single(group, 'status_note', issues)));
 
     const basisCell = joined(group, 'basis');
@@ -341,7 +350,8 @@ export class Builder {
       const split = /^([^：:]+)[：:](.+)$/.exec(line);
       return split ? { name: split[1]!.trim(), standard: split[2]!.trim() } : { name: line, standard: line };
     });
-    for (const field of ['location', 'hours', 'flow', 'justification', 'reviewed']) set(data, field, text(single(group, field, issues)));
+    for (const field of ['location', 'hours', 'flow', 'justification']) set(data, field, text(single(group, field, issues)));
+    set(data, 'reviewed', reader.date(data, single(group, 'reviewed', issues)));
     const contact: Draft = {};
     set(contact, 'consult', text(single(group, 'contact.consult', issues)));
     set(contact, 'complaint', text(single(group, 'contact.complaint', issues)));

@@ -107,6 +107,33 @@ export function parseDuration(text: string | number): Duration | undefined {
   return unit ? { value: number, unit } : { value: number };
 }
 
+/**
+ * A date as offices write it in spreadsheets: 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日, 20240501 (full-width
+ * digits too), or an Excel date serial number (a five-digit count of days, which a date cell without a date format
+ * shows). Gives the ISO date the catalogue holds and whether it came from a serial number; undefined when it is
+ * not a date of the calendar.
+ */
+export function parseDate(text: string): { date: string; serial: boolean } | undefined {
+  const value = text.trim().replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
+  const iso = (year: number, month: number, day: number) => {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    // Date.UTC rolls 2月30日 over into March: a date that does not exist is not read.
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+    return date.toISOString().slice(0, 10);
+  };
+  const written = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))$/.exec(value);
+  if (written) {
+    const date = iso(Number(written[1]), Number(written[2] ?? written[4] ?? written[6]), Number(written[3] ?? written[5] ?? written[7]));
+    return date === undefined ? undefined : { date, serial: false };
+  }
+  // Excel counts days from 1899-12-30 (its 1900 leap-year error included); five digits are 1927 to 2173.
+  if (/^\d{5}$/.test(value)) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Number(value) * 86_400_000).toISOString().slice(0, 10);
+    return { date, serial: true };
+  }
+  return undefined;
+}
+
 export function formatDuration(value: number, unit: TimeUnit | undefined): string {
   return unit ? `${value}${labelOf('unit', unit)}` : String(value);
 }

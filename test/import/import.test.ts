@@ -174,3 +174,30 @@ describe('what cannot be mapped is kept and reported', () => {
     expect(() => loadMapping('bad.map.yaml', dir)).toThrow(expect.objectContaining({ data: expect.objectContaining({ file: 'bad.map.yaml:15:1' }) }));
   });
 });
+
+describe('dates as offices write them', () => {
+  it('writes 2024/5/1, 2024.5.1, 2024年5月1日, full-width digits and Excel date numbers as ISO dates, and keeps what is no date', async () => {
+    const dir = workspace();
+    const sheet = path.join(dir, '法律法规.csv');
+    writeFileSync(
+      sheet,
+      [
+        '法规标识,法规名称,法规类别,施行日期',
+        'a,《甲法》,law,2021/1/1',
+        'b,《乙法》,law,2019.12.1',
+        'c,《丙条例》,administrative-regulation,2015年10月1日',
+        'd,《丁办法》,rule,２０２２年３月１日',
+        'e,《戊办法》,rule,45231',
+        'f,《己办法》,rule,20230715',
+        'g,《庚办法》,rule,2023年2月30日',
+        'h,《辛办法》,rule,2021',
+      ].join('\n'),
+    );
+    const result = await importTables({ files: [sheet], out: 'lists', cwd: dir, kind: 'laws' });
+    const { catalogue: read } = catalogue(path.join(dir, 'lists'));
+    const effective = Object.fromEntries(read.sections.laws.map((entry) => [entry.value.id, entry.value.effective ?? (entry.value as Record<string, unknown>)['x-施行日期']]));
+    expect(effective).toEqual({ a: '2021-01-01', b: '2019-12-01', c: '2015-10-01', d: '2022-03-01', e: '2023-11-01', f: '2023-07-15', g: '2023年2月30日', h: '2021' });
+    expect(issues(result).filter((issue) => issue.includes('date'))).toEqual(['note date-serial @6:D', 'fix date-unread @8:D', 'fix date-unread @9:D']);
+    expect(result.issues.find((issue) => issue.messageId === 'date-serial')!.data).toMatchObject({ value: '45231', date: '2023-11-01' });
+  });
+});
