@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { planSite } from './site.js';
 import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
-import { SiteTemplates } from './templates.js';
+import { readTemplateSources, SiteTemplates } from './templates.js';
 import { Writes } from './writes.js';
 import { makeFolder, writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
@@ -169,9 +169,9 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   checkTarget(out);
   removeLeftovers(out);
   const session = options.session;
-  // Handlebars compiles a template when it is first used: a session keeps the compiled ones while no file changed.
-  const fresh = new SiteTemplates(options.locale, options.templates ?? []);
-  const templates = session?.templates?.hash === fresh.hash ? session.templates : fresh;
+  // Compiling the templates takes longer than reading them: a session keeps the compiled ones while no file changed.
+  const sources = readTemplateSources(options.locale, options.templates ?? []);
+  const templates = session?.templates?.hash === sources.hash ? session.templates : new SiteTemplates(options.locale, options.templates ?? [], sources);
   if (session) session.templates = templates;
   const previousText = options.incremental === false ? undefined : manifestOnDisk(out);
   const previous = parseManifest(previousText);

@@ -46,6 +46,46 @@ function filesUnder(dir: string, prefix = ''): string[] {
   return out.sort();
 }
 
+/** The files that make up a site's templates, read, with a hash that changes whenever any of them changes. */
+export interface TemplateSources {
+  /** By name, in name order. */
+  pages: Map<string, { file: string; text: string }>;
+  partials: Map<string, { file: string; text: string }>;
+  /** Asset path (relative to assets/) → file on disk, the user's copy winning. */
+  assets: Map<string, string>;
+  hash: string;
+}
+
+/**
+ * Reads our templates/site/ and a user's folders laid over it (any page, partial or asset with the same name wins).
+ * Cheap next to compiling them: a resident build reads them on every rebuild and compiles only when the hash changed.
+ */
+export function readTemplateSources(locale: Locale, overrides: readonly string[] = []): TemplateSources {
+  const pageFiles = new Map<string, string>();
+  const partialFiles = new Map<string, string>();
+  const assets = new Map<string, string>();
+  for (const folder of [SITE_TEMPLATES, ...overrides]) {
+    for (const [name, file] of hbsFiles(folder)) pageFiles.set(name, file);
+    for (const [name, file] of hbsFiles(path.join(folder, 'partials'))) partialFiles.set(name, file);
+    for (const asset of filesUnder(path.join(folder, 'assets'))) assets.set(asset, path.join(folder, 'assets', asset));
+  }
+  const digest = createHash('sha256');
+  const read = (kind: string, files: Map<string, string>) => {
+    const out = new Map<string, { file: string; text: string }>();
+    for (const [name, file] of [...files].sort()) {
+      const text = readTemplate(file);
+      digest.update(`${kind}:${name}\0${text}\0`);
+      out.set(name, { file, text });
+    }
+    return out;
+  };
+  const partials = read('partial', partialFiles);
+  const pages = read('page', pageFiles);
+  for (const [name, file] of [...assets].sort()) digest.update(`asset:${name}\0`).update(reading(file, () => readFileSync(file))).update('\0');
+  digest.update(`locale:${locale}`);
+  return { pages, partials, assets, hash: digest.digest('hex') };
+}
+
 export class SiteTemplates {
   readonly handlebars = Handlebars.create();
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
@@ -62,6 +102,8 @@ export class SiteTemplates {
     readonly locale: Locale,
     /** Folders laid over templates/site/, later ones winning. */
     overrides: readonly string[] = [],
+    /** The files as read already (a resident build reads them to see whether anything changed). */
+    sources: TemplateSources = readTemplateSources(locale, overrides),
   ) {
     this.inlining = {
       word: (id) => (isSiteWord(id) ? siteWord(locale, id) : id),
@@ -69,38 +111,24 @@ export class SiteTemplates {
       escape: (text) => this.handlebars.escapeExpression(text),
       rootPrefix: this.handlebars.parse('{{@root.rootPrefix}}').body[0] as hbs.AST.MustacheStatement,
     };
-    const folders = [SITE_TEMPLATES, ...overrides];
-    const digest = createHash('sha256');
-    const pageFiles = new Map<string, string>();
-    const partialFiles = new Map<string, string>();
-    for (const folder of folders) {
-      for (const [name, file] of hbsFiles(folder)) pageFiles.set(name, file);
-      for (const [name, file] of hbsFiles(path.join(folder, 'partials'))) partialFiles.set(name, file);
-      for (const asset of filesUnder(path.join(folder, 'assets'))) this.assets.set(asset, path.join(folder, 'assets', asset));
-    }
+    for (const [asset, file] of sources.assets) this.assets.set(asset, file);
     // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
     const parsed: [hbs.AST.Program, string][] = [];
-    for (const [name, file] of [...partialFiles].sort()) {
-      const text = readTemplate(file);
-      digest.update(`partial:${name}\0${text}\0`);
+    for (const [name, { file, text }] of sources.partials) {
       const program = this.parse(text, file);
       parsed.push([program, file]);
       // Compiled here: a partial registered as text is compiled again on every page that uses it.
       this.handlebars.registerPartial(name, this.handlebars.compile(program, { preventIndent: true }));
     }
-    for (const [name, file] of [...pageFiles].sort()) {
-      const text = readTemplate(file);
-      digest.update(`page:${name}\0${text}\0`);
+    for (const [name, { file, text }] of sources.pages) {
       const program = this.parse(text, file);
       parsed.push([program, file]);
       this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
       this.pageFiles.set(name, file);
     }
-    for (const [name, file] of [...this.assets].sort()) digest.update(`asset:${name}\0`).update(reading(file, () => readFileSync(file))).update('\0');
-    digest.update(`locale:${locale}`);
-    this.hash = digest.digest('hex');
+    this.hash = sources.hash;
     this.registerHelpers();
-    const partials = new Set(partialFiles.keys());
+    const partials = new Set(sources.partials.keys());
     for (const [program, file] of parsed) {
       const missing = missingName(this.handlebars, program, file, partials);
       if (missing) throw missing;

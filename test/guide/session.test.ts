@@ -103,8 +103,13 @@ describe('a resident build session (serve)', () => {
     writeFileSync(path.join(overrides, 'partials', 'footer.hbs'), '<footer><p>本站由青山县审改办维护</p></footer>\n');
     templates = [overrides];
     expect((await build()).ok).toBe(true);
+    // Unchanged templates are not compiled again; an edited one is.
+    const compiled = session.templates;
+    expect((await build()).ok).toBe(true);
+    expect(session.templates).toBe(compiled);
     writeFileSync(path.join(overrides, 'partials', 'footer.hbs'), '<footer><p>本站由青山县审改办维护（试运行）</p></footer>\n');
     expect((await build()).ok).toBe(true);
+    expect(session.templates).not.toBe(compiled);
     expect(readFileSync(path.join(resident, 'index.html'), 'utf8')).toContain('（试运行）');
 
     // The site's name: every page.
