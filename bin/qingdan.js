@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 // qingdan's entry point: run the CLI and exit with what it returns.
 let run;
-let yieldToMainThread;
 try {
   ({ run } = await import('../dist/cli/index.js'));
-  ({ yieldToMainThread } = await import('../dist/threads.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
   process.stderr.write('qingdan: 尚未构建 / not built yet — run `npm install` (or `npm run build`) in the qingdan folder.\n');
@@ -15,6 +13,4 @@ process.stdout.on('error', (error) => {
   if (error?.code !== 'EPIPE') throw error;
   process.exit(process.exitCode ?? 0);
 });
-// The main thread is the critical path of every command: V8's compiler and collector threads yield to it (threads.ts).
-yieldToMainThread();
 process.exitCode = await run(process.argv.slice(2));

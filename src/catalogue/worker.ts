@@ -3,10 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DirectorySource, MemorySource, type CatalogueSource } from './source.js';
 import { readProcessed } from './load.js';
 import type { Projection } from './process.js';
-import { yieldThisThread } from '../threads.js';
-
-// The main thread parses its own share meanwhile, then waits for this one: it goes first while both have work.
-yieldThisThread();
 
 /** A folder to read from (`root`), or the files' bytes in one transferred buffer with [path, offset, length] ranges. */
 export interface WorkerJob {

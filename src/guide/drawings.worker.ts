@@ -5,10 +5,6 @@ import { modelFromJson, type FlowModel } from '../flow/model.js';
 import { drawFlow, extraSlots, FREE, WORKER, type DrawingJob, type DrawingResult, type OpenDataResult, type SearchRequest, type SearchResult } from './drawing.js';
 import { buildSearchIndex, searchIndexScript, type SearchEntry } from './search.js';
 import { entryFiles, openDataCatalogue } from './opendata.js';
-import { yieldThisThread } from '../threads.js';
-
-// The main thread plans and renders pages meanwhile; it waits for this one only for a drawing it has reached.
-yieldThisThread();
 
 const job = workerData as DrawingJob;
 const claims = new Int32Array(job.claims);
