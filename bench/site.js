@@ -11,13 +11,14 @@
 // starts with no cache and no site (it pays for writing the cache), the rebuilds after an edit read it; one rebuild
 // without --cache is timed too. Last, `qingdan serve` runs on the same catalogue and one item is edited several
 // times: each edit is timed from the file's write to serve's line saying the site is updated (median reported).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measure } from './measure.js';
+import { timeServeEdits } from './serve-timing.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -182,43 +183,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 // `qingdan serve`: the resident rebuild an editor waits for. From the moment an item's file is written to the moment
 // serve says the site is updated (its watcher's debounce and the writes included), for several edits in a row.
-async function serveEdits(edits) {
-  const out = path.join(work, 'serve-site');
-  rmSync(out, { recursive: true, force: true });
-  const child = spawn(process.execPath, [bin, 'serve', catalogue, '--out', out, '--port', '0'], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  let buffer = '';
-  let waiting;
-  child.stderr.on('data', (chunk) => {
-    buffer += chunk;
-    let newline;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      if (waiting && waiting.match.test(line)) {
-        const { resolve } = waiting;
-        waiting = undefined;
-        resolve(line);
-      }
-    }
-  });
-  const next = (match) => new Promise((resolve) => (waiting = { match, resolve }));
-  await next(/http:\/\/127\.0\.0\.1:\d+/);
-  const times = [];
-  for (let i = 0; i < edits; i++) {
-    const built = next(/已生成网站|^Built /);
-    const started = performance.now();
-    if (i % 2 === 0) editOne('"管理制度文本"', `"管理制度文本（服务${i}）"`);
-    else editOne(`"管理制度文本（服务${i - 1}）"`, '"管理制度文本"');
-    const line = await built;
-    const reported = Number(/(?:用时|in) ([\d.]+)/.exec(line)?.[1]);
-    times.push({ wall: (performance.now() - started) / 1000, reported });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  child.kill();
-  rmSync(out, { recursive: true, force: true });
-  return times;
-}
-const serveTimes = await serveEdits(Math.max(5, RUNS * 2));
+const serveTimes = await timeServeEdits({ bin, catalogue, file, out: path.join(work, 'serve-site'), edits: Math.max(5, RUNS * 2), cwd: ROOT });
 process.stdout.write(`serve: ${serveTimes.map((t) => `${fmt(t.wall)} (reported ${fmt(t.reported)})`).join(', ')}\n`);
 
 const pages = Number(execFileSync('find', [site, '-name', '*.html'], { encoding: 'utf8' }).trim().split('\n').length);
