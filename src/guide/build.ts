@@ -138,12 +138,6 @@ function uniqueSibling(out: string, kind: string): string {
   return `${out}.qingdan-${kind}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** A text (a file system error's message) with the build's working folders named as the site folder they become. */
-export function asSiteFolder(text: string, out: string): string {
-  const escaped = out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`${escaped}\\.qingdan-(?:tmp|old)-\\d+-[a-z0-9]+`, 'g'), out);
-}
-
 /**
  * The code that shapes pages (this folder, the flowcharts, the site's words): a page rendered by other code is not
  * reused, even under the same version number (a fix in how phone numbers become links must reach every page).
