@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { decode, parseYaml } from '../catalogue/parse.js';
+import { LINE_BREAK } from '../catalogue/source-map.js';
 import { isSection } from '../catalogue/model.js';
 import type { RawFinding } from '../findings.js';
 import { schemaFor, type JsonSchema } from './schemas.js';
@@ -29,7 +30,7 @@ export const PRINT_OPTIONS = { indent: 2, indentSeq: true, lineWidth: 0, minCont
  */
 function conventions(input: Uint8Array | string, text: string): { bom: string; lineEnd: string } {
   const bom = typeof input === 'string' ? input.startsWith('\ufeff') : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
-  return { bom: bom ? '\ufeff' : '', lineEnd: /\r\n|\r|\n/.exec(text)?.[0] ?? '\n' };
+  return { bom: bom ? '\ufeff' : '', lineEnd: LINE_BREAK.exec(text)?.[0] ?? '\n' };
 }
 
 export function formatText(input: Uint8Array | string, file: string, kind: FileKind): FormatOutcome {

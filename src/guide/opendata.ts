@@ -9,6 +9,8 @@ import { hasGuide, paths } from './model.js';
 import { linkify } from './links.js';
 import type { SiteMemo } from './memo.js';
 import { csvRecords, type CsvCell } from '../tables/csv.js';
+// One guard against CSV injection for every CSV qingdan writes (export's too), so that import reads any of them back.
+import { neutralise } from '../tables/values.js';
 
 /**
  * What open data reads of a catalogue: its name, its entries' values and the look-ups by id. A Catalogue is one; so
@@ -59,23 +61,13 @@ export function entryFiles(catalogue: OpenDataCatalogue, locale: Locale): EntryF
   };
 }
 
-/**
- * A cell that a spreadsheet would read as a formula (= + - @, or a leading tab / carriage return) gets a leading
- * apostrophe, as OWASP advises against CSV injection. Numbers are written as numbers and left alone.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-type Cell = CsvCell;
-
 const BOM = '\ufeff';
 
 /** One entry's rows, with what they read from other entries (names, law titles) as text. */
 interface EntryRows {
   entry: object;
   reads: string;
-  rows(): Cell[][];
+  rows(): CsvCell[][];
 }
 
 /**
@@ -83,12 +75,12 @@ interface EntryRows {
  * entry that is the same object as last time, whose rows read the same from other entries, keeps its rows' text.
  */
 function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; bytes: Buffer }>): string | Buffer {
-  if (!memo) return BOM + csvRecords([header, ...entries.flatMap((entry) => entry.rows())], neutraliseCell);
-  const parts: Buffer[] = [Buffer.from(BOM + csvRecords([header], neutraliseCell))];
+  if (!memo) return BOM + csvRecords([header, ...entries.flatMap((entry) => entry.rows())], neutralise);
+  const parts: Buffer[] = [Buffer.from(BOM + csvRecords([header], neutralise))];
   for (const { entry, reads, rows } of entries) {
     let known = memo.get(entry);
     if (!known || known.reads !== reads) {
-      known = { reads, bytes: Buffer.from(csvRecords(rows(), neutraliseCell)) };
+      known = { reads, bytes: Buffer.from(csvRecords(rows(), neutralise)) };
       memo.set(entry, known);
     }
     parts.push(known.bytes);
@@ -201,7 +193,7 @@ export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale
       entry: value,
       reads: [power?.name, power?.department, cases, ...duties].join('\0'),
       rows: () => {
-        const rows: Cell[][] = value.duties.map((duty, n) => [value.power, power?.name, power?.department, duty.stage, label(locale, 'stage', duty.stage), duty.text, duties[n]]);
+        const rows: CsvCell[][] = value.duties.map((duty, n) => [value.power, power?.name, power?.department, duty.stage, label(locale, 'stage', duty.stage), duty.text, duties[n]]);
         for (const text of value.accountability?.cases ?? []) rows.push([value.power, power?.name, power?.department, 'accountability', '追责情形', text, cases]);
         return rows;
       },

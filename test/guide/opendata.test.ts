@@ -3,7 +3,8 @@ import { check } from '../harness.js';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { csvRecords } from '../../src/tables/csv.js';
-import { catalogueJson, cpsvJsonLd, entryFiles, isoDuration, materialsCsv, neutraliseCell, openDataCatalogue, powersCsv } from '../../src/guide/opendata.js';
+import { catalogueJson, cpsvJsonLd, entryFiles, isoDuration, materialsCsv, openDataCatalogue, powersCsv } from '../../src/guide/opendata.js';
+import { neutralise } from '../../src/tables/values.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { readFileSync } from 'node:fs';
@@ -14,10 +15,10 @@ const powers = readFileSync(path.join(BASE, 'powers.yaml'), 'utf8');
 
 describe('open data', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    expect(neutraliseCell('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(neutraliseCell(`${start}1+1`)).toBe(`'${start}1+1`);
-    expect(neutraliseCell('0570-1234301')).toBe('0570-1234301');
-    expect(neutraliseCell('食品经营许可')).toBe('食品经营许可');
+    expect(neutralise('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
+    for (const start of ['+', '-', '@', '\t', '\r']) expect(neutralise(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(neutralise('0570-1234301')).toBe('0570-1234301');
+    expect(neutralise('食品经营许可')).toBe('食品经营许可');
   });
 
   it('writes powers and materials as CSV with a BOM, quoting and neutralised text cells', () => {
@@ -63,9 +64,9 @@ describe('open data', () => {
     expect([...kinds].sort()).toEqual(['boolean', 'break', 'number', 'quote', 'text', 'undefined']);
     // The library quotes a cell with a bare CR or LF only when told to (it does by default only without a
     // record_delimiter): RFC 4180 and spreadsheets read an unquoted line break as the end of the row.
-    const library = stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true, cast: { string: neutraliseCell, boolean: (value: boolean) => (value ? 'true' : 'false') } });
-    expect(csvRecords(rows, neutraliseCell)).toBe(library);
-    expect(csvRecords([['a"b', '=1', -1, true, undefined, 'x\ny', 'x\ry', '']], neutraliseCell)).toBe('"a""b",\'=1,-1,true,,"x\ny","x\ry",\r\n');
+    const library = stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true, cast: { string: neutralise, boolean: (value: boolean) => (value ? 'true' : 'false') } });
+    expect(csvRecords(rows, neutralise)).toBe(library);
+    expect(csvRecords([['a"b', '=1', -1, true, undefined, 'x\ny', 'x\ry', '']], neutralise)).toBe('"a""b",\'=1,-1,true,,"x\ny","x\ry",\r\n');
   });
 
   it('keeps a material note written on several lines in its cell', () => {
