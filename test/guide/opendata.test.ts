@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import { csvRecords } from '../../src/tables/csv.js';
 import { catalogueJson, cpsvJsonLd, entryFiles, isoDuration, materialsCsv, openDataCatalogue, powersCsv } from '../../src/guide/opendata.js';
-import { neutralise } from '../../src/tables/values.js';
+import { neutralise, unneutralise } from '../../src/tables/values.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { readFileSync } from 'node:fs';
@@ -31,6 +31,13 @@ describe('open data', () => {
     const materials = materialsCsv(catalogue);
     expect(materials).toContain("'=cmd|' /C calc'!A0");
     expect(materials).not.toMatch(/,=cmd/);
+  });
+
+  it("neutralises as export does, so that import reads the cells back: text starting '= gets one more apostrophe", () => {
+    const { catalogue } = check({ 'powers.yaml': powers.replace('name: 食品经营许可申请书', 'name: "\'=1"') }, 'zh-CN');
+    const materials = materialsCsv(catalogue);
+    expect(materials).toContain(",''=1,");
+    expect(unneutralise("''=1")).toBe("'=1");
   });
 
   it('writes CSV byte for byte as csv-stringify does with neutralised cells and line breaks quoted', () => {
