@@ -18,7 +18,10 @@ export function loadCatalogue(folder) {
   return validateCatalogueAsync(new DirectorySource(path.resolve(folder), process.cwd()), { environment: {} });
 }
 
-/** The catalogue's guide pages in a locale; `draw` stands in for the flowchart drawing when given. */
-export function guidePages(catalogue, locale, draw) {
-  return new GuidePages(catalogue, locale, new SiteTemplates(locale, []), ...(draw ? [draw] : []));
+/**
+ * The catalogue's guide pages in a locale; `draw` stands in for the flowchart drawing when given; `direct: false`
+ * makes the pages with Handlebars' runtime instead of the direct templates.
+ */
+export function guidePages(catalogue, locale, draw, direct = true) {
+  return new GuidePages(catalogue, locale, new SiteTemplates(locale, [], undefined, direct), ...(draw ? [draw] : []));
 }

@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
 import { UsageError } from '../errors.js';
+import { compileDirect, type DirectTemplate } from './direct.js';
 import { missingName, parseTemplate, readTemplate, reading, renderFailure, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -89,6 +90,8 @@ export function readTemplateSources(locale: Locale, overrides: readonly string[]
 export class SiteTemplates {
   readonly handlebars = Handlebars.create();
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
+  /** The same pages compiled to JavaScript (direct.ts); undefined when a template uses what that does not do. */
+  private readonly direct: Map<string, DirectTemplate> | undefined;
   /** Page name → its file, to name it when making a page fails. */
   private readonly pageFiles = new Map<string, string>();
   /** Asset path (relative to assets/) → file on disk, the user's copy winning. */
@@ -104,6 +107,8 @@ export class SiteTemplates {
     overrides: readonly string[] = [],
     /** The files as read already (a resident build reads them to see whether anything changed). */
     sources: TemplateSources = readTemplateSources(locale, overrides),
+    /** false: Handlebars makes every page (tests compare the two). */
+    directTemplates = true,
   ) {
     this.inlining = {
       word: (id) => (isSiteWord(id) ? siteWord(locale, id) : id),
@@ -114,25 +119,38 @@ export class SiteTemplates {
     for (const [asset, file] of sources.assets) this.assets.set(asset, file);
     // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
     const parsed: [hbs.AST.Program, string][] = [];
+    const partialPrograms = new Map<string, hbs.AST.Program>();
+    const pagePrograms = new Map<string, hbs.AST.Program>();
     for (const [name, { file, text }] of sources.partials) {
       const program = this.parse(text, file);
       parsed.push([program, file]);
-      // Compiled here: a partial registered as text is compiled again on every page that uses it.
+      partialPrograms.set(name, program);
+      // Compiled here: a partial registered as text is compiled again on every page that uses it. (Handlebars
+      // compiles a template on its first use: with direct templates, never.)
       this.handlebars.registerPartial(name, this.handlebars.compile(program, { preventIndent: true }));
     }
     for (const [name, { file, text }] of sources.pages) {
       const program = this.parse(text, file);
       parsed.push([program, file]);
+      pagePrograms.set(name, program);
       this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
       this.pageFiles.set(name, file);
     }
     this.hash = sources.hash;
+    const builtins = Object.keys(this.handlebars.helpers);
     this.registerHelpers();
     const partials = new Set(sources.partials.keys());
     for (const [program, file] of parsed) {
       const missing = missingName(this.handlebars, program, file, partials);
       if (missing) throw missing;
     }
+    const ours = Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
+    this.direct = directTemplates ? compileDirect(pagePrograms, partialPrograms, ours, builtins) : undefined;
+  }
+
+  /** Whether pages are made by the direct templates (tests compare them with Handlebars' pages). */
+  get isDirect(): boolean {
+    return this.direct !== undefined;
   }
 
   private registerHelpers(): void {
@@ -204,7 +222,7 @@ export class SiteTemplates {
   }
 
   render(page: PageTemplate, context: object): string {
-    const template = this.pages.get(page);
+    const template = this.direct?.get(page) ?? this.pages.get(page);
     if (!template) throw new Error(`no template ${page}.hbs`);
     try {
       return template(context);
