@@ -1,7 +1,12 @@
-// Files written while rendering goes on: the disk works in libuv's threads while this thread makes the next page.
-// The callback API, not fs/promises: writing 4,000 pages of 20 KB took 1.08 s of user CPU through fs/promises
-// against 0.40 s here (0.26 s blocking, but then this thread waits for the disk).
-import { rename, rm, writeFile } from 'node:fs';
+// Writing the site's files. A build writes each file at once (writeFileSync): into a new folder, the page cache takes
+// it without waiting for the disk, and the main thread wakes no thread and runs no callback per file. Through libuv's
+// threads (open, write and close each a round trip) the 4,216 files of the benchmark cost the main thread 1.65 s
+// in a CPU profile, most of it in `open` (woken threads taking its core); at once, builds were 0.26–0.38 s faster
+// (median of 4–5 interleaved rounds, on /dev/shm and on the disk; docs/performance.md). Replacing files in place
+// (serve: `atomic`) stays in libuv's threads, in flight while rendering goes on: replacing a large file frees its old
+// blocks, which takes time on some disks. (fs/promises cost 1.08 s of user CPU for 4,000 pages of 20 KB where the
+// callback API cost 0.40 s.)
+import { rename, rm, writeFile, writeFileSync } from 'node:fs';
 import { temporaryBeside } from '../files.js';
 
 /** Writes in flight at once: enough to keep the disk busy, few enough to bound the memory held. */
@@ -19,9 +24,20 @@ export class Writes {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
-  /** Starts writing; waits only when too many writes are in flight. A failed write is thrown by a later call. */
+  /**
+   * Writes (atomic: starts writing, and waits only when too many writes are in flight). A failed write is thrown by a
+   * later call.
+   */
   async write(file: string, data: string | Buffer): Promise<void> {
     this.check();
+    if (!this.atomic) {
+      try {
+        writeFileSync(file, data);
+      } catch (error) {
+        this.failure ??= error as Error;
+      }
+      return;
+    }
     this.pending++;
     const done = (error: Error | null) => {
       this.pending--;
@@ -30,14 +46,11 @@ export class Writes {
       this.wake = undefined;
       wake?.();
     };
-    if (!this.atomic) writeFile(file, data, done);
-    else {
-      const temporary = temporaryBeside(file);
-      writeFile(temporary, data, (error) => {
-        if (error) rm(temporary, { force: true }, () => done(error));
-        else rename(temporary, file, (failed) => (failed ? rm(temporary, { force: true }, () => done(failed)) : done(null)));
-      });
-    }
+    const temporary = temporaryBeside(file);
+    writeFile(temporary, data, (error) => {
+      if (error) rm(temporary, { force: true }, () => done(error));
+      else rename(temporary, file, (failed) => (failed ? rm(temporary, { force: true }, () => done(failed)) : done(null)));
+    });
     while (this.pending >= IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
     this.check();
   }
