@@ -64,10 +64,9 @@ const runtime = {
     while (frame && depth--) frame = frame._parent as Frame | undefined;
     return frame;
   },
+  /** Handlebars' createFrame. Frames are this runtime's own plain objects: spread copies what extend would. */
   frame(data: Frame): Frame {
-    const frame = extend({}, data);
-    frame._parent = data;
-    return frame;
+    return { ...data, _parent: data };
   },
   /** Handlebars' isEmpty. */
   empty(value: unknown): boolean {

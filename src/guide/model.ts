@@ -194,6 +194,23 @@ export class SiteModelBuilder {
     return value;
   }
 
+  /**
+   * linkify, once per text in a build: the same contact lines and remedies recur on most items (every item of the
+   * benchmark has the same three), and each match is checked with the URL parser. The segments are shared by the
+   * models that show them, which only read them.
+   */
+  private readonly links = new Map<string, Segment[]>();
+
+  private linked(text: string | undefined): Segment[] {
+    if (!text) return [];
+    let segments = this.links.get(text);
+    if (!segments) {
+      segments = linkify(text);
+      this.links.set(text, segments);
+    }
+    return segments;
+  }
+
   /** Runs `make` and returns what it read from the catalogue with what it made. */
   recording<T>(make: () => T): { value: T; reads: CatalogueRead[] } {
     const reads: CatalogueRead[] = [];
@@ -234,7 +251,7 @@ export class SiteModelBuilder {
 
   departmentInfo(id: string): DepartmentInfo {
     const department = this.note<Department | undefined>('department', id);
-    const info: DepartmentInfo = { id, ...this.departmentLink(id), phone: linkify(department?.phone), responsibilitiesHref: paths.responsibilities(id) };
+    const info: DepartmentInfo = { id, ...this.departmentLink(id), phone: this.linked(department?.phone), responsibilitiesHref: paths.responsibilities(id) };
     if (department?.address) info.address = department.address;
     if (department?.hours) info.hours = department.hours;
     const url = safeUrl(department?.url);
@@ -305,7 +322,7 @@ export class SiteModelBuilder {
         source: this.word(`source-${material.source}`),
         blankForm: textOrLink(material.blank_form),
         sample: textOrLink(material.sample),
-        note: linkify(material.note),
+        note: this.linked(material.note),
         basis: (material.basis ?? []).map((c) => this.citation(c)),
       })),
       steps: flowModel ? stepsOf(flowModel) : [],
@@ -331,7 +348,7 @@ export class SiteModelBuilder {
       })),
       visits: { count: visits, zero: visits === 0, atMostOnce: visits <= 1 },
       online: { fullOnline: isFullOnline(depth) && visits === 0, steps: depth.map((step) => label(locale, 'online', step)) },
-      contact: { consult: linkify(power.contact?.consult), complaint: linkify(power.contact?.complaint) },
+      contact: { consult: this.linked(power.contact?.consult), complaint: this.linked(power.contact?.complaint) },
       basis: power.basis.map((c) => this.citation(c)),
       remedies: {},
       searchText: [
@@ -351,8 +368,8 @@ export class SiteModelBuilder {
     if (onlineUrl) guide.online.url = onlineUrl;
     if (power.location) guide.location = power.location;
     if (power.hours) guide.hours = power.hours;
-    if (power.remedies?.review) guide.remedies.review = linkify(power.remedies.review);
-    if (power.remedies?.litigation) guide.remedies.litigation = linkify(power.remedies.litigation);
+    if (power.remedies?.review) guide.remedies.review = this.linked(power.remedies.review);
+    if (power.remedies?.litigation) guide.remedies.litigation = this.linked(power.remedies.litigation);
     if (power.reviewed) guide.reviewed = power.reviewed;
     const flow = flowModel && this.flowOf(power);
     if (flow) guide.flow = { id: flow.id, name: flow.name };
