@@ -203,6 +203,10 @@ process.stdout.write(
     `| qingdan build (no cache) after editing one item | ${fmt(uncached.wall)} | ${fmtCpu(uncached.cpu)} | ${(uncached.wall / full.wall).toFixed(2)} × full |`,
     `| qingdan serve: file saved → site updated, median of ${serveTimes.length} edits (best ${fmt(Math.min(...serveTimes.map((t) => t.wall)))}) | ${fmt(median(serveTimes.map((t) => t.wall)))} | — | ${(median(serveTimes.map((t) => t.wall)) / full.wall).toFixed(2)} × full |`,
     '',
+    // A busy host slows each round differently (Eleventy's own time has varied by a factor of two here): each
+    // round's pair, and the medians, say more than the best of each alone.
+    `full build against Eleventy, round by round: ${fullTimes.map((t, i) => `${(t.wall / eleventyTimes[i].wall).toFixed(2)} ×`).join(', ')}; medians ${fmt(median(eleventyTimes.map((t) => t.wall)))} (Eleventy) and ${fmt(median(fullTimes.map((t) => t.wall)))} (qingdan) = ${(median(fullTimes.map((t) => t.wall)) / median(eleventyTimes.map((t) => t.wall))).toFixed(2)} ×`,
+    '',
   ].join('\n'),
 );
 if (!args.keep) rmSync(work, { recursive: true, force: true });
