@@ -14,7 +14,7 @@ import { buildSearchIndex, searchEntry, searchIndexScript } from './search.js';
 import { catalogueJson, cpsvJsonLd, materialsCsv, powersCsv, responsibilitiesCsv, type EntryFile, type EntryFiles } from './opendata.js';
 import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
-import { drawFlow } from './drawing.js';
+import { drawFlow, flowModelJson } from './drawing.js';
 import type { FlowMemo, GuideMemo, SiteMemo } from './memo.js';
 
 export interface SiteFile {
@@ -138,7 +138,8 @@ export class GuidePages {
       { name: guide.name },
     ];
     const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
-    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, JSON.stringify([context, flow ?? null])) };
+    // The JSON of [context, flow], the flow's made once for this and the drawing worker.
+    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, `[${JSON.stringify(context)},${flow ? flowModelJson(flow) : 'null'}]`) };
   }
 
   /** The guide's model, its reuse key and how to render it. */
