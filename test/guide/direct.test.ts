@@ -79,6 +79,12 @@ describe('direct templates make what Handlebars makes', () => {
       '{{#> layout}}body {{name}} {{@root.tag}}{{/layout}}{{#each people}}{{#> layout}}in each {{name}} {{@index}}{{/layout}}{{/each}}',
       { layout: '<main>{{#each list}}{{#if @first}}{{> @partial-block}}{{/if}}{{/each}}{{> @partial-block}}</main>' },
     ],
+    ['values of every kind printed', '{{list}}|{{object}}|{{people.0.roles}}|{{{list}}}|{{zero}}|{{no}}|{{{nothing}}}|{{{missing}}}|{{fn.length}}'],
+    ['primitives as contexts', '{{#with name}}{{length}}:{{this}}{{/with}}{{#each name}}x{{else}}a string is not iterated{{/each}}{{#with zero}}x{{else}}zero is empty{{/with}}'],
+    ['unless with includeZero, each without a list', '{{#unless zero includeZero=true}}never{{else}}zero counts{{/unless}}{{#each missing}}x{{else}}no list{{/each}}'],
+    ['frames two levels up', '{{#each people}}{{#each roles}}{{@index}}/{{@../index}}/{{@../../root.tag}}{{#if @last}}|{{/if}}{{/each}}{{/each}}'],
+    ['partials in blocks, and ../ inside a partial', '{{#each people}}{{#with boss}}{{> part}}{{/with}}{{/each}}', { part: '[{{name}}|{{../name}}|{{@index}}]' }],
+    ['helpers given null and undefined', '{{shout nothing}}{{shout missing}}{{pair nothing missing}}{{#if (eq nothing missing)}}eq{{else}}not eq{{/if}}'],
     ['standalone lines', '<ul>\n  {{#each list}}\n  <li>{{this}}</li>\n  {{/each}}\n</ul>\n  {{> part}}\n', { part: '  <p>{{tag}}</p>\n' }],
   ];
   for (const [name, page, partials] of cases) {
