@@ -5,6 +5,7 @@ import { Positions } from './catalogue/positions.js';
 import type { Catalogue } from './catalogue/model.js';
 import { catalogueRules, ruleById } from './rules/index.js';
 import type { RuleContext } from './rules/types.js';
+import type { EntryMemo } from './rules/entry-memo.js';
 import { codeFormatOf } from './profiles/index.js';
 import { localeFromEnvironment, ruleMessage, ui } from './i18n/index.js';
 import { UsageError } from './errors.js';
@@ -39,6 +40,8 @@ export interface ValidateOptions {
   /** --lang; otherwise the catalogue's locale, then the environment's, then zh-CN. */
   explicitLocale?: Locale | undefined;
   environment?: NodeJS.ProcessEnv;
+  /** A resident build (serve) keeps rules' per-entry findings here between builds. */
+  entryMemo?: EntryMemo;
 }
 
 /** The configured severity of a rule: exact id, then the longest `prefix/*` entry, then the rule's default. */
@@ -47,10 +50,10 @@ export function severityFor(ruleId: string, settings: Record<string, SeveritySet
 }
 
 /** For a catalogue whose qingdan.yaml loaded without errors: the loader has reported a wrong profile or code_pattern. */
-export function createRuleContext(catalogue: Catalogue): RuleContext {
+export function createRuleContext(catalogue: Catalogue, entries?: EntryMemo): RuleContext {
   const { format } = codeFormatOf(catalogue.config, catalogue.configFile);
   if (!format) throw new Error(`${catalogue.configFile}: profile or code_pattern not checked when loading`);
-  return { catalogue, ...format };
+  return { catalogue, ...format, entries };
 }
 
 export function runRules(context: RuleContext): { findings: RawFinding[]; internalErrors: Array<{ rule: string; detail: string }> } {
@@ -156,7 +159,7 @@ function checkLoaded(loaded: LoadResult, options: ValidateOptions): ValidateResu
     const configFindings = loaded.findings.filter((f) => f.place.file === catalogue.configFile).map((f) => resolver.resolve(f)!);
     throw new UsageError('config-invalid', {}, configFindings);
   }
-  const context = createRuleContext(catalogue);
+  const context = createRuleContext(catalogue, options.entryMemo);
   // A cached result holds every raw finding of an unchanged catalogue; severities and positions are still resolved now.
   const checked = loaded.cached ? { findings: [], internalErrors: [] } : runRules(context);
   const raws = loaded.cached ? loaded.cached.findings : [...loaded.findings, ...checked.findings];

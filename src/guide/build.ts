@@ -12,6 +12,7 @@ import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { readTemplateSources, SiteTemplates } from './templates.js';
 import { Writes } from './writes.js';
+import { EntryMemo } from '../rules/entry-memo.js';
 import { makeFolder, writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
 import type { SitePlan } from './site.js';
@@ -56,6 +57,8 @@ export class SiteSession {
   /** Parse results by content (LoadOptions.shared): unchanged files keep their objects, which the memo relies on. */
   readonly parsed = new Map<string, ProcessedFile>();
   readonly memo = new SiteMemo();
+  /** Rules' findings per entry (rules/entry-memo.ts): a flow not edited is not walked again. */
+  readonly rules = new EntryMemo();
   templates: SiteTemplates | undefined;
   written: { out: string; manifest: string; templates: string; keys: Map<string, string>; files: Set<string> } | undefined;
 }

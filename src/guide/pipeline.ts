@@ -69,7 +69,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
     explicitLocale: job.explicitLocale,
     environment: io.env,
     ...(cache ? { cache, entries: true } : {}),
-    ...(resident ? { shared: resident.parsed, prune: true } : {}),
+    ...(resident ? { shared: resident.parsed, prune: true, entryMemo: resident.rules } : {}),
   });
   const locale = validated.locale;
   const counts = countBySeverity(validated.findings);

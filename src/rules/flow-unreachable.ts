@@ -1,5 +1,6 @@
 // flow/unreachable: every step can be reached from the start; an orphan step is a drawing mistake.
 import { defineRule } from './types.js';
+import { perEntry } from './entry-memo.js';
 import { buildGraph, reachableFrom } from '../flow/graph.js';
 
 export default defineRule({
@@ -7,16 +8,19 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['unreachable'],
-  *check({ catalogue }) {
+  *check({ catalogue, entries }) {
     for (const flow of catalogue.sections.flows) {
-      const graph = buildGraph(flow.value);
-      const starts = graph.starts;
-      if (starts.length !== 1) continue; // flow/start reports it
-      const reachable = reachableFrom(graph, starts[0]!);
-      for (const [i, step] of graph.steps.entries()) {
-        if (reachable.has(i)) continue;
-        yield { ruleId: 'flow/unreachable', messageId: 'unreachable', data: { step: step.id, name: step.name, flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps', i, 'id'] } };
-      }
+      // Reads nothing but the flow: a resident build keeps its findings while the flow is the same object.
+      yield* perEntry(entries, 'flow/unreachable', flow, function* () {
+        const graph = buildGraph(flow.value);
+        const starts = graph.starts;
+        if (starts.length !== 1) return; // flow/start reports it
+        const reachable = reachableFrom(graph, starts[0]!);
+        for (const [i, step] of graph.steps.entries()) {
+          if (reachable.has(i)) continue;
+          yield { ruleId: 'flow/unreachable', messageId: 'unreachable', data: { step: step.id, name: step.name, flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps', i, 'id'] } };
+        }
+      });
     }
   },
 });

@@ -3,12 +3,15 @@ import type { Catalogue } from '../catalogue/model.js';
 import type { SectionName } from '../schema/definitions.js';
 import type { Profile } from '../profiles/index.js';
 import type { RawFinding, Severity } from '../findings.js';
+import type { EntryMemo } from './entry-memo.js';
 
 export interface RuleContext {
   catalogue: Catalogue;
   profile: Profile;
   /** The code format in force: the profile's, or the catalogue's `code_pattern`. */
   codePattern: RegExp;
+  /** A resident build's memo of per-entry findings (entry-memo.ts); undefined in a one-off run. */
+  entries?: EntryMemo | undefined;
 }
 
 export interface RuleMeta<Id extends string = string> {

@@ -1,0 +1,64 @@
+// A resident build keeps the findings of rules that read one entry while the entry is the same object.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EntryMemo } from '../../src/rules/entry-memo.js';
+import type { RawFinding } from '../../src/findings.js';
+import type { ProcessedFile } from '../../src/catalogue/process.js';
+import { HashedDirectorySource } from '../../src/catalogue/source.js';
+import { validateCatalogueAsync } from '../../src/validate.js';
+import { edit } from '../cli/run-cli.js';
+import { baseFiles, fixtureCase } from '../harness.js';
+
+describe('EntryMemo', () => {
+  const finding = (n: number): RawFinding => ({ ruleId: 'flow/x', messageId: 'm', data: { n }, place: { file: 'flows.yaml', path: ['flows', n] } });
+
+  it('makes findings once for the same value at the same place, again when either changes', () => {
+    const memo = new EntryMemo();
+    const value = { id: 'a' };
+    let calls = 0;
+    const check = () => {
+      calls++;
+      return [finding(calls)];
+    };
+    const first = [...memo.findings('flow/x', { value, file: 'flows.yaml', path: ['flows', 0] }, check)];
+    const again = [...memo.findings('flow/x', { value, file: 'flows.yaml', path: ['flows', 0] }, check)];
+    expect(calls).toBe(1);
+    expect(again).toEqual(first);
+    // Another rule, another place, another file, an equal but different object: made again.
+    [...memo.findings('flow/y', { value, file: 'flows.yaml', path: ['flows', 0] }, check)];
+    [...memo.findings('flow/x', { value, file: 'flows.yaml', path: ['flows', 1] }, check)];
+    [...memo.findings('flow/x', { value, file: 'other.yaml', path: ['flows', 1] }, check)];
+    [...memo.findings('flow/x', { value: { id: 'a' }, file: 'other.yaml', path: ['flows', 1] }, check)];
+    expect(calls).toBe(5);
+  });
+});
+
+describe('flow rules in a resident build', () => {
+  it('report a flow left alone again, and follow an edited flow', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-entry-memo-'));
+    for (const [file, text] of Object.entries({ ...baseFiles(), ...fixtureCase('flow-unreachable', 'orphan') })) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const shared = new Map<string, ProcessedFile>();
+    const entryMemo = new EntryMemo();
+    const unreachable = async () => {
+      const result = await validateCatalogueAsync(new HashedDirectorySource(root, root), { shared, prune: true, workers: 0, entryMemo, environment: {}, explicitLocale: 'en' });
+      return result.findings.filter((f) => f.ruleId === 'flow/unreachable').map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+    };
+    const orphan = ['flows.yaml:16:14 Step archive (归档) cannot be reached from the start.'];
+    expect(await unreachable()).toEqual(orphan);
+    // Nothing changed: the same finding, from the memo.
+    expect(await unreachable()).toEqual(orphan);
+    // The orphan linked in: gone; unlinked again: back.
+    edit(path.join(root, 'flows.yaml'), 'duration: 3, next: done}', 'duration: 3, next: archive}');
+    expect(await unreachable()).toEqual([]);
+    edit(path.join(root, 'flows.yaml'), 'duration: 3, next: archive}', 'duration: 3, next: done}');
+    expect(await unreachable()).toEqual(orphan);
+    // A line added above the flow moves it: the finding moves with it.
+    edit(path.join(root, 'flows.yaml'), 'flows:\n', '# 流程\nflows:\n');
+    expect(await unreachable()).toEqual(['flows.yaml:17:14 Step archive (归档) cannot be reached from the start.']);
+  });
+});
