@@ -94,8 +94,14 @@ function keysOf(plan: SitePlan): Map<string, string> {
   return new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : [])));
 }
 
+/**
+ * The JSON of { version, tool, files }, written out: an object of 4,000 file names made only to be stringified cost
+ * serve 16 ms an edit. Paths are never integer-like, so the order is the map's, as JSON.stringify of the object gave.
+ */
 function manifestText(tool: string, keys: ReadonlyMap<string, string>): string {
-  return `${JSON.stringify({ version: MANIFEST_VERSION, tool, files: Object.fromEntries(keys) } satisfies Manifest)}\n`;
+  const files: string[] = [];
+  for (const [file, key] of keys) files.push(`${JSON.stringify(file)}:${JSON.stringify(key)}`);
+  return `{"version":${JSON.stringify(MANIFEST_VERSION satisfies Manifest['version'])},"tool":${JSON.stringify(tool)},"files":{${files.join(',')}}}\n`;
 }
 
 /** A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. */
