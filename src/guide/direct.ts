@@ -201,7 +201,7 @@ class Generator {
     const path = node.path;
     if (path.type !== 'PathExpression') throw new Unsupported('literal as a name');
     const name = simpleName(path as Path);
-    if (node.params.length > 0 || node.hash) return this.helperCall(node, scope);
+    if (Handlebars.AST.helpers.helperExpression(node)) return this.helperCall(node, scope);
     if (name !== undefined) {
       if (this.helpers.has(name)) return this.helperCall(node, scope);
       if (this.builtins.has(name)) throw new Unsupported(`builtin ${name}`);
@@ -329,9 +329,12 @@ class Generator {
   }
 }
 
-/** `name` for a one-part path that is not `this.x`, `../x` or `@x` (Handlebars' simpleId). */
+/**
+ * The name a one-part path may be a helper's (Handlebars' own AST.helpers.simpleId: not `this.x`, `./x` or `../x`).
+ * Handlebars looks a helper up first for `{{@index}}` too, so data paths count as it counts them.
+ */
 function simpleName(path: Path): string | undefined {
-  return path.parts.length === 1 && !path.data && path.depth === 0 && !/^\.|this\b/.test(path.original) ? path.parts[0] : undefined;
+  return Handlebars.AST.helpers.simpleId(path) ? path.parts[0] : undefined;
 }
 
 function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression | Expression): string | undefined {

@@ -70,10 +70,12 @@ function errorPlace(hb: Environment, error: unknown): { line: number; column: nu
 export function missingName(hb: Environment, program: hbs.AST.Program, file: string, partials: ReadonlySet<string>): UsageError | undefined {
   const inline = new Set<string>();
   const uses: { kind: 'partial' | 'helper'; name: string; loc: hbs.AST.SourceLocation }[] = [];
-  const helperName = (node: { path: Node; params: unknown[]; hash?: unknown }): string | undefined => {
+  // A helper's name as Handlebars tells it (AST.helpers: one part, not `this.x`, `./x` or `../x`); `thisYear` is a
+  // name like any other.
+  const helperName = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement): string | undefined => {
     const head = node.path as hbs.AST.PathExpression;
-    if (head.type !== 'PathExpression' || head.data || head.depth > 0 || head.parts.length !== 1 || head.original.startsWith('this')) return undefined;
-    return node.params.length > 0 || node.hash ? head.parts[0] : undefined;
+    if (head.type !== 'PathExpression' || head.data || !hb.AST.helpers.simpleId(head)) return undefined;
+    return hb.AST.helpers.helperExpression(node) ? head.parts[0] : undefined;
   };
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -97,7 +99,7 @@ export function missingName(hb: Environment, program: hbs.AST.Program, file: str
       case 'MustacheStatement':
       case 'BlockStatement':
       case 'SubExpression': {
-        const name = helperName(typed as unknown as hbs.AST.MustacheStatement);
+        const name = helperName(typed as unknown as hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement);
         if (name !== undefined) uses.push({ kind: 'helper', name, loc: typed.loc });
         break;
       }

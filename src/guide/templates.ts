@@ -265,7 +265,7 @@ function valueMustache(value: hbs.AST.Expression, blockParams: ReadonlySet<strin
   if (value.type !== 'PathExpression') return undefined;
   const path = value as hbs.AST.PathExpression;
   if (path.data) return undefined;
-  const simple = path.parts.length === 1 && path.depth === 0 && !/^\.|this\b/.test(path.original);
+  const simple = Handlebars.AST.helpers.simpleId(path);
   const scoped = simple && !blockParams.has(path.parts[0]!) ? { ...path, original: `this.${path.original}` } : path;
   return { ...like, path: scoped, params: [], hash: undefined as unknown as hbs.AST.Hash };
 }

@@ -18,6 +18,8 @@ describe('template checks', () => {
     expect(missing('{{> "quoted"}}')).toBe('template-missing-partial quoted 1:1');
     expect(missing('{{#if x}}\n  {{shout name}}{{/if}}')).toBe('template-missing-helper shout 2:3');
     expect(missing('{{#each (wrap list)}}{{/each}}')).toBe('template-missing-helper wrap 1:9');
+    // A name that merely starts with "this" is a helper's name like any other (only `this.x` reads the context).
+    expect(missing('<footer>{{thisYear site.name}}</footer>')).toBe('template-missing-helper thisYear 1:9');
   });
 
   it('leaves alone what exists or is only known while rendering', () => {
