@@ -92,10 +92,10 @@ export class SiteTemplates {
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
   /** The same pages compiled to JavaScript (direct.ts); undefined when a template uses what that does not do. */
   private readonly direct: Map<string, DirectTemplate> | undefined;
-  /** Page name → its file, to name it when making a page fails. */
-  private readonly pageFiles = new Map<string, string>();
+  /** Page name → its file (and text), to name it when making a page fails. */
+  private readonly pageFiles: TemplateSources['pages'];
   /** Asset path (relative to assets/) → file on disk, the user's copy winning. */
-  readonly assets = new Map<string, string>();
+  readonly assets: ReadonlyMap<string, string>;
   /** Changes whenever any template, partial or asset changes: pages rendered with other templates are stale. */
   readonly hash: string;
   /** What the helpers do that is known when a template is compiled (read by tests too). */
@@ -116,7 +116,8 @@ export class SiteTemplates {
       escape: (text) => this.handlebars.escapeExpression(text),
       rootPrefix: this.handlebars.parse('{{@root.rootPrefix}}').body[0] as hbs.AST.MustacheStatement,
     };
-    for (const [asset, file] of sources.assets) this.assets.set(asset, file);
+    this.assets = sources.assets;
+    this.pageFiles = sources.pages;
     // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
     const parsed: [hbs.AST.Program, string][] = [];
     const partialPrograms = new Map<string, hbs.AST.Program>();
@@ -134,7 +135,6 @@ export class SiteTemplates {
       parsed.push([program, file]);
       pagePrograms.set(name, program);
       this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
-      this.pageFiles.set(name, file);
     }
     this.hash = sources.hash;
     const builtins = Object.keys(this.handlebars.helpers);
@@ -227,7 +227,7 @@ export class SiteTemplates {
     try {
       return template(context);
     } catch (error) {
-      throw renderFailure(this.handlebars, error, this.pageFiles.get(page)!) ?? error;
+      throw renderFailure(this.handlebars, error, this.pageFiles.get(page)!.file) ?? error;
     }
   }
 }

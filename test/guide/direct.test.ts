@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
 import { compileDirect } from '../../src/guide/direct.js';
@@ -127,10 +130,7 @@ describe('what the direct templates leave to Handlebars', () => {
     });
   }
 
-  it('a site template using one of them is made by Handlebars', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
+  it('a site template using one of them is made by Handlebars', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'qingdan-direct-'));
     mkdirSync(path.join(folder, 'partials'));
     writeFileSync(path.join(folder, 'partials', 'footer.hbs'), '<footer>{{#each site.links as |link|}}{{link}}{{/each}}</footer>\n');
