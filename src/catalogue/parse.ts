@@ -14,6 +14,11 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; finding: Ra
  * Catalogue files must be UTF-8. Offices often save GB18030/GBK from Excel or WPS, so when a file is not UTF-8 we say
  * whether it decodes as GB18030 and give the conversion command, pointing at the first byte that is wrong.
  */
+/** A text without its byte-order mark: positions, parsing and fmt all count from the character after it. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function decode(bytes: Uint8Array, file: string): DecodeResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
@@ -23,9 +28,7 @@ export function decode(bytes: Uint8Array, file: string): DecodeResult {
   }
   // isUtf8 and Buffer#toString are native and several times faster than a fatal TextDecoder on large catalogues.
   if (isUtf8(bytes)) {
-    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, text };
+    return { ok: true, text: withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) };
   }
   const lossy = new TextDecoder('utf-8').decode(bytes);
   const offset = Math.max(0, lossy.indexOf('\ufffd'));

@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
-import { decode, parseYaml } from '../catalogue/parse.js';
+import { decode, parseYaml, withoutBom } from '../catalogue/parse.js';
 import { LINE_BREAK } from '../catalogue/source-map.js';
 import { isSection } from '../catalogue/model.js';
 import type { RawFinding } from '../findings.js';
@@ -28,20 +28,20 @@ export const PRINT_OPTIONS = { indent: 2, indentSeq: true, lineWidth: 0, minCont
  * byte-order mark: rewriting them would change every line of the file in git for no change of layout, and fail
  * `--check` on every file of a Windows checkout (core.autocrlf). The layout is worked on with LF.
  */
-function conventions(input: Uint8Array | string, text: string): { bom: string; lineEnd: string } {
-  const bom = typeof input === 'string' ? input.startsWith('\ufeff') : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
-  return { bom: bom ? '\ufeff' : '', lineEnd: LINE_BREAK.exec(text)?.[0] ?? '\n' };
+function hasBom(input: Uint8Array | string): boolean {
+  return typeof input === 'string' ? input.startsWith('\ufeff') : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
 }
 
 export function formatText(input: Uint8Array | string, file: string, kind: FileKind): FormatOutcome {
   let original: string;
-  if (typeof input === 'string') original = input.startsWith('\ufeff') ? input.slice(1) : input;
+  if (typeof input === 'string') original = withoutBom(input);
   else {
     const decoded = decode(input, file);
     if (!decoded.ok) return { status: 'broken', findings: [decoded.finding] };
     original = decoded.text;
   }
-  const { bom, lineEnd } = conventions(input, original);
+  const bom = hasBom(input) ? '\ufeff' : '';
+  const lineEnd = LINE_BREAK.exec(original)?.[0] ?? '\n';
   // Every line break as LF: YAML reads CR LF and a lone CR as LF anyway, so the data is the same.
   const text = original.replace(/\r\n?/g, '\n');
   const parsed = parseYaml(text, file);

@@ -3,6 +3,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { writeFileAtomically } from '../files.js';
 import { formatText, type FormatOutcome } from './format.js';
 import { unreadableFinding } from '../catalogue/process.js';
+import { withoutBom } from '../catalogue/parse.js';
 import type { FmtFile } from './files.js';
 
 export interface FmtResult {
@@ -14,11 +15,6 @@ export interface FmtResult {
   unwritable?: string;
 }
 
-/** The text positions are counted in: as decoded for parsing, without a byte-order mark. */
-function textOf(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtResult[] {
   return files.map((file) => {
@@ -37,9 +33,9 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
       try {
         writeFileAtomically(target, outcome.text, { mode: statSync(target).mode & 0o7777, temporary: `${target}.qingdan-fmt` });
       } catch (error) {
-        return { file, outcome, text: textOf(bytes), unwritable: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+        return { file, outcome, text: withoutBom(bytes.toString('utf8')), unwritable: (error as NodeJS.ErrnoException).code ?? 'EIO' };
       }
     }
-    return { file, outcome, text: textOf(bytes) };
+    return { file, outcome, text: withoutBom(bytes.toString('utf8')) };
   });
 }
