@@ -15,19 +15,13 @@
     return normalise(text).match(RUN) || [];
   }
 
-  /** The bigrams of one run, in order, repeats kept (a one-character run stands for itself). */
-  function runGrams(run, withUnigrams) {
-    var chars = Array.from(run);
-    var out = chars.length === 1 || withUnigrams ? chars.slice() : [];
-    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
-    return out;
-  }
-
-  /** Distinct bigrams of each run: the union of runGrams over runs(text), which the site's builder relies on. */
+  /** Distinct bigrams of each run (a one-character run stands for itself). */
   function grams(text, withUnigrams) {
     var out = new Set();
     runs(text).forEach(function (run) {
-      runGrams(run, withUnigrams).forEach(function (gram) { out.add(gram); });
+      var chars = Array.from(run);
+      if (chars.length === 1 || withUnigrams) chars.forEach(function (c) { out.add(c); });
+      for (var i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
     });
     return Array.from(out);
   }
@@ -111,7 +105,7 @@
     return results.map(function (r) { return { name: r.doc[0], department: r.doc[1], category: r.doc[2], href: r.doc[3], code: r.doc[4], score: r.score }; });
   }
 
-  var api = { normalise: normalise, runs: runs, runGrams: runGrams, grams: grams, terms: terms, decode: decode, search: search };
+  var api = { normalise: normalise, grams: grams, terms: terms, decode: decode, search: search };
   root.qingdanSearch = api;
 
   // The page: read ?q=, search, show the results; without this script the page lists every item instead.
