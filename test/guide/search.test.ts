@@ -9,6 +9,7 @@ import { SiteTemplates } from '../../src/guide/templates.js';
 import { buildSearchIndex, parseSearchIndexScript, searchApi, searchEntry, searchIndexScript, type SearchEntry, type SearchIndex } from '../../src/guide/search.js';
 import { SiteModelBuilder } from '../../src/guide/model.js';
 import { SiteMemo } from '../../src/guide/memo.js';
+import { shortForms } from '../../src/guide/abbreviations.js';
 import { ROOT } from '../cli/run-cli.js';
 
 let index: SearchIndex;
@@ -117,5 +118,29 @@ describe('the search index made by the drawing worker', () => {
       expect(guides.some((guide) => guide.coDepartments.length > 0)).toBe(true);
       expect(parseSearchIndexScript(fromModels).docs).toHaveLength(guides.length);
     }
+  });
+});
+
+describe('the grams of the index', () => {
+  it('are those the browser\'s grams() gives each item', async () => {
+    const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
+    const builder = new SiteModelBuilder(catalogue, 'zh-CN');
+    const guides = builder.guidePowers().map((power) => searchEntry(builder.guide(power, undefined)));
+    // One more item, with a run of a single character.
+    const entries: SearchEntry[] = [...guides, { ...guides[0]!, name: '甲', searchText: `${guides[0]!.searchText} 乙 申请人` }];
+    // The index as search.js's grams() makes it from each item's texts: per gram, its items as base-36 deltas.
+    const { grams } = searchApi();
+    const postings = new Map<string, number[]>();
+    entries.forEach((entry, i) => {
+      const departments = [entry.department.name, ...entry.coDepartments.map((d) => d.name)];
+      const short = grams([entry.name, entry.category.name, ...departments, ...departments.flatMap(shortForms)].join('\n'), true);
+      for (const gram of new Set([...short, ...grams(entry.searchText, false)])) postings.set(gram, [...(postings.get(gram) ?? []), i]);
+    });
+    const expected = [...postings.keys()].sort().map((gram) => [gram, postings.get(gram)!.map((n, k, list) => (n - (k ? list[k - 1]! : 0)).toString(36)).join(',')]);
+    const made = buildSearchIndex(entries).grams;
+    // (An object lists integer-like keys such as "4" first: compared in the grams' order.)
+    expect(Object.entries(made).sort(([a], [b]) => (a < b ? -1 : 1))).toEqual(expected);
+    expect(made['乙']).toBe((entries.length - 1).toString(36));
+    expect(made['住建']).toBeDefined();
   });
 });
