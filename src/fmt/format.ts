@@ -2,7 +2,7 @@
 // comments and blank lines kept. The `yaml` package's document model does the printing; we only reorder and unquote.
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
-import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type ScalarTag } from 'yaml';
 import { decode, parseYaml, withoutBom } from '../catalogue/parse.js';
 import { LINE_BREAK } from '../catalogue/source-map.js';
 import { isSection } from '../catalogue/model.js';
@@ -49,10 +49,12 @@ export function formatText(input: Uint8Array | string, file: string, kind: FileK
   if (parsed.data === undefined && !parsed.empty) return { status: 'broken', findings: fatal.length ? fatal : parsed.problems };
   if (kind === 'file' && !isCatalogueData(parsed.data) && !parsed.empty) return { status: 'skipped' };
 
-  const document = parseDocument(text, { uniqueKeys: false, merge: true });
+  const document = parseDocument(text, { uniqueKeys: false, merge: true, customTags: (tags) => [...tags, AS_WRITTEN] });
+  const data = document.toJS({ maxAliasCount: -1 }) as unknown;
   const root = schemaFor(kind);
   if (document.contents) arrange(document.contents as Node, root, false);
   unquote(document);
+  keepNumbers(document, text);
   keepTrailingComment(document, text);
   let output: string;
   try {
@@ -64,7 +66,7 @@ export function formatText(input: Uint8Array | string, file: string, kind: FileK
 
   // Safety nets: the data read back must be the same, and every comment must still be there.
   const reread = parseDocument(output, { uniqueKeys: false, merge: true });
-  if (reread.errors.length || !isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), document.toJS({ maxAliasCount: -1 }))) return { status: 'unsafe', reason: 'data' };
+  if (reread.errors.length || !isDeepStrictEqual(reread.toJS({ maxAliasCount: -1 }), data)) return { status: 'unsafe', reason: 'data' };
   if (!sameComments(text, output)) return { status: 'unsafe', reason: 'comments' };
   const written = bom + (lineEnd === '\n' ? output : output.replaceAll('\n', lineEnd));
   // …and the same as validate reads it (its fast path included), with the file's own line ends.
@@ -155,6 +157,37 @@ function unquote(document: Document): void {
       if (typeof scalar.value !== 'string') return;
       if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') return;
       scalar.type = numberToJsYaml(scalar.value) ? 'QUOTE_DOUBLE' : undefined;
+    },
+  });
+}
+
+/** A number as its file writes it: `yaml` would print its value instead (see keepNumbers). */
+class AsWritten {
+  constructor(readonly text: string) {}
+}
+
+/** Prints an AsWritten as its text, with no tag (`default`); never matches when reading (no `test`). */
+const AS_WRITTEN: ScalarTag = {
+  identify: (value) => value instanceof AsWritten,
+  default: true,
+  tag: 'tag:qingdan.local,2026:as-written',
+  resolve: (text) => new AsWritten(text),
+  stringify: (item) => (item as Scalar<AsWritten>).value.text,
+};
+
+/**
+ * Numbers keep the digits they were written with. `yaml` prints a number from its value, and a double cannot hold a
+ * 31-digit item code, a credit code or a phone number's leading zero: 1133992100254127334019990000000 would become
+ * 1.1339921002541273e+30 and 05701234567 5701234567, the same numbers to a program but not to the office that wrote
+ * them (and such a code is a finding to fix by quoting it, not for fmt to round). `3.0`, `1e3` and `0x1F` stay too.
+ * A number with an explicit tag (`!!int 42`) is printed by its tag, which keeps it.
+ */
+function keepNumbers(document: Document, text: string): void {
+  visit(document, {
+    Scalar(_key, scalar) {
+      if ((typeof scalar.value === 'number' || typeof scalar.value === 'bigint') && !scalar.tag && scalar.range) {
+        scalar.value = new AsWritten(text.slice(scalar.range[0], scalar.range[1]));
+      }
     },
   });
 }

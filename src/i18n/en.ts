@@ -45,6 +45,7 @@ export const rules: RuleMessages = {
       root: 'The top level of a file must be a mapping with one or more of the sections departments, laws, powers, responsibilities, flows.',
       'root-config': 'The top level of qingdan.yaml must be a mapping (key: value) of the catalogue settings: name, region, locale, profile, rules….',
       'type-string': '{field} must be text (is {value}).',
+      'type-string-number': '{field} must be text, and here is an unquoted number: YAML reads it as a number, which loses the last digits of a long code and any leading zero. Put the value as written in quotes (e.g. "010010000000").',
       'type-number': '{field} must be a number (is {value}).',
       'type-integer': '{field} must be a whole number (is {value}).',
       'type-boolean': '{field} must be true or false (is {value}).',

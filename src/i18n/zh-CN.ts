@@ -45,6 +45,7 @@ export const rules: RuleMessages = {
       root: '文件顶层必须是映射，包含 departments、laws、powers、responsibilities、flows 中的一个或多个部分。',
       'root-config': 'qingdan.yaml 顶层必须是映射（键: 值），写清单的设置：name、region、locale、profile、rules 等。',
       'type-string': '{field} 应为文本（现为 {value}）。',
+      'type-string-number': '{field} 应为文本，这里是不带引号的数字：YAML 把它读作数字，长编码会丢失末几位，开头的 0 会丢失。请给原文加上引号（如 "010010000000"）。',
       'type-number': '{field} 应为数字（现为 {value}）。',
       'type-integer': '{field} 应为整数（现为 {value}）。',
       'type-boolean': '{field} 应为 true 或 false（现为 {value}）。',

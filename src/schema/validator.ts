@@ -136,6 +136,8 @@ function translate(error: ErrorObject, path: DocPath, file: string, kind: 'file'
       if (path.length === 0) return make('schema/type', kind === 'config' ? 'root-config' : 'root', {});
       // .inf, .nan and numbers too large for a double (1e400) are numbers to YAML but not to JSON Schema.
       if (typeof error.data === 'number' && !Number.isFinite(error.data) && /number|integer/.test(String(params.type))) return make('schema/type', Number.isNaN(error.data) ? 'not-a-number' : 'infinite', {});
+      // An unquoted code or phone number: the value YAML made of it has lost digits, so it is not shown.
+      if (typeof error.data === 'number' && Number.isFinite(error.data) && String(params.type).split(',')[0] === 'string') return make('schema/type', 'type-string-number', {});
       return make('schema/type', `type-${String(params.type).split(',')[0]}`, { value: showValue(error.data) });
     case 'enum':
       return make('schema/enum', 'enum', { allowed: ((params.allowedValues as unknown[]) ?? []).join(', '), value: showValue(error.data) });

@@ -101,6 +101,26 @@ describe('fmt: quoting', () => {
     expect(parseYaml(output, 'l.yaml').data).toEqual(parseYaml(text, 'l.yaml').data);
   });
 
+  it('keeps every number as written: no digits of a 31-digit code, no leading zero, no trailing .0 is lost', () => {
+    // Moved (the code goes first), so the file is printed anew, numbers included.
+    const text = [
+      'powers:',
+      '  - name: 甲',
+      '    code: 1133992100254127334019990000000',
+      '    time_limit: {statutory: 5.0, promised: 1e1, unit: working-days}',
+      '    x-basic: 010010000000',
+      '    x-phone: 05701234567',
+      '    x-big: 12345678901234567890',
+      '    x-hex: 0x1F',
+      '    x-tagged: !!int 42',
+      '    x-list: [1.50, -0, .inf]',
+      '',
+    ].join('\n');
+    const lines = text.split('\n');
+    const expected = [lines[0], '  - code: 1133992100254127334019990000000', '    name: 甲', ...lines.slice(3)].join('\n');
+    expect(formatted(formatText(text, 'p.yaml', 'file'))).toBe(expected);
+  });
+
   it('keeps block scalars, long lines unfolded, and normalises indentation to two spaces', () => {
     const long = '法'.repeat(200);
     const text = `laws:\n    -   id: a\n        title: ${long}\n        kind: law\n        issuer: |\n            第一行\n            第二行\n`;

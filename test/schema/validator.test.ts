@@ -91,6 +91,15 @@ describe('schema errors in plain words', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['schema/enum']);
   });
 
+  it('asks for quotes around a code written as a bare number, without showing the digits YAML lost', () => {
+    const findings = schemaFindings(POWER.replace('code: 11339921MB000000104010010000000', 'code: 1133992100254127334019990000000'));
+    expect(findings.map(brief)).toEqual(['powers.yaml:2:11 schema/type']);
+    expect(findings[0]!.message).toBe(
+      'code must be text, and here is an unquoted number: YAML reads it as a number, which loses the last digits of a long code and any leading zero. Put the value as written in quotes (e.g. "010010000000").',
+    );
+    expect(findings[0]!.message).not.toContain('e+30');
+  });
+
   it('says a number that is infinite or not a number (.inf, .nan, 1e400) is one, instead of calling it null', () => {
     const text = POWER.replace('statutory: 20, promised: 5', 'statutory: 1e400, promised: .nan') + '    visits: -.inf\n';
     const findings = schemaFindings(text);
