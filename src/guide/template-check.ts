@@ -63,9 +63,32 @@ function errorPlace(hb: Environment, error: unknown): { line: number; column: nu
 }
 
 /**
- * The first partial or helper a template uses that does not exist, with its place: Handlebars would only find it
- * while making a page. Inline partials declared in the file and partial blocks (which have a fallback) are fine;
- * a mustache with parameters names a helper, one without is a value lookup (never an error with strict: false).
+ * How many values a helper takes, at least and at most. Handlebars' own helpers throw while a page is made when given
+ * another number ("#if requires exactly one argument", naming neither file nor place), and ours would take their
+ * options for a value (`{{url}}`): both are told at load time, at file:line:col.
+ */
+const HELPER_VALUES: Readonly<Record<string, readonly [number, number]>> = {
+  if: [1, 1],
+  unless: [1, 1],
+  with: [1, 1],
+  each: [1, 1],
+  lookup: [2, 2],
+  t: [1, 1],
+  tzh: [1, 1],
+  zh: [1, 1],
+  url: [1, 1],
+  eq: [2, 2],
+  join: [1, 1],
+  json: [1, 1],
+  sub: [2, 2],
+  half: [1, 1],
+};
+
+/**
+ * The first partial or helper a template uses that does not exist, or a helper given the wrong number of values, with
+ * its place: Handlebars would only find it while making a page. Inline partials declared in the file and partial
+ * blocks (which have a fallback) are fine; a mustache with parameters names a helper, one without is a value lookup
+ * (never an error with strict: false) unless its name is a helper's, which Handlebars then calls.
  */
 export function missingName(hb: Environment, program: hbs.AST.Program, file: string, partials: ReadonlySet<string>): UsageError | undefined {
   const inline = new Set<string>();
@@ -77,6 +100,7 @@ export function missingName(hb: Environment, program: hbs.AST.Program, file: str
     if (head.type !== 'PathExpression' || head.data || !hb.AST.helpers.simpleId(head)) return undefined;
     return hb.AST.helpers.helperExpression(node) ? head.parts[0] : undefined;
   };
+  let wrongCount: UsageError | undefined;
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -99,8 +123,22 @@ export function missingName(hb: Environment, program: hbs.AST.Program, file: str
       case 'MustacheStatement':
       case 'BlockStatement':
       case 'SubExpression': {
-        const name = helperName(typed as unknown as hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement);
+        const call = typed as unknown as hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
+        const name = helperName(call);
         if (name !== undefined) uses.push({ kind: 'helper', name, loc: typed.loc });
+        const head = call.path as hbs.AST.PathExpression;
+        const called = name ?? (head.type === 'PathExpression' && !head.data && hb.AST.helpers.simpleId(head) && Object.hasOwn(hb.helpers, head.parts[0]!) ? head.parts[0] : undefined);
+        const range = called !== undefined && Object.hasOwn(HELPER_VALUES, called) ? HELPER_VALUES[called]! : undefined;
+        if (range && !wrongCount && (call.params.length < range[0] || call.params.length > range[1])) {
+          wrongCount = new UsageError('template-helper-values', {
+            file: shownPath(file),
+            line: typed.loc.start.line,
+            column: typed.loc.start.column + 1,
+            name: called!,
+            expected: range[0] === range[1] ? String(range[0]) : `${range[0]}–${range[1]}`,
+            given: call.params.length,
+          });
+        }
         break;
       }
     }
@@ -118,7 +156,7 @@ export function missingName(hb: Environment, program: hbs.AST.Program, file: str
       known: Object.keys(hb.helpers).filter((name) => !name.endsWith('Missing')).sort().join(', '),
     });
   }
-  return undefined;
+  return wrongCount;
 }
 
 /** A partial's name when it is written out (`{{> name}}`, `{{> "name"}}`); a dynamic one is only known at run time. */
@@ -128,8 +166,45 @@ function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): stri
   return literal.type === 'StringLiteral' ? literal.value : undefined;
 }
 
-/** A template that failed while a page was made (a helper given the wrong values…): named, not an internal error. */
-export function renderFailure(hb: Environment, error: unknown, file: string): UsageError | undefined {
+/** The partials a template names (`{{> name}}`, partial blocks too). */
+function partialsNamed(program: hbs.AST.Program): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const typed = node as hbs.AST.Node & Record<string, unknown>;
+    if (typed.type === 'PartialStatement' || typed.type === 'PartialBlockStatement') {
+      const name = partialName((typed as unknown as hbs.AST.PartialStatement).name);
+      if (name !== undefined) names.add(name);
+    }
+    for (const [key, value] of Object.entries(typed)) if (key !== 'loc' && value && typeof value === 'object') walk(value);
+  };
+  walk(program);
+  return names;
+}
+
+/** The files of the partials that can include themselves, directly or through others (a page that never ends). */
+export function selfIncluding(partials: ReadonlyMap<string, { program: hbs.AST.Program; file: string }>): string[] {
+  const named = new Map([...partials].map(([name, { program }]) => [name, partialsNamed(program)]));
+  const reaches = (from: string, target: string, seen = new Set<string>()): boolean => {
+    for (const next of named.get(from) ?? []) {
+      if (next === target) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        if (reaches(next, target, seen)) return true;
+      }
+    }
+    return false;
+  };
+  return [...partials].filter(([name]) => reaches(name, name)).map(([, { file }]) => shownPath(file));
+}
+
+/**
+ * A template that failed while a page was made (a helper given the wrong values…): named, not an internal error. A
+ * partial that includes itself, directly or through others, with nothing to end it runs out of stack: said so.
+ */
+export function renderFailure(hb: Environment, error: unknown, file: string, looping: readonly string[] = []): UsageError | undefined {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return new UsageError('template-endless', { file: shownPath(file), partials: looping.join(', ') || '?' });
   if (!(error instanceof (hb as unknown as { Exception: new () => Error }).Exception)) return undefined;
   return new UsageError('template-failed', { file: shownPath(file), detail: error.message.split('\n')[0] ?? '' });
 }

@@ -9,7 +9,7 @@ import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
 import { UsageError } from '../errors.js';
 import { compileDirect, type DirectTemplate } from './direct.js';
-import { missingName, parseTemplate, readTemplate, reading, renderFailure, shownPath } from './template-check.js';
+import { missingName, parseTemplate, readTemplate, reading, renderFailure, selfIncluding, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -98,6 +98,8 @@ export class SiteTemplates {
   readonly assets: ReadonlyMap<string, string>;
   /** Changes whenever any template, partial or asset changes: pages rendered with other templates are stale. */
   readonly hash: string;
+  /** Partials that include themselves (named if a page never ends: recursion that stops is allowed). */
+  private readonly looping: string[];
   /** What the helpers do that is known when a template is compiled (read by tests too). */
   readonly inlining: Inlining;
 
@@ -144,6 +146,7 @@ export class SiteTemplates {
       const missing = missingName(this.handlebars, program, file, partials);
       if (missing) throw missing;
     }
+    this.looping = selfIncluding(new Map([...partialPrograms].map(([name, program]) => [name, { program, file: sources.partials.get(name)!.file }])));
     const ours = Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
     this.direct = directTemplates ? compileDirect(pagePrograms, partialPrograms, ours, builtins) : undefined;
   }
@@ -227,7 +230,7 @@ export class SiteTemplates {
     try {
       return template(context);
     } catch (error) {
-      throw renderFailure(this.handlebars, error, this.pageFiles.get(page)!.file) ?? error;
+      throw renderFailure(this.handlebars, error, this.pageFiles.get(page)!.file, this.looping) ?? error;
     }
   }
 }

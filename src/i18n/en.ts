@@ -236,6 +236,8 @@ export const ui: UiMessages = {
   'template-missing-partial': 'Template {file}:{line}:{column} uses the partial {name}, which does not exist; the site was not built. Create {name}.hbs in the partials/ folder of your templates, or correct the name.',
   'template-missing-helper': 'Template {file}:{line}:{column} uses the helper {name}, which does not exist; the site was not built. The helpers are: {known}; to show a value, remove the parameters after it.',
   'template-not-utf8': 'Template {file}:{line}:{column} is not UTF-8; the site was not built (its text would be garbled on every page). Save the file as UTF-8.',
+  'template-helper-values': 'Template {file}:{line}:{column}: {name} takes {expected} value(s), here {given}; the site was not built. Write the values after {name} (e.g. {{#if site.region}}, {{url "index.html"}}).',
+  'template-endless': 'Making a page with the template {file} never ends; the site was not built: a partial includes itself, directly or through other partials, with no condition to stop it (perhaps {partials}). Check the {{> …}} there.',
   'template-failed': 'Making a page with the template {file} failed; the site was not built: {detail}',
   'template-unreadable': 'Cannot read the template file {file} ({code}); the site was not built. Check that it is a file you may read, and its folder too: permissions, or where a symbolic link points.',
   'template-not-folder': '{path} is a file; partials and assets in a template folder must be folders. Remove or rename the file.',

@@ -236,6 +236,8 @@ export const ui: UiMessages = {
   'template-missing-partial': '模板 {file}:{line}:{column} 引用的局部模板 {name} 不存在，未生成网站。请在模板目录的 partials/ 中创建 {name}.hbs，或改正名称。',
   'template-missing-helper': '模板 {file}:{line}:{column} 用到的辅助函数 {name} 不存在，未生成网站。可用的有：{known}；如只是取值，请去掉其后的参数。',
   'template-not-utf8': '模板 {file}:{line}:{column} 不是 UTF-8 编码，未生成网站（页面上会成乱码）。请把该文件另存为 UTF-8。',
+  'template-helper-values': '模板 {file}:{line}:{column} 中的 {name} 需要 {expected} 个值，这里给了 {given} 个，未生成网站。请在 {name} 后写上所需的值（如 {{#if site.region}}、{{url "index.html"}}）。',
+  'template-endless': '用模板 {file} 生成页面时没有尽头，未生成网站：有局部模板直接或经由其他局部模板引用了自身，却没有条件让它停下（可能是 {partials}）。请检查其中的 {{> …}}。',
   'template-failed': '用模板 {file} 生成页面时出错，未生成网站：{detail}',
   'template-unreadable': '无法读取模板文件 {file}（{code}），网站未生成。请检查它是否为可读的文件、所在文件夹是否可读：权限，或符号链接指向何处。',
   'template-not-folder': '{path} 是一个文件，模板目录中的 partials 和 assets 须为文件夹。请删除或改名该文件。',

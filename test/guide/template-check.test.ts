@@ -2,7 +2,8 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { missingName, parseTemplate, readTemplate } from '../../src/guide/template-check.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { SiteTemplates } from '../../src/guide/templates.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -27,6 +28,53 @@ describe('template checks', () => {
     expect(missing('{{#*inline "row"}}r{{/inline}}{{> row}}{{> @partial-block}}{{#> absent}}fallback{{/absent}}{{> (lookup . "p")}}')).toBeUndefined();
     expect(missing('{{site.name}} {{name}} {{#section}}{{/section}} {{this.fn 1}} {{@root.x}} {{../y}}')).toBeUndefined();
     expect(missing('{{#each list}}{{lookup ../map this}}{{/each}}{{#with a}}{{/with}}{{log 1}}')).toBeUndefined();
+  });
+
+  it('finds a helper given the wrong number of values, Handlebars\' and ours, where it is written', () => {
+    expect(missing('{{#if}}{{/if}}')).toBe('template-helper-values if 1:1');
+    expect(missing('a\n  {{#each list other}}{{/each}}')).toBe('template-helper-values each 2:3');
+    expect(missing('{{lookup map}}')).toBe('template-helper-values lookup 1:1');
+    expect(missing('{{#with}}x{{/with}}')).toBe('template-helper-values with 1:1');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'qingdan-values-'));
+    mkdirSync(path.join(folder, 'partials'));
+    const footer = path.join(folder, 'partials', 'footer.hbs');
+    for (const [text, expected] of [
+      ['<p>\n {{url}}</p>', 'url 2:2 0'],
+      ['{{eq site.name}}', 'eq 1:1 1'],
+      ['{{t}}', 't 1:1 0'],
+    ] as const) {
+      writeFileSync(footer, text);
+      let caught: unknown;
+      try {
+        new SiteTemplates('zh-CN', [folder]);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(UsageError);
+      const { key, data } = caught as UsageError;
+      expect(`${key} ${String(data.name)} ${String(data.line)}:${String(data.column)} ${String(data.given)}`).toBe(`template-helper-values ${expected}`);
+      expect(data.file).toBe(footer);
+    }
+  });
+
+  it('names the partials that include themselves when a page never ends, and lets recursion that stops be', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'qingdan-endless-'));
+    mkdirSync(path.join(folder, 'partials'));
+    const footer = path.join(folder, 'partials', 'footer.hbs');
+    writeFileSync(footer, '<footer>{{> footer}}</footer>');
+    let caught: unknown;
+    try {
+      new SiteTemplates('zh-CN', [folder]).render('data', { site: { name: 'x' }, rootPrefix: '', files: [], breadcrumbs: [] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as UsageError).key).toBe('template-endless');
+    expect((caught as UsageError).data.partials).toBe(footer);
+    // A partial that includes itself until a value runs out is fine.
+    writeFileSync(footer, '{{#if depth.length}}[{{> footer depth=depth.rest}}]{{/if}}');
+    const page = new SiteTemplates('zh-CN', [folder]).render('data', { site: { name: 'x' }, rootPrefix: '', files: [], breadcrumbs: [], depth: { length: 1, rest: { length: 1, rest: {} } } });
+    expect(page).toContain('[[]]');
   });
 
   it('gives a syntax error as a usage error at the token the parser stopped on', () => {
