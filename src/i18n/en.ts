@@ -61,6 +61,7 @@ export const rules: RuleMessages = {
   'schema/format': {
     description: 'A value is not in the expected format.',
     messages: { 'format-date': '{field} must be a date, YYYY-MM-DD (is {value}).', 'format-uri': '{field} must be a full URL such as https://… (is {value}).',
+      'format-regex-slow': '{field} {value} repeats a group that itself repeats (like (a+)+): on a code that almost matches, checking can take practically forever. Write it without nesting, e.g. [0-9A-Z]+ or [0-9]{18}[0-9A-Z]{13}.',
       'format-regex': '{field} is not a valid regular expression ({detail}): {value}. Check its brackets and backslashes; in YAML, put it in single quotes so that backslashes stay as written.',
     },
   },

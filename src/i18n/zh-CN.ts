@@ -61,6 +61,7 @@ export const rules: RuleMessages = {
   'schema/format': {
     description: '值的格式不对。',
     messages: { 'format-date': '{field} 应为日期，格式 YYYY-MM-DD（现为 {value}）。', 'format-uri': '{field} 应为完整网址，如 https://…（现为 {value}）。',
+      'format-regex-slow': '{field} 的正则表达式 {value} 中，一个会重复的组本身又在重复（如 (a+)+）：遇到差一点就匹配的编码时，检查要花极长时间，可能卡住。请改写为不嵌套的形式，如 [0-9A-Z]+ 或 [0-9]{18}[0-9A-Z]{13}。',
       'format-regex': '{field} 不是有效的正则表达式（{detail}）：{value}。请检查括号和反斜杠；在 YAML 中请用单引号括起，反斜杠才会按原样保留。',
     },
   },

@@ -61,6 +61,51 @@ export interface CodeFormat {
  * The code format that qingdan.yaml's `profile` and `code_pattern` put in force, or findings at the values that are
  * wrong (the schema only knows they are text). The loader reports them with the rest of qingdan.yaml's problems.
  */
+/**
+ * Whether a pattern repeats, a varying number of times, a group that itself repeats a varying number of times —
+ * `(a+)+`, `(\w*\s?)*`, `(?:x+y+){2,}`, `(a{1,3})+` — the shape whose matching can take exponential time on a code
+ * that almost matches (a pull request could stall CI with one). `?` and `{n}` do not vary the count this way:
+ * `(\d{18})(\d{13})?` is fine. Other slow shapes (`(a|a)+`) are rare in codes and not looked for.
+ */
+export function nestsRepetition(pattern: string): boolean {
+  // Per open group: whether something in it repeats a varying number of times.
+  const groups: boolean[] = [false];
+  let lastGroupRepeats = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    let closed = false;
+    if (char === '\\') {
+      i++;
+      // \p{…}, \u{…}, \k<…>: one atom.
+      if (/[pPuk]/.test(pattern[i] ?? '') && /[{<]/.test(pattern[i + 1] ?? '')) {
+        const end = pattern.indexOf(pattern[i + 1] === '{' ? '}' : '>', i);
+        i = end === -1 ? pattern.length : end;
+      }
+    } else if (char === '[') {
+      // A class is one atom: skip to its end (escapes inside it included).
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (char === '(') {
+      groups.push(false);
+    } else if (char === ')') {
+      lastGroupRepeats = groups.pop() ?? false;
+      closed = true;
+      if (!groups.length) groups.push(false);
+    }
+    // A quantifier after this atom that lets its count vary: +, *, {n,} or {n,m} (not ?, {n}).
+    const rest = pattern.slice(i + 1);
+    const range = /^\{(\d+),(\d*)\}/.exec(rest);
+    const varies = /^[+*]/.test(rest) || (range !== null && (range[2] === '' || Number(range[2]) > Number(range[1])));
+    if (varies) {
+      if (closed && lastGroupRepeats) return true;
+      groups[groups.length - 1] = true;
+    } else if (closed && lastGroupRepeats) {
+      // A group that repeats inside makes its enclosing group repeat too.
+      groups[groups.length - 1] = true;
+    }
+  }
+  return false;
+}
+
 export function codeFormatOf(config: Pick<Config, 'profile' | 'code_pattern'>, file: string): { format?: CodeFormat; problems: RawFinding[] } {
   const problems: RawFinding[] = [];
   const profile = getProfile(config.profile);
@@ -74,7 +119,9 @@ export function codeFormatOf(config: Pick<Config, 'profile' | 'code_pattern'>, f
     try {
       // The pattern alone first, so that the reason names what the user wrote, not the anchors added around it.
       new RegExp(config.code_pattern, 'u');
-      codePattern = new RegExp(`^(?:${config.code_pattern})$`, 'u');
+      if (nestsRepetition(config.code_pattern)) {
+        problems.push({ ruleId: 'schema/format', messageId: 'format-regex-slow', data: { field: 'code_pattern', value: showValue(config.code_pattern) }, place: { file, path: ['code_pattern'] } });
+      } else codePattern = new RegExp(`^(?:${config.code_pattern})$`, 'u');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const detail = /: ([^:]+)$/.exec(message)?.[1] ?? message;

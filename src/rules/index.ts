@@ -61,7 +61,7 @@ export const schemaRules = [
   meta('schema/unknown-property', 'schema', 'error', ['unknown', 'unknown-did-you-mean']),
   meta('schema/type', 'schema', 'error', ['root', 'root-config', 'type-string', 'type-string-number', 'type-number', 'type-integer', 'type-boolean', 'type-array', 'type-object', 'type-null', 'union', 'infinite', 'not-a-number']),
   meta('schema/enum', 'schema', 'error', ['enum']),
-  meta('schema/format', 'schema', 'error', ['format-date', 'format-uri', 'format-regex']),
+  meta('schema/format', 'schema', 'error', ['format-date', 'format-uri', 'format-regex', 'format-regex-slow']),
   meta('schema/pattern', 'schema', 'error', ['pattern', 'pattern-slug', 'pattern-credit-code']),
   meta('schema/min-items', 'schema', 'error', ['empty', 'min']),
   meta('schema/min-length', 'schema', 'error', ['empty']),

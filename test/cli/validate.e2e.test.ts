@@ -197,12 +197,17 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(pattern.stderr).toContain('qingdan.yaml:3:15  error  code_pattern is not a valid regular expression (Unterminated character class): [0-9. Check its brackets and backslashes; in YAML, put it in single quotes so that backslashes stay as written.  schema/format\n');
     const zh = await runCli(['validate', dir, '--lang', 'zh-CN'], { cwd: dir });
     expect(zh.stderr).toContain('qingdan.yaml:3:15  错误  code_pattern 不是有效的正则表达式（Unterminated character class）：[0-9。');
+    // A pattern that repeats a repeating group could take forever on a code that almost matches: refused at once.
+    writeFileSync(config, 'name: 测试\ncode_pattern: "(1+)+"\n');
+    const slow = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
+    expect(slow.code).toBe(2);
+    expect(slow.stderr).toContain('qingdan.yaml:2:15  error  code_pattern (1+)+ repeats a group that itself repeats (like (a+)+): on a code that almost matches, checking can take practically forever. Write it without nesting, e.g. [0-9A-Z]+ or [0-9]{18}[0-9A-Z]{13}.  schema/format\n');
     // A name Object.prototype has is no profile either (it used to crash code/format).
     writeFileSync(config, 'name: 测试\nprofile: toString\n');
     const inherited = await runCli(['validate', dir, '--lang', 'en'], { cwd: dir });
     expect(inherited.code).toBe(2);
     expect(inherited.stderr).toContain('qingdan.yaml:2:10  error  profile must be one of: national, sichuan (is toString).  schema/enum\n');
-    for (const result of [profile, pattern, zh, inherited]) expect(result.stderr).not.toMatch(NO_STACK);
+    for (const result of [profile, pattern, slow, zh, inherited]) expect(result.stderr).not.toMatch(NO_STACK);
   });
 
   it('turns an unreadable file into a finding, not a crash', async () => {
