@@ -242,14 +242,15 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   const configFile = displayPath(source, CONFIG_FILE);
   if (config.processed.readable) files.set(configFile, new LazySourceFile(configFile, CONFIG_FILE, source));
   const unread: UnreadFile[] = [];
+  const leftOut: Entry<unknown>[] = [];
   for (const result of processed) {
     findings.push(...result.findings);
     if (result.unread) unread.push({ file: result.file, sections: result.unread });
     if (!result.readable) continue;
     files.set(result.file, new LazySourceFile(result.file, result.relativePath, source));
-    if (result.data !== undefined) collectEntries(result.file, result.data, result.invalid, sections, keys);
+    if (result.data !== undefined) collectEntries(result.file, result.data, result.invalid, sections, keys, leftOut);
   }
-  return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread), findings, configOk: config.ok };
+  return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread, leftOut), findings, configOk: config.ok };
 }
 
 export async function loadCatalogue(source: CatalogueSource, options: LoadOptions = {}): Promise<LoadResult> {
@@ -325,7 +326,7 @@ export function loadCatalogueSync(source: CatalogueSource, projection: Projectio
   return assemble(source, config, source.listFiles().map((relativePath) => readProcessed(source, relativePath, 'file', projection)));
 }
 
-function collectEntries(file: string, data: unknown, invalid: DocPath[], sections: Sections, keys: Keys): void {
+function collectEntries(file: string, data: unknown, invalid: DocPath[], sections: Sections, keys: Keys, leftOut: Entry<unknown>[]): void {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return;
   const wholeFileInvalid = invalid.some((p) => p.length === 0);
   const invalidSections = new Set(invalid.filter((p) => p.length === 1).map((p) => p[0]));
@@ -344,6 +345,7 @@ function collectEntries(file: string, data: unknown, invalid: DocPath[], section
       }
       const valid = !wholeFileInvalid && !invalidSections.has(section) && !invalidEntries.has(`${section}/${index}`);
       if (valid) (sections[section] as Entry<unknown>[]).push(entry);
+      else leftOut.push(entry);
     });
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DirectorySource } from '../catalogue/source.js';
 import { validateCatalogueAsync } from '../validate.js';
+import { Positions } from '../catalogue/positions.js';
 import { UsageError, writeFailed } from '../errors.js';
 import stylish from '../report/stylish.js';
 import { suggest } from '../rules/suggest.js';
@@ -84,7 +85,14 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
     const findings = refused.flatMap((flow) => flow.findings);
     const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
     io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
-    for (const flow of refused) io.stderr.write(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`);
+    const positions = new Positions(catalogue);
+    for (const flow of refused) {
+      if (!flow.leftOut) io.stderr.write(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`);
+      else {
+        const { line, column } = positions.span(flow.leftOut);
+        io.stderr.write(`${flowMessage(locale, 'notDrawnFormat', { id: flow.id, place: `${flow.leftOut.file}:${line}:${column}` })}\n`);
+      }
+    }
     return 1;
   }
   return result.internalErrors.length ? 2 : 0;

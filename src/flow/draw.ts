@@ -16,6 +16,8 @@ export interface Refused {
   id: string;
   /** The error findings in the flow's entry that keep it from being drawn. */
   findings: Finding[];
+  /** Where the flow is, when the schema check left it out (its findings may be set to warning or off). */
+  leftOut?: Pick<Entry<unknown>, 'file' | 'path'>;
 }
 
 function startsWith(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
@@ -52,7 +54,7 @@ export async function drawFlows(
     const blocking = blockingFindings(findings, entry);
     const valid = catalogue.flowById.get(id);
     if (blocking.length || !valid || valid.file !== entry.file) {
-      refused.push({ id, findings: blocking });
+      refused.push({ id, findings: blocking, ...(!blocking.length && !valid ? { leftOut: { file: entry.file, path: entry.path } } : {}) });
       continue;
     }
     const layout = layoutFlow(describeFlow(flowInput(catalogue, (valid as Entry<Flow>).value, locale)));

@@ -110,11 +110,12 @@ export function parenthesised(locale: Locale, text: string): string {
 }
 
 /** What `qingdan flow` says on the terminal. */
-export const FLOW_MESSAGES: Record<Locale, Record<'unknownFlow' | 'unknownFlowSuggest' | 'notDrawn' | 'wrote' | 'stdoutOne' | 'noFlows', string>> = {
+export const FLOW_MESSAGES: Record<Locale, Record<'unknownFlow' | 'unknownFlowSuggest' | 'notDrawn' | 'notDrawnFormat' | 'wrote' | 'stdoutOne' | 'noFlows', string>> = {
   'zh-CN': {
     unknownFlow: '没有流程 {id}。可用的流程：{known}',
     unknownFlowSuggest: '没有流程 {id}，是否应为 {suggestion}？可用的流程：{known}',
     notDrawn: '流程 {id} 有错误，未绘制。',
+    notDrawnFormat: '流程 {id}（{place}）不符合格式，未绘制：即使把 schema/* 规则设为 warning 或 off，不符合格式的流程也不会绘制。请按 qingdan validate 列出的格式问题修正。',
     wrote: '已生成 {count} 张流程图（{format}）：{out}',
     stdoutOne: '--out - 只能输出一张流程图，现有 {count} 个流程；请指定一个流程，或指定输出目录。',
     noFlows: '清单中没有流程（flows）。',
@@ -123,6 +124,7 @@ export const FLOW_MESSAGES: Record<Locale, Record<'unknownFlow' | 'unknownFlowSu
     unknownFlow: 'There is no flow {id}. Flows: {known}',
     unknownFlowSuggest: 'There is no flow {id}; did you mean {suggestion}? Flows: {known}',
     notDrawn: 'Flow {id} has errors and was not drawn.',
+    notDrawnFormat: 'Flow {id} ({place}) does not match the format and was not drawn: setting schema/* rules to warning or off does not draw such a flow. Fix the format problems qingdan validate lists.',
     wrote: 'Wrote {count} {count|plural:flowchart:flowcharts} ({format}) to {out}',
     stdoutOne: '--out - writes one flowchart, but {count} flows are selected; name one flow, or give an output folder.',
     noFlows: 'The catalogue has no flows.',

@@ -14,6 +14,9 @@ import type { CliIo } from '../cli/io.js';
 import { buildSite, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
+import { Positions } from '../catalogue/positions.js';
+
+const LEFT_OUT_SHOWN = 5;
 
 export interface SiteJob {
   /** Catalogue root (absolute). */
@@ -28,7 +31,10 @@ export interface SiteJob {
   color: boolean;
 }
 
-export type SiteOutcome = { ok: true; result: BuildResult; locale: Locale; seconds: number } | { ok: false; errors: number; locale: Locale };
+export type SiteOutcome =
+  | { ok: true; result: BuildResult; locale: Locale; seconds: number }
+  /** leftOut: the build stopped for entries the schema check left out, and has said so. */
+  | { ok: false; errors: number; locale: Locale; leftOut?: true };
 
 export function checkTemplateFolders(folders: readonly string[], cwd: string): string[] {
   return folders.map((folder) => {
@@ -88,6 +94,19 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
     for (const message of validated.internalErrors) io.stderr.write(`${message}\n`);
   }
   if (counts.errors > 0 || validated.internalErrors.length) return { ok: false, errors: counts.errors + validated.internalErrors.length, locale };
+  // Entries the schema check left out (their findings set to warning or off) would be missing from the site without
+  // a word: the build stops and names them.
+  const { leftOut } = validated.catalogue;
+  if (leftOut.length) {
+    const positions = new Positions(validated.catalogue);
+    const where = leftOut.slice(0, LEFT_OUT_SHOWN).map((entry) => {
+      const { line, column } = positions.span({ file: entry.file, path: entry.path });
+      return `${entry.file}:${line}:${column}`;
+    });
+    if (leftOut.length > LEFT_OUT_SHOWN) where.push('…');
+    io.stderr.write(`${ui(locale, 'site-left-out', { count: leftOut.length, where: where.join(locale === 'zh-CN' ? '、' : ', ') })}\n`);
+    return { ok: false, errors: leftOut.length, locale, leftOut: true };
+  }
 
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });
   const progress = progressReporter(io.stderr, label.replace(/[…]+$/, ''));

@@ -228,6 +228,7 @@ export const ui: UiMessages = {
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',
   'site-out-not-folder': '{path} 是一个文件，不能作为网站目录。',
   'site-out-not-ours': '{path} 已存在，且不是 qingdan 生成的网站（其中没有 {manifest}）。为免覆盖其中的文件，未写入。请换一个目录，或先清空它。',
+  'site-left-out': '{count} 个条目不符合格式，放不进网站，未生成网站：{where}。即使把 schema/* 规则设为 warning 或 off，这样的条目也不会出现在网站上；请按 qingdan validate 列出的格式问题修正。',
   'site-invalid': '清单有 {errors} 个错误，未生成网站。请先修正以上错误（qingdan validate 可单独检查）。',
   'site-rendering': '生成 {count} 个办事指南……',
   'site-built': '已生成网站 {out}：{guides} 个办事指南，共 {files} 个文件（新生成 {rendered} 页，沿用未变的 {reused} 页），用时 {seconds} 秒。',

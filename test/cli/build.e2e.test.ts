@@ -76,6 +76,26 @@ describe('qingdan build (the real binary)', () => {
     expect(readFileSync(path.join(out, 'items/11339921MB000000104010010000000.html'), 'utf8')).toContain('<figure class="flowchart">');
   });
 
+  it('stops, naming them, when entries the schema check leaves out would be missing (schema rules set to warning)', async () => {
+    const catalogue = copyCatalogue(BASE);
+    writeFileSync(path.join(catalogue, 'qingdan.yaml'), 'name: 测试基线清单\nregion: 测试县\nprofile: national\nrules:\n  schema/*: warning\n');
+    // A step's duration as text: the flow no longer matches the format, and its findings are warnings now.
+    edit(path.join(catalogue, 'flows.yaml'), 'duration: 1, next: complete', 'duration: 一天, next: complete');
+    const out = path.join(tempDir(), 'site');
+    const result = await runCli(['build', '.', '--out', out, '--lang', 'en'], { cwd: catalogue });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('schema/type');
+    expect(result.stderr).toContain(
+      '1 entry does not match the format and cannot go into the site; the site was not built: flows.yaml:2:5. Setting schema/* rules to warning or off does not put such entries on the site; fix the format problems qingdan validate lists.\n',
+    );
+    expect(result.stderr).not.toContain('The catalogue has 1 error');
+    expect(existsSync(out)).toBe(false);
+    // qingdan flow says the same of the flow, where it is, instead of "has errors" with no finding.
+    const flow = await runCli(['flow', '--out', path.join(tempDir(), 'charts'), '--lang', 'en'], { cwd: catalogue });
+    expect(flow.code).toBe(1);
+    expect(flow.stderr).toContain('Flow spjy (flows.yaml:2:5) does not match the format and was not drawn');
+  });
+
   it('refuses to replace a folder it did not build', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'mine');

@@ -128,7 +128,7 @@ describe('stylish', () => {
   });
 
   it('says the catalogue is clean when there are no findings', () => {
-    expect(stylish(report({ findings: [] }))).toBe('✔ 青山县权责清单: 3 files, 1 departments, 2 powers, 2 responsibilities, 0 flows; no problems found.\n');
+    expect(stylish(report({ findings: [] }))).toBe('✔ 青山县权责清单: 3 files, 1 department, 2 powers, 2 responsibilities, 0 flows; no problems found.\n');
   });
 });
 
