@@ -13,6 +13,7 @@ import { flowMessage } from '../flow/labels.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
 import { makeFolder } from '../files.js';
+import { visible } from '../report/visible.js';
 
 interface FlowFlags {
   format: string;
@@ -49,14 +50,14 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
 
   const known = flowIds(catalogue);
   if (known.length === 0) {
-    io.stderr.write(`qingdan: ${flowMessage(locale, 'noFlows', {})}\n`);
+    io.stderr.write(visible(`qingdan: ${flowMessage(locale, 'noFlows', {})}\n`));
     return ids.length ? 2 : 0;
   }
   const unknown = ids.find((id) => !known.includes(id));
   if (unknown !== undefined) {
     const suggestion = suggest(unknown, known);
     const data = { id: unknown, known: known.join(', '), ...(suggestion ? { suggestion } : {}) };
-    io.stderr.write(`qingdan: ${flowMessage(locale, suggestion ? 'unknownFlowSuggest' : 'unknownFlow', data)}\n`);
+    io.stderr.write(visible(`qingdan: ${flowMessage(locale, suggestion ? 'unknownFlowSuggest' : 'unknownFlow', data)}\n`));
     return 2;
   }
   const selected = ids.length ? [...new Set(ids)] : known;
@@ -64,7 +65,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
   if (toStdout && selected.length !== 1) throw new UsageError('bad-option', { option: '--out', value: '-', expected: flowMessage(locale, 'stdoutOne', { count: selected.length }) });
 
   const { charts, refused } = await drawFlows(catalogue, result.findings, selected, renderer, locale);
-  for (const message of result.internalErrors) io.stderr.write(`${message}\n`);
+  for (const message of result.internalErrors) io.stderr.write(visible(`${message}\n`));
 
   if (toStdout) charts.forEach((chart) => io.stdout.write(chart.text));
   else if (charts.length) {
@@ -77,14 +78,14 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
         throw writeFailed(path.join(flags.out, chart.fileName), error);
       }
     }
-    io.stderr.write(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`);
+    io.stderr.write(visible(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`));
   }
 
   if (refused.length) {
     const findings = refused.flatMap((flow) => flow.findings);
     const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
     io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
-    for (const flow of refused) io.stderr.write(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`);
+    for (const flow of refused) io.stderr.write(visible(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`));
     return 1;
   }
   return result.internalErrors.length ? 2 : 0;

@@ -14,6 +14,7 @@ import type { CliIo } from '../cli/io.js';
 import { buildSite, siteFolder, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
+import { visible } from '../report/visible.js';
 
 export interface SiteJob {
   /** Catalogue root (absolute). */
@@ -120,13 +121,13 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
       toolVersion: job.toolVersion,
     });
     io.stderr.write(report);
-    for (const message of validated.internalErrors) io.stderr.write(`${message}\n`);
+    for (const message of validated.internalErrors) io.stderr.write(visible(`${message}\n`));
   }
   if (counts.errors > 0 || validated.internalErrors.length) return { ok: false, errors: counts.errors + validated.internalErrors.length, locale };
 
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });
   const progress = progressReporter(io.stderr, label.replace(/[…]+$/, ''));
-  if (io.stderr.isTTY !== true) io.stderr.write(`${label}\n`);
+  if (io.stderr.isTTY !== true) io.stderr.write(visible(`${label}\n`));
   let result: BuildResult;
   try {
     result = await buildSite(validated.catalogue, {
@@ -143,6 +144,6 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
   } finally {
     progress.end();
   }
-  if (result.kept.length) io.stderr.write(`${ui(locale, 'site-kept', { count: result.kept.length, out: shownPath(job.out, io.cwd), names: result.kept.join(', ') })}\n`);
+  if (result.kept.length) io.stderr.write(visible(`${ui(locale, 'site-kept', { count: result.kept.length, out: shownPath(job.out, io.cwd), names: result.kept.join(', ') })}\n`));
   return { ok: true, result, locale, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }
