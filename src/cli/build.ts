@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { checkTemplateFolders, validateAndBuild } from '../guide/pipeline.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
+import { visible } from '../report/visible.js';
 
 export interface SiteFlags {
   out: string;
@@ -63,14 +64,14 @@ export function registerBuild(program: Command, context: CommandContext): void {
     const job = siteJob(catalogue, flags, context);
     const outcome = await validateAndBuild(job, io);
     if (!outcome.ok) {
-      if (!outcome.leftOut) io.stderr.write(`${ui(outcome.locale, 'site-invalid', { errors: outcome.errors })}\n`);
+      if (!outcome.leftOut) io.stderr.write(visible(`${ui(outcome.locale, 'site-invalid', { errors: outcome.errors })}\n`));
       context.exitCode = 1;
       return;
     }
     const { result } = outcome;
     const shown = path.relative(io.cwd, result.out) || '.';
-    io.stdout.write(`${ui(outcome.locale, 'site-built', { out: shown, guides: result.guides, files: result.files, rendered: result.rendered, reused: result.reused, seconds: outcome.seconds })}\n`);
-    io.stdout.write(`${ui(outcome.locale, 'site-open', { url: pathToFileURL(path.join(result.out, 'index.html')).href })}\n`);
+    io.stdout.write(visible(`${ui(outcome.locale, 'site-built', { out: shown, guides: result.guides, files: result.files, rendered: result.rendered, reused: result.reused, seconds: outcome.seconds })}\n`));
+    io.stdout.write(visible(`${ui(outcome.locale, 'site-open', { url: pathToFileURL(path.join(result.out, 'index.html')).href })}\n`));
     context.exitCode = 0;
   });
 }

@@ -13,6 +13,7 @@ import type { Locale } from '../findings.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
 import { makeFolder } from '../files.js';
+import { visible } from '../report/visible.js';
 
 interface ExportFlags {
   format: string;
@@ -67,18 +68,18 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
   else {
     const out = path.resolve(io.cwd, flags.out);
     for (const file of files) write(file.name ? path.join(out, file.name) : out, file.bytes);
-    io.stderr.write(`${toolMessage(locale, 'export-written', { path: flags.out })}\n`);
+    io.stderr.write(visible(`${toolMessage(locale, 'export-written', { path: flags.out })}\n`));
   }
   // A spreadsheet holds text in cells: what it cannot give back to import is named, so nobody finds out later.
   const losses = exportLosses(result.catalogue, { format: flags.format, kind });
   if (losses.length) {
-    io.stderr.write(`${toolMessage(locale, 'export-losses', { count: losses.length })}\n`);
+    io.stderr.write(visible(`${toolMessage(locale, 'export-losses', { count: losses.length })}\n`));
     for (const loss of losses) io.stderr.write(`  ${toolMessage(locale, `export-loss-${loss.kind}`, { path: loss.path })}\n`);
   }
   // Entries that fail the schema are not in the catalogue's sections: say how many were left out.
   const left = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId)).length;
   if (left) {
-    io.stderr.write(`${toolMessage(locale, 'export-incomplete', { count: left })}\n`);
+    io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left })}\n`));
     return 1;
   }
   return 0;

@@ -14,6 +14,7 @@ import { flowMessage } from '../flow/labels.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
 import { makeFolder } from '../files.js';
+import { visible } from '../report/visible.js';
 
 interface FlowFlags {
   format: string;
@@ -50,14 +51,14 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
 
   const known = flowIds(catalogue);
   if (known.length === 0) {
-    io.stderr.write(`qingdan: ${flowMessage(locale, 'noFlows', {})}\n`);
+    io.stderr.write(visible(`qingdan: ${flowMessage(locale, 'noFlows', {})}\n`));
     return ids.length ? 2 : 0;
   }
   const unknown = ids.find((id) => !known.includes(id));
   if (unknown !== undefined) {
     const suggestion = suggest(unknown, known);
     const data = { id: unknown, known: known.join(', '), ...(suggestion ? { suggestion } : {}) };
-    io.stderr.write(`qingdan: ${flowMessage(locale, suggestion ? 'unknownFlowSuggest' : 'unknownFlow', data)}\n`);
+    io.stderr.write(visible(`qingdan: ${flowMessage(locale, suggestion ? 'unknownFlowSuggest' : 'unknownFlow', data)}\n`));
     return 2;
   }
   const selected = ids.length ? [...new Set(ids)] : known;
@@ -65,7 +66,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
   if (toStdout && selected.length !== 1) throw new UsageError('bad-option', { option: '--out', value: '-', expected: flowMessage(locale, 'stdoutOne', { count: selected.length }) });
 
   const { charts, refused } = await drawFlows(catalogue, result.findings, selected, renderer, locale);
-  for (const message of result.internalErrors) io.stderr.write(`${message}\n`);
+  for (const message of result.internalErrors) io.stderr.write(visible(`${message}\n`));
 
   if (toStdout) charts.forEach((chart) => io.stdout.write(chart.text));
   else if (charts.length) {
@@ -78,7 +79,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
         throw writeFailed(path.join(flags.out, chart.fileName), error);
       }
     }
-    io.stderr.write(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`);
+    io.stderr.write(visible(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`));
   }
 
   if (refused.length) {
@@ -87,10 +88,10 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
     io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
     const positions = new Positions(catalogue);
     for (const flow of refused) {
-      if (!flow.leftOut) io.stderr.write(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`);
+      if (!flow.leftOut) io.stderr.write(visible(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`));
       else {
         const { line, column } = positions.span(flow.leftOut);
-        io.stderr.write(`${flowMessage(locale, 'notDrawnFormat', { id: flow.id, place: `${flow.leftOut.file}:${line}:${column}` })}\n`);
+        io.stderr.write(visible(`${flowMessage(locale, 'notDrawnFormat', { id: flow.id, place: `${flow.leftOut.file}:${line}:${column}` })}\n`));
       }
     }
     return 1;

@@ -7,6 +7,7 @@ import { localeFromEnvironment, ruleMessage } from '../i18n/index.js';
 import { toolMessage } from '../i18n/tools.js';
 import type { Locale, RawFinding } from '../findings.js';
 import type { CommandContext } from './index.js';
+import { visible } from '../report/visible.js';
 
 interface FmtFlags {
   check?: boolean;
@@ -42,27 +43,27 @@ function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): 
   for (const { file, outcome, text, unwritable: code } of results) {
     if (code) {
       unwritable = true;
-      io.stderr.write(`${toolMessage(locale, 'fmt-unwritable', { file: file.display, code })}\n`);
+      io.stderr.write(visible(`${toolMessage(locale, 'fmt-unwritable', { file: file.display, code })}\n`));
     } else if (outcome.status === 'formatted') {
       if (!outcome.changed) unchanged++;
       else {
         changed++;
-        io.stdout.write(`${file.display}\n`);
+        io.stdout.write(visible(`${file.display}\n`));
       }
     } else if (outcome.status === 'broken') {
       failed = true;
-      io.stderr.write(`${toolMessage(locale, 'fmt-broken', { file: file.display })}\n`);
-      for (const finding of outcome.findings) io.stderr.write(`  ${problem(finding, text ?? '', locale)}\n`);
+      io.stderr.write(visible(`${toolMessage(locale, 'fmt-broken', { file: file.display })}\n`));
+      for (const finding of outcome.findings) io.stderr.write(visible(`  ${problem(finding, text ?? '', locale)}\n`));
     } else if (outcome.status === 'unsafe') {
       failed = true;
-      io.stderr.write(`${toolMessage(locale, outcome.reason === 'data' ? 'fmt-unsafe-data' : 'fmt-unsafe-comments', { file: file.display })}\n`);
+      io.stderr.write(visible(`${toolMessage(locale, outcome.reason === 'data' ? 'fmt-unsafe-data' : 'fmt-unsafe-comments', { file: file.display })}\n`));
     }
   }
   if (check) {
-    if (changed) io.stderr.write(`${toolMessage(locale, 'fmt-changed', { count: changed })}\n`);
+    if (changed) io.stderr.write(visible(`${toolMessage(locale, 'fmt-changed', { count: changed })}\n`));
     return changed || failed ? 1 : 0;
   }
-  io.stderr.write(`${toolMessage(locale, 'fmt-done', { changed, unchanged })}\n`);
+  io.stderr.write(visible(`${toolMessage(locale, 'fmt-done', { changed, unchanged })}\n`));
   // A file that could not be written is a problem of the environment (permissions, a read-only disk): exit 2.
   return unwritable ? 2 : failed ? 1 : 0;
 }

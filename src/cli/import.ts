@@ -12,6 +12,7 @@ import { ToolError, toolMessage, type ToolKey } from '../i18n/tools.js';
 import type { Locale } from '../findings.js';
 import type { Issue } from '../import/rows.js';
 import type { CommandContext } from './index.js';
+import { visible } from '../report/visible.js';
 
 interface ImportFlags {
   kind?: string;
@@ -120,16 +121,16 @@ async function importCommand(files: string[], flags: ImportFlags, context: Comma
     append: flags.append === true,
     ...(flags.name ? { name: flags.name } : {}),
   });
-  io.stdout.write(renderReport(result, flags.out, locale));
+  io.stdout.write(visible(renderReport(result, flags.out, locale)));
   // What was written is validated at once: the findings are the editor's to-do list, with positions in the new files.
   const validation = validateCatalogue(new DirectorySource(result.root, io.cwd), { explicitLocale: locale });
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
   const warnings = validation.findings.filter((f) => f.severity === 'warning').length;
   if (!errors && !warnings) {
-    io.stdout.write(`\n${toolMessage(locale, 'import-validate-clean')}\n`);
+    io.stdout.write(visible(`\n${toolMessage(locale, 'import-validate-clean')}\n`));
     return 0;
   }
-  io.stdout.write(`\n${toolMessage(locale, 'import-validate-findings', { path: flags.out, errors, warnings })}\n`);
+  io.stdout.write(visible(`\n${toolMessage(locale, 'import-validate-findings', { path: flags.out, errors, warnings })}\n`));
   const shown = [...validation.catalogue.files.keys()];
   io.stdout.write(stylish({ locale, catalogues: [validation.summary], findings: validation.findings, files: shown, sources: validation.sources, color: false, toolVersion: context.version }));
   return errors ? 1 : 0;

@@ -17,6 +17,7 @@ import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { processIo, type CliIo } from './io.js';
+import { visible } from '../report/visible.js';
 
 export interface CommandContext {
   io: CliIo;
@@ -77,7 +78,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`qingdan: ${ui(fallbackLocale, error.key, error.data)}\n`);
+      io.stderr.write(visible(`qingdan: ${ui(fallbackLocale, error.key, error.data)}\n`));
       if (error.findings.length) {
         const files = [...new Set(error.findings.map((f) => f.file))];
         io.stderr.write(stylish({ locale: fallbackLocale, catalogues: [], findings: error.findings, files, sources: new Map(), color: false, toolVersion: context.version }));
@@ -86,12 +87,12 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     }
     // import, export and init speak in their own sentences (src/i18n/tools*.ts); the exit code is the same.
     if (error instanceof ToolError) {
-      io.stderr.write(`qingdan: ${toolMessage(fallbackLocale, error.key, error.data)}\n`);
+      io.stderr.write(visible(`qingdan: ${toolMessage(fallbackLocale, error.key, error.data)}\n`));
       return 2;
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr.write(`qingdan: ${ui(fallbackLocale, 'internal-error', { detail })}\n`);
-    if (io.env.QINGDAN_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(visible(`qingdan: ${ui(fallbackLocale, 'internal-error', { detail })}\n`));
+    if (io.env.QINGDAN_DEBUG && error instanceof Error && error.stack) io.stderr.write(visible(`${error.stack}\n`));
     return 2;
   }
 }

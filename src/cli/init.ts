@@ -6,6 +6,7 @@ import { toPosix } from '../catalogue/source.js';
 import { localeFromEnvironment } from '../i18n/index.js';
 import { toolMessage } from '../i18n/tools.js';
 import type { CommandContext } from './index.js';
+import { visible } from '../report/visible.js';
 
 interface InitFlags {
   name?: string;
@@ -27,9 +28,9 @@ export function registerInit(program: Command, context: CommandContext): void {
       const root = path.resolve(io.cwd, dir);
       const region = flags.region ?? '示例县';
       const written = initCatalogue(root, { name: flags.name ?? `${region}权责清单`, region, departmentName: `${region}市场监督管理局` });
-      for (const file of written) io.stdout.write(`${toPosix(path.join(dir, file))}\n`);
+      for (const file of written) io.stdout.write(visible(`${toPosix(path.join(dir, file))}\n`));
       const lists = toPosix(path.join(dir, 'lists'));
-      io.stderr.write(`${toolMessage(locale, 'init-done', { lists })}\n`);
+      io.stderr.write(visible(`${toolMessage(locale, 'init-done', { lists })}\n`));
       context.exitCode = 0;
     });
 }

@@ -16,6 +16,7 @@ import type { Finding, Locale } from '../findings.js';
 import { isSelected, resolveTargets } from './targets.js';
 import { wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
+import { visible } from '../report/visible.js';
 
 interface ValidateFlags {
   format: string;
@@ -64,7 +65,7 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   } catch (error) {
     // A hook passes every staged YAML file; when none is in a catalogue there is simply nothing to check.
     if (!flags.errorOnUnmatchedPattern && paths.length && error instanceof UsageError && error.key === 'no-config') {
-      io.stderr.write(`${ui(explicitLocale ?? 'zh-CN', 'nothing-to-check')}\n`);
+      io.stderr.write(visible(`${ui(explicitLocale ?? 'zh-CN', 'nothing-to-check')}\n`));
       return 0;
     }
     throw error;
@@ -104,14 +105,14 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const text = formatter(report);
   writeReport(io, flags.output, text);
 
-  for (const message of internalErrors) io.stderr.write(`${message}\n`);
+  for (const message of internalErrors) io.stderr.write(visible(`${message}\n`));
   // Named files are reported alone, but errors they cause elsewhere (a renamed law id) must not pass unseen.
-  if (hidden) io.stderr.write(`${ui(reportLocale, 'hidden-elsewhere', { count: hidden })}\n`);
+  if (hidden) io.stderr.write(visible(`${ui(reportLocale, 'hidden-elsewhere', { count: hidden })}\n`));
   if (internalErrors.length) return 2;
   const counts = countBySeverity(findings);
   if (counts.errors > 0) return 1;
   if (maxWarnings >= 0 && warningsBeforeQuiet > maxWarnings) {
-    io.stderr.write(`${ui(reportLocale, 'max-warnings', { warnings: warningsBeforeQuiet, max: maxWarnings })}\n`);
+    io.stderr.write(visible(`${ui(reportLocale, 'max-warnings', { warnings: warningsBeforeQuiet, max: maxWarnings })}\n`));
     return 1;
   }
   return 0;
@@ -127,6 +128,6 @@ function baselined(result: ValidateResult, root: string, ref: string, context: C
   const base = validateCatalogue(source, { explicitLocale: locale });
   const fresh = newSince(result, base);
   const hidden = result.findings.length - fresh.length;
-  if (hidden) context.io.stderr.write(`${ui(locale, 'baseline-note', { ref, hidden })}\n`);
+  if (hidden) context.io.stderr.write(visible(`${ui(locale, 'baseline-note', { ref, hidden })}\n`));
   return fresh;
 }

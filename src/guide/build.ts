@@ -1,6 +1,6 @@
 // Writing the site: everything goes into a temporary folder beside the target, which replaces the old site only
 // once complete; pages whose key has not changed since the last build are copied instead of rendered.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { Writes } from './writes.js';
 import { EntryMemo } from '../rules/entry-memo.js';
 import { makeFolder, writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
+import { paths } from './model.js';
 import type { SitePlan } from './site.js';
 import type { ProcessedFile } from '../catalogue/process.js';
 
@@ -65,6 +66,8 @@ export class SiteSession {
 
 export interface BuildResult {
   out: string;
+  /** Top-level entries of the old folder that the build does not make (`.git`, `CNAME`), left where they were. */
+  kept: string[];
   files: number;
   guides: number;
   rendered: number;
@@ -79,14 +82,25 @@ function manifestOnDisk(out: string): string | undefined {
   }
 }
 
-function parseManifest(text: string | undefined): Manifest | undefined {
+/** A manifest of ours, of any version: { version: number, tool: string, files: { path: key } }. */
+function readManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
+  let manifest: unknown;
   try {
-    const manifest = JSON.parse(text) as Manifest;
-    return manifest.version === MANIFEST_VERSION && manifest.files && typeof manifest.files === 'object' ? manifest : undefined;
+    manifest = JSON.parse(text);
   } catch {
     return undefined;
   }
+  if (!manifest || typeof manifest !== 'object') return undefined;
+  const { version, tool, files } = manifest as Partial<Manifest>;
+  const isFiles = files !== null && typeof files === 'object' && !Array.isArray(files) && Object.values(files).every((key) => typeof key === 'string');
+  return typeof version === 'number' && typeof tool === 'string' && isFiles ? (manifest as Manifest) : undefined;
+}
+
+/** The manifest whose keys this version can reuse. */
+function parseManifest(text: string | undefined): Manifest | undefined {
+  const manifest = readManifest(text);
+  return manifest?.version === MANIFEST_VERSION ? manifest : undefined;
 }
 
 /** The key of every reusable file of a plan, in the plan's order. */
@@ -104,11 +118,49 @@ function manifestText(tool: string, keys: ReadonlyMap<string, string>): string {
   return `{"version":${JSON.stringify(MANIFEST_VERSION satisfies Manifest['version'])},"tool":${JSON.stringify(tool)},"files":{${files.join(',')}}}\n`;
 }
 
-/** A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. */
-function checkTarget(out: string): void {
+/**
+ * A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. Any file
+ * of that name is not enough (`{}`, or one copied from elsewhere by hand): it must be a manifest qingdan writes.
+ */
+function checkTarget(out: string, shown: string): void {
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new UsageError('site-out-not-folder', { path: out });
-  if (readdirSync(out).length && !existsSync(path.join(out, MANIFEST))) throw new UsageError('site-out-not-ours', { path: out, manifest: MANIFEST });
+  if (!statSync(out).isDirectory()) throw new UsageError('site-out-not-folder', { path: shown });
+  if (!readdirSync(out).length) return;
+  if (!existsSync(path.join(out, MANIFEST))) throw new UsageError('site-out-not-ours', { path: shown, manifest: MANIFEST });
+  if (!readManifest(manifestOnDisk(out))) throw new UsageError('site-out-bad-manifest', { path: shown, manifest: MANIFEST });
+}
+
+/**
+ * The folder a build writes: the target of --out when --out is a symbolic link (web roots often are), so that the
+ * link stays and the site it points to is the one replaced. A link to nothing is refused: where to build is unclear.
+ */
+export function siteFolder(out: string): string {
+  let link = false;
+  try {
+    link = lstatSync(out).isSymbolicLink();
+  } catch {
+    return out;
+  }
+  if (!link) return out;
+  try {
+    return realpathSync(out);
+  } catch (error) {
+    throw new UsageError('site-out-broken-link', { path: out, code: (error as NodeJS.ErrnoException).code ?? 'error' });
+  }
+}
+
+/**
+ * The top-level names of a site folder that are ours: those of every file this build writes, of every kind of page
+ * (a catalogue with no guides today writes no items/, but an old items/ is ours all the same) and the manifest.
+ * Anything else in the folder (`.git` of a gh-pages worktree, `CNAME`, a README) is the user's and stays.
+ */
+function ownedNames(plan: SitePlan, templates: SiteTemplates): Set<string> {
+  const top = (file: string) => file.split('/')[0]!;
+  const kinds = Object.values(paths).map((kind) => (typeof kind === 'function' ? kind('x') : kind));
+  const names = new Set([...plan.files.map((file) => file.path), ...kinds].map(top));
+  if (templates.assets.size) names.add('assets');
+  names.add(MANIFEST);
+  return names;
 }
 
 function isRunning(pid: number): boolean {
@@ -168,8 +220,9 @@ function codeHash(): string {
 }
 
 export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
-  const out = path.resolve(options.out);
-  checkTarget(out);
+  const asked = path.resolve(options.out);
+  const out = siteFolder(asked);
+  checkTarget(out, asked);
   removeLeftovers(out);
   const session = options.session;
   // Compiling the templates takes longer than reading them: a session keeps the compiled ones while no file changed.
@@ -198,7 +251,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
     await drawings?.close();
     throw error;
   }
-  if (inPlace) return updateInPlace(session!, plan, templates, tool, options, (next) => (drawings = next));
+  if (inPlace) return updateInPlace(session!, plan, templates, tool, options, asked, (next) => (drawings = next));
 
   const made = new Set<string>([temporary]);
   const ensureFolder = (file: string) => {
@@ -252,8 +305,8 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
     throw error;
   }
   await drawings?.close();
-  swapIn(temporary, out);
-  return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused };
+  const kept = swapIn(temporary, out, ownedNames(plan, templates), tool);
+  return { out: asked, kept, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused };
 }
 
 /**
@@ -261,7 +314,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
  * one. The manifest first loses the keys of the files about to change, so a build stopped half-way leaves a site
  * whose manifest claims nothing stale: the next build makes those files again.
  */
-async function updateInPlace(session: SiteSession, plan: SitePlan, templates: SiteTemplates, tool: string, options: BuildOptions, startDrawings: (drawings: SharedDrawings | undefined) => void): Promise<BuildResult> {
+async function updateInPlace(session: SiteSession, plan: SitePlan, templates: SiteTemplates, tool: string, options: BuildOptions, asked: string, startDrawings: (drawings: SharedDrawings | undefined) => void): Promise<BuildResult> {
   const written = session.written!;
   const out = written.out;
   // A file someone removed from the folder since is made again, whatever its key.
@@ -301,23 +354,41 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   const manifest = manifestText(tool, final);
   writeFileAtomically(path.join(out, MANIFEST), manifest);
   session.written = { out, manifest, templates: templates.hash, keys: final, files };
-  return { out, files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused: plan.guides - rendered };
+  return { out: asked, kept: [], files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused: plan.guides - rendered };
 }
 
-/** Moves the finished folder into place; the old site stays whole until the new one is complete. */
-function swapIn(temporary: string, out: string): void {
+/**
+ * Moves the finished folder into place; the old site stays whole until the new one is complete. Entries of the old
+ * folder that are not ours stay where they are, never moved: the site's own entries are swapped one by one around
+ * them. Returns their names.
+ */
+function swapIn(temporary: string, out: string, owned: ReadonlySet<string>, tool: string): string[] {
   if (!existsSync(out)) {
     renameSync(temporary, out);
-    return;
+    return [];
   }
+  const kept = readdirSync(out).filter((name) => !owned.has(name)).sort();
   const old = uniqueSibling(out, 'old');
-  renameSync(out, old);
-  try {
-    renameSync(temporary, out);
-  } catch (error) {
-    renameSync(old, out);
-    rmSync(temporary, { recursive: true, force: true });
-    throw error;
+  if (!kept.length) {
+    renameSync(out, old);
+    try {
+      renameSync(temporary, out);
+    } catch (error) {
+      renameSync(old, out);
+      rmSync(temporary, { recursive: true, force: true });
+      throw error;
+    }
+    rmSync(old, { recursive: true, force: true });
+    return [];
   }
+  // The manifest first gives up every key: a build stopped half-way leaves a folder that is still ours, with old and
+  // new entries mixed but no page marked as current, which the next build makes again.
+  writeFileAtomically(path.join(out, MANIFEST), manifestText(tool, new Map()));
+  mkdirSync(old);
+  for (const name of readdirSync(out)) if (owned.has(name) && name !== MANIFEST) renameSync(path.join(out, name), path.join(old, name));
+  for (const name of readdirSync(temporary)) if (name !== MANIFEST) renameSync(path.join(temporary, name), path.join(out, name));
+  renameSync(path.join(temporary, MANIFEST), path.join(out, MANIFEST));
+  rmSync(temporary, { recursive: true, force: true });
   rmSync(old, { recursive: true, force: true });
+  return kept;
 }

@@ -1,6 +1,6 @@
 // validate → build: what `qingdan build` and `qingdan serve` do, with findings and progress written to the CLI's streams.
 import path from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { DirectorySource, HashedDirectorySource } from '../catalogue/source.js';
 import { FileCache } from '../catalogue/cache.js';
 import { getValidators } from '../schema/validator.js';
@@ -11,11 +11,13 @@ import { ui } from '../i18n/index.js';
 import { isWriteRefusal, UsageError, writeFailed } from '../errors.js';
 import type { Locale } from '../findings.js';
 import type { CliIo } from '../cli/io.js';
-import { buildSite, type BuildResult, type SiteSession } from './build.js';
+import { buildSite, siteFolder, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
 import { Positions } from '../catalogue/positions.js';
+import { visible } from '../report/visible.js';
 
+/** How many left-out entries a failed build names (the findings above list them all). */
 const LEFT_OUT_SHOWN = 5;
 
 export interface SiteJob {
@@ -59,12 +61,47 @@ function unwritable(error: unknown, out: string, cwd: string): UsageError | unde
   return writeFailed(relative.startsWith('..') ? shown : relative || '.', error);
 }
 
+/** A path with its symbolic links resolved, as far as it exists: two names of one folder compare equal. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    const parent = path.dirname(file);
+    return parent === file ? file : path.join(realPath(parent), path.basename(file));
+  }
+}
+
+/** Shown relative to the working folder when inside it, else whole. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative || '.';
+}
+
+/**
+ * The site folder is rebuilt whole: a catalogue, templates or cache inside it would go with the old site (or be
+ * published with the new one). Refused before anything is read or written.
+ */
+function checkSiteFolderHoldsNothingOfOurs(job: SiteJob, cwd: string): void {
+  const out = realPath(siteFolder(job.out));
+  const inside = (folder: string) => {
+    const real = realPath(folder);
+    return real === out || real.startsWith(out + path.sep);
+  };
+  const refuse = (key: 'site-out-holds-catalogue' | 'site-out-holds-templates' | 'site-out-holds-cache', folder: string) => {
+    throw new UsageError(key, { path: shownPath(folder, cwd), out: shownPath(job.out, cwd) });
+  };
+  if (inside(job.root)) refuse('site-out-holds-catalogue', job.root);
+  for (const folder of job.templates) if (inside(folder)) refuse('site-out-holds-templates', folder);
+  if (job.cache && inside(job.cache)) refuse('site-out-holds-cache', job.cache);
+}
+
 /**
  * Validates (errors stop here, warnings are shown), then builds; says what it did on stderr. A session (`serve`)
  * carries parses and models from one call to the next: only what changed is parsed, made and written again.
  */
 export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSession): Promise<SiteOutcome> {
   const started = performance.now();
+  checkSiteFolderHoldsNothingOfOurs(job, io.cwd);
   // --no-incremental makes everything again, so nothing is carried over.
   const resident = job.incremental ? session : undefined;
   const source = resident ? new HashedDirectorySource(job.root, io.cwd) : new DirectorySource(job.root, io.cwd);
@@ -91,7 +128,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
       toolVersion: job.toolVersion,
     });
     io.stderr.write(report);
-    for (const message of validated.internalErrors) io.stderr.write(`${message}\n`);
+    for (const message of validated.internalErrors) io.stderr.write(visible(`${message}\n`));
   }
   if (counts.errors > 0 || validated.internalErrors.length) return { ok: false, errors: counts.errors + validated.internalErrors.length, locale };
   // Entries the schema check left out (their findings set to warning or off) would be missing from the site without
@@ -104,13 +141,13 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
       return `${entry.file}:${line}:${column}`;
     });
     if (leftOut.length > LEFT_OUT_SHOWN) where.push('…');
-    io.stderr.write(`${ui(locale, 'site-left-out', { count: leftOut.length, where: where.join(locale === 'zh-CN' ? '、' : ', ') })}\n`);
+    io.stderr.write(visible(`${ui(locale, 'site-left-out', { count: leftOut.length, where: where.join(locale === 'zh-CN' ? '、' : ', ') })}\n`));
     return { ok: false, errors: leftOut.length, locale, leftOut: true };
   }
 
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });
   const progress = progressReporter(io.stderr, label.replace(/[…]+$/, ''));
-  if (io.stderr.isTTY !== true) io.stderr.write(`${label}\n`);
+  if (io.stderr.isTTY !== true) io.stderr.write(visible(`${label}\n`));
   let result: BuildResult;
   try {
     result = await buildSite(validated.catalogue, {
@@ -127,5 +164,6 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
   } finally {
     progress.end();
   }
+  if (result.kept.length) io.stderr.write(visible(`${ui(locale, 'site-kept', { count: result.kept.length, out: shownPath(job.out, io.cwd), names: result.kept.join(', ') })}\n`));
   return { ok: true, result, locale, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import type { CliIo } from '../cli/io.js';
 import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js';
 import { SiteSession } from './build.js';
+import { visible } from '../report/visible.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,7 +59,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
   let locale = first.locale;
   const built = (outcome: SiteOutcome & { ok: true }) =>
     ui(locale, 'site-built', { out: path.relative(io.cwd, outcome.result.out) || '.', guides: outcome.result.guides, files: outcome.result.files, rendered: outcome.result.rendered, reused: outcome.result.reused, seconds: outcome.seconds });
-  io.stderr.write(`${first.ok ? built(first) : ui(locale, 'site-invalid', { errors: first.errors })}\n`);
+  io.stderr.write(visible(`${first.ok ? built(first) : ui(locale, 'site-invalid', { errors: first.errors })}\n`));
 
   const server = http.createServer(handler(path.resolve(job.out)));
   const host = options.host ?? '127.0.0.1';
@@ -87,18 +88,18 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
       return;
     }
     running = true;
-    io.stderr.write(`${ui(locale, 'serve-rebuilding')}\n`);
+    io.stderr.write(visible(`${ui(locale, 'serve-rebuilding')}\n`));
     let outcome: SiteOutcome | Error;
     try {
       outcome = await validateAndBuild(job, io, session);
       locale = outcome.locale;
-      if (outcome.ok) io.stderr.write(`${built(outcome)}\n`);
-      else io.stderr.write(`${ui(locale, 'serve-failed', { detail: ui(locale, 'site-invalid', { errors: outcome.errors }) })}\n`);
+      if (outcome.ok) io.stderr.write(visible(`${built(outcome)}\n`));
+      else io.stderr.write(visible(`${ui(locale, 'serve-failed', { detail: ui(locale, 'site-invalid', { errors: outcome.errors }) })}\n`));
     } catch (error) {
       outcome = error instanceof Error ? error : new Error(String(error));
       // A usage error (a broken template, an unwritable folder) carries a message key, not a sentence.
       const detail = error instanceof UsageError ? ui(locale, error.key, error.data) : outcome.message;
-      io.stderr.write(`${ui(locale, 'serve-failed', { detail })}\n`);
+      io.stderr.write(visible(`${ui(locale, 'serve-failed', { detail })}\n`));
     }
     running = false;
     const done = waiting;
@@ -124,7 +125,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
     }),
   );
 
-  io.stderr.write(`${ui(locale, 'serve-listening', { url })}\n`);
+  io.stderr.write(visible(`${ui(locale, 'serve-listening', { url })}\n`));
   return {
     url,
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),

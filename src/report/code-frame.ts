@@ -4,20 +4,11 @@
 import { textWidth } from './width.js';
 import type { ChalkInstance } from 'chalk';
 import { LINE_BREAK } from '../catalogue/source-map.js';
+// Control characters (a finding of their own, yaml/syntax NON_PRINTABLE) shown as pictures, one for one: the caret
+// then points at something, and an ESC from a file never reaches the terminal.
+import { visible } from './visible.js';
 
 const WINDOW = 100;
-
-/**
- * Control characters (a finding of their own, yaml/syntax NON_PRINTABLE) as the Unicode pictures of them, ␀ for NUL:
- * the caret then points at something, and an ESC from a file never reaches the terminal. One for one, so columns
- * stay; C1 controls, which have no pictures, show as U+FFFD.
- */
-function visible(line: string): string {
-  return line.replace(/[\x00-\x08\x0B-\x1F\x7F-\x9F]/g, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
-  });
-}
 
 export class FrameMaker {
   private readonly lines = new Map<string, string[]>();

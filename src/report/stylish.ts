@@ -1,10 +1,13 @@
 // stylish: for people at a terminal — findings grouped by file, with a code frame and a summary; plain when not a TTY.
 import { Chalk } from 'chalk';
+import { visibleStrings } from './visible.js';
 import { FrameMaker } from './code-frame.js';
 import { ui } from '../i18n/index.js';
 import { countBySeverity, type Formatter } from './types.js';
 
-const stylish: Formatter = (report) => {
+const stylish: Formatter = (input) => {
+  // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
+  const report = visibleStrings(input);
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
   const frames = new FrameMaker(report.sources, chalk);

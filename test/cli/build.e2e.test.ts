@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -251,6 +251,114 @@ function expectSameSite(actual: string, expected: string): void {
   expect([...a.keys()]).toEqual([...b.keys()]);
   for (const [file, bytes] of b) expect(a.get(file)!.equals(bytes), file).toBe(true);
 }
+
+describe('the site folder (--out)', () => {
+  /** A site built from a copy of the base catalogue, in a fresh folder; returns the catalogue, the site and their folder. */
+  async function built(): Promise<{ dir: string; catalogue: string; out: string }> {
+    const catalogue = copyCatalogue(BASE);
+    const dir = path.dirname(catalogue);
+    const out = path.join(dir, 'pub');
+    expect((await runCli(['build', catalogue, '--out', out])).code).toBe(0);
+    return { dir, catalogue, out };
+  }
+
+  it('keeps what the build does not make (the .git of a gh-pages worktree, CNAME), says so, and drops its own stale files', async () => {
+    const { catalogue, out } = await built();
+    mkdirSync(path.join(out, '.git/refs'), { recursive: true });
+    writeFileSync(path.join(out, '.git/HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(path.join(out, 'CNAME'), 'example.gov.cn\n');
+    writeFileSync(path.join(out, 'items/stale.html'), 'a page of an item long gone');
+    for (const incremental of [[], ['--no-incremental']]) {
+      const result = await runCli(['build', catalogue, '--out', out, '--lang', 'en', ...incremental]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(`Kept 2 entries of ${out} that the build does not make: .git, CNAME\n`);
+      expect(readFileSync(path.join(out, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+      expect(statSync(path.join(out, '.git/refs')).isDirectory()).toBe(true);
+      expect(readFileSync(path.join(out, 'CNAME'), 'utf8')).toBe('example.gov.cn\n');
+      expect(existsSync(path.join(out, 'items/stale.html'))).toBe(false);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('测试基线清单');
+      expect(JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')).files).not.toEqual({});
+      // Nothing of the build is left beside the site.
+      expect(readdirSync(path.dirname(out)).filter((name) => name.startsWith('pub.'))).toEqual([]);
+    }
+  });
+
+  it('says nothing of kept files when there are none', async () => {
+    const { catalogue, out } = await built();
+    const result = await runCli(['build', catalogue, '--out', out, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('Kept');
+  });
+
+  it('refuses a catalogue, a template folder or a cache inside --out (exit 2), and writes nothing', async () => {
+    const { dir, catalogue, out } = await built();
+    writeFileSync(path.join(out, 'CNAME'), 'example.gov.cn\n');
+    const inside = path.join(out, 'lists');
+    cpSync(catalogue, inside, { recursive: true });
+    mkdirSync(path.join(out, 'mine/partials'), { recursive: true });
+    const home = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const before = readdirSync(out).sort();
+    const cases: Array<[string[], string]> = [
+      [['build', 'pub/lists', '--out', 'pub'], 'The catalogue pub/lists is inside the site folder pub, whose contents a build replaces; nothing was written.'],
+      [['build', 'pub/lists', '--out', '.'], 'The catalogue pub/lists is inside the site folder ., whose contents a build replaces; nothing was written.'],
+      [['build', catalogue, '--out', 'pub', '--templates', 'pub/mine'], 'The template folder pub/mine is inside the site folder pub'],
+      [['build', catalogue, '--out', 'pub', '--cache', '--cache-location', 'pub/.qingdancache'], 'The cache folder pub/.qingdancache is inside the site folder pub'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runCli([...args, '--lang', 'en'], { cwd: dir });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`qingdan: ${message}`);
+      expect(readdirSync(out).sort()).toEqual(before);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(home);
+      expect(existsSync(path.join(inside, 'qingdan.yaml'))).toBe(true);
+    }
+    const zh = await runCli(['build', 'pub/lists', '--out', 'pub'], { cwd: dir });
+    expect(zh.stderr).toContain('qingdan: 清单目录 pub/lists 在网站目录 pub 之内，而生成网站会替换该目录的内容，因此未写入。');
+  });
+
+  it('takes .qingdan-site.json as the mark of its site only when qingdan wrote it', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'mine');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'notes.txt'), 'keep me');
+    for (const manifest of ['{}', 'garbage', '{"version":1,"tool":"x","files":[]}', 'null']) {
+      writeFileSync(path.join(out, MANIFEST), manifest);
+      const result = await runCli(['build', BASE, '--out', out, '--lang', 'en']);
+      expect(result.code, manifest).toBe(2);
+      expect(result.stderr).toContain(`qingdan: ${out} exists and is not a site qingdan built (its ${MANIFEST} is not one qingdan wrote).`);
+      expect(readdirSync(out).sort()).toEqual([MANIFEST, 'notes.txt']);
+    }
+  });
+
+  it('builds into the folder a symbolic link --out points to, and keeps the link', async () => {
+    const dir = tempDir();
+    const real = path.join(dir, 'www');
+    mkdirSync(real);
+    const link = path.join(dir, 'site');
+    symlinkSync(real, link);
+    const first = await runCli(['build', BASE, '--out', link, '--lang', 'en']);
+    expect(first.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(real, 'index.html'), 'utf8')).toContain('测试基线清单');
+    // The second build reuses the pages of the first, found through the link, and replaces the site the link shows.
+    const second = await runCli(['build', BASE, '--out', link, '--lang', 'en']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/\(0 rendered, \d+ unchanged and reused\)/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(path.join(real, MANIFEST))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['site', 'www']);
+  });
+
+  it('refuses a symbolic link --out that points to nothing (exit 2)', async () => {
+    const dir = tempDir();
+    const link = path.join(dir, 'site');
+    symlinkSync(path.join(dir, 'nowhere'), link);
+    const result = await runCli(['build', BASE, '--out', link, '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`qingdan: ${link} is a symbolic link to a folder that does not exist (ENOENT); nothing was written.`);
+    expect(readdirSync(dir)).toEqual(['site']);
+  });
+});
 
 describe('an incremental build', () => {
   it('writes the same bytes as a full build of the same catalogue, with or without --cache', async () => {

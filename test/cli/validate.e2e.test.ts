@@ -148,6 +148,24 @@ describe('qingdan validate (the real binary)', () => {
   });
 });
 
+describe('terminal control sequences in catalogue text', () => {
+  it('are shown, not sent: a name cannot clear the screen, retitle the window or colour the output; json keeps them escaped', async () => {
+    const dir = copyCatalogue(BASE);
+    const config = path.join(dir, 'qingdan.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^name: .*$/m, 'name: "清单\\e[2J\\e]0;PWNED\\a\\e[31m红"'));
+    const shown = '清单␛[2J␛]0;PWNED␇␛[31m红';
+    for (const color of ['--no-color', '--color']) {
+      const result = await runCli(['validate', dir, color]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(shown);
+      expect(result.stdout).not.toContain('\u001b[2J');
+      expect(result.stdout).not.toContain('\u0007');
+    }
+    const json = await runCli(['validate', dir, '--format', 'json']);
+    expect(JSON.parse(json.stdout).catalogues[0].name).toBe('清单\u001b[2J\u001b]0;PWNED\u0007\u001b[31m红');
+  });
+});
+
 describe('usage and environment problems: exit 2, one sentence, no stack trace', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['a folder without qingdan.yaml', ['validate', tmpdir(), '--lang', 'en'], /There is no qingdan.yaml in .*: it is not a catalogue folder|so it is not a catalogue folder/],

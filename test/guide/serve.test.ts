@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -37,6 +37,29 @@ describe('qingdan serve', () => {
       const guide = await fetch(`${preview.url}items/11339921MB000000104010010000000.html`);
       expect(await guide.text()).toContain('食品经营许可申请书（预览）');
       expect(stderr()).toContain('预览网站：http://127.0.0.1:');
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('keeps what it does not make in its folder (.git, CNAME) through its first build and its updates in place', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const dir = path.dirname(catalogue);
+    const out = path.join(dir, 'site');
+    expect((await runCli(['build', catalogue, '--out', out])).code).toBe(0);
+    mkdirSync(path.join(out, '.git'));
+    writeFileSync(path.join(out, '.git/HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(path.join(out, 'CNAME'), 'example.gov.cn\n');
+    const { io: cliIo, stderr } = io(dir);
+    const preview = await startPreview({ root: catalogue, out, templates: [], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
+    try {
+      expect(stderr()).toContain('保留了 site 中 2 项不由生成网站产生的内容：.git, CNAME');
+      const rebuilt = preview.nextBuild();
+      edit(path.join(catalogue, 'powers.yaml'), 'name: 食品经营许可申请书', 'name: 食品经营许可申请书（预览）');
+      expect(await rebuilt).toMatchObject({ ok: true, result: { rendered: 1 } });
+      expect(readFileSync(path.join(out, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+      expect(readFileSync(path.join(out, 'CNAME'), 'utf8')).toBe('example.gov.cn\n');
+      expect(existsSync(path.join(out, 'index.html'))).toBe(true);
     } finally {
       await preview.close();
     }

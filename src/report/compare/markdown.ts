@@ -1,6 +1,7 @@
 // markdown: a pull-request comment — the scores first, then the matrix of items that differ, then each office's
 // divergences folded under its name.
 import { ui } from '../../i18n/index.js';
+import { visibleStrings } from '../visible.js';
 import { classLabel, compareText } from '../../i18n/compare.js';
 import type { Cell } from '../../compare/compare.js';
 import { columns, countByLevel, divergingRows, noDivergences, percent, title, validation, where, type CompareFormatter } from './types.js';
@@ -11,7 +12,9 @@ function escape(text: string): string {
 
 const MARK = { breaking: '🔴', notice: '🟡', info: '🔵' } as const;
 
-const markdown: CompareFormatter = (report) => {
+const markdown: CompareFormatter = (input) => {
+  // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
+  const report = visibleStrings(input);
   const l = report.locale;
   const t = (key: Parameters<typeof compareText>[1], data?: Parameters<typeof compareText>[2]) => compareText(l, key, data);
   const offices = columns(report);

@@ -1,6 +1,7 @@
 // text: the comparison at a terminal — scores, a compact matrix of the items that differ, then each divergence with
 // its office, level and both places.
 import { Chalk } from 'chalk';
+import { visibleStrings } from '../visible.js';
 import { textWidth } from '../width.js';
 import { ui } from '../../i18n/index.js';
 import { compareText } from '../../i18n/compare.js';
@@ -15,7 +16,9 @@ function pad(text: string, width: number, right = false): string {
 /** One ASCII character per cell, so that thirty offices still fit a terminal; the legend says what each means. */
 const SYMBOL: Record<CellStatus, string> = { agree: '=', better: '^', differs: '~', missing: '-', extra: '+', absent: ' ', reference: ' ', unavailable: '?' };
 
-const text: CompareFormatter = (report) => {
+const text: CompareFormatter = (input) => {
+  // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
+  const report = visibleStrings(input);
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const l = report.locale;
   const t = (key: Parameters<typeof compareText>[1], data?: Parameters<typeof compareText>[2]) => compareText(l, key, data);

@@ -1,5 +1,6 @@
 // markdown: a pull-request comment — the summary table first, then the changes grouped by department.
 import { ui } from '../../i18n/index.js';
+import { visibleStrings } from '../visible.js';
 import { countByLevel, delta, where, type DiffFormatter } from './types.js';
 import type { DepartmentSummary } from '../../diff/diff.js';
 import type { Change } from '../../diff/types.js';
@@ -10,7 +11,9 @@ function escape(text: string): string {
 
 const MARK = { breaking: '🔴', notice: '🟡', info: '🔵' } as const;
 
-const markdown: DiffFormatter = (report) => {
+const markdown: DiffFormatter = (input) => {
+  // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
+  const report = visibleStrings(input);
   const l = report.locale;
   const out: string[] = [`## ${escape(ui(l, 'diff-title', { base: report.base, head: report.head }))}`, ''];
   if (!report.changes.length) {

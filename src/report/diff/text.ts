@@ -1,5 +1,6 @@
 // text: the diff at a terminal — the reform summary, then each change with its level, place and fingerprint.
 import { Chalk } from 'chalk';
+import { visibleStrings } from '../visible.js';
 import { textWidth } from '../width.js';
 import { ui } from '../../i18n/index.js';
 import { countByLevel, delta, where, type DiffFormatter } from './types.js';
@@ -9,7 +10,9 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
-const text: DiffFormatter = (report) => {
+const text: DiffFormatter = (input) => {
+  // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
+  const report = visibleStrings(input);
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const l = report.locale;
   const out: string[] = [chalk.bold(ui(l, 'diff-title', { base: report.base, head: report.head })), ''];
