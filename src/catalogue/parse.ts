@@ -157,9 +157,12 @@ function parseFully(original: string, file: string): ParseResult {
       problems.push({ ruleId: 'yaml/too-deep', messageId: 'too-deep', place: { file, path: [], range: [start, start + 1] } });
       continue;
     }
-    const hint = SYNTAX_CODES_WITH_HINT.has(error.code) ? error.code : 'OTHER';
+    // A [ or { never closed is reported, as an indentation error, where the next key starts: it is named for what it
+    // is, at the bracket that opens it, where the editor should go.
+    const bracket = /^Flow (sequence|mapping|map) in block collection/.test(error.message) ? unclosedBracket(text, start) : undefined;
+    const hint = bracket !== undefined ? 'UNCLOSED_FLOW' : SYNTAX_CODES_WITH_HINT.has(error.code) ? error.code : 'OTHER';
     // An unclosed quote is reported where the file ends; the opening quote is where the editor should go.
-    const opening = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(text, start) : undefined;
+    const opening = bracket ?? (error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? openingQuote(text, start) : undefined);
     const range: [number, number] = opening !== undefined ? [opening, opening + 1] : [start, Math.max(start + 1, end)];
     problems.push({
       ruleId: 'yaml/syntax',
@@ -227,6 +230,22 @@ function duplicateKeys(document: Document, file: string): RawFinding[] {
 }
 
 /** Offset of the quoted scalar that is still open at `offset`, from the parser's concrete syntax tree. */
+/** The offset of the last [ or { before `offset` that its collection never closes (the CST keeps what it read). */
+function unclosedBracket(text: string, offset: number): number | undefined {
+  let found: number | undefined;
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const token = node as { type?: string; start?: { offset: number; source: string }; end?: Array<{ source: string }> };
+    if (token.type === 'flow-collection' && token.start && token.start.offset < offset) {
+      const closing = token.start.source === '[' ? ']' : '}';
+      if (!(token.end ?? []).some((end) => end.source === closing) && (found === undefined || token.start.offset > found)) found = token.start.offset;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
+}
+
 function openingQuote(text: string, offset: number): number | undefined {
   let found: number | undefined;
   const walk = (node: unknown): void => {

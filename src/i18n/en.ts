@@ -28,6 +28,7 @@ export const rules: RuleMessages = {
       BAD_DIRECTIVE: 'YAML syntax error: invalid directive. ({detail})',
       IMPOSSIBLE: 'YAML syntax error. ({detail})',
       NON_PRINTABLE: 'YAML does not allow the control character {character}. Most editors do not show it; it comes with text pasted from Word, a PDF or a web page, or from a damaged file. Delete it.',
+      UNCLOSED_FLOW: 'YAML syntax error: this [ or { has no closing ] or }. Add it where the list or mapping ends, or, if this is text, put the whole value in quotes.',
       OTHER: 'YAML syntax error: {detail}',
     },
   },

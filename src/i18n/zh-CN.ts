@@ -28,6 +28,7 @@ export const rules: RuleMessages = {
       BAD_DIRECTIVE: 'YAML 语法错误：无效的指令。（{detail}）',
       IMPOSSIBLE: 'YAML 语法错误。（{detail}）',
       NON_PRINTABLE: 'YAML 不允许控制字符 {character}。多数编辑器不显示它，它常随从 Word、PDF 或网页粘贴的文字带入，或来自损坏的文件。请删除它。',
+      UNCLOSED_FLOW: 'YAML 语法错误：这里的 [ 或 { 没有对应的 ] 或 }。请在列表或映射结尾补上它，或若这是文字，给整个值加上引号。',
       OTHER: 'YAML 语法错误：{detail}',
     },
   },

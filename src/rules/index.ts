@@ -49,7 +49,7 @@ export const fileRules = [
   meta('file/unreadable', 'file', 'error', ['unreadable', 'missing']),
   meta('file/too-large', 'file', 'error', ['too-large']),
   meta('file/empty', 'file', 'warning', ['empty']),
-  meta('yaml/syntax', 'file', 'error', ['BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_SCALAR_START', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'BAD_DIRECTIVE', 'IMPOSSIBLE', 'NON_PRINTABLE', 'OTHER']),
+  meta('yaml/syntax', 'file', 'error', ['BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_SCALAR_START', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'BAD_DIRECTIVE', 'IMPOSSIBLE', 'NON_PRINTABLE', 'UNCLOSED_FLOW', 'OTHER']),
   meta('yaml/duplicate-key', 'file', 'error', ['duplicate', 'first']),
   meta('yaml/alias-limit', 'file', 'error', ['excessive']),
   meta('yaml/too-deep', 'file', 'error', ['too-deep']),

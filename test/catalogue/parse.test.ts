@@ -57,6 +57,15 @@ describe('parseYaml', () => {
     expect(result.problems.map((p) => [p.ruleId, p.messageId])).toEqual([['yaml/syntax', 'MISSING_CHAR']]);
   });
 
+  it('names a [ or { that is never closed at the bracket, not as an indentation error where the next key starts', () => {
+    const text = 'powers:\n  - name: x\n    basis: [{law: a, article: b}\n    code: y\n';
+    const result = parseYaml(text, 'a.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.problems.map((p) => [p.ruleId, p.messageId, p.place.range])).toEqual([['yaml/syntax', 'UNCLOSED_FLOW', [text.indexOf('['), text.indexOf('[') + 1]]]);
+    const open = 'departments:\n  - {id: a, name: b\n  - id: c\n';
+    expect(parseYaml(open, 'a.yaml').problems.map((p) => [p.messageId, p.place.range?.[0]])).toEqual([['UNCLOSED_FLOW', open.indexOf('{')]]);
+  });
+
   it('reports tabs used for indentation at the tab', () => {
     const text = 'departments:\n  - id: c\n\tname: x\n';
     const result = parseYaml(text, 'a.yaml');
