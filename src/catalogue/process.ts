@@ -4,6 +4,7 @@ import { getValidators, validateData } from '../schema/validator.js';
 import type { DocPath, RawFinding } from '../findings.js';
 import { projectForRules } from './project.js';
 import { sectionsWritten } from './model.js';
+import { NOT_A_FILE } from './source.js';
 import type { SectionName } from '../schema/definitions.js';
 
 export interface ProcessedFile {
@@ -35,7 +36,8 @@ export type Projection = 'full' | 'rules';
 export function unreadableFinding(error: NodeJS.ErrnoException, file: string): RawFinding {
   const code = error.code ?? 'EIO';
   // Listed a moment ago and now not there: a symbolic link to nothing (or a file removed meanwhile).
-  return { ruleId: 'file/unreadable', messageId: code === 'ENOENT' ? 'missing' : 'unreadable', data: { code }, place: { file, path: [], range: [0, 0], text: '' } };
+  const messageId = code === 'ENOENT' ? 'missing' : code === NOT_A_FILE ? 'not-a-file' : 'unreadable';
+  return { ruleId: 'file/unreadable', messageId, data: { code }, place: { file, path: [], range: [0, 0], text: '' } };
 }
 
 export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config', projection: Projection = 'full'): ProcessedFile {

@@ -1,5 +1,5 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from './cache.js';
 
@@ -94,7 +94,8 @@ export class DirectorySource implements CatalogueSource {
         // Symlinked folders are not followed: they can loop, and a catalogue lives in one tree.
         if (entry.isDirectory()) {
           if (!skipDirectory(entry.name)) walk(child);
-        } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name) && child !== CONFIG_FILE) {
+        } else if (YAML_FILE.test(entry.name) && child !== CONFIG_FILE) {
+          // Files and links, and a pipe or device named *.yaml too: reading it is refused (readFile), and said.
           out.push(child);
         }
       }
@@ -104,7 +105,27 @@ export class DirectorySource implements CatalogueSource {
   }
 
   readFile(relativePath: string): Uint8Array {
-    return readFileSync(path.join(this.root, relativePath));
+    return readRegularFile(path.join(this.root, relativePath));
+  }
+}
+
+/** The code of the error for a path that is no regular file (a pipe, a socket, a device): file/unreadable's not-a-file. */
+export const NOT_A_FILE = 'not-a-file';
+
+/**
+ * A file's bytes; a pipe or a device is refused instead of read, since reading a pipe waits for a writer forever and a
+ * device may never end. Opened without blocking and looked at through the open file: no more system calls than
+ * readFileSync makes, and nothing can change between the look and the read.
+ */
+export function readRegularFile(file: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR' });
+    if (!stats.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: NOT_A_FILE });
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -45,11 +45,15 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
 /** A path the user typed, resolved and looked at; one that does not exist is a usage error naming it as typed. */
 export function statGiven(given: string, cwd: string): { absolute: string; stats: Stats } {
   const absolute = path.resolve(cwd, given);
+  let stats: Stats;
   try {
-    return { absolute, stats: statSync(absolute) };
+    stats = statSync(absolute);
   } catch {
     throw new UsageError('not-found', { path: given });
   }
+  // A pipe or a device: reading it would wait forever or never end (fmt hung on one; validate checked nothing).
+  if (!stats.isFile() && !stats.isDirectory()) throw new UsageError('not-a-file', { path: given });
+  return { absolute, stats };
 }
 
 /** Whether a display path is one of the named files, or inside one of the named folders. */

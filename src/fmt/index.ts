@@ -1,8 +1,9 @@
 // `qingdan fmt` without the command line: format each file, write what changed (unless only checking), say what happened.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { writeFileAtomically } from '../files.js';
 import { formatText, type FormatOutcome } from './format.js';
 import { unreadableFinding } from '../catalogue/process.js';
+import { readRegularFile } from '../catalogue/source.js';
 import { withoutBom } from '../catalogue/parse.js';
 import type { FmtFile } from './files.js';
 
@@ -20,7 +21,7 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
   return files.map((file) => {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file.absolute);
+      bytes = readRegularFile(file.absolute);
     } catch (error) {
       return { file, outcome: { status: 'broken', findings: [unreadableFinding(error as NodeJS.ErrnoException, file.display)] } };
     }

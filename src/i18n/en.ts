@@ -10,7 +10,7 @@ export const rules: RuleMessages = {
       'not-utf8': '{file} is not UTF-8 (invalid bytes here). Save it as UTF-8 in your editor and try again.',
     },
   },
-  'file/unreadable': { description: 'The file cannot be read.', messages: { unreadable: 'Cannot read this file ({code}). Check its permissions and that it is a regular file.', missing: 'This file is not there ({code}): a symbolic link to a file that does not exist, or a file removed while qingdan read the folder. Fix or remove the link.' } },
+  'file/unreadable': { description: 'The file cannot be read.', messages: { unreadable: 'Cannot read this file ({code}). Check its permissions and that it is a regular file.', missing: 'This file is not there ({code}): a symbolic link to a file that does not exist, or a file removed while qingdan read the folder. Fix or remove the link.', 'not-a-file': 'This is not a regular file (it is a pipe, a socket or a device), so it was not read. Remove it, or rename it so that its name does not end in .yaml or .yml.' } },
   'file/too-large': { description: 'The file is too large.', messages: { 'too-large': 'The file is {size} MiB, over the {limit} MiB limit. Split it, e.g. one file per department.' } },
   'file/empty': { description: 'The file is empty.', messages: { empty: 'The file is empty (or only comments). Add departments, laws, powers, responsibilities or flows, or delete it.' } },
   'yaml/syntax': {
@@ -163,6 +163,7 @@ export const ui: UiMessages = {
   'config-folder': 'qingdan.yaml in {root} is a folder, not the settings file. Remove or rename the folder and create a qingdan.yaml file (with at least name:), or start a catalogue with qingdan init.',
   'no-config': 'There is no qingdan.yaml in {root}, so it is not a catalogue folder. Name the catalogue folder (e.g. qingdan validate lists) or create qingdan.yaml at its root.',
   'not-found': 'Cannot find {path}.',
+  'not-a-file': '{path} is neither a file nor a folder (it is a pipe, a socket or a device), so it was not read. Name a catalogue file or folder.',
   'config-invalid': 'qingdan.yaml has errors; fix them first:',
   'bad-format': 'Unknown output format {format}; known: {known}.',
   'bad-option': 'Invalid value {value} for {option}: {expected}',

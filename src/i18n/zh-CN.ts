@@ -10,7 +10,7 @@ export const rules: RuleMessages = {
       'not-utf8': '{file} 不是 UTF-8 编码（此处字节无效）。请用编辑器“另存为 UTF-8”后重试。',
     },
   },
-  'file/unreadable': { description: '文件无法读取。', messages: { unreadable: '无法读取此文件（{code}）。请检查文件权限，或是否为有效文件。', missing: '此文件不存在（{code}）：可能是指向不存在文件的符号链接，或在读取期间被删除。请修复或删除该链接。' } },
+  'file/unreadable': { description: '文件无法读取。', messages: { unreadable: '无法读取此文件（{code}）。请检查文件权限，或是否为有效文件。', missing: '此文件不存在（{code}）：可能是指向不存在文件的符号链接，或在读取期间被删除。请修复或删除该链接。', 'not-a-file': '这不是普通文件（而是管道、套接字或设备），没有读取。请删除它，或改名使其不以 .yaml 或 .yml 结尾。' } },
   'file/too-large': { description: '文件过大。', messages: { 'too-large': '文件有 {size} MiB，超过上限 {limit} MiB。请按部门拆分为多个文件。' } },
   'file/empty': { description: '文件为空。', messages: { empty: '文件为空（或只有注释）。请添加 departments、laws、powers、responsibilities 或 flows，或删除此文件。' } },
   'yaml/syntax': {
@@ -163,6 +163,7 @@ export const ui: UiMessages = {
   'config-folder': '{root} 中的 qingdan.yaml 是文件夹，不是设置文件。请删除或改名该文件夹，再创建 qingdan.yaml 文件（至少写明 name:），或用 qingdan init 创建清单。',
   'no-config': '{root} 中没有 qingdan.yaml：这不是一个清单目录。请指定清单目录（如 qingdan validate lists），或在清单根目录创建 qingdan.yaml。',
   'not-found': '找不到 {path}。',
+  'not-a-file': '{path} 不是普通文件或文件夹（而是管道、套接字或设备），没有读取。请指定清单文件或清单目录。',
   'config-invalid': 'qingdan.yaml 有错误，请先修正：',
   'bad-format': '未知的输出格式 {format}，可用：{known}。',
   'bad-option': '{option} 的值 {value} 无效：{expected}',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -226,6 +227,24 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(inherited.code).toBe(2);
     expect(inherited.stderr).toContain('qingdan.yaml:2:10  error  profile must be one of: national, sichuan (is toString).  schema/enum\n');
     for (const result of [profile, pattern, slow, zh, inherited]) expect(result.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('reads no pipe: one named *.yaml in the catalogue is a finding, one named on the command line a usage error', async () => {
+    const dir = copyCatalogue(BASE);
+    const fifo = path.join(dir, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const whole = await runCli(['validate', '.', '--lang', 'en'], { cwd: dir });
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toBe('');
+    expect(whole.stdout).toContain('pipe.yaml:1:1  error  This is not a regular file (it is a pipe, a socket or a device), so it was not read. Remove it, or rename it so that its name does not end in .yaml or .yml.  file/unreadable\n');
+    for (const args of [['validate', 'pipe.yaml'], ['fmt', 'pipe.yaml']]) {
+      const named = await runCli([...args, '--lang', 'en'], { cwd: dir });
+      expect(named.code).toBe(2);
+      expect(named.stderr).toBe('qingdan: pipe.yaml is neither a file nor a folder (it is a pipe, a socket or a device), so it was not read. Name a catalogue file or folder.\n');
+    }
+    const fmt = await runCli(['fmt', '.', '--lang', 'en'], { cwd: dir });
+    expect(fmt.code).toBe(1);
+    expect(fmt.stderr + fmt.stdout).toContain('pipe.yaml:1:1  This is not a regular file');
   });
 
   it('turns an unreadable file into a finding, not a crash', async () => {
