@@ -20,6 +20,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'export-loss-numbering': '{path}: the entry starts with numbering (1. （1） ①), which import removes',
   'export-loss-separator': '{path}: the only entry, with 、，; in it; imported back split there into several entries',
   'import-unreadable': 'Cannot read {file} ({code}).',
+  'import-not-file': '{file} is not a regular file (it is a named pipe, a folder or a device) and cannot be imported. Give the path of an .xlsx or .csv file.',
   'import-not-table': '{file} is not a CSV or XLSX file. Save it as .xlsx or .csv and import that.',
   'import-xls': '{file} is a legacy Excel (.xls) file. Save it as .xlsx in Excel or WPS and import that.',
   'import-xlsx-encrypted': '{file} is password-protected and cannot be read. Remove the password in Excel or WPS (File → Info → Protect Workbook), save, and import again.',

@@ -18,6 +18,7 @@ export const tools = {
   'export-loss-numbering': '{path}：条目以编号开头（如 1. （1） ①），再导入时编号会被去掉',
   'export-loss-separator': '{path}：仅此一条且含 、，；，再导入时会在这些符号处拆成多条',
   'import-unreadable': '无法读取 {file}（{code}）。',
+  'import-not-file': '{file} 不是普通文件（而是命名管道、目录或设备），无法导入。请给出 .xlsx 或 .csv 文件的路径。',
   'import-not-table': '{file} 不是 CSV 或 XLSX 文件。请另存为 .xlsx 或 .csv 后导入。',
   'import-xls': '{file} 是旧版 Excel（.xls）文件。请在 Excel 或 WPS 中“另存为”.xlsx 后导入。',
   'import-xlsx-encrypted': '{file} 设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。',

@@ -1,7 +1,7 @@
 // Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM or GB18030, told apart and named) and XLSX
 // (merged cells given their master's value). A file that cannot be read is a ToolError: one sentence, exit 2.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
@@ -163,8 +163,12 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
 export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   let bytes: Buffer;
   try {
+    // A named pipe would be read until its writer closes it (for ever, when there is none), a device for ever: only a
+    // regular file is a spreadsheet.
+    if (!statSync(path.resolve(cwd, file)).isFile()) throw new ToolError('import-not-file', { file });
     bytes = readFileSync(path.resolve(cwd, file));
   } catch (error) {
+    if (error instanceof ToolError) throw error;
     throw new ToolError('import-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const extension = path.extname(file).toLowerCase();

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../harness.js';
 import { runCli } from './run-cli.js';
@@ -66,6 +68,19 @@ describe('qingdan import (the real binary)', () => {
     expect(result.stdout).toMatch(/unknown-headers\.csv row 2: 事项类型 \(category\) is missing; fill it in\./);
     expect(result.stdout).toMatch(/unknown-headers\.csv row 2: No implementation code: placeholder TODO-[0-9a-f]{8} written/);
     expect(existsSync(path.join(cwd, 'lists/powers/unassigned.yaml'))).toBe(true);
+  });
+
+  it('refuses a named pipe or a folder given as the table (exit 2) instead of waiting on it', async () => {
+    const cwd = workspace();
+    execFileSync('mkfifo', [path.join(cwd, 'p.csv')]);
+    mkdirSync(path.join(cwd, 'dir.xlsx'));
+    const pipe = await runCli(['import', 'p.csv', '--kind', 'powers'], { cwd, timeout: 20_000 });
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toBe('qingdan: p.csv 不是普通文件（而是命名管道、目录或设备），无法导入。请给出 .xlsx 或 .csv 文件的路径。\n');
+    const folder = await runCli(['import', 'dir.xlsx', '--lang', 'en'], { cwd, timeout: 20_000 });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('qingdan: dir.xlsx is not a regular file (it is a named pipe, a folder or a device) and cannot be imported. Give the path of an .xlsx or .csv file.\n');
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
   });
 
   it('refuses a password-protected workbook with a sentence (exit 2)', async () => {
