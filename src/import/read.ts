@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../i18n/tools.js';
 import { unneutralise } from '../tables/values.js';
+import { columnLetter } from './header.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -136,6 +137,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
   // Loaded here, not at start-up: exceljs takes longer to load than most commands take to run.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
+  capMerges(workbook);
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
@@ -159,6 +161,51 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
       return { file, name: worksheet.name, rows: Array.from(rows, (row) => row ?? []), merges, ...(cellsUnread.length ? { unreadable: cellsUnread } : {}) };
     });
 }
+
+interface SheetModel {
+  rows?: Array<{ number: number; cells?: Array<{ address: string; value?: unknown }> }>;
+  mergeCells?: string[];
+}
+
+/**
+ * exceljs copies a merged cell into every cell it covers as it loads, and a merge over a whole column (J1:J1048576, as
+ * a format painter leaves it) would make a million rows and hang. Merges are cut, once the sheets are read and before
+ * they are applied, to the last row and column holding a value: nothing below or to the right of them is read anyway.
+ * This wraps the one step of this workbook's loader that hands the sheets over, so other workbooks are untouched.
+ */
+function capMerges(workbook: ExcelJS.Workbook): void {
+  const loader = workbook.xlsx as unknown as { reconcile?: (model: { worksheets?: SheetModel[] }, options: unknown) => void };
+  const reconcile = loader.reconcile;
+  if (typeof reconcile !== 'function') return;
+  loader.reconcile = function (model, options) {
+    reconcile.call(this, model, options);
+    for (const sheet of model.worksheets ?? []) {
+      if (!sheet.mergeCells?.length) continue;
+      let lastRow = 0;
+      let lastColumn = 0;
+      for (const row of sheet.rows ?? []) {
+        for (const cell of row.cells ?? []) {
+          if (cell.value === undefined || cell.value === null || cell.value === '') continue;
+          const range = parseRange(`${cell.address}:${cell.address}`);
+          if (!range) continue;
+          lastRow = Math.max(lastRow, range.bottom + 1);
+          lastColumn = Math.max(lastColumn, range.right + 1);
+        }
+      }
+      sheet.mergeCells = sheet.mergeCells.flatMap((reference) => {
+        const range = parseRange(reference);
+        if (!range) return [reference];
+        const bottom = Math.min(range.bottom, lastRow - 1);
+        const right = Math.min(range.right, lastColumn - 1);
+        if (bottom === range.bottom && right === range.right) return [reference];
+        // Cut to one cell, it merges nothing; cut away whole, it covers nothing that is read.
+        if (bottom < range.top || right < range.left || (bottom === range.top && right === range.left)) return [];
+        return [`${columnLetter(range.left)}${range.top + 1}:${columnLetter(right)}${bottom + 1}`];
+      });
+    }
+  };
+}
+
 
 export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   let bytes: Buffer;

@@ -83,6 +83,31 @@ describe('qingdan import (the real binary)', () => {
     expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
   });
 
+  it('reads a sheet with a merge over a whole column (J1:J1048576) in seconds, the merge cut to the rows that hold data', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限', '办理地点', '办理时间', '咨询方式']);
+    for (const [code, name] of [['11339921MB1C4572XQ4010010000000', '食品经营许可'], ['11339921MB1C4572XQ4010020000000', '药品零售许可']]) {
+      sheet.addRow([code, name, '行政许可', '青山县市场监督管理局', '《中华人民共和国行政许可法》第十二条', '20个工作日', '10个工作日', '政务服务中心', '工作日', '0571-1234567']);
+    }
+    sheet.mergeCells('J2:J3');
+    await workbook.xlsx.writeFile(path.join(cwd, 'column.xlsx'));
+    // Written through exceljs the merge would be expanded as it is written: the whole column is set in the XML itself.
+    const zip = await JSZip.loadAsync(readFileSync(path.join(cwd, 'column.xlsx')));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<mergeCell ref="J2:J3"/>');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('<mergeCell ref="J2:J3"/>', '<mergeCell ref="J1:J1048576"/>'));
+    writeFileSync(path.join(cwd, 'column.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const result = await runCli(['import', 'column.xlsx', '--lang', 'en'], { cwd, timeout: 30_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('column.xlsx［权力清单］: powers, header in row 1, 2 data rows.');
+    // The merge's master is the header cell J1: every row below it repeats it, up to the last row with data and no further.
+    const written = readFileSync(path.join(cwd, 'lists/powers/scjdglj.yaml'), 'utf8');
+    expect(written.match(/consult: 咨询方式/g)).toHaveLength(2);
+  });
+
   it('refuses a password-protected workbook with a sentence (exit 2)', async () => {
     const result = await runCli(['import', path.join(IMPORT, 'password.xlsx'), '--lang', 'en'], { cwd: workspace() });
     expect(result.code).toBe(2);
