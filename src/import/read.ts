@@ -53,8 +53,7 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
 
 function readCsv(bytes: Uint8Array, file: string): Sheet {
   const { text, encoding } = decodeCsv(bytes, file);
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = path.extname(file).toLowerCase() === '.tsv' ? '\t' : guessDelimiter(text);
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
   let records: string[][];
   try {
@@ -71,6 +70,23 @@ function readCsv(bytes: Uint8Array, file: string): Sheet {
   }
   const rows = records.map((record) => record.map((cell) => unneutralise(cell)));
   return { file, name: path.basename(file).replace(/\.[^.]+$/, ''), rows, merges: [], encoding };
+}
+
+const DELIMITERS = [',', '\t', ';'] as const;
+
+/**
+ * The separator most used in the first lines that have any: a title line above the header ("青山县市场监督管理局权力清单")
+ * has none, so the first line alone cannot say. Commas win a tie, being what "CSV" means to most programs.
+ */
+export function guessDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let sampled = 0;
+  for (const line of text.split('\n', 200)) {
+    if (!DELIMITERS.some((d) => line.includes(d))) continue;
+    for (const d of DELIMITERS) counts.set(d, counts.get(d)! + line.split(d).length - 1);
+    if (++sampled === 10) break;
+  }
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',');
 }
 
 function twoDigits(n: number): string {
