@@ -93,14 +93,30 @@ export function groupRows(rows: Row[], keyFields: string[]): Group[] {
   return groups;
 }
 
-/** A field's value over a group: the first non-empty cell; a different value further down is a conflict, reported. */
-export function single(group: Group, field: string, issues: Issues): Cell | undefined {
+/** The `x-` key under which a value of this column is kept when import cannot use it: the header, without the / of two rows. */
+export function extensionKey(column: MappedColumn): string {
+  return `x-${column.header.replace(/\//g, '')}`;
+}
+
+/**
+ * A field's value over a group: the first non-empty cell. A different value further down is a conflict: it is kept in
+ * `entry` under the column's `x-` key, as any value import cannot use, and reported with that key (each value once).
+ */
+export function single(group: Group, field: string, issues: Issues, entry: Record<string, unknown>): Cell | undefined {
   let first: Cell | undefined;
   for (const row of group.rows) {
     const cell = row.fields.get(field);
     if (!cell) continue;
-    if (!first) first = cell;
-    else if (cell.text !== first.text) issues.add('fix', 'conflict', { column: cell.column.header, first: first.text, other: cell.text, firstRow: first.row }, cell);
+    if (!first) {
+      first = cell;
+      continue;
+    }
+    if (cell.text === first.text) continue;
+    const key = extensionKey(cell.column);
+    const kept = typeof entry[key] === 'string' ? (entry[key] as string).split('\n') : [];
+    if (kept.includes(cell.text)) continue;
+    entry[key] = [...kept, cell.text].join('\n');
+    issues.add('fix', 'conflict', { column: cell.column.header, first: first.text, other: cell.text, firstRow: first.row, key }, cell);
   }
   return first;
 }

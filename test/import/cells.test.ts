@@ -34,6 +34,21 @@ const HEADER = ['实施编码', '事项名称', '事项类型', '实施主体', 
 const BASIS = '《中华人民共和国行政许可法》第十二条';
 const DEPARTMENT = '青山县市场监督管理局';
 
+describe('rows of one item that disagree', () => {
+  it('keeps the other value under the column\'s x- key and names that key in the report', async () => {
+    const cwd = workspace();
+    const row = (statutory: string, location: string) => `11339921MB1C4572XQ4010010000000,甲,行政许可,${DEPARTMENT},${BASIS},${statutory},10日,${location}`;
+    writeFileSync(path.join(cwd, 'c.csv'), [[...HEADER, '办理地点'].join(','), row('90日', '一楼'), row('30日', '二楼'), row('30日', '一楼')].join('\n'));
+    const result = await importTables({ files: ['c.csv'], out: 'lists', cwd, kind: 'powers' });
+    const [power] = powers(path.join(cwd, 'lists'));
+    expect(power).toMatchObject({ time_limit: { statutory: 90, promised: 10, unit: 'days' }, location: '一楼', 'x-法定办结时限': '30日', 'x-办理地点': '二楼' });
+    // The same other value twice is one conflict.
+    expect(issues(result).filter((i) => i.includes('conflict'))).toEqual(['fix conflict @3:F', 'fix conflict @3:H']);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain('c.csv 第 3 行 法定办结时限（F 列）: 同一事项的多行中此列不一致：“90日”（第 2 行）与“30日”，采用前者，后者保留为 x-法定办结时限。');
+    expect(renderReport(result, 'lists', 'en')).toContain('c.csv row 3, 办理地点 (column H): Rows of one item disagree in this column: "一楼" (row 2) and "二楼"; the first is used, the other kept as x-办理地点.');
+  });
+});
+
 describe('the separator of a text table', () => {
   it('is guessed from the first lines that have one, past a title line that has none', () => {
     expect(guessDelimiter('青山县市场监督管理局权力清单\n实施编码\t事项名称\t事项类型\n1\t甲\t行政许可\n')).toBe('\t');
