@@ -68,6 +68,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'issue-conflict': 'Rows of one item disagree in this column: "{first}" (row {firstRow}) and "{other}"; the first is used, the other kept as {key}.',
   'issue-cell-formula': 'The cell holds the formula {value} but no result was saved with it (the file was written by a program and never saved in Excel): read as empty. Open and save the file in Excel or WPS, or type the value.',
   'issue-cell-error': 'The cell holds the error value {value}: read as empty. Correct the formula or type the value.',
+  'issue-cell-digits': 'The cell holds the number {value}, longer than the 15 significant digits a spreadsheet keeps of a number: its last digits were lost when it was typed. Format the column as text and type these codes again.',
   'issue-missing-value': '{column} ({field}) is missing; fill it in.',
   'issue-value-unread': '"{value}" is not a value the catalogue knows; kept as {key}. Use the standard value, or map it in a mapping file (values).',
   'issue-basis-unread': 'Citation not understood (law titles go in 《》): "{value}"; kept as {key}.',

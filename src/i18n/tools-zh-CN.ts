@@ -66,6 +66,7 @@ export const tools = {
   'issue-conflict': '同一事项的多行中此列不一致：“{first}”（第 {firstRow} 行）与“{other}”，采用前者，后者保留为 {key}。',
   'issue-cell-formula': '此格是公式 {value}，但文件中没有保存计算结果（由程序生成、未在 Excel 中保存过），按空白处理；请用 Excel 或 WPS 打开后保存，或直接填入数值。',
   'issue-cell-error': '此格是错误值 {value}，按空白处理；请更正公式或直接填入数值。',
+  'issue-cell-digits': '此格是数字 {value}，位数超过表格中数字能保存的 15 位有效数字，末尾几位在录入时已经丢失。请把这一列设为“文本”格式，再重新输入这些编码。',
   'issue-missing-value': '缺少{column}（{field}），请补充。',
   'issue-value-unread': '“{value}”无法对应到清单的取值，已保留为 {key}；请改为规范值，或在映射文件 values 中对应。',
   'issue-basis-unread': '无法识别的依据（法规名称需加书名号《》）：“{value}”，已保留为 {key}。',

@@ -32,6 +32,8 @@ export interface Sheet {
    * never opened in Excel), or an error value such as #DIV/0! or #N/A. Their text is empty; the import reports them.
    */
   unreadable?: UnreadableCell[];
+  /** Workbook cells that link somewhere (0-based): columns that hold an address take the link's target, not its text. */
+  links?: CellLink[];
   /** For CSV: the encoding it was read in. */
   encoding?: Encoding;
 }
@@ -96,10 +98,20 @@ function twoDigits(n: number): string {
 export interface UnreadableCell {
   row: number;
   column: number;
-  kind: 'formula' | 'error';
-  /** The formula (with its =) or the error value. */
+  /** `digits`: a number longer than the 15 significant digits a spreadsheet keeps (a code typed as a number). */
+  kind: 'formula' | 'error' | 'digits';
+  /** The formula (with its =), the error value, or the number as read. */
   text: string;
 }
+
+export interface CellLink {
+  row: number;
+  column: number;
+  target: string;
+}
+
+/** Excel keeps 15 significant digits of a number: any longer whole number has lost its last digits on entry. */
+const SPREADSHEET_DIGITS = 15;
 
 /** Why a cell's value cannot be read, if it cannot. */
 function unreadable(value: ExcelJS.CellValue): Pick<UnreadableCell, 'kind' | 'text'> | undefined {
@@ -122,9 +134,16 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in value) return String((value as { text: unknown }).text);
+    // A hyperlink's text may itself be rich text (a link styled in part).
+    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text ?? (value as { hyperlink?: string }).hyperlink ?? null);
     if ('error' in value) return '';
   }
+  return String(value);
+}
+
+/** A number as the cell shows it when its format pads with zeros (`000000000000`: 10010000000 shows 010010000000). */
+function numberText(value: number, format: string | undefined): string {
+  if (format && /^0+$/.test(format) && Number.isInteger(value) && value >= 0) return String(value).padStart(format.length, '0');
   return String(value);
 }
 
@@ -164,17 +183,30 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
     .map((worksheet) => {
       const rows: string[][] = [];
       const cellsUnread: UnreadableCell[] = [];
+      const links: CellLink[] = [];
       worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
-          cells[columnNumber - 1] = cellText(cell.value);
-          const why = unreadable(cell.value);
-          if (why) cellsUnread.push({ row: rowNumber - 1, column: columnNumber - 1, ...why });
+          const value = cell.value;
+          const at = { row: rowNumber - 1, column: columnNumber - 1 };
+          cells[columnNumber - 1] = typeof value === 'number' ? numberText(value, cell.numFmt) : cellText(value);
+          const why = unreadable(value);
+          if (why) cellsUnread.push({ ...at, ...why });
+          if (typeof value === 'number' && Math.abs(value) >= 10 ** SPREADSHEET_DIGITS) cellsUnread.push({ ...at, kind: 'digits', text: cells[columnNumber - 1]! });
+          const target = value !== null && typeof value === 'object' && 'hyperlink' in value ? value.hyperlink : undefined;
+          if (typeof target === 'string' && /^https?:\/\//i.test(target.trim())) links.push({ ...at, target: target.trim() });
         });
         rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
       });
       const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => r !== undefined);
-      return { file, name: worksheet.name, rows: Array.from(rows, (row) => row ?? []), merges, ...(cellsUnread.length ? { unreadable: cellsUnread } : {}) };
+      return {
+        file,
+        name: worksheet.name,
+        rows: Array.from(rows, (row) => row ?? []),
+        merges,
+        ...(cellsUnread.length ? { unreadable: cellsUnread } : {}),
+        ...(links.length ? { links } : {}),
+      };
     });
 }
 

@@ -1,6 +1,7 @@
 // A sheet's data rows as cells by field, grouped into the things they describe (a power over several rows: merged
 // cells, or one material per row), with the issues found on the way tied to a row and a column.
 import type { MessageData } from '../findings.js';
+import { LINK_FIELDS } from '../tables/columns.js';
 import type { HeaderResult, MappedColumn } from './header.js';
 import type { Sheet } from './read.js';
 
@@ -57,11 +58,13 @@ export class Issues {
 
 export function dataRows(sheet: Sheet, header: HeaderResult): Row[] {
   const rows: Row[] = [];
+  const links = new Map((sheet.links ?? []).map((link) => [`${link.row}:${link.column}`, link.target]));
   for (let index = header.headerRow + 1; index < sheet.rows.length; index++) {
     const cells = sheet.rows[index] ?? [];
     const row: Row = { number: index + 1, fields: new Map(), extensions: new Map() };
     for (const column of header.columns) {
-      const text = (cells[column.index] ?? '').replace(/\r\n?/g, '\n').trim();
+      const link = column.target.type === 'field' && LINK_FIELDS.has(column.target.field) ? links.get(`${index}:${column.index}`) : undefined;
+      const text = (link ?? cells[column.index] ?? '').replace(/\r\n?/g, '\n').trim();
       if (!text) continue;
       const cell = { text, row: index + 1, column };
       if (column.target.type === 'field') row.fields.set(column.target.field, cell);

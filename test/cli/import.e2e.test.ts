@@ -108,6 +108,17 @@ describe('qingdan import (the real binary)', () => {
     expect(written.match(/consult: 咨询方式/g)).toHaveLength(2);
   });
 
+  it('names a code typed as a number, longer than a spreadsheet keeps, at its sheet, row and column', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('部门');
+    sheet.addRow(['部门名称', '统一社会信用代码', '层级']);
+    sheet.addRow(['青山县交通运输局', 113399210025412733, '县级']);
+    await workbook.xlsx.writeFile(path.join(cwd, 'departments.xlsx'));
+    const result = await runCli(['import', 'departments.xlsx'], { cwd });
+    expect(result.stdout).toContain('departments.xlsx［部门］ 第 2 行 统一社会信用代码（B 列）: 此格是数字 113399210025412740，位数超过表格中数字能保存的 15 位有效数字，末尾几位在录入时已经丢失。请把这一列设为“文本”格式，再重新输入这些编码。');
+  });
+
   it('refuses a password-protected workbook with a sentence (exit 2)', async () => {
     const result = await runCli(['import', path.join(IMPORT, 'password.xlsx'), '--lang', 'en'], { cwd: workspace() });
     expect(result.code).toBe(2);

@@ -34,6 +34,50 @@ const HEADER = ['实施编码', '事项名称', '事项类型', '实施主体', 
 const BASIS = '《中华人民共和国行政许可法》第十二条';
 const DEPARTMENT = '青山县市场监督管理局';
 
+describe('hyperlink and rich-text cells', () => {
+  it('reads rich text as its text everywhere, and takes a link\'s target in a column that holds an address', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow([...HEADER, '网上办理地址']);
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', { richText: [{ text: '食品' }, { text: '经营许可', font: { bold: true } }] }, '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日', { text: { richText: [{ text: '办事入口' }] }, hyperlink: 'https://zwfw.example.gov.cn/a' }]);
+    // A link in a column of text keeps its text: 事项名称 is the name, not the page it links to.
+    sheet.addRow(['11339921MB1C4572XQ4010020000000', { text: '药品零售许可', hyperlink: 'https://zwfw.example.gov.cn/guide' }, '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日', { text: '办事链接', hyperlink: 'https://zwfw.example.gov.cn/b' }]);
+    const materials = workbook.addWorksheet('申请材料');
+    materials.addRow(['实施编码', '材料名称', '空白表格', '示例样表']);
+    materials.addRow(['11339921MB1C4572XQ4010010000000', '申请书', { text: '下载', hyperlink: 'https://zwfw.example.gov.cn/form.docx' }, { text: { richText: [{ text: '样表' }] }, hyperlink: 'https://zwfw.example.gov.cn/sample.pdf' }]);
+    await workbook.xlsx.writeFile(path.join(cwd, 'links.xlsx'));
+
+    await importTables({ files: ['links.xlsx'], out: 'lists', cwd });
+    const [food, drugs] = powers(path.join(cwd, 'lists'));
+    expect(food).toMatchObject({ name: '食品经营许可', online: { depth: [], url: 'https://zwfw.example.gov.cn/a' } });
+    expect(food!.materials).toEqual([{ name: '申请书', required: true, source: 'applicant', medium: 'paper', blank_form: 'https://zwfw.example.gov.cn/form.docx', sample: 'https://zwfw.example.gov.cn/sample.pdf' }]);
+    expect(drugs).toMatchObject({ name: '药品零售许可', online: { depth: [], url: 'https://zwfw.example.gov.cn/b' } });
+  });
+});
+
+describe('codes typed as numbers', () => {
+  it('reports a number longer than a spreadsheet keeps at its sheet, row and column, and reads zero-padded formats as shown', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow([...HEADER, '实施主体编码', '基本编码']);
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日', 113399210025412733, 10010000000]);
+    sheet.getCell('I2').numFmt = '000000000000';
+    await workbook.xlsx.writeFile(path.join(cwd, 'numbers.xlsx'));
+
+    const [read] = await readSheets('numbers.xlsx', cwd);
+    expect(read!.rows[1]!.slice(7)).toEqual(['113399210025412740', '010010000000']);
+    const result = await importTables({ files: ['numbers.xlsx'], out: 'lists', cwd });
+    expect(issues(result)).toContain('fix cell-digits @2:H');
+    const report = renderReport(result, 'lists', 'zh-CN');
+    expect(report).toContain('numbers.xlsx［权力清单］ 第 2 行 实施主体编码（H 列）: 此格是数字 113399210025412740，位数超过表格中数字能保存的 15 位有效数字，末尾几位在录入时已经丢失。请把这一列设为“文本”格式，再重新输入这些编码。');
+    expect(renderReport(result, 'lists', 'en')).toContain('numbers.xlsx［权力清单］ row 2, 实施主体编码 (column H): The cell holds the number 113399210025412740, longer than the 15 significant digits a spreadsheet keeps of a number');
+    // The padded basic code is the end of the implementation code: it is recognised as such and not kept aside.
+    expect(powers(path.join(cwd, 'lists'))[0]!['x-基本编码']).toBeUndefined();
+  });
+});
+
 describe('rows of one item that disagree', () => {
   it('keeps the other value under the column\'s x- key and names that key in the report', async () => {
     const cwd = workspace();
