@@ -156,6 +156,10 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       const column = header.columns.find((c) => c.index === cell.column);
       if (cell.row > header.headerRow && column) issues.add('fix', `cell-${cell.kind}`, { value: cell.text }, { row: cell.row + 1, column });
     }
+    // Values under a blank header are kept under the column's letter; the editor should name the column.
+    for (const column of header.columns) {
+      if (!column.header && column.target.type === 'extension') issues.add('fix', 'column-no-header', { key: column.target.key }, { row: header.headerRow + 1, column });
+    }
     reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length });
     switch (kind) {
       case 'departments': builder.departments(rows, issues); break;

@@ -51,7 +51,8 @@ export class Issues {
       file: this.sheet?.file ?? '',
       ...(this.sheet && this.sheet.encoding === undefined ? { sheet: this.sheet.name } : {}),
       ...(at ? { row: at.row } : {}),
-      ...(column ? { column: column.header, letter: column.letter } : {}),
+      // A column without a header is named by its letter alone.
+      ...(column ? { ...(column.header ? { column: column.header } : {}), letter: column.letter } : {}),
     });
   }
 }

@@ -78,6 +78,38 @@ describe('codes typed as numbers', () => {
   });
 });
 
+describe('columns without a header', () => {
+  it('keeps the values of a column with a blank header as x-<letter> and names the column by its letter', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'b.csv'), '实施编码,事项名称,,事项类型\n11339921MB1C4572XQ4019990000000,甲,重要数据,行政许可\n');
+    const result = await importTables({ files: ['b.csv'], out: 'ob', cwd, kind: 'powers' });
+    expect(result.sheets[0]!.columns.map((c) => [c.letter, c.header, c.target.type === 'field' ? c.target.field : c.target.type === 'extension' ? c.target.key : 'ignored'])).toEqual([
+      ['A', '实施编码', 'code'],
+      ['B', '事项名称', 'name'],
+      ['C', '', 'x-C'],
+      ['D', '事项类型', 'category'],
+    ]);
+    expect(written(path.join(cwd, 'ob'))[0]).toMatchObject({ code: '11339921MB1C4572XQ4019990000000', name: '甲', 'x-C': '重要数据' });
+    expect(issues(result)).toContain('fix column-no-header @1:C');
+    expect(renderReport(result, 'ob', 'zh-CN')).toContain('b.csv 第 1 行 C 列: 此列没有表头，其中的值保留为 x-C。请在表头行补上列名（或在映射文件 columns 中说明），再导入。');
+    expect(renderReport(result, 'ob', 'en')).toContain('b.csv row 1, column C: This column has no header; its values are kept as x-C.');
+  });
+
+  it('reads a two-row header whose group cell is not merged as group/sub-header, not the sub-headers as an item', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'two.csv'), `实施编码,事项名称,办结时限（工作日）,,事项类型,实施主体,设定依据\n,,法定,承诺,,,\n11339921MB1C4572XQ4010010000000,甲,20,10,行政许可,${DEPARTMENT},${BASIS}\n`);
+    const result = await importTables({ files: ['two.csv'], out: 'lists', cwd, kind: 'powers' });
+    expect(result.sheets[0]!.headerRow).toBe(2);
+    expect(result.sheets[0]!.rows).toBe(1);
+    const limits = result.sheets[0]!.columns.filter((c) => c.target.type === 'field' && c.target.field.startsWith('time_limit'));
+    expect(limits.map((c) => [c.letter, c.header, c.unit])).toEqual([['C', '办结时限（工作日）/法定', 'working-days'], ['D', '办结时限（工作日）/承诺', 'working-days']]);
+    const all = powers(path.join(cwd, 'lists'));
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ name: '甲', time_limit: { statutory: 20, promised: 10, unit: 'working-days' } });
+    expect(issues(result).filter((i) => i.includes('time-unit-assumed'))).toEqual([]);
+  });
+});
+
 describe('rows of one item that disagree', () => {
   it('keeps the other value under the column\'s x- key and names that key in the report', async () => {
     const cwd = workspace();
