@@ -52,7 +52,9 @@ function issueLine(issue: Issue, locale: Locale): string {
     ? at
     : issue.column
       ? toolMessage(locale, 'import-at-column', { source: at, row: issue.row, column: issue.column, letter: issue.letter ?? '' })
-      : toolMessage(locale, 'import-at', { source: at, row: issue.row });
+      : issue.letter
+        ? toolMessage(locale, 'import-at-letter', { source: at, row: issue.row, letter: issue.letter })
+        : toolMessage(locale, 'import-at', { source: at, row: issue.row });
   return `  ${where}: ${toolMessage(locale, `issue-${issue.messageId}` as ToolKey, issue.data)}`;
 }
 

@@ -8,7 +8,7 @@ import type { TableKind } from '../tables/columns.js';
 import { parseCitations, parseDate, parseDuration, parseYesNo, slugOf, splitLines, splitNames, type LabelTable } from '../tables/values.js';
 import type { Mapping } from './mapping.js';
 import type { Directory } from './resolve.js';
-import { extensions, groupRows, joined, single, type Cell, type Group, type Issues, type Row } from './rows.js';
+import { extensionKey, extensions, groupRows, joined, single, type Cell, type Group, type Issues, type Row } from './rows.js';
 
 type Draft = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ class Reader {
   ) {}
 
   keep(entry: Draft, cell: Cell, messageId: string, data: Record<string, string | number> = {}, level: 'fix' | 'note' = 'fix'): void {
-    const key = `x-${cell.column.header.replace(/\//g, '')}`;
+    const key = extensionKey(cell.column);
     const existing = entry[key];
     entry[key] = typeof existing === 'string' && existing !== cell.text ? `${existing}\n${cell.text}` : cell.text;
     this.issues.add(level, messageId, { value: cell.text, key, ...data }, cell);
@@ -169,9 +169,9 @@ export class Builder {
     for (const row of rows) {
       const group = { rows: [row] };
       const entry: Draft = { ...extensions(group) };
-      const name = text(single(group, 'name', issues));
-      const level = reader.slug(entry, 'level', single(group, 'level', issues)) as Level | undefined;
-      const id = text(single(group, 'id', issues));
+      const name = text(single(group, 'name', issues, entry));
+      const level = reader.slug(entry, 'level', single(group, 'level', issues, entry)) as Level | undefined;
+      const id = text(single(group, 'id', issues, entry));
       if (!name && !id) continue;
       if (!level) issues.add('fix', 'missing-value', { column: '层级', field: 'level' }, { row: row.number });
       Object.assign(entry, {
@@ -179,14 +179,14 @@ export class Builder {
         name: name ?? id,
         level,
       });
-      set(entry, 'credit_code', text(single(group, 'credit_code', issues)));
-      for (const field of ['address', 'hours', 'phone', 'url']) set(entry, field, text(single(group, field, issues)));
+      set(entry, 'credit_code', text(single(group, 'credit_code', issues, entry)));
+      for (const field of ['address', 'hours', 'phone', 'url']) set(entry, field, text(single(group, field, issues, entry)));
       const existing = id ? this.directory.departments.get(id) : this.directory.findDepartment(name ?? '');
       if (existing) continue;
       if (!id) {
         const created = this.directory.department(name!, entry.credit_code as string | undefined, level);
         Object.assign(created, entry, { id: created.id });
-        const parent = single(group, 'parent', issues);
+        const parent = single(group, 'parent', issues, entry);
         if (parent) parents.push([created, parent]);
         continue;
       }
@@ -194,7 +194,7 @@ export class Builder {
       const department = entry as unknown as Department;
       this.directory.addDepartment(department);
       this.directory.newDepartments.push({ department, levelGuessed: false });
-      const parent = single(group, 'parent', issues);
+      const parent = single(group, 'parent', issues, entry);
       if (parent) parents.push([department, parent]);
     }
     for (const [department, cell] of parents) department.parent = reader.knownDepartmentId(cell.text);
@@ -205,18 +205,18 @@ export class Builder {
     for (const row of rows) {
       const group = { rows: [row] };
       const entry: Draft = { ...extensions(group) };
-      const title = text(single(group, 'title', issues));
-      const id = text(single(group, 'id', issues));
+      const title = text(single(group, 'title', issues, entry));
+      const id = text(single(group, 'id', issues, entry));
       if (!title && !id) continue;
       if (title && this.directory.findLaw(title)) continue;
-      const kindCell = single(group, 'kind', issues);
+      const kindCell = single(group, 'kind', issues, entry);
       const kind = reader.slug(entry, 'lawKind', kindCell);
-      const articlesCell = single(group, 'articles', issues);
+      const articlesCell = single(group, 'articles', issues, entry);
       Object.assign(entry, { id, title: title ?? id, kind });
-      set(entry, 'issuer', text(single(group, 'issuer', issues)));
-      set(entry, 'effective', reader.date(entry, single(group, 'effective', issues)));
+      set(entry, 'issuer', text(single(group, 'issuer', issues, entry)));
+      set(entry, 'effective', reader.date(entry, single(group, 'effective', issues, entry)));
       if (articlesCell) entry.articles = articlesCell.text.trim() === '无' ? [] : splitLines(articlesCell.text);
-      set(entry, 'url', text(single(group, 'url', issues)));
+      set(entry, 'url', text(single(group, 'url', issues, entry)));
       const law = entry as unknown as Law;
       if (!id) {
         const created = this.directory.law(law.title, undefined);
@@ -263,9 +263,9 @@ export class Builder {
     const first = group.rows[0]!;
     const draft: PowerDraft = { data, row: first.number, file, summary: {}, details: { materials: [], fees: [], procedures: [], risks: [] }, issues, codeGiven: false };
 
-    const codeCell = single(group, 'code', issues);
-    const nameCell = single(group, 'name', issues);
-    const subCell = single(group, 'sub_item', issues);
+    const codeCell = single(group, 'code', issues, data);
+    const nameCell = single(group, 'name', issues, data);
+    const subCell = single(group, 'sub_item', issues, data);
     if (codeCell) {
       data.code = codeCell.text.replace(/\s+/g, '');
       draft.codeGiven = true;
@@ -277,7 +277,7 @@ export class Builder {
     else issues.add('fix', 'missing-value', { column: '事项名称', field: 'name' }, { row: first.number });
 
     // Category: the cell (label, slug or national two-digit code), else the sheet's name, else the code's digits.
-    const categoryCell = single(group, 'category', issues);
+    const categoryCell = single(group, 'category', issues, data);
     let category: string | undefined;
     if (categoryCell) {
       const byCode = Object.entries(this.profile.categoryCodes).find(([, code]) => code === categoryCell.text.trim().padStart(2, '0'));
@@ -292,25 +292,25 @@ export class Builder {
     if (category) data.category = category;
     else if (!categoryCell) issues.add('fix', 'missing-value', { column: '事项类型', field: 'category' }, { row: first.number });
 
-    const levelCell = single(group, 'level', issues);
+    const levelCell = single(group, 'level', issues, data);
     const level = reader.slug(data, 'level', levelCell, 'note') as Level | undefined;
     if (level) data.level = level;
-    const creditCode = text(single(group, 'credit_code', issues))?.replace(/\s+/g, '');
-    const departmentCell = single(group, 'department', issues);
+    const creditCode = text(single(group, 'credit_code', issues, data))?.replace(/\s+/g, '');
+    const departmentCell = single(group, 'department', issues, data);
     if (departmentCell || creditCode) data.department = reader.departmentId(departmentCell, creditCode, level ?? (this.mapping.defaults.level as Level | undefined));
     else if (this.mapping.defaults.department) data.department = this.mapping.defaults.department;
     else issues.add('fix', 'missing-value', { column: '实施主体', field: 'department' }, { row: first.number });
 
-    const basic = text(single(group, 'basic_code', issues));
+    const basic = text(single(group, 'basic_code', issues, data));
     if (basic) data['x-basic-code'] = basic;
-    set(data, 'parent', text(single(group, 'parent', issues)));
+    set(data, 'parent', text(single(group, 'parent', issues, data)));
     const co = joined(group, 'co_departments');
     if (co) data.co_departments = splitNames(co.text).map((name) => reader.knownDepartmentId(name));
-    const delegated = single(group, 'delegated_by', issues);
+    const delegated = single(group, 'delegated_by', issues, data);
     if (delegated) data.delegated_by = reader.knownDepartmentId(delegated.text);
-    set(data, 'status', reader.slug(data, 'status', single(group, 'status', issues)));
-    set(data, 'status_since', reader.date(data, single(group, 'status_since', issues)));
-    set(data, 'status_note', text(single(group, 'status_note', issues)));
+    set(data, 'status', reader.slug(data, 'status', single(group, 'status', issues, data)));
+    set(data, 'status_since', reader.date(data, single(group, 'status_since', issues, data)));
+    set(data, 'status_note', text(single(group, 'status_note', issues, data)));
 
     const basisCell = joined(group, 'basis');
     const basis = reader.citations(data, basisCell);
@@ -332,15 +332,15 @@ export class Builder {
       draft.summary.materials = splitLines(materials.text).map((name) => ({ name, required: true, source: 'applicant', medium: 'paper' }));
       draft.summary.materialsCell = materials;
     }
-    set(data, 'visits', reader.integer(data, single(group, 'visits', issues)));
-    set(data, 'visit_reason', text(single(group, 'visit_reason', issues)));
-    const depth = single(group, 'online.depth', issues);
-    const url = text(single(group, 'online.url', issues));
+    set(data, 'visits', reader.integer(data, single(group, 'visits', issues, data)));
+    set(data, 'visit_reason', text(single(group, 'visit_reason', issues, data)));
+    const depth = single(group, 'online.depth', issues, data);
+    const url = text(single(group, 'online.url', issues, data));
     if (depth || url) {
       const steps = !depth || /^(无|否|不支持)$/.test(depth.text.trim()) ? [] : splitNames(depth.text).map((s) => reader.slug(data, 'online', { ...depth, text: s })).filter((s): s is string => s !== undefined);
       data.online = { depth: [...new Set(steps)], ...(url ? { url } : {}) };
     }
-    const charged = single(group, 'fees.charged', issues);
+    const charged = single(group, 'fees.charged', issues, data);
     if (charged) {
       const value = reader.boolean(data, charged);
       if (value !== undefined) draft.summary.charged = value;
@@ -350,25 +350,25 @@ export class Builder {
       const split = /^([^：:]+)[：:](.+)$/.exec(line);
       return split ? { name: split[1]!.trim(), standard: split[2]!.trim() } : { name: line, standard: line };
     });
-    for (const field of ['location', 'hours', 'flow', 'justification']) set(data, field, text(single(group, field, issues)));
-    set(data, 'reviewed', reader.date(data, single(group, 'reviewed', issues)));
+    for (const field of ['location', 'hours', 'flow', 'justification']) set(data, field, text(single(group, field, issues, data)));
+    set(data, 'reviewed', reader.date(data, single(group, 'reviewed', issues, data)));
     const contact: Draft = {};
-    set(contact, 'consult', text(single(group, 'contact.consult', issues)));
-    set(contact, 'complaint', text(single(group, 'contact.complaint', issues)));
+    set(contact, 'consult', text(single(group, 'contact.consult', issues, data)));
+    set(contact, 'complaint', text(single(group, 'contact.complaint', issues, data)));
     if (Object.keys(contact).length) data.contact = contact;
     const remedies: Draft = {};
-    set(remedies, 'review', text(single(group, 'remedies.review', issues)));
-    set(remedies, 'litigation', text(single(group, 'remedies.litigation', issues)));
+    set(remedies, 'review', text(single(group, 'remedies.review', issues, data)));
+    set(remedies, 'litigation', text(single(group, 'remedies.litigation', issues, data)));
     if (Object.keys(remedies).length) data.remedies = remedies;
     return draft;
   }
 
   private timeLimit(data: Draft, group: Group, reader: Reader, issues: Issues): void {
-    const statutoryCell = single(group, 'time_limit.statutory', issues);
-    const promisedCell = single(group, 'time_limit.promised', issues);
+    const statutoryCell = single(group, 'time_limit.statutory', issues, data);
+    const promisedCell = single(group, 'time_limit.promised', issues, data);
     const statutory = reader.duration(data, statutoryCell);
     const promised = reader.duration(data, promisedCell);
-    const noteCell = single(group, 'time_limit.note', issues);
+    const noteCell = single(group, 'time_limit.note', issues, data);
     const limit: Draft = {};
     if (statutory) limit.statutory = statutory.value;
     if (promised) limit.promised = promised.value;
@@ -415,9 +415,10 @@ export class Builder {
 
   /** The power a detail row belongs to; an unknown one is created (kept for the editor) and reported. */
   private owner(group: Group, issues: Issues, file: string): PowerDraft {
-    const code = text(single(group, 'code', issues))?.replace(/\s+/g, '');
-    const name = text(single(group, 'name', issues));
-    const sub = text(single(group, 'sub_item', issues));
+    // The key fields: every row of a group has the same ones (groupRows), so there is nothing to keep aside.
+    const code = text(single(group, 'code', issues, {}))?.replace(/\s+/g, '');
+    const name = text(single(group, 'name', issues, {}));
+    const sub = text(single(group, 'sub_item', issues, {}));
     const found = this.findPower(code, name, sub);
     if (found) return found;
     const first = group.rows[0]!;
@@ -547,10 +548,10 @@ export class Builder {
       if (!duties.length) issues.add('fix', 'missing-value', { column: '责任事项', field: 'duties' }, { row: group.rows[0]!.number });
       const accountability = this.accountability(data, group, reader);
       if (accountability) data.accountability = accountability;
-      const code = text(single(group, 'code', issues))?.replace(/\s+/g, '');
-      const name = text(single(group, 'name', issues));
-      const sub = text(single(group, 'sub_item', issues));
-      const department = single(group, 'department', issues);
+      const code = text(single(group, 'code', issues, data))?.replace(/\s+/g, '');
+      const name = text(single(group, 'name', issues, data));
+      const sub = text(single(group, 'sub_item', issues, data));
+      const department = single(group, 'department', issues, data);
       const departmentId = department ? this.directory.findDepartment(department.text)?.id : undefined;
       if (code) data.power = code;
       this.responsibilities.push({ data, department: departmentId, row: group.rows[0]!.number, issues, ...(code ? {} : { byName: { name: sub ?? name ?? '', ...(sub && name ? { sub } : {}) } }) });
@@ -561,10 +562,10 @@ export class Builder {
     const reader = new Reader(this.directory, this.mapping, issues);
     for (const group of groupRows(rows, ['department', 'duty'])) {
       const data: Draft = { ...extensions(group) };
-      const department = single(group, 'department', issues);
+      const department = single(group, 'department', issues, data);
       if (department) data.department = reader.knownDepartmentId(department.text);
-      set(data, 'duty', text(single(group, 'duty', issues)));
-      set(data, 'tasks', lines(single(group, 'tasks', issues)));
+      set(data, 'duty', text(single(group, 'duty', issues, data)));
+      set(data, 'tasks', lines(single(group, 'tasks', issues, data)));
       const boundaries: Draft[] = [];
       for (const row of group.rows) {
         const withCell = row.fields.get('boundary.with');
@@ -587,9 +588,9 @@ export class Builder {
     const reader = new Reader(this.directory, this.mapping, issues);
     for (const group of groupRows(rows, ['flow.id'])) {
       const flow: Draft = {};
-      set(flow, 'id', text(single(group, 'flow.id', issues)));
-      set(flow, 'name', text(single(group, 'flow.name', issues)));
-      const powers = splitLines(single(group, 'flow.powers', issues)?.text ?? '');
+      set(flow, 'id', text(single(group, 'flow.id', issues, flow)));
+      set(flow, 'name', text(single(group, 'flow.name', issues, flow)));
+      const powers = splitLines(single(group, 'flow.powers', issues, flow)?.text ?? '');
       if (powers.length === 1) flow.power = powers[0];
       else if (powers.length > 1) flow.powers = powers;
       const steps: Draft[] = [];

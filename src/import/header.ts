@@ -69,18 +69,40 @@ function mergedLeft(sheet: Sheet, row: number, column: number): boolean {
   return sheet.merges.some((m) => m.top <= row && m.bottom >= row && m.left <= column && m.right >= column && m.right > m.left);
 }
 
+/**
+ * The group header over each column of a two-row header, and whether it stands over more than one column. A group
+ * cell that is not merged (a CSV, or a sheet nobody merged) is written over its first column only: it also covers the
+ * columns to its right that have a sub-header and nothing above.
+ */
+function groupHeaders(sheet: Sheet, upper: number, cells: string[], width: number): Array<{ text: string; spans: boolean }> {
+  const above = sheet.rows[upper] ?? [];
+  const groups: Array<{ text: string; spans: boolean }> = [];
+  for (let index = 0; index < width; index++) {
+    const own = (above[index] ?? '').trim();
+    const lower = (cells[index] ?? '').trim();
+    const left = groups[index - 1];
+    if (!own && lower && left?.text && (cells[index - 1] ?? '').trim()) {
+      groups.push({ text: left.text, spans: true });
+      left.spans = true;
+    } else groups.push({ text: own, spans: own !== '' && mergedLeft(sheet, upper, index) });
+  }
+  return groups;
+}
+
 function mapRow(sheet: Sheet, spec: TableSpec, row: number, mapping: Mapping, upper?: number): { columns: MappedColumn[]; score: number } {
   const cells = sheet.rows[row] ?? [];
   const above = upper === undefined ? [] : (sheet.rows[upper] ?? []);
   const width = Math.max(cells.length, above.length);
+  const groups = upper === undefined ? [] : groupHeaders(sheet, upper, cells, width);
   const columns: MappedColumn[] = [];
   let score = 0;
   const seen = new Set<string>();
   for (let index = 0; index < width; index++) {
     const lower = (cells[index] ?? '').trim();
-    const group = upper !== undefined ? (above[index] ?? '').trim() : '';
-    // Under a merged group header (办结时限 over 法定 | 承诺) the sub-header alone may not say enough: try both joined.
-    const candidates = upper !== undefined && group && group !== lower && mergedLeft(sheet, upper, index) ? [`${lower}${group}`, `${group}${lower}`, lower] : [lower || group];
+    const group = groups[index]?.text ?? '';
+    const spans = groups[index]?.spans === true;
+    // Under a group header (办结时限 over 法定 | 承诺) the sub-header alone may not say enough: try both joined.
+    const candidates = upper !== undefined && group && group !== lower && spans ? [`${lower}${group}`, `${group}${lower}`, lower] : [lower || group];
     let found: ColumnTarget | undefined;
     let header = lower || group;
     for (const candidate of candidates) {
@@ -91,7 +113,8 @@ function mapRow(sheet: Sheet, spec: TableSpec, row: number, mapping: Mapping, up
       }
     }
     if (!header) continue;
-    const unit = normaliseHeader(lower || group).unit ?? mapping.defaults.unit;
+    // 办结时限（工作日） over 法定 | 承诺: the group's unit is each sub-header's.
+    const unit = normaliseHeader(lower || group).unit ?? (spans ? normaliseHeader(group).unit : undefined) ?? mapping.defaults.unit;
     if (!found) found = { type: 'extension', key: `x-${normaliseHeader(header.replace('/', '')).name}` };
     else if (found.type === 'field') {
       // The same field twice (设定依据 and 实施依据): the first is the field, the second is kept aside.
@@ -126,5 +149,21 @@ export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): Hea
       }
     }
   }
-  return bestScore >= 1 ? best : undefined;
+  return bestScore >= 1 && best ? { ...best, columns: withUnnamed(sheet, best) } : undefined;
+}
+
+/**
+ * A column with values but no header (a blank header cell, or a row longer than the header) is kept under its
+ * letter, `x-C`, so that nothing is lost; the import reports it for the editor to name.
+ */
+function withUnnamed(sheet: Sheet, header: HeaderResult): MappedColumn[] {
+  const named = new Set(header.columns.map((c) => c.index));
+  const unnamed = new Set<number>();
+  for (let row = header.headerRow + 1; row < sheet.rows.length; row++) {
+    const cells = sheet.rows[row] ?? [];
+    for (let index = 0; index < cells.length; index++) if (!named.has(index) && (cells[index] ?? '').trim()) unnamed.add(index);
+  }
+  if (!unnamed.size) return header.columns;
+  const added = [...unnamed].map((index): MappedColumn => ({ index, header: '', letter: columnLetter(index), target: { type: 'extension', key: `x-${columnLetter(index)}` } }));
+  return [...header.columns, ...added].sort((a, b) => a.index - b.index);
 }

@@ -150,10 +150,15 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     const issues = new Issues(sheet);
     allIssues.push(issues);
     // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
-    // so where it is, or its column would only be reported missing.
+    // so where it is, or its column would only be reported missing. A code typed as a number lost its last digits
+    // in the spreadsheet already: only the editor can type them again.
     for (const cell of sheet.unreadable ?? []) {
       const column = header.columns.find((c) => c.index === cell.column);
-      if (cell.row > header.headerRow && column) issues.add('fix', cell.kind === 'formula' ? 'cell-formula' : 'cell-error', { value: cell.text }, { row: cell.row + 1, column });
+      if (cell.row > header.headerRow && column) issues.add('fix', `cell-${cell.kind}`, { value: cell.text }, { row: cell.row + 1, column });
+    }
+    // Values under a blank header are kept under the column's letter; the editor should name the column.
+    for (const column of header.columns) {
+      if (!column.header && column.target.type === 'extension') issues.add('fix', 'column-no-header', { key: column.target.key }, { row: header.headerRow + 1, column });
     }
     reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length });
     switch (kind) {

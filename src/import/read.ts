@@ -1,12 +1,13 @@
 // Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM or GB18030, told apart and named) and XLSX
 // (merged cells given their master's value). A file that cannot be read is a ToolError: one sentence, exit 2.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../i18n/tools.js';
 import { unneutralise } from '../tables/values.js';
+import { columnLetter } from './header.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -31,6 +32,8 @@ export interface Sheet {
    * never opened in Excel), or an error value such as #DIV/0! or #N/A. Their text is empty; the import reports them.
    */
   unreadable?: UnreadableCell[];
+  /** Workbook cells that link somewhere (0-based): columns that hold an address take the link's target, not its text. */
+  links?: CellLink[];
   /** For CSV: the encoding it was read in. */
   encoding?: Encoding;
 }
@@ -52,8 +55,7 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
 
 function readCsv(bytes: Uint8Array, file: string): Sheet {
   const { text, encoding } = decodeCsv(bytes, file);
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = path.extname(file).toLowerCase() === '.tsv' ? '\t' : guessDelimiter(text);
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
   let records: string[][];
   try {
@@ -72,6 +74,23 @@ function readCsv(bytes: Uint8Array, file: string): Sheet {
   return { file, name: path.basename(file).replace(/\.[^.]+$/, ''), rows, merges: [], encoding };
 }
 
+const DELIMITERS = [',', '\t', ';'] as const;
+
+/**
+ * The separator most used in the first lines that have any: a title line above the header ("青山县市场监督管理局权力清单")
+ * has none, so the first line alone cannot say. Commas win a tie, being what "CSV" means to most programs.
+ */
+export function guessDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let sampled = 0;
+  for (const line of text.split('\n', 200)) {
+    if (!DELIMITERS.some((d) => line.includes(d))) continue;
+    for (const d of DELIMITERS) counts.set(d, counts.get(d)! + line.split(d).length - 1);
+    if (++sampled === 10) break;
+  }
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',');
+}
+
 function twoDigits(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -79,10 +98,20 @@ function twoDigits(n: number): string {
 export interface UnreadableCell {
   row: number;
   column: number;
-  kind: 'formula' | 'error';
-  /** The formula (with its =) or the error value. */
+  /** `digits`: a number longer than the 15 significant digits a spreadsheet keeps (a code typed as a number). */
+  kind: 'formula' | 'error' | 'digits';
+  /** The formula (with its =), the error value, or the number as read. */
   text: string;
 }
+
+export interface CellLink {
+  row: number;
+  column: number;
+  target: string;
+}
+
+/** Excel keeps 15 significant digits of a number: any longer whole number has lost its last digits on entry. */
+const SPREADSHEET_DIGITS = 15;
 
 /** Why a cell's value cannot be read, if it cannot. */
 function unreadable(value: ExcelJS.CellValue): Pick<UnreadableCell, 'kind' | 'text'> | undefined {
@@ -105,9 +134,16 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('text' in value) return String((value as { text: unknown }).text);
+    // A hyperlink's text may itself be rich text (a link styled in part).
+    if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text ?? (value as { hyperlink?: string }).hyperlink ?? null);
     if ('error' in value) return '';
   }
+  return String(value);
+}
+
+/** A number as the cell shows it when its format pads with zeros (`000000000000`: 10010000000 shows 010010000000). */
+function numberText(value: number, format: string | undefined): string {
+  if (format && /^0+$/.test(format) && Number.isInteger(value) && value >= 0) return String(value).padStart(format.length, '0');
   return String(value);
 }
 
@@ -136,6 +172,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
   // Loaded here, not at start-up: exceljs takes longer to load than most commands take to run.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
+  capMerges(workbook);
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
@@ -146,25 +183,87 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
     .map((worksheet) => {
       const rows: string[][] = [];
       const cellsUnread: UnreadableCell[] = [];
+      const links: CellLink[] = [];
       worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
-          cells[columnNumber - 1] = cellText(cell.value);
-          const why = unreadable(cell.value);
-          if (why) cellsUnread.push({ row: rowNumber - 1, column: columnNumber - 1, ...why });
+          const value = cell.value;
+          const at = { row: rowNumber - 1, column: columnNumber - 1 };
+          cells[columnNumber - 1] = typeof value === 'number' ? numberText(value, cell.numFmt) : cellText(value);
+          const why = unreadable(value);
+          if (why) cellsUnread.push({ ...at, ...why });
+          if (typeof value === 'number' && Math.abs(value) >= 10 ** SPREADSHEET_DIGITS) cellsUnread.push({ ...at, kind: 'digits', text: cells[columnNumber - 1]! });
+          const target = value !== null && typeof value === 'object' && 'hyperlink' in value ? value.hyperlink : undefined;
+          if (typeof target === 'string' && /^https?:\/\//i.test(target.trim())) links.push({ ...at, target: target.trim() });
         });
         rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
       });
       const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => r !== undefined);
-      return { file, name: worksheet.name, rows: Array.from(rows, (row) => row ?? []), merges, ...(cellsUnread.length ? { unreadable: cellsUnread } : {}) };
+      return {
+        file,
+        name: worksheet.name,
+        rows: Array.from(rows, (row) => row ?? []),
+        merges,
+        ...(cellsUnread.length ? { unreadable: cellsUnread } : {}),
+        ...(links.length ? { links } : {}),
+      };
     });
 }
+
+interface SheetModel {
+  rows?: Array<{ number: number; cells?: Array<{ address: string; value?: unknown }> }>;
+  mergeCells?: string[];
+}
+
+/**
+ * exceljs copies a merged cell into every cell it covers as it loads, and a merge over a whole column (J1:J1048576, as
+ * a format painter leaves it) would make a million rows and hang. Merges are cut, once the sheets are read and before
+ * they are applied, to the last row and column holding a value: nothing below or to the right of them is read anyway.
+ * This wraps the one step of this workbook's loader that hands the sheets over, so other workbooks are untouched.
+ */
+function capMerges(workbook: ExcelJS.Workbook): void {
+  const loader = workbook.xlsx as unknown as { reconcile?: (model: { worksheets?: SheetModel[] }, options: unknown) => void };
+  const reconcile = loader.reconcile;
+  if (typeof reconcile !== 'function') return;
+  loader.reconcile = function (model, options) {
+    reconcile.call(this, model, options);
+    for (const sheet of model.worksheets ?? []) {
+      if (!sheet.mergeCells?.length) continue;
+      let lastRow = 0;
+      let lastColumn = 0;
+      for (const row of sheet.rows ?? []) {
+        for (const cell of row.cells ?? []) {
+          if (cell.value === undefined || cell.value === null || cell.value === '') continue;
+          const range = parseRange(`${cell.address}:${cell.address}`);
+          if (!range) continue;
+          lastRow = Math.max(lastRow, range.bottom + 1);
+          lastColumn = Math.max(lastColumn, range.right + 1);
+        }
+      }
+      sheet.mergeCells = sheet.mergeCells.flatMap((reference) => {
+        const range = parseRange(reference);
+        if (!range) return [reference];
+        const bottom = Math.min(range.bottom, lastRow - 1);
+        const right = Math.min(range.right, lastColumn - 1);
+        if (bottom === range.bottom && right === range.right) return [reference];
+        // Cut to one cell, it merges nothing; cut away whole, it covers nothing that is read.
+        if (bottom < range.top || right < range.left || (bottom === range.top && right === range.left)) return [];
+        return [`${columnLetter(range.left)}${range.top + 1}:${columnLetter(right)}${bottom + 1}`];
+      });
+    }
+  };
+}
+
 
 export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   let bytes: Buffer;
   try {
+    // A named pipe would be read until its writer closes it (for ever, when there is none), a device for ever: only a
+    // regular file is a spreadsheet.
+    if (!statSync(path.resolve(cwd, file)).isFile()) throw new ToolError('import-not-file', { file });
     bytes = readFileSync(path.resolve(cwd, file));
   } catch (error) {
+    if (error instanceof ToolError) throw error;
     throw new ToolError('import-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const extension = path.extname(file).toLowerCase();

@@ -1,6 +1,7 @@
 // A sheet's data rows as cells by field, grouped into the things they describe (a power over several rows: merged
 // cells, or one material per row), with the issues found on the way tied to a row and a column.
 import type { MessageData } from '../findings.js';
+import { LINK_FIELDS } from '../tables/columns.js';
 import type { HeaderResult, MappedColumn } from './header.js';
 import type { Sheet } from './read.js';
 
@@ -50,18 +51,21 @@ export class Issues {
       file: this.sheet?.file ?? '',
       ...(this.sheet && this.sheet.encoding === undefined ? { sheet: this.sheet.name } : {}),
       ...(at ? { row: at.row } : {}),
-      ...(column ? { column: column.header, letter: column.letter } : {}),
+      // A column without a header is named by its letter alone.
+      ...(column ? { ...(column.header ? { column: column.header } : {}), letter: column.letter } : {}),
     });
   }
 }
 
 export function dataRows(sheet: Sheet, header: HeaderResult): Row[] {
   const rows: Row[] = [];
+  const links = new Map((sheet.links ?? []).map((link) => [`${link.row}:${link.column}`, link.target]));
   for (let index = header.headerRow + 1; index < sheet.rows.length; index++) {
     const cells = sheet.rows[index] ?? [];
     const row: Row = { number: index + 1, fields: new Map(), extensions: new Map() };
     for (const column of header.columns) {
-      const text = (cells[column.index] ?? '').replace(/\r\n?/g, '\n').trim();
+      const link = column.target.type === 'field' && LINK_FIELDS.has(column.target.field) ? links.get(`${index}:${column.index}`) : undefined;
+      const text = (link ?? cells[column.index] ?? '').replace(/\r\n?/g, '\n').trim();
       if (!text) continue;
       const cell = { text, row: index + 1, column };
       if (column.target.type === 'field') row.fields.set(column.target.field, cell);
@@ -93,14 +97,30 @@ export function groupRows(rows: Row[], keyFields: string[]): Group[] {
   return groups;
 }
 
-/** A field's value over a group: the first non-empty cell; a different value further down is a conflict, reported. */
-export function single(group: Group, field: string, issues: Issues): Cell | undefined {
+/** The `x-` key under which a value of this column is kept when import cannot use it: the header, without the / of two rows. */
+export function extensionKey(column: MappedColumn): string {
+  return `x-${column.header.replace(/\//g, '')}`;
+}
+
+/**
+ * A field's value over a group: the first non-empty cell. A different value further down is a conflict: it is kept in
+ * `entry` under the column's `x-` key, as any value import cannot use, and reported with that key (each value once).
+ */
+export function single(group: Group, field: string, issues: Issues, entry: Record<string, unknown>): Cell | undefined {
   let first: Cell | undefined;
   for (const row of group.rows) {
     const cell = row.fields.get(field);
     if (!cell) continue;
-    if (!first) first = cell;
-    else if (cell.text !== first.text) issues.add('fix', 'conflict', { column: cell.column.header, first: first.text, other: cell.text, firstRow: first.row }, cell);
+    if (!first) {
+      first = cell;
+      continue;
+    }
+    if (cell.text === first.text) continue;
+    const key = extensionKey(cell.column);
+    const kept = typeof entry[key] === 'string' ? (entry[key] as string).split('\n') : [];
+    if (kept.includes(cell.text)) continue;
+    entry[key] = [...kept, cell.text].join('\n');
+    issues.add('fix', 'conflict', { column: cell.column.header, first: first.text, other: cell.text, firstRow: first.row, key }, cell);
   }
   return first;
 }

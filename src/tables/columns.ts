@@ -225,3 +225,6 @@ export const TABLES: Record<TableKind, TableSpec> = {
 
 /** Columns understood but not kept: a running number is not data. */
 export const IGNORED_HEADERS = ['序号', '编号', 'No', 'No.', '行号'];
+
+/** Fields that hold an address: a hyperlink cell in their column gives its target (the text may be only 办事入口). */
+export const LINK_FIELDS: ReadonlySet<string> = new Set(['online.url', 'material.blank_form', 'material.sample', 'url']);

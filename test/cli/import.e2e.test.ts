@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../harness.js';
 import { runCli } from './run-cli.js';
@@ -66,6 +68,55 @@ describe('qingdan import (the real binary)', () => {
     expect(result.stdout).toMatch(/unknown-headers\.csv row 2: 事项类型 \(category\) is missing; fill it in\./);
     expect(result.stdout).toMatch(/unknown-headers\.csv row 2: No implementation code: placeholder TODO-[0-9a-f]{8} written/);
     expect(existsSync(path.join(cwd, 'lists/powers/unassigned.yaml'))).toBe(true);
+  });
+
+  it('refuses a named pipe or a folder given as the table (exit 2) instead of waiting on it', async () => {
+    const cwd = workspace();
+    execFileSync('mkfifo', [path.join(cwd, 'p.csv')]);
+    mkdirSync(path.join(cwd, 'dir.xlsx'));
+    const pipe = await runCli(['import', 'p.csv', '--kind', 'powers'], { cwd, timeout: 20_000 });
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toBe('qingdan: p.csv 不是普通文件（而是命名管道、目录或设备），无法导入。请给出 .xlsx 或 .csv 文件的路径。\n');
+    const folder = await runCli(['import', 'dir.xlsx', '--lang', 'en'], { cwd, timeout: 20_000 });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('qingdan: dir.xlsx is not a regular file (it is a named pipe, a folder or a device) and cannot be imported. Give the path of an .xlsx or .csv file.\n');
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
+  it('reads a sheet with a merge over a whole column (J1:J1048576) in seconds, the merge cut to the rows that hold data', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限', '办理地点', '办理时间', '咨询方式']);
+    for (const [code, name] of [['11339921MB1C4572XQ4010010000000', '食品经营许可'], ['11339921MB1C4572XQ4010020000000', '药品零售许可']]) {
+      sheet.addRow([code, name, '行政许可', '青山县市场监督管理局', '《中华人民共和国行政许可法》第十二条', '20个工作日', '10个工作日', '政务服务中心', '工作日', '0571-1234567']);
+    }
+    sheet.mergeCells('J2:J3');
+    await workbook.xlsx.writeFile(path.join(cwd, 'column.xlsx'));
+    // Written through exceljs the merge would be expanded as it is written: the whole column is set in the XML itself.
+    const zip = await JSZip.loadAsync(readFileSync(path.join(cwd, 'column.xlsx')));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<mergeCell ref="J2:J3"/>');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('<mergeCell ref="J2:J3"/>', '<mergeCell ref="J1:J1048576"/>'));
+    writeFileSync(path.join(cwd, 'column.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const result = await runCli(['import', 'column.xlsx', '--lang', 'en'], { cwd, timeout: 30_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('column.xlsx［权力清单］: powers, header in row 1, 2 data rows.');
+    // The merge's master is the header cell J1: every row below it repeats it, up to the last row with data and no further.
+    const written = readFileSync(path.join(cwd, 'lists/powers/scjdglj.yaml'), 'utf8');
+    expect(written.match(/consult: 咨询方式/g)).toHaveLength(2);
+  });
+
+  it('names a code typed as a number, longer than a spreadsheet keeps, at its sheet, row and column', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('部门');
+    sheet.addRow(['部门名称', '统一社会信用代码', '层级']);
+    sheet.addRow(['青山县交通运输局', 113399210025412733, '县级']);
+    await workbook.xlsx.writeFile(path.join(cwd, 'departments.xlsx'));
+    const result = await runCli(['import', 'departments.xlsx'], { cwd });
+    expect(result.stdout).toContain('departments.xlsx［部门］ 第 2 行 统一社会信用代码（B 列）: 此格是数字 113399210025412740，位数超过表格中数字能保存的 15 位有效数字，末尾几位在录入时已经丢失。请把这一列设为“文本”格式，再重新输入这些编码。');
   });
 
   it('refuses a password-protected workbook with a sentence (exit 2)', async () => {
