@@ -1,5 +1,6 @@
 // From a validated catalogue to what each page shows: plain data with labels resolved and links made safe.
 // Templates only place these values; they never look up slugs or decide what is a link.
+import { createHash } from 'node:crypto';
 import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import { label } from '../i18n/labels.js';
@@ -28,9 +29,17 @@ export const paths = {
   item: (code: string) => `items/${fileSafe(code)}.html`,
 };
 
-/** Item codes are free text in the format: anything but letters, digits, - and _ is spelled out so no code escapes items/. */
+/** Longest file name made from a code: file systems allow 255 bytes, and `.html` and a temporary suffix need some. */
+const MAX_NAME = 200;
+
+/**
+ * Item codes are free text in the format: anything but letters, digits, - and _ is spelled out so no code escapes
+ * items/. A code too long for a file name that way (about 40 Chinese characters) is cut, with a hash of the whole
+ * code after the cut so that two such codes never share a page.
+ */
 export function fileSafe(text: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(text) ? text : [...text].map((char) => (/[A-Za-z0-9_-]/.test(char) ? char : `~${char.codePointAt(0)!.toString(16)}`)).join('');
+  const safe = /^[A-Za-z0-9_-]+$/.test(text) ? text : [...text].map((char) => (/[A-Za-z0-9_-]/.test(char) ? char : `~${char.codePointAt(0)!.toString(16)}`)).join('');
+  return safe.length <= MAX_NAME ? safe : `${safe.slice(0, MAX_NAME - 17)}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
 export interface NamedLink {

@@ -208,7 +208,11 @@ export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale
  */
 export function isoDuration(value: number, unit: Power['time_limit']['unit']): string {
   const perUnit = unit === 'hours' ? 3600 : 86400;
-  if (Number.isInteger(value)) return unit === 'hours' ? `PT${value}H` : `P${value}D`;
+  // All digits even for a huge number (1e21 and more print as 1e+21, which no xsd:duration is).
+  if (Number.isInteger(value)) {
+    const digits = BigInt(value).toString();
+    return unit === 'hours' ? `PT${digits}H` : `P${digits}D`;
+  }
   let seconds = Math.round(value * perUnit);
   const days = unit === 'hours' ? 0 : Math.floor(seconds / 86400);
   seconds -= days * 86400;

@@ -9,7 +9,7 @@ import stylish from '../report/stylish.js';
 import { countBySeverity } from '../report/types.js';
 import { ui } from '../i18n/index.js';
 import { isWriteRefusal, UsageError, writeFailed } from '../errors.js';
-import type { Locale } from '../findings.js';
+import type { DocPath, Locale } from '../findings.js';
 import type { CliIo } from '../cli/io.js';
 import { buildSite, siteFolder, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
@@ -143,6 +143,29 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
     if (leftOut.length > LEFT_OUT_SHOWN) where.push('…');
     io.stderr.write(visible(`${ui(locale, 'site-left-out', { count: leftOut.length, where: where.join(locale === 'zh-CN' ? '、' : ', ') })}\n`));
     return { ok: false, errors: leftOut.length, locale, leftOut: true };
+  }
+  // Two items with one code would have one page, the second written over the first (code/duplicate set to warning
+  // or off): the build stops and names them.
+  const byCode = new Map<string, Array<{ file: string; path: DocPath }>>();
+  for (const entry of validated.catalogue.sections.powers) {
+    if (!hasGuide(entry.value)) continue;
+    const list = byCode.get(entry.value.code);
+    if (list) list.push(entry);
+    else byCode.set(entry.value.code, [entry]);
+  }
+  const shared = [...byCode].filter(([, entries]) => entries.length > 1);
+  if (shared.length) {
+    const positions = new Positions(validated.catalogue);
+    const where = shared.slice(0, LEFT_OUT_SHOWN).map(([code, entries]) => {
+      const places = entries.map((entry) => {
+        const { line, column } = positions.span(entry);
+        return `${entry.file}:${line}:${column}`;
+      });
+      return locale === 'zh-CN' ? `${code}（${places.join('、')}）` : `${code} (${places.join(', ')})`;
+    });
+    if (shared.length > LEFT_OUT_SHOWN) where.push('…');
+    io.stderr.write(visible(`${ui(locale, 'site-shared-code', { count: shared.length, where: where.join(locale === 'zh-CN' ? '；' : '; ') })}\n`));
+    return { ok: false, errors: shared.length, locale, leftOut: true };
   }
 
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });

@@ -67,12 +67,17 @@ function share(locale: Locale, part: number, total: number): Share {
 function barChart(id: string, title: string, columns: string[], rows: Array<{ label: string; value: number; valueText: string; second?: { value: number; valueText: string } }>, legend?: BarChart['legend']): BarChart {
   const paired = rows.some((row) => row.second);
   const rowHeight = paired ? BAR * 2 + GAP : BAR + GAP;
-  const max = Math.max(1, ...rows.flatMap((row) => [row.value, row.second?.value ?? 0]));
-  const scale = (CHART_WIDTH - LABEL_WIDTH - VALUE_ROOM) / max;
+  // A value too large to add up (time limits of 1e308 days sum to Infinity) gets a full bar, and the others their
+  // share of the largest finite one: never NaN in an SVG attribute.
+  const finite = (n: number) => (Number.isFinite(n) ? n : 0);
+  const max = Math.max(1, ...rows.flatMap((row) => [finite(row.value), finite(row.second?.value ?? 0)]));
+  const room = CHART_WIDTH - LABEL_WIDTH - VALUE_ROOM;
+  const scale = room / max;
+  const widthOf = (value: number) => (Number.isFinite(value) ? Math.max(value > 0 ? 2 : 0, Math.round(value * scale)) : room);
   const bars = rows.map((row, i): Bar => {
     const y = GAP + i * rowHeight;
-    const bar: Bar = { label: row.label, value: row.value, valueText: row.valueText, y, width: Math.max(row.value > 0 ? 2 : 0, Math.round(row.value * scale)) };
-    if (row.second) bar.second = { ...row.second, width: Math.max(row.second.value > 0 ? 2 : 0, Math.round(row.second.value * scale)), y: y + BAR };
+    const bar: Bar = { label: row.label, value: row.value, valueText: row.valueText, y, width: widthOf(row.value) };
+    if (row.second) bar.second = { ...row.second, width: widthOf(row.second.value), y: y + BAR };
     return bar;
   });
   const chart: BarChart = { id, title, width: CHART_WIDTH, height: GAP + rows.length * rowHeight, labelWidth: LABEL_WIDTH, barHeight: BAR, bars, columns };

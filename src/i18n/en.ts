@@ -237,6 +237,7 @@ export const ui: UiMessages = {
   'site-out-holds-templates': 'The template folder {path} is inside the site folder {out}, whose contents a build replaces; nothing was written. Choose an --out outside the templates.',
   'site-out-holds-cache': 'The cache folder {path} is inside the site folder {out}, whose contents a build replaces; nothing was written. Choose an --out outside it, or another --cache-location.',
   'site-kept': 'Kept {count} {count|plural:entry:entries} of {out} that the build does not make: {names}',
+  'site-shared-code': '{count} {count|plural:code is:codes are} used by more than one item each, and a code has one guide page; the site was not built: {where}. Setting code/duplicate to warning or off does not change this; give each item its own code.',
   'site-invalid': 'The catalogue has {errors} {errors|plural:error:errors}; the site was not built. Fix them first (qingdan validate checks on its own).',
   'site-rendering': 'Rendering {count} {count|plural:guide:guides}…',
   'site-built': 'Built {out}: {guides} {guides|plural:guide:guides}, {files} files ({rendered} rendered, {reused} unchanged and reused) in {seconds} s.',

@@ -237,6 +237,7 @@ export const ui: UiMessages = {
   'site-out-holds-templates': '模板目录 {path} 在网站目录 {out} 之内，而生成网站会替换该目录的内容，因此未写入。请把 --out 设在模板目录之外。',
   'site-out-holds-cache': '缓存目录 {path} 在网站目录 {out} 之内，而生成网站会替换该目录的内容，因此未写入。请把 --out 设在缓存目录之外，或另设 --cache-location。',
   'site-kept': '保留了 {out} 中 {count} 项不由生成网站产生的内容：{names}',
+  'site-shared-code': '{count} 个编码各由不止一个事项使用，而每个编码只有一个办事指南页，未生成网站：{where}。即使把 code/duplicate 设为 warning 或 off 也是如此；请给每个事项不同的编码。',
   'site-invalid': '清单有 {errors} 个错误，未生成网站。请先修正以上错误（qingdan validate 可单独检查）。',
   'site-rendering': '生成 {count} 个办事指南……',
   'site-built': '已生成网站 {out}：{guides} 个办事指南，共 {files} 个文件（新生成 {rendered} 页，沿用未变的 {reused} 页），用时 {seconds} 秒。',

@@ -96,6 +96,20 @@ describe('qingdan build (the real binary)', () => {
     expect(flow.stderr).toContain('Flow spjy (flows.yaml:2:5) does not match the format and was not drawn');
   });
 
+  it('stops, naming both, when two items share a code (code/duplicate set to warning): one page would overwrite the other', async () => {
+    const catalogue = copyCatalogue(BASE);
+    writeFileSync(path.join(catalogue, 'qingdan.yaml'), 'name: 测试基线清单\nregion: 测试县\nprofile: national\nrules:\n  code/duplicate: warning\n  id/duplicate: warning\n');
+    const powers = readFileSync(path.join(catalogue, 'powers.yaml'), 'utf8');
+    writeFileSync(path.join(catalogue, 'powers.yaml'), powers + powers.slice(powers.indexOf('  - code')).replace('name: 食品经营许可', 'name: 重复事项').replace('    flow: spjy\n', ''));
+    const out = path.join(tempDir(), 'site');
+    const result = await runCli(['build', '.', '--out', out, '--lang', 'en'], { cwd: catalogue });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '1 code is used by more than one item each, and a code has one guide page; the site was not built: 11339921MB000000104010010000000 (powers.yaml:2:5, powers.yaml:19:5). Setting code/duplicate to warning or off does not change this; give each item its own code.\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses to replace a folder it did not build', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'mine');

@@ -27,7 +27,7 @@ describe('compare with imperfect catalogues', () => {
     const result = await run(dir);
     const office = result.offices[1]!;
     expect(office.usable).toBe(true);
-    expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual(['yaml/syntax county-a/broken.yaml:3:1']);
+    expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual(['yaml/syntax county-a/broken.yaml:2:11']);
     expect(result.divergences.filter((d) => d.office === 1).length).toBeGreaterThan(0);
     expect(office.errors).toBeGreaterThan(0);
   });

@@ -74,7 +74,7 @@ describe('newSince', () => {
     const broken = () => ({ ...caseFiles('no-op', 'base'), 'extra.yaml': 'powers:\n  - code: [unclosed\n' });
     const base = validate(broken());
     const head = validate(broken());
-    expect(head.findings.map(brief)).toEqual(['yaml/syntax extra.yaml:3']);
-    expect(newSince(head, base).map(brief)).toEqual(['yaml/syntax extra.yaml:3']);
+    expect(head.findings.map(brief)).toEqual(['yaml/syntax extra.yaml:2']);
+    expect(newSince(head, base).map(brief)).toEqual(['yaml/syntax extra.yaml:2']);
   });
 });

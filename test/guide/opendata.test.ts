@@ -105,6 +105,8 @@ describe('open data', () => {
     const cases: Array<[number, 'working-days' | 'days' | 'hours', string]> = [
       [5, 'working-days', 'P5D'], [0, 'days', 'P0D'], [8, 'hours', 'PT8H'], [0, 'hours', 'PT0H'],
       [2.5, 'working-days', 'P2DT12H'], [0.5, 'days', 'PT12H'], [1.5, 'hours', 'PT1H30M'], [0.25, 'hours', 'PT15M'], [1.0001, 'hours', 'PT1H0M0S'],
+      // A number written 1e21 prints as 1e+21: the duration still has only digits.
+      [1e21, 'days', 'P1000000000000000000000D'], [1e21, 'hours', 'PT1000000000000000000000H'],
     ];
     for (const [value, unit, expected] of cases) {
       const duration = isoDuration(value, unit);

@@ -6,6 +6,8 @@ import { planSite, type SiteFile } from '../../src/guide/site.js';
 import { SiteTemplates } from '../../src/guide/templates.js';
 import { linkify, safeUrl } from '../../src/guide/links.js';
 import { fileSafe, paths } from '../../src/guide/model.js';
+import { computeStats } from '../../src/guide/stats.js';
+import type { Power } from '../../src/schema/definitions.js';
 
 const CODE = '11339921MB000000104010010000000';
 const basePowers = readFileSync(path.join(BASE, 'powers.yaml'), 'utf8');
@@ -175,6 +177,17 @@ describe('links', () => {
     expect(fileSafe('../../etc')).toBe('~2e~2e~2f~2e~2e~2fetc');
     expect(paths.item('a/b')).toBe('items/a~2fb.html');
   });
+
+  it('cuts a code too long for a file name, with a hash of the whole code, so two long codes never share a page', () => {
+    const long = '甲'.repeat(100);
+    const name = fileSafe(long);
+    // 100 characters spelled out would be 500: more than a file system's 255 bytes.
+    expect(name).toHaveLength(200);
+    expect(name.startsWith('~7532'.repeat(36))).toBe(true);
+    expect(name).toMatch(/-[0-9a-f]{16}$/);
+    expect(fileSafe(`${long}乙`)).not.toBe(name);
+    expect(fileSafe('甲'.repeat(40))).toBe('~7532'.repeat(40));
+  });
 });
 
 describe('site pages', () => {
@@ -226,6 +239,15 @@ describe('site pages', () => {
     expect(html).toContain('<caption>各类事项数</caption>');
     expect(html).toContain('100%');
     expect(html).not.toMatch(/<script/);
+  });
+
+  it('draws a full bar, never NaN, for time limits too large to add up', () => {
+    const power = (code: string) => ({ code, name: code, category: 'licensing', department: 'scjgj', basis: [{ law: 'spaqf' }], time_limit: { statutory: 1e308, promised: 1e308, unit: 'days' } }) as Power;
+    const stats = computeStats('zh-CN', [power('a'), power('b')], () => '市场监管局', []);
+    const bars = Object.values(stats.charts).flatMap((chart) => chart.bars.flatMap((bar) => [bar.width, bar.second?.width ?? 0]));
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars.every((width) => Number.isFinite(width))).toBe(true);
+    expect(stats.charts.time.bars[0]!.width).toBe(stats.charts.time.bars[0]!.second!.width);
   });
 
   it('lets a user folder override a partial', async () => {
