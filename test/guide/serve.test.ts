@@ -85,6 +85,25 @@ describe('qingdan serve', () => {
     }
   });
 
+  it('prints the findings of a broken qingdan.yaml after saying the rebuild failed, as build does', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const dir = path.dirname(catalogue);
+    const { io: cliIo, stderr } = io(dir);
+    const preview = await startPreview({ root: catalogue, out: path.join(dir, 'site'), templates: [], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
+    try {
+      const rebuilt = preview.nextBuild();
+      writeFileSync(path.join(catalogue, 'qingdan.yaml'), 'name: [\n');
+      await rebuilt;
+      const shown = `${path.basename(catalogue)}/qingdan.yaml`;
+      // The line that says it failed, then the file, the place and the rule, then the count.
+      expect(stderr()).toContain(`重新生成失败，仍提供上一版网站：qingdan.yaml 有错误，请先修正：\n${shown}\n  ${shown}:1:7  错误  `);
+      expect(stderr()).toMatch(/yaml\/syntax\n\n✖ 1 个错误，0 个警告，0 个提示\n/);
+      expect((await fetch(preview.url)).status).toBe(200);
+    } finally {
+      await preview.close();
+    }
+  });
+
   it('says so when the port is taken (exit 2, no stack)', async () => {
     const { createServer } = await import('node:http');
     const blocker = createServer();
