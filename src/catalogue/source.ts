@@ -45,7 +45,7 @@ export class SourceError extends Error {
 const YAML_FILE = /\.ya?ml$/i;
 
 /** Folders that are never part of a catalogue: tool state and dependencies. */
-function skipDirectory(name: string): boolean {
+export function skipFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
@@ -93,7 +93,7 @@ export class DirectorySource implements CatalogueSource {
         const child = relative ? `${relative}/${entry.name}` : entry.name;
         // Symlinked folders are not followed: they can loop, and a catalogue lives in one tree.
         if (entry.isDirectory()) {
-          if (!skipDirectory(entry.name)) walk(child);
+          if (!skipFolder(entry.name)) walk(child);
         } else if (YAML_FILE.test(entry.name) && child !== CONFIG_FILE) {
           // Files and links, and a pipe or device named *.yaml too: reading it is refused (readFile), and said.
           out.push(child);

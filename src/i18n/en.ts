@@ -257,4 +257,5 @@ export const ui: UiMessages = {
   'serve-port-busy': 'Cannot serve on {host}:{port} ({code}): the port is in use or not allowed. Choose another with --port, or --port 0 for any free one.',
   'serve-bad-host': 'Cannot serve on {host} ({code}): it is not an address of this machine, or it does not resolve. Give --host an address of this machine, such as 127.0.0.1 (this machine only) or 0.0.0.0 (the local network).',
   'serve-failed': 'Rebuild failed; still serving the previous site: {detail}',
+  'serve-watch-failed': 'Cannot watch the folder {folder} ({code}): changes in it will not rebuild the site until it can be read. Still serving.',
 };

@@ -257,4 +257,5 @@ export const ui: UiMessages = {
   'serve-port-busy': '无法在 {host}:{port} 上提供预览（{code}）：端口已被占用或无权使用。请用 --port 换一个端口，如 --port 0 任选空闲端口。',
   'serve-bad-host': '无法在 {host} 上提供预览（{code}）：这不是本机的地址，或无法解析。请用 --host 指定本机地址，如 127.0.0.1（仅本机）或 0.0.0.0（局域网）。',
   'serve-failed': '重新生成失败，仍提供上一版网站：{detail}',
+  'serve-watch-failed': '无法监视文件夹 {folder}（{code}）：其中的修改不会自动重新生成，直到它可以读取。预览继续提供。',
 };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -6,6 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../src/guide/serve.js';
 import { BASE } from '../harness.js';
 import { BIN, copyCatalogue, edit, runCli } from '../cli/run-cli.js';
+
+/** Resolves once `check` holds, polling; rejects with what `detail` says after `ms`. */
+async function until(check: () => boolean, detail: () => string, ms = 8000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out; stderr so far:\n${detail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 function io(cwd: string) {
   let err = '';
@@ -101,6 +112,35 @@ describe('qingdan serve', () => {
       expect((await fetch(preview.url)).status).toBe(200);
     } finally {
       await preview.close();
+    }
+  });
+
+  it('keeps seeing a file after it was saved by rename (sed -i, vim, JetBrains): a later in-place write rebuilds too (the real binary)', async () => {
+    const catalogue = copyCatalogue(BASE);
+    // In a subfolder, as catalogues keep their files.
+    mkdirSync(path.join(catalogue, 'powers'));
+    renameSync(path.join(catalogue, 'powers.yaml'), path.join(catalogue, 'powers/scjgj.yaml'));
+    const file = path.join(catalogue, 'powers/scjgj.yaml');
+    const out = path.join(path.dirname(catalogue), 'site');
+    const guide = path.join(out, 'items/11339921MB000000104010010000000.html');
+    const child = spawn(process.execPath, [BIN, 'serve', catalogue, '--out', out, '--port', '0'], { env: { PATH: process.env.PATH } });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    try {
+      await until(() => err.includes('预览网站：'), () => err);
+      // A save by rename: a new file (a new inode) takes the old one's name.
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(`${file}.tmp`, text.replace('name: 食品经营许可\n', 'name: 食品经营许可A\n'));
+      renameSync(`${file}.tmp`, file);
+      await until(() => count(err, '已生成网站') === 2, () => err);
+      expect(readFileSync(guide, 'utf8')).toContain('<h1>食品经营许可A');
+      // Then a write into that same file, in place (same inode): it must be seen as well.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('食品经营许可A\n', '食品经营许可B\n'));
+      await until(() => count(err, '已生成网站') === 3, () => err);
+      expect(count(err, '检测到修改，重新生成')).toBe(2);
+      expect(readFileSync(guide, 'utf8')).toContain('<h1>食品经营许可B');
+    } finally {
+      child.kill('SIGINT');
     }
   });
 
