@@ -1,5 +1,5 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from './cache.js';
 
@@ -16,8 +16,11 @@ export function enclosingCatalogue(dir: string): string | undefined {
 export interface CatalogueSource {
   /** How the catalogue root is shown in findings, e.g. `lists` (relative to the working directory). */
   readonly displayRoot: string;
-  /** Catalogue files as posix paths relative to the root, sorted; the config file excluded. */
-  listFiles(): string[];
+  /**
+   * Catalogue files as posix paths relative to the root, sorted; the config file excluded. A folder that cannot be
+   * listed (no permission) is told to `unlisted` (its posix path relative to the root, '' for the root) and skipped.
+   */
+  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void): string[];
   readFile(relativePath: string): Uint8Array;
   hasConfig(): boolean;
   /** qingdan.yaml is there but is a folder: a mistake worth its own sentence. */
@@ -85,10 +88,17 @@ export class DirectorySource implements CatalogueSource {
     }
   }
 
-  listFiles(): string[] {
+  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void): string[] {
     const out: string[] = [];
     const walk = (relative: string) => {
-      const entries = readdirSync(path.join(this.root, relative), { withFileTypes: true });
+      let entries: Dirent[];
+      try {
+        entries = this.readFolder(relative);
+      } catch (error) {
+        if (!unlisted) throw error;
+        unlisted(relative, error as NodeJS.ErrnoException);
+        return;
+      }
       for (const entry of entries) {
         const child = relative ? `${relative}/${entry.name}` : entry.name;
         // Symlinked folders are not followed: they can loop, and a catalogue lives in one tree.
@@ -106,6 +116,11 @@ export class DirectorySource implements CatalogueSource {
 
   readFile(relativePath: string): Uint8Array {
     return readRegularFile(path.join(this.root, relativePath));
+  }
+
+  /** The entries of a folder (posix path relative to the root). */
+  protected readFolder(relative: string): Dirent[] {
+    return readdirSync(path.join(this.root, relative), { withFileTypes: true });
   }
 }
 
