@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../src/guide/serve.js';
 import { BASE } from '../harness.js';
-import { BIN, copyCatalogue, edit, runCli } from '../cli/run-cli.js';
+import { AS_ROOT, BIN, CAN_DROP_ROOT, copyCatalogue, edit, runCli, unprivileged } from '../cli/run-cli.js';
 
 /** Resolves once `check` holds, polling; rejects with what `detail` says after `ms`. */
 async function until(check: () => boolean, detail: () => string, ms = 8000): Promise<void> {
@@ -142,6 +142,36 @@ describe('qingdan serve', () => {
     } finally {
       child.kill('SIGINT');
     }
+  });
+
+  it.skipIf(AS_ROOT && !CAN_DROP_ROOT)('goes on serving and watching when a folder of the catalogue turns unreadable (chmod 000), and rebuilds once it is readable again', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const dir = path.dirname(catalogue);
+    mkdirSync(path.join(catalogue, 'flows'));
+    renameSync(path.join(catalogue, 'flows.yaml'), path.join(catalogue, 'flows/flows.yaml'));
+    chmodSync(dir, 0o777);
+    const [program, args] = unprivileged(['serve', 'lists', '--out', 'site', '--port', '0', '--lang', 'en']);
+    const child = spawn(program, args, { cwd: dir, env: { PATH: process.env.PATH } });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await until(() => err.includes('Previewing at '), () => err);
+      chmodSync(path.join(catalogue, 'flows'), 0o000);
+      await until(() => err.includes('Rebuild failed'), () => err);
+      expect(err).toContain("lists/flows:1:1  error  Cannot read this folder (EACCES); the files in it were not checked.");
+      // A Node stack trace (the watcher's unhandled 'error') is what ended serve here before.
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(child.exitCode).toBe(null);
+      chmodSync(path.join(catalogue, 'flows'), 0o755);
+      await until(() => count(err, 'Built ') === 2, () => err);
+      // Still watching inside it: an edit of a file in the folder rebuilds.
+      edit(path.join(catalogue, 'flows/flows.yaml'), 'name: 食品经营许可流程', 'name: 食品经营许可流程（新）');
+      await until(() => count(err, 'Built ') === 3, () => err);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('says so when the port is taken (exit 2, no stack)', async () => {
