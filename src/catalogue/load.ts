@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { decode } from './parse.js';
-import { processFile, type ProcessedFile, type Projection, type Read } from './process.js';
+import { processFile, unlistedFolder, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
@@ -253,15 +253,22 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread, leftOut), findings, configOk: config.ok };
 }
 
+/** The catalogue's files, and the folders that could not be listed, each as a file that could not be read. */
+function listCatalogue(source: CatalogueSource): { relativePaths: string[]; unlisted: ProcessedFile[] } {
+  const unlisted: ProcessedFile[] = [];
+  const relativePaths = source.listFiles((folder, error) => unlisted.push(unlistedFolder(error, folder, folder ? displayPath(source, folder) : source.displayRoot)));
+  return { relativePaths, unlisted };
+}
+
 export async function loadCatalogue(source: CatalogueSource, options: LoadOptions = {}): Promise<LoadResult> {
   if (!source.hasConfig()) throw new SourceError(source.configIsFolder?.() ? 'config-folder' : 'no-config', { root: source.displayRoot });
   const config = configOf(source);
-  const relativePaths = source.listFiles();
+  const { relativePaths, unlisted } = listCatalogue(source);
   const cache = options.cache;
-  if (options.shared && source.contentId) return assemble(source, config, await processShared(source, relativePaths, options.shared, options));
+  if (options.shared && source.contentId) return assemble(source, config, [...(await processShared(source, relativePaths, options.shared, options)), ...unlisted]);
   if (!cache || !source.stat) {
     const pending = relativePaths.map((relativePath) => ({ relativePath, size: source.stat?.(relativePath)?.size ?? 0 }));
-    return assemble(source, config, await processFiles(source, pending, options.workers, options.projection ?? 'full'));
+    return assemble(source, config, [...(await processFiles(source, pending, options.workers, options.projection ?? 'full')), ...unlisted]);
   }
 
   const hashes = hashAll(source, relativePaths, cache);
@@ -289,14 +296,19 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
   }
 
   const configHash = contentHash(JSON.stringify(config.processed.data ?? null));
-  // Everything a catalogue's result depends on: where it is shown, its settings, and every file's parse result.
-  const digest = contentHash(JSON.stringify([source.displayRoot, configHash, relativePaths.map((p) => [p, digests.get(p) ?? null])]));
+  // Everything a catalogue's result depends on: where it is shown, its settings, every file's parse result, and the
+  // folders that could not be listed.
+  const folders = unlisted.map((folder) => [folder.relativePath, folder.findings[0]!.data]);
+  const digest = contentHash(JSON.stringify([source.displayRoot, configHash, relativePaths.map((p) => [p, digests.get(p) ?? null]), ...(folders.length ? [folders] : [])]));
   const keep = new Set(relativePaths.map(id));
   const prefix = `${catalogueId}\u0000`;
   const hit = cache.result(catalogueId, digest);
   if (hit && !options.entries) {
     cache.save(prefix, keep);
-    const thin = assemble(source, config, relativePaths.map((relativePath) => ({ relativePath, file: displayPath(source, relativePath), readable: true, data: undefined, findings: [], invalid: [] })));
+    const thin = assemble(source, config, [
+      ...relativePaths.map((relativePath): ProcessedFile => ({ relativePath, file: displayPath(source, relativePath), readable: true, data: undefined, findings: [], invalid: [] })),
+      ...unlisted.map((folder) => ({ ...folder, findings: [] })),
+    ]);
     return { ...thin, findings: [], cached: { findings: hit.findings, summary: hit.summary }, store: undefined };
   }
 
@@ -314,7 +326,7 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
     cache.storeProcessed(hashes.get(result.relativePath), result);
   }
   cache.save(prefix, keep);
-  const loaded = assemble(source, config, relativePaths.map((p) => results.get(p)!));
+  const loaded = assemble(source, config, [...relativePaths.map((p) => results.get(p)!), ...unlisted]);
   if (hit) return { ...loaded, findings: [], cached: { findings: hit.findings, summary: hit.summary }, store: undefined };
   return { ...loaded, store: (findings, summary) => cache.storeResult(catalogueId, { digest, findings, summary }) };
 }
@@ -323,7 +335,8 @@ export async function loadCatalogue(source: CatalogueSource, options: LoadOption
 export function loadCatalogueSync(source: CatalogueSource, projection: Projection = 'full'): LoadResult {
   if (!source.hasConfig()) throw new SourceError(source.configIsFolder?.() ? 'config-folder' : 'no-config', { root: source.displayRoot });
   const config = configOf(source);
-  return assemble(source, config, source.listFiles().map((relativePath) => readProcessed(source, relativePath, 'file', projection)));
+  const { relativePaths, unlisted } = listCatalogue(source);
+  return assemble(source, config, [...relativePaths.map((relativePath) => readProcessed(source, relativePath, 'file', projection)), ...unlisted]);
 }
 
 function collectEntries(file: string, data: unknown, invalid: DocPath[], sections: Sections, keys: Keys, leftOut: Entry<unknown>[]): void {

@@ -40,6 +40,15 @@ export function unreadableFinding(error: NodeJS.ErrnoException, file: string): R
   return { ruleId: 'file/unreadable', messageId, data: { code }, place: { file, path: [], range: [0, 0], text: '' } };
 }
 
+/**
+ * A folder that could not be listed, as a file that could not be read: a finding at the folder, and any section may be
+ * in the files it holds (so references into it wait, as for an unreadable file).
+ */
+export function unlistedFolder(error: NodeJS.ErrnoException, relativePath: string, folder: string): ProcessedFile {
+  const finding: RawFinding = { ruleId: 'file/unreadable', messageId: 'folder', data: { code: error.code ?? 'EIO' }, place: { file: folder, path: [], range: [0, 0], text: '' } };
+  return { relativePath, file: folder, readable: false, data: undefined, findings: [finding], invalid: [], unread: 'any' };
+}
+
 export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config', projection: Projection = 'full'): ProcessedFile {
   const base = { relativePath, file, data: undefined, invalid: [] as DocPath[] };
   if ('error' in read) return { ...base, readable: false, unread: 'any', findings: [unreadableFinding(read.error, file)] };

@@ -1,5 +1,5 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from './cache.js';
 
@@ -16,8 +16,11 @@ export function enclosingCatalogue(dir: string): string | undefined {
 export interface CatalogueSource {
   /** How the catalogue root is shown in findings, e.g. `lists` (relative to the working directory). */
   readonly displayRoot: string;
-  /** Catalogue files as posix paths relative to the root, sorted; the config file excluded. */
-  listFiles(): string[];
+  /**
+   * Catalogue files as posix paths relative to the root, sorted; the config file excluded. A folder that cannot be
+   * listed (no permission) is told to `unlisted` (its posix path relative to the root, '' for the root) and skipped.
+   */
+  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void): string[];
   readFile(relativePath: string): Uint8Array;
   hasConfig(): boolean;
   /** qingdan.yaml is there but is a folder: a mistake worth its own sentence. */
@@ -45,7 +48,7 @@ export class SourceError extends Error {
 const YAML_FILE = /\.ya?ml$/i;
 
 /** Folders that are never part of a catalogue: tool state and dependencies. */
-function skipDirectory(name: string): boolean {
+export function skipFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
@@ -85,15 +88,22 @@ export class DirectorySource implements CatalogueSource {
     }
   }
 
-  listFiles(): string[] {
+  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void): string[] {
     const out: string[] = [];
     const walk = (relative: string) => {
-      const entries = readdirSync(path.join(this.root, relative), { withFileTypes: true });
+      let entries: Dirent[];
+      try {
+        entries = this.readFolder(relative);
+      } catch (error) {
+        if (!unlisted) throw error;
+        unlisted(relative, error as NodeJS.ErrnoException);
+        return;
+      }
       for (const entry of entries) {
         const child = relative ? `${relative}/${entry.name}` : entry.name;
         // Symlinked folders are not followed: they can loop, and a catalogue lives in one tree.
         if (entry.isDirectory()) {
-          if (!skipDirectory(entry.name)) walk(child);
+          if (!skipFolder(entry.name)) walk(child);
         } else if (YAML_FILE.test(entry.name) && child !== CONFIG_FILE) {
           // Files and links, and a pipe or device named *.yaml too: reading it is refused (readFile), and said.
           out.push(child);
@@ -106,6 +116,11 @@ export class DirectorySource implements CatalogueSource {
 
   readFile(relativePath: string): Uint8Array {
     return readRegularFile(path.join(this.root, relativePath));
+  }
+
+  /** The entries of a folder (posix path relative to the root). */
+  protected readFolder(relative: string): Dirent[] {
+    return readdirSync(path.join(this.root, relative), { withFileTypes: true });
   }
 }
 

@@ -50,6 +50,16 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
   const { catalogue, locale } = result;
 
   const known = flowIds(catalogue);
+  // Flows may be in a file or folder that could not be read (no permission, YAML errors): its findings say why they
+  // are missing, and the run fails, whatever else was drawn.
+  const unreadPlaces = new Set(catalogue.unread.filter((unread) => unread.sections === 'any' || unread.sections.includes('flows')).map((unread) => unread.file));
+  const unread = result.findings.filter((finding) => unreadPlaces.has(finding.file) && finding.severity === 'error');
+  const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
+  const report = (findings: typeof result.findings) => io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
+  if (known.length === 0 && unread.length) {
+    report(unread);
+    return 1;
+  }
   if (known.length === 0) {
     io.stderr.write(visible(`qingdan: ${flowMessage(locale, 'noFlows', {})}\n`));
     return ids.length ? 2 : 0;
@@ -82,10 +92,8 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
     io.stderr.write(visible(`${flowMessage(locale, 'wrote', { count: charts.length, format: flags.format, out: flags.out })}\n`));
   }
 
-  if (refused.length) {
-    const findings = refused.flatMap((flow) => flow.findings);
-    const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
-    io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
+  if (refused.length || unread.length) {
+    report([...unread, ...refused.flatMap((flow) => flow.findings)]);
     const positions = new Positions(catalogue);
     for (const flow of refused) {
       if (!flow.leftOut) io.stderr.write(visible(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`));

@@ -9,6 +9,8 @@ export interface FmtFile {
   /** Relative to the working directory, posix: how the file is named in output. */
   display: string;
   kind: FileKind;
+  /** A folder that could not be listed: not a file to format, but said as one that could not be read. */
+  unlisted?: NodeJS.ErrnoException;
 }
 
 function entry(absolute: string, cwd: string): FmtFile {
@@ -18,9 +20,10 @@ function entry(absolute: string, cwd: string): FmtFile {
 /** Every YAML file below a folder (dot folders and node_modules skipped, as for validate), qingdan.yaml files included. */
 function filesBelow(folder: string, cwd: string): FmtFile[] {
   const source = new DirectorySource(folder, cwd);
-  const relative = source.listFiles();
+  const unlisted: FmtFile[] = [];
+  const relative = source.listFiles((below, error) => unlisted.push({ ...entry(path.join(folder, below), cwd), kind: 'file', unlisted: error }));
   if (source.hasConfig()) relative.unshift(CONFIG_FILE);
-  return relative.map((file) => entry(path.join(folder, file), cwd));
+  return [...relative.map((file) => entry(path.join(folder, file), cwd)), ...unlisted];
 }
 
 export function fmtFiles(paths: string[], cwd: string): FmtFile[] {

@@ -1,14 +1,17 @@
 // Preview: serve the built site on localhost and rebuild it (incrementally) when the catalogue or templates change.
-import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
+import stylish from '../report/stylish.js';
 import type { CliIo } from '../cli/io.js';
 import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js';
 import { SiteSession } from './build.js';
 import { visible } from '../report/visible.js';
+import { TreeWatcher } from './watch.js';
+import { skipFolder } from '../catalogue/source.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -100,6 +103,11 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
       // A usage error (a broken template, an unwritable folder) carries a message key, not a sentence.
       const detail = error instanceof UsageError ? ui(locale, error.key, error.data) : outcome.message;
       io.stderr.write(visible(`${ui(locale, 'serve-failed', { detail })}\n`));
+      // Findings that explain it (qingdan.yaml's errors) follow, as `build` prints them.
+      if (error instanceof UsageError && error.findings.length) {
+        const files = [...new Set(error.findings.map((finding) => finding.file))];
+        io.stderr.write(stylish({ locale, catalogues: [], findings: error.findings, files, sources: new Map(), color: job.color, toolVersion: job.toolVersion }));
+      }
     }
     running = false;
     const done = waiting;
@@ -117,13 +125,19 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
 
   // The site folder itself is replaced on every build: changes under it (if it sits inside a watched folder) are ignored.
   const out = path.resolve(job.out);
-  const watchers: FSWatcher[] = [job.root, ...job.templates].map((folder) =>
-    watch(folder, { recursive: true }, (_event, name) => {
-      const changed = name ? path.resolve(folder, name.toString()) : folder;
-      if (changed === out || changed.startsWith(out + path.sep) || changed.startsWith(`${out}.qingdan-`)) return;
-      schedule();
-    }),
-  );
+  const root = path.resolve(job.root);
+  const templates = job.templates.map((folder) => path.resolve(folder));
+  const within = (folder: string, parent: string) => folder === parent || folder.startsWith(parent + path.sep);
+  const watcher = new TreeWatcher([root, ...templates], {
+    ignored: (changed) => within(changed, out) || changed.startsWith(`${out}.qingdan-`),
+    // The catalogue's load never reads dot folders or node_modules (the cache lives there); templates' assets may.
+    skipFolder: (folder) => within(folder, root) && !templates.some((templateRoot) => within(folder, templateRoot)) && skipFolder(path.basename(folder)),
+    onChange: schedule,
+    onError: (folder, error) => {
+      const shown = path.relative(io.cwd, folder);
+      io.stderr.write(visible(`${ui(locale, 'serve-watch-failed', { folder: shown.startsWith('..') || !shown ? folder : shown, code: error.code ?? 'EIO' })}\n`));
+    },
+  });
 
   io.stderr.write(visible(`${ui(locale, 'serve-listening', { url })}\n`));
   return {
@@ -131,7 +145,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
     close: async () => {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      watcher.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

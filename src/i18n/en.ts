@@ -10,7 +10,7 @@ export const rules: RuleMessages = {
       'not-utf8': '{file} is not UTF-8 (invalid bytes here). Save it as UTF-8 in your editor and try again.',
     },
   },
-  'file/unreadable': { description: 'The file cannot be read.', messages: { unreadable: 'Cannot read this file ({code}). Check its permissions and that it is a regular file.', missing: 'This file is not there ({code}): a symbolic link to a file that does not exist, or a file removed while qingdan read the folder. Fix or remove the link.', 'not-a-file': 'This is not a regular file (it is a pipe, a socket or a device), so it was not read. Remove it, or rename it so that its name does not end in .yaml or .yml.' } },
+  'file/unreadable': { description: 'A file or folder cannot be read.', messages: { unreadable: 'Cannot read this file ({code}). Check its permissions and that it is a regular file.', missing: 'This file is not there ({code}): a symbolic link to a file that does not exist, or a file removed while qingdan read the folder. Fix or remove the link.', 'not-a-file': 'This is not a regular file (it is a pipe, a socket or a device), so it was not read. Remove it, or rename it so that its name does not end in .yaml or .yml.', folder: 'Cannot read this folder ({code}); the files in it were not checked. Check the folder\'s permissions.' } },
   'file/too-large': { description: 'The file is too large.', messages: { 'too-large': 'The file is {size} MiB, over the {limit} MiB limit. Split it, e.g. one file per department.' } },
   'file/empty': { description: 'The file is empty.', messages: { empty: 'The file is empty (or only comments). Add departments, laws, powers, responsibilities or flows, or delete it.' } },
   'yaml/syntax': {
@@ -257,4 +257,5 @@ export const ui: UiMessages = {
   'serve-port-busy': 'Cannot serve on {host}:{port} ({code}): the port is in use or not allowed. Choose another with --port, or --port 0 for any free one.',
   'serve-bad-host': 'Cannot serve on {host} ({code}): it is not an address of this machine, or it does not resolve. Give --host an address of this machine, such as 127.0.0.1 (this machine only) or 0.0.0.0 (the local network).',
   'serve-failed': 'Rebuild failed; still serving the previous site: {detail}',
+  'serve-watch-failed': 'Cannot watch the folder {folder} ({code}): changes in it will not rebuild the site until it can be read. Still serving.',
 };

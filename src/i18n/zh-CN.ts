@@ -10,7 +10,7 @@ export const rules: RuleMessages = {
       'not-utf8': '{file} 不是 UTF-8 编码（此处字节无效）。请用编辑器“另存为 UTF-8”后重试。',
     },
   },
-  'file/unreadable': { description: '文件无法读取。', messages: { unreadable: '无法读取此文件（{code}）。请检查文件权限，或是否为有效文件。', missing: '此文件不存在（{code}）：可能是指向不存在文件的符号链接，或在读取期间被删除。请修复或删除该链接。', 'not-a-file': '这不是普通文件（而是管道、套接字或设备），没有读取。请删除它，或改名使其不以 .yaml 或 .yml 结尾。' } },
+  'file/unreadable': { description: '文件或文件夹无法读取。', messages: { unreadable: '无法读取此文件（{code}）。请检查文件权限，或是否为有效文件。', missing: '此文件不存在（{code}）：可能是指向不存在文件的符号链接，或在读取期间被删除。请修复或删除该链接。', 'not-a-file': '这不是普通文件（而是管道、套接字或设备），没有读取。请删除它，或改名使其不以 .yaml 或 .yml 结尾。', folder: '无法读取此文件夹（{code}），其中的文件未检查。请检查文件夹的权限。' } },
   'file/too-large': { description: '文件过大。', messages: { 'too-large': '文件有 {size} MiB，超过上限 {limit} MiB。请按部门拆分为多个文件。' } },
   'file/empty': { description: '文件为空。', messages: { empty: '文件为空（或只有注释）。请添加 departments、laws、powers、responsibilities 或 flows，或删除此文件。' } },
   'yaml/syntax': {
@@ -257,4 +257,5 @@ export const ui: UiMessages = {
   'serve-port-busy': '无法在 {host}:{port} 上提供预览（{code}）：端口已被占用或无权使用。请用 --port 换一个端口，如 --port 0 任选空闲端口。',
   'serve-bad-host': '无法在 {host} 上提供预览（{code}）：这不是本机的地址，或无法解析。请用 --host 指定本机地址，如 127.0.0.1（仅本机）或 0.0.0.0（局域网）。',
   'serve-failed': '重新生成失败，仍提供上一版网站：{detail}',
+  'serve-watch-failed': '无法监视文件夹 {folder}（{code}）：其中的修改不会自动重新生成，直到它可以读取。预览继续提供。',
 };

@@ -46,7 +46,7 @@ function meta<const Id extends string>(id: Id, stage: 'file' | 'schema', severit
 /** Problems found while reading and parsing a file. */
 export const fileRules = [
   meta('file/encoding', 'file', 'error', ['utf16', 'gb18030', 'not-utf8']),
-  meta('file/unreadable', 'file', 'error', ['unreadable', 'missing', 'not-a-file']),
+  meta('file/unreadable', 'file', 'error', ['unreadable', 'missing', 'not-a-file', 'folder']),
   meta('file/too-large', 'file', 'error', ['too-large']),
   meta('file/empty', 'file', 'warning', ['empty']),
   meta('yaml/syntax', 'file', 'error', ['BAD_INDENT', 'TAB_AS_INDENT', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_SCALAR_START', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'BAD_DIRECTIVE', 'IMPOSSIBLE', 'NON_PRINTABLE', 'UNCLOSED_FLOW', 'OTHER']),

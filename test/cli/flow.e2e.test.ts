@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
+import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, edit, ROOT, runCli, runUnprivileged } from './run-cli.js';
 
 const LISTS = path.join(ROOT, 'lists');
 const FLOW_IDS = [
@@ -79,6 +79,27 @@ describe('qingdan flow', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('流程 construction-permit 有错误，未绘制。');
     expect(readdirSync(out)).toHaveLength(FLOW_IDS.length - 1);
     expect(existsSync(path.join(out, 'construction-permit.svg'))).toBe(false);
+  });
+
+  it('says a flows file it cannot read is why its flows are missing, exit 1, drawing the others', async () => {
+    const catalogue = copyCatalogue(LISTS);
+    writeFileSync(path.join(catalogue, 'flows/zjj.yaml'), 'flows:\n  - id: [construction-permit\n');
+    const out = outDir();
+    const result = await runCli(['flow', '-C', catalogue, '--out', out, '--lang', 'en']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/flows\/zjj\.yaml:2:9 +error .+yaml\/syntax\n/);
+    expect(readdirSync(out)).toHaveLength(FLOW_IDS.length - 1);
+  });
+
+  it.skipIf(AS_ROOT && !CAN_DROP_ROOT)('says the flows folder cannot be read (EACCES), not that there are no flows, exit 1', async () => {
+    const catalogue = copyCatalogue(LISTS);
+    chmodSync(path.dirname(catalogue), 0o777);
+    chmodSync(path.join(catalogue, 'flows'), 0o000);
+    const result = await runUnprivileged(['flow', '-C', 'lists', '--out', 'charts', '--lang', 'en'], path.dirname(catalogue));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("lists/flows:1:1  error  Cannot read this folder (EACCES); the files in it were not checked. Check the folder's permissions.  file/unreadable\n");
+    expect(result.stderr).not.toContain('no flows');
+    expect(result.stderr).not.toContain('internal error');
   });
 
   it('refuses a flow without a start, and one with an unreachable step', async () => {

@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyCatalogue, ROOT, runCli } from './run-cli.js';
+import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, ROOT, runCli, runUnprivileged } from './run-cli.js';
 
 const UNFORMATTED = `# 待整理
 powers:
@@ -71,6 +71,15 @@ powers:
     expect(result.stdout).toBe('lists/good.yaml\n');
     expect(result.stderr).toContain('lists/bad.yaml cannot be formatted; fix this first:\n  lists/bad.yaml:2:11  YAML syntax error');
     expect(readFileSync(path.join(dir, 'lists/good.yaml'), 'utf8')).toBe('laws:\n  - id: a\n    title: 法\n    kind: law\n');
+  });
+
+  it.skipIf(AS_ROOT && !CAN_DROP_ROOT)('names a folder it cannot read (EACCES) as it names a file it cannot format, exit 1, formatting the others', async () => {
+    const catalogue = copyCatalogue(path.join(ROOT, 'lists'));
+    chmodSync(path.dirname(catalogue), 0o777);
+    chmodSync(path.join(catalogue, 'flows'), 0o000);
+    const result = await runUnprivileged(['fmt', 'lists', '--check', '--lang', 'en'], path.dirname(catalogue));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("lists/flows cannot be formatted; fix this first:\n  lists/flows:1:1  Cannot read this folder (EACCES); the files in it were not checked. Check the folder's permissions.  file/unreadable\n");
   });
 
   it('keeps a Windows file\'s CR LF line ends and byte-order mark: --check passes on it, fmt changes no byte', async () => {

@@ -1,5 +1,5 @@
 // Runs the real binary, as users and CI do, and captures what it prints and returns.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,25 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
         resolve({ code, stdout, stderr });
       },
     );
+  });
+}
+
+/** Tests about what a user may not read need a user: root reads everything, so as root they run as nobody (setpriv). */
+export const AS_ROOT = process.getuid?.() === 0;
+export const CAN_DROP_ROOT = AS_ROOT && spawnSync('setpriv', ['--version']).status === 0;
+
+/** The program and arguments that run the real binary as nobody (uid 65534) when we are root, as ourselves otherwise. */
+export function unprivileged(args: string[]): [string, string[]] {
+  return CAN_DROP_ROOT ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+}
+
+/** runCli, as a user that permissions stop (see unprivileged). */
+export function runUnprivileged(args: string[], cwd: string): Promise<CliResult> {
+  const [program, argv] = unprivileged(args);
+  return new Promise((resolve) => {
+    execFile(program, argv, { cwd, env: { PATH: process.env.PATH } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
   });
 }
 

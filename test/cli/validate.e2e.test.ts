@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { BASE } from '../harness.js';
-import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
+import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, edit, ROOT, runCli, runUnprivileged } from './run-cli.js';
 
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
@@ -253,6 +253,26 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     chmodSync(path.join(dir, 'laws.yaml'), 0o000);
     const result = await runCli(['validate', dir, '-f', 'json']);
     expect(JSON.parse(result.stdout).findings[0].ruleId).toBe('file/unreadable');
+  });
+
+  it.skipIf(AS_ROOT && !CAN_DROP_ROOT)('turns a folder it may not list into a finding at the folder, not an internal error: validate and build exit 1', async () => {
+    const catalogue = copyCatalogue(path.join(ROOT, 'lists'));
+    const dir = path.dirname(catalogue);
+    // The user may go into the folder, read the catalogue and write a site beside it; not list flows/.
+    chmodSync(dir, 0o777);
+    chmodSync(path.join(catalogue, 'flows'), 0o000);
+    const finding = "lists/flows\n  lists/flows:1:1  error  Cannot read this folder (EACCES); the files in it were not checked. Check the folder's permissions.  file/unreadable\n";
+    const validate = await runUnprivileged(['validate', 'lists', '--lang', 'en'], dir);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain(finding);
+    // The items name flows that may be in the folder: no reference error for each of them.
+    expect(validate.stdout).toContain('✖ 1 error, 0 warnings');
+    expect(validate.stderr).toBe('');
+    const build = await runUnprivileged(['build', 'lists', '--out', 'site', '--lang', 'en'], dir);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(finding);
+    expect(build.stderr).not.toContain('internal error');
+    expect(build.stderr).not.toContain('scandir');
   });
 
   it('says qingdan.yaml is a folder when it is one, exit 2', async () => {

@@ -1,11 +1,22 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../src/guide/serve.js';
 import { BASE } from '../harness.js';
-import { BIN, copyCatalogue, edit, runCli } from '../cli/run-cli.js';
+import { AS_ROOT, BIN, CAN_DROP_ROOT, copyCatalogue, edit, runCli, unprivileged } from '../cli/run-cli.js';
+
+/** Resolves once `check` holds, polling; rejects with what `detail` says after `ms`. */
+async function until(check: () => boolean, detail: () => string, ms = 8000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out; stderr so far:\n${detail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 function io(cwd: string) {
   let err = '';
@@ -83,6 +94,84 @@ describe('qingdan serve', () => {
     } finally {
       await preview.close();
     }
+  });
+
+  it('prints the findings of a broken qingdan.yaml after saying the rebuild failed, as build does', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const dir = path.dirname(catalogue);
+    const { io: cliIo, stderr } = io(dir);
+    const preview = await startPreview({ root: catalogue, out: path.join(dir, 'site'), templates: [], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
+    try {
+      const rebuilt = preview.nextBuild();
+      writeFileSync(path.join(catalogue, 'qingdan.yaml'), 'name: [\n');
+      await rebuilt;
+      const shown = `${path.basename(catalogue)}/qingdan.yaml`;
+      // The line that says it failed, then the file, the place and the rule, then the count.
+      expect(stderr()).toContain(`重新生成失败，仍提供上一版网站：qingdan.yaml 有错误，请先修正：\n${shown}\n  ${shown}:1:7  错误  `);
+      expect(stderr()).toMatch(/yaml\/syntax\n\n✖ 1 个错误，0 个警告，0 个提示\n/);
+      expect((await fetch(preview.url)).status).toBe(200);
+    } finally {
+      await preview.close();
+    }
+  });
+
+  it('keeps seeing a file after it was saved by rename (sed -i, vim, JetBrains): a later in-place write rebuilds too (the real binary)', async () => {
+    const catalogue = copyCatalogue(BASE);
+    // In a subfolder, as catalogues keep their files.
+    mkdirSync(path.join(catalogue, 'powers'));
+    renameSync(path.join(catalogue, 'powers.yaml'), path.join(catalogue, 'powers/scjgj.yaml'));
+    const file = path.join(catalogue, 'powers/scjgj.yaml');
+    const out = path.join(path.dirname(catalogue), 'site');
+    const guide = path.join(out, 'items/11339921MB000000104010010000000.html');
+    const child = spawn(process.execPath, [BIN, 'serve', catalogue, '--out', out, '--port', '0'], { env: { PATH: process.env.PATH } });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    try {
+      await until(() => err.includes('预览网站：'), () => err);
+      // A save by rename: a new file (a new inode) takes the old one's name.
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(`${file}.tmp`, text.replace('name: 食品经营许可\n', 'name: 食品经营许可A\n'));
+      renameSync(`${file}.tmp`, file);
+      await until(() => count(err, '已生成网站') === 2, () => err);
+      expect(readFileSync(guide, 'utf8')).toContain('<h1>食品经营许可A');
+      // Then a write into that same file, in place (same inode): it must be seen as well.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('食品经营许可A\n', '食品经营许可B\n'));
+      await until(() => count(err, '已生成网站') === 3, () => err);
+      expect(count(err, '检测到修改，重新生成')).toBe(2);
+      expect(readFileSync(guide, 'utf8')).toContain('<h1>食品经营许可B');
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it.skipIf(AS_ROOT && !CAN_DROP_ROOT)('goes on serving and watching when a folder of the catalogue turns unreadable (chmod 000), and rebuilds once it is readable again', async () => {
+    const catalogue = copyCatalogue(BASE);
+    const dir = path.dirname(catalogue);
+    mkdirSync(path.join(catalogue, 'flows'));
+    renameSync(path.join(catalogue, 'flows.yaml'), path.join(catalogue, 'flows/flows.yaml'));
+    chmodSync(dir, 0o777);
+    const [program, args] = unprivileged(['serve', 'lists', '--out', 'site', '--port', '0', '--lang', 'en']);
+    const child = spawn(program, args, { cwd: dir, env: { PATH: process.env.PATH } });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await until(() => err.includes('Previewing at '), () => err);
+      chmodSync(path.join(catalogue, 'flows'), 0o000);
+      await until(() => err.includes('Rebuild failed'), () => err);
+      expect(err).toContain("lists/flows:1:1  error  Cannot read this folder (EACCES); the files in it were not checked.");
+      // A Node stack trace (the watcher's unhandled 'error') is what ended serve here before.
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(child.exitCode).toBe(null);
+      chmodSync(path.join(catalogue, 'flows'), 0o755);
+      await until(() => count(err, 'Built ') === 2, () => err);
+      // Still watching inside it: an edit of a file in the folder rebuilds.
+      edit(path.join(catalogue, 'flows/flows.yaml'), 'name: 食品经营许可流程', 'name: 食品经营许可流程（新）');
+      await until(() => count(err, 'Built ') === 3, () => err);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('says so when the port is taken (exit 2, no stack)', async () => {
