@@ -36,13 +36,23 @@ function hbsFiles(dir: string): Map<string, string> {
 }
 
 /** Every file under a folder, as posix paths relative to it. */
+function linksToFolder(link: string): boolean {
+  try {
+    return statSync(link).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!folderOrNothing(dir)) return [];
   const out: string[] = [];
   for (const entry of reading(dir, () => readdirSync(dir, { withFileTypes: true }))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...filesUnder(path.join(dir, entry.name), relative));
-    else if (entry.isFile()) out.push(relative);
+    // A link is an asset too (a logo kept elsewhere), unless it leads to a folder, which is not followed (links can
+    // loop); one that leads nowhere is read with the rest and named as a template that cannot be read (exit 2).
+    else if (entry.isFile() || (entry.isSymbolicLink() && !linksToFolder(path.join(dir, entry.name)))) out.push(relative);
   }
   return out.sort();
 }

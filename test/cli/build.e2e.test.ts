@@ -236,6 +236,20 @@ describe('qingdan build (the real binary)', () => {
     for (const result of [loop, dangling]) expect(result.stderr).not.toMatch(/internal error|内部错误/);
   });
 
+  it('publishes an asset that is a link to a file, and names one that leads nowhere (it was skipped, exit 0)', async () => {
+    const dir = userTemplates({});
+    mkdirSync(path.join(dir, 'mine/assets'), { recursive: true });
+    writeFileSync(path.join(dir, 'logo-kept-elsewhere.png'), 'PNG');
+    symlinkSync(path.join(dir, 'logo-kept-elsewhere.png'), path.join(dir, 'mine/assets/logo.png'));
+    const linked = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine'], { cwd: dir });
+    expect(linked.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'site/assets/logo.png'), 'utf8')).toBe('PNG');
+    symlinkSync(path.join(dir, 'gone.png'), path.join(dir, 'mine/assets/banner.png'));
+    const dangling = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine', '--lang', 'en'], { cwd: dir });
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain('\nqingdan: Cannot read the template file mine/assets/banner.png (ENOENT); the site was not built.');
+  });
+
   it('says that an assets or partials entry of a template folder must be a folder', async () => {
     const dir = userTemplates({ assets: 'not a folder' });
     const result = await runCli(['build', LISTS, '--out', path.join(dir, 'site'), '--templates', 'mine'], { cwd: dir });
