@@ -41,7 +41,8 @@ export type SiteOutcome =
 export function checkTemplateFolders(folders: readonly string[], cwd: string): string[] {
   return folders.map((folder) => {
     const absolute = path.resolve(cwd, folder);
-    if (!existsSync(absolute) || !statSync(absolute).isDirectory()) throw new UsageError('bad-templates', { path: folder });
+    if (!existsSync(absolute)) throw new UsageError('bad-templates', { path: folder });
+    if (!statSync(absolute).isDirectory()) throw new UsageError('bad-templates-file', { path: folder });
     return absolute;
   });
 }

@@ -243,6 +243,7 @@ export const ui: UiMessages = {
   'site-built': 'Built {out}: {guides} {guides|plural:guide:guides}, {files} files ({rendered} rendered, {reused} unchanged and reused) in {seconds} s.',
   'site-open': 'Open in a browser: {url}',
   'bad-templates': 'Template folder {path} not found.',
+  'bad-templates-file': '{path} is a file, not a template folder. Give --templates a folder (holding partials/, assets/ or page templates *.hbs).',
   'template-syntax': 'Template {file}:{line}:{column} has a syntax error; the site was not built. Check that the {{…}} there is complete and its block closed ({detail}).',
   'template-missing-partial': 'Template {file}:{line}:{column} uses the partial {name}, which does not exist; the site was not built. Create {name}.hbs in the partials/ folder of your templates, or correct the name.',
   'template-missing-helper': 'Template {file}:{line}:{column} uses the helper {name}, which does not exist; the site was not built. The helpers are: {known}; to show a value, remove the parameters after it.',

@@ -243,6 +243,7 @@ export const ui: UiMessages = {
   'site-built': '已生成网站 {out}：{guides} 个办事指南，共 {files} 个文件（新生成 {rendered} 页，沿用未变的 {reused} 页），用时 {seconds} 秒。',
   'site-open': '用浏览器打开：{url}',
   'bad-templates': '找不到模板目录 {path}。',
+  'bad-templates-file': '{path} 是一个文件，不是模板目录。请用 --templates 指定一个文件夹（其中放 partials/、assets/ 或页面模板 *.hbs）。',
   'template-syntax': '模板 {file}:{line}:{column} 有语法错误，未生成网站。请检查此处的 {{…}} 是否写全、块是否闭合（{detail}）。',
   'template-missing-partial': '模板 {file}:{line}:{column} 引用的局部模板 {name} 不存在，未生成网站。请在模板目录的 partials/ 中创建 {name}.hbs，或改正名称。',
   'template-missing-helper': '模板 {file}:{line}:{column} 用到的辅助函数 {name} 不存在，未生成网站。可用的有：{known}；如只是取值，请去掉其后的参数。',

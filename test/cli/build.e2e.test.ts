@@ -135,6 +135,12 @@ describe('qingdan build (the real binary)', () => {
     const result = await runCli(['build', LISTS, '--out', path.join(tempDir(), 's'), '--templates', 'no-such-folder']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('找不到模板目录 no-such-folder');
+    // One that is there but is a file is said to be a file, not "not found".
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'layout.hbs'), '<html></html>');
+    const file = await runCli(['build', LISTS, '--out', path.join(dir, 's'), '--templates', 'layout.hbs', '--lang', 'en'], { cwd: dir });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe('qingdan: layout.hbs is a file, not a template folder. Give --templates a folder (holding partials/, assets/ or page templates *.hbs).\n');
   });
 
   // A user's template folder, written in a fresh directory that is also the working directory (paths shown relative).
