@@ -91,7 +91,7 @@ export class Directory {
     this.laws.set(law.id, law);
   }
 
-  findDepartment(text: string, creditCode?: string): Department | undefined {
+  findDepartment(text: string, creditCode = creditCodeIn(text)): Department | undefined {
     const value = text.trim();
     const mapped = this.mapping.values.department?.[value];
     if (mapped && this.departments.has(mapped)) return this.departments.get(mapped);
@@ -109,7 +109,9 @@ export class Directory {
   }
 
   /** The department named, created when it is not known yet (its level from the row, else from its name, else county). */
-  department(text: string, creditCode: string | undefined, level: Level | undefined): Department {
+  department(text: string, given: string | undefined, level: Level | undefined): Department {
+    // 实施主体 written as the body's credit code (some offices' sheets do): it is the credit code.
+    const creditCode = given ?? creditCodeIn(text);
     const found = this.findDepartment(text, creditCode);
     if (found) {
       if (creditCode && !found.credit_code && this.newDepartments.some((n) => n.department === found)) found.credit_code = creditCode;
@@ -153,4 +155,10 @@ export class Directory {
   reserve(id: string): void {
     this.usedIds.add(id);
   }
+}
+
+/** The text as a unified social credit code, when that is all it is (18 characters of the code's alphabet). */
+function creditCodeIn(text: string): string | undefined {
+  const value = text.trim().toUpperCase();
+  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value) ? value : undefined;
 }

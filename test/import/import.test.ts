@@ -165,6 +165,18 @@ describe('what cannot be mapped is kept and reported', () => {
     expect(findings(path.join(dir, 'lists'))).toEqual(['lists/powers/scjgj.yaml:617 responsibility/missing', 'lists/powers/scjgj.yaml:623 ref/article']);
   });
 
+  it('takes 实施主体 written as a credit code for the department that has it, not a new department named by the code', async () => {
+    const dir = workspace();
+    cpSync(path.join(FIXTURES, '../../lists'), path.join(dir, 'lists'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'by-code.csv'),
+      '实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限\n11339921MB1C4572XQ4100020000000,食品抽样检验,行政检查,11339921mb1c4572xq,《中华人民共和国食品安全法》第八十七条,20个工作日,10个工作日\n',
+    );
+    const result = await importTables({ files: [path.join(dir, 'by-code.csv')], out: 'lists', cwd: dir, kind: 'powers', append: true });
+    expect(result.written).toEqual([{ relativePath: 'powers/scjgj.yaml', entries: 1, appended: true }]);
+    expect(catalogue(path.join(dir, 'lists')).power('11339921MB1C4572XQ4100020000000')).toMatchObject({ name: '食品抽样检验', department: 'scjgj' });
+  });
+
   it('reads a mapping file saved with CR-only line endings, and names its problems at the right line', () => {
     const dir = workspace();
     const text = readFileSync(path.join(IMPORT, 'custom.map.yaml'), 'utf8').replaceAll('\n', '\r');
