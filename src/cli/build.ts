@@ -64,7 +64,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
     const job = siteJob(catalogue, flags, context);
     const outcome = await validateAndBuild(job, io);
     if (!outcome.ok) {
-      if (!outcome.leftOut) io.stderr.write(visible(`${ui(outcome.locale, 'site-invalid', { errors: outcome.errors })}\n`));
+      if (!outcome.reported) io.stderr.write(visible(`${ui(outcome.locale, 'site-invalid', { errors: outcome.errors })}\n`));
       context.exitCode = 1;
       return;
     }

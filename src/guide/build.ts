@@ -97,11 +97,6 @@ function readManifest(text: string | undefined): Manifest | undefined {
   return typeof version === 'number' && typeof tool === 'string' && isFiles ? (manifest as Manifest) : undefined;
 }
 
-/** The manifest whose keys this version can reuse. */
-function parseManifest(text: string | undefined): Manifest | undefined {
-  const manifest = readManifest(text);
-  return manifest?.version === MANIFEST_VERSION ? manifest : undefined;
-}
 
 /** The key of every reusable file of a plan, in the plan's order. */
 function keysOf(plan: SitePlan): Map<string, string> {
@@ -122,12 +117,15 @@ function manifestText(tool: string, keys: ReadonlyMap<string, string>): string {
  * A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. Any file
  * of that name is not enough (`{}`, or one copied from elsewhere by hand): it must be a manifest qingdan writes.
  */
-function checkTarget(out: string, shown: string): void {
-  if (!existsSync(out)) return;
+function checkTarget(out: string, shown: string): { text: string; manifest: Manifest } | undefined {
+  if (!existsSync(out)) return undefined;
   if (!statSync(out).isDirectory()) throw new UsageError('site-out-not-folder', { path: shown });
-  if (!readdirSync(out).length) return;
+  if (!readdirSync(out).length) return undefined;
   if (!existsSync(path.join(out, MANIFEST))) throw new UsageError('site-out-not-ours', { path: shown, manifest: MANIFEST });
-  if (!readManifest(manifestOnDisk(out))) throw new UsageError('site-out-bad-manifest', { path: shown, manifest: MANIFEST });
+  const text = manifestOnDisk(out);
+  const manifest = readManifest(text);
+  if (text === undefined || !manifest) throw new UsageError('site-out-bad-manifest', { path: shown, manifest: MANIFEST });
+  return { text, manifest };
 }
 
 /**
@@ -222,15 +220,17 @@ function codeHash(): string {
 export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
   const asked = path.resolve(options.out);
   const out = siteFolder(asked);
-  checkTarget(out, asked);
+  // The manifest read here, once: it says whether the folder is ours and what its pages' keys are.
+  const found = checkTarget(out, asked);
   removeLeftovers(out);
   const session = options.session;
   // Compiling the templates takes longer than reading them: a session keeps the compiled ones while no file changed.
   const sources = readTemplateSources(options.locale, options.templates ?? []);
   const templates = session?.templates?.hash === sources.hash ? session.templates : new SiteTemplates(options.locale, options.templates ?? [], sources);
   if (session) session.templates = templates;
-  const previousText = options.incremental === false ? undefined : manifestOnDisk(out);
-  const previous = parseManifest(previousText);
+  const previousText = options.incremental === false ? undefined : found?.text;
+  // Keys are reused only from a manifest of this version.
+  const previous = found && previousText !== undefined && found.manifest.version === MANIFEST_VERSION ? found.manifest : undefined;
   let drawings: SharedDrawings | undefined;
   // With no earlier site nothing is reused: every flowchart is drawn, so a worker can start on them now, while the
   // pages are planned on this thread (the second core is otherwise idle until rendering starts).

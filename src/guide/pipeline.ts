@@ -9,16 +9,19 @@ import stylish from '../report/stylish.js';
 import { countBySeverity } from '../report/types.js';
 import { ui } from '../i18n/index.js';
 import { isWriteRefusal, UsageError, writeFailed } from '../errors.js';
-import type { DocPath, Locale } from '../findings.js';
+import type { Locale } from '../findings.js';
+import type { Catalogue, Entry } from '../catalogue/model.js';
+import type { Power } from '../schema/definitions.js';
 import type { CliIo } from '../cli/io.js';
 import { buildSite, siteFolder, type BuildResult, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
 import { Positions } from '../catalogue/positions.js';
 import { visible } from '../report/visible.js';
+import { shownPath } from './template-check.js';
 
-/** How many left-out entries a failed build names (the findings above list them all). */
-const LEFT_OUT_SHOWN = 5;
+/** How many entries a build stopped for them names (the findings above list them all). */
+const SHOWN = 5;
 
 export interface SiteJob {
   /** Catalogue root (absolute). */
@@ -35,8 +38,8 @@ export interface SiteJob {
 
 export type SiteOutcome =
   | { ok: true; result: BuildResult; locale: Locale; seconds: number }
-  /** leftOut: the build stopped for entries the schema check left out, and has said so. */
-  | { ok: false; errors: number; locale: Locale; leftOut?: true };
+  /** reported: the build stopped for entries it cannot publish (left out by the schema, sharing a code), and said why. */
+  | { ok: false; errors: number; locale: Locale; reported?: true };
 
 export function checkTemplateFolders(folders: readonly string[], cwd: string): string[] {
   return folders.map((folder) => {
@@ -72,11 +75,6 @@ function realPath(file: string): string {
   }
 }
 
-/** Shown relative to the working folder when inside it, else whole. */
-function shownPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative || '.';
-}
 
 /**
  * The site folder is rebuilt whole: a catalogue, templates or cache inside it would go with the old site (or be
@@ -94,6 +92,27 @@ function checkSiteFolderHoldsNothingOfOurs(job: SiteJob, cwd: string): void {
   if (inside(job.root)) refuse('site-out-holds-catalogue', job.root);
   for (const folder of job.templates) if (inside(folder)) refuse('site-out-holds-templates', folder);
   if (job.cache && inside(job.cache)) refuse('site-out-holds-cache', job.cache);
+}
+
+/**
+ * What the site cannot publish, with a list of where (the first few): entries the schema check left out, else codes
+ * that several items share.
+ */
+function unpublishableEntries(catalogue: Catalogue, locale: Locale): { message: 'site-left-out' | 'site-shared-code'; count: number; where: string } | undefined {
+  const positions = new Positions(catalogue);
+  const placeOf = (entry: Pick<Entry<unknown>, 'file' | 'path'>) => {
+    const { line, column } = positions.span(entry);
+    return `${entry.file}:${line}:${column}`;
+  };
+  const zh = locale === 'zh-CN';
+  const listed = (items: string[], separator: string) => [...items.slice(0, SHOWN), ...(items.length > SHOWN ? ['…'] : [])].join(separator);
+  if (catalogue.leftOut.length) return { message: 'site-left-out', count: catalogue.leftOut.length, where: listed(catalogue.leftOut.map(placeOf), zh ? '、' : ', ') };
+  const byCode = new Map<string, Entry<Power>[]>();
+  for (const entry of catalogue.sections.powers) if (hasGuide(entry.value)) byCode.set(entry.value.code, [...(byCode.get(entry.value.code) ?? []), entry]);
+  const shared = [...byCode].filter(([, entries]) => entries.length > 1);
+  if (!shared.length) return undefined;
+  const named = shared.map(([code, entries]) => (zh ? `${code}（${entries.map(placeOf).join('、')}）` : `${code} (${entries.map(placeOf).join(', ')})`));
+  return { message: 'site-shared-code', count: shared.length, where: listed(named, zh ? '；' : '; ') };
 }
 
 /**
@@ -132,41 +151,12 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
     for (const message of validated.internalErrors) io.stderr.write(visible(`${message}\n`));
   }
   if (counts.errors > 0 || validated.internalErrors.length) return { ok: false, errors: counts.errors + validated.internalErrors.length, locale };
-  // Entries the schema check left out (their findings set to warning or off) would be missing from the site without
-  // a word: the build stops and names them.
-  const { leftOut } = validated.catalogue;
-  if (leftOut.length) {
-    const positions = new Positions(validated.catalogue);
-    const where = leftOut.slice(0, LEFT_OUT_SHOWN).map((entry) => {
-      const { line, column } = positions.span({ file: entry.file, path: entry.path });
-      return `${entry.file}:${line}:${column}`;
-    });
-    if (leftOut.length > LEFT_OUT_SHOWN) where.push('…');
-    io.stderr.write(visible(`${ui(locale, 'site-left-out', { count: leftOut.length, where: where.join(locale === 'zh-CN' ? '、' : ', ') })}\n`));
-    return { ok: false, errors: leftOut.length, locale, leftOut: true };
-  }
-  // Two items with one code would have one page, the second written over the first (code/duplicate set to warning
-  // or off): the build stops and names them.
-  const byCode = new Map<string, Array<{ file: string; path: DocPath }>>();
-  for (const entry of validated.catalogue.sections.powers) {
-    if (!hasGuide(entry.value)) continue;
-    const list = byCode.get(entry.value.code);
-    if (list) list.push(entry);
-    else byCode.set(entry.value.code, [entry]);
-  }
-  const shared = [...byCode].filter(([, entries]) => entries.length > 1);
-  if (shared.length) {
-    const positions = new Positions(validated.catalogue);
-    const where = shared.slice(0, LEFT_OUT_SHOWN).map(([code, entries]) => {
-      const places = entries.map((entry) => {
-        const { line, column } = positions.span(entry);
-        return `${entry.file}:${line}:${column}`;
-      });
-      return locale === 'zh-CN' ? `${code}（${places.join('、')}）` : `${code} (${places.join(', ')})`;
-    });
-    if (shared.length > LEFT_OUT_SHOWN) where.push('…');
-    io.stderr.write(visible(`${ui(locale, 'site-shared-code', { count: shared.length, where: where.join(locale === 'zh-CN' ? '；' : '; ') })}\n`));
-    return { ok: false, errors: shared.length, locale, leftOut: true };
+  // Entries the site cannot hold would be missing or overwritten without a word, whatever the rules' severities:
+  // entries the schema check left out, and items that share a code (one page each). The build stops and names them.
+  const unpublishable = unpublishableEntries(validated.catalogue, locale);
+  if (unpublishable) {
+    io.stderr.write(visible(`${ui(locale, unpublishable.message, { count: unpublishable.count, where: unpublishable.where })}\n`));
+    return { ok: false, errors: unpublishable.count, locale, reported: true };
   }
 
   const label = ui(locale, 'site-rendering', { count: validated.catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length });

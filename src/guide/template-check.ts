@@ -13,7 +13,8 @@ type Node = hbs.AST.Node;
 /** Where a template file is shown in messages: relative to the working folder when below it. */
 export function shownPath(file: string, cwd = process.cwd()): string {
   const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  if (!relative) return '.';
+  return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /**
