@@ -63,6 +63,18 @@ function errorPlace(hb: Environment, error: unknown): { line: number; column: nu
   return lexer ? { line: lexer.first_line, column: lexer.first_column + 1 } : { line: 1, column: 1 };
 }
 
+/** Calls `visit` on every node of a template's AST, depth first (places and whitespace flags are not nodes). */
+function eachNode(node: unknown, visit: (node: Node & Record<string, unknown>) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) eachNode(child, visit);
+    return;
+  }
+  const typed = node as Node & Record<string, unknown>;
+  if (typeof typed.type === 'string') visit(typed);
+  for (const [key, value] of Object.entries(typed)) if (key !== 'loc' && key !== 'strip' && value && typeof value === 'object') eachNode(value, visit);
+}
+
 /**
  * How many values a helper takes, at least and at most. Handlebars' own helpers throw while a page is made when given
  * another number ("#if requires exactly one argument", naming neither file nor place), and ours would take their
@@ -102,13 +114,7 @@ export function missingName(hb: Environment, program: hbs.AST.Program, file: str
     return hb.AST.helpers.helperExpression(node) ? head.parts[0] : undefined;
   };
   let wrongCount: UsageError | undefined;
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
-    const typed = node as Node & Record<string, unknown>;
+  eachNode(program, (typed) => {
     switch (typed.type) {
       case 'PartialStatement': {
         const name = partialName((typed as unknown as hbs.AST.PartialStatement).name);
@@ -143,9 +149,7 @@ export function missingName(hb: Environment, program: hbs.AST.Program, file: str
         break;
       }
     }
-    for (const [key, value] of Object.entries(typed)) if (key !== 'loc' && key !== 'strip' && value && typeof value === 'object') walk(value);
-  };
-  walk(program);
+  });
   for (const use of uses) {
     const known = use.kind === 'partial' ? partials.has(use.name) || inline.has(use.name) || use.name.startsWith('@') : Object.hasOwn(hb.helpers, use.name);
     if (known) continue;
@@ -170,17 +174,11 @@ function partialName(name: hbs.AST.PathExpression | hbs.AST.SubExpression): stri
 /** The partials a template names (`{{> name}}`, partial blocks too). */
 function partialsNamed(program: hbs.AST.Program): Set<string> {
   const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    const typed = node as hbs.AST.Node & Record<string, unknown>;
-    if (typed.type === 'PartialStatement' || typed.type === 'PartialBlockStatement') {
-      const name = partialName((typed as unknown as hbs.AST.PartialStatement).name);
-      if (name !== undefined) names.add(name);
-    }
-    for (const [key, value] of Object.entries(typed)) if (key !== 'loc' && value && typeof value === 'object') walk(value);
-  };
-  walk(program);
+  eachNode(program, (typed) => {
+    if (typed.type !== 'PartialStatement' && typed.type !== 'PartialBlockStatement') return;
+    const name = partialName((typed as unknown as hbs.AST.PartialStatement).name);
+    if (name !== undefined) names.add(name);
+  });
   return names;
 }
 
