@@ -17,6 +17,12 @@ export class Positions {
     this.texts = typeof source === 'function' ? source : (file) => source.files.get(file)?.text;
   }
 
+  /** A place as messages name it: `file:line:col`. */
+  at(place: Place): string {
+    const { line, column } = this.span(place);
+    return `${place.file}:${line}:${column}`;
+  }
+
   /** The span of a place: its offsets when it has them, else its path; 1:1 for a file with no text. */
   span(place: Place): Span {
     // A place that carries its own text (qingdan.yaml seen before the catalogue exists) gets a map of its own.

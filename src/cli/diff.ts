@@ -131,10 +131,7 @@ function readWaivers(file: string, cwd: string): Waiver[] {
     throw new UsageError('waivers-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const positions = new Positions(() => text);
-  const at = (place: Omit<Place, 'file'>) => {
-    const { line, column } = positions.span({ ...place, file });
-    return `${file}:${line}:${column}`;
-  };
+  const at = (place: Omit<Place, 'file'>) => positions.at({ ...place, file });
   // The catalogue's own YAML reading: an unclosed quote is placed where it opens, aliases and depth are bounded.
   const parsed = parseYaml(text, file);
   const [broken] = parsed.data === undefined ? parsed.problems : [];

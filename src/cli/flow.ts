@@ -97,10 +97,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
     const positions = new Positions(catalogue);
     for (const flow of refused) {
       if (!flow.leftOut) io.stderr.write(visible(`${flowMessage(locale, 'notDrawn', { id: flow.id })}\n`));
-      else {
-        const { line, column } = positions.span(flow.leftOut);
-        io.stderr.write(visible(`${flowMessage(locale, 'notDrawnFormat', { id: flow.id, place: `${flow.leftOut.file}:${line}:${column}` })}\n`));
-      }
+      else io.stderr.write(visible(`${flowMessage(locale, 'notDrawnFormat', { id: flow.id, place: positions.at(flow.leftOut) })}\n`));
     }
     return 1;
   }

@@ -100,10 +100,7 @@ function checkSiteFolderHoldsNothingOfOurs(job: SiteJob, cwd: string): void {
  */
 function unpublishableEntries(catalogue: Catalogue, locale: Locale): { message: 'site-left-out' | 'site-shared-code'; count: number; where: string } | undefined {
   const positions = new Positions(catalogue);
-  const placeOf = (entry: Pick<Entry<unknown>, 'file' | 'path'>) => {
-    const { line, column } = positions.span(entry);
-    return `${entry.file}:${line}:${column}`;
-  };
+  const placeOf = (entry: Pick<Entry<unknown>, 'file' | 'path'>) => positions.at(entry);
   const zh = locale === 'zh-CN';
   const listed = (items: string[], separator: string) => [...items.slice(0, SHOWN), ...(items.length > SHOWN ? ['…'] : [])].join(separator);
   if (catalogue.leftOut.length) return { message: 'site-left-out', count: catalogue.leftOut.length, where: listed(catalogue.leftOut.map(placeOf), zh ? '、' : ', ') };

@@ -35,7 +35,7 @@ function hbsFiles(dir: string): Map<string, string> {
   return out;
 }
 
-/** Every file under a folder, as posix paths relative to it. */
+/** Whether a symbolic link leads to a folder (one that leads nowhere does not). */
 function linksToFolder(link: string): boolean {
   try {
     return statSync(link).isDirectory();
@@ -44,6 +44,7 @@ function linksToFolder(link: string): boolean {
   }
 }
 
+/** Every file under a folder, as posix paths relative to it. */
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!folderOrNothing(dir)) return [];
   const out: string[] = [];

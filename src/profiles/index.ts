@@ -58,10 +58,6 @@ export interface CodeFormat {
 }
 
 /**
- * The code format that qingdan.yaml's `profile` and `code_pattern` put in force, or findings at the values that are
- * wrong (the schema only knows they are text). The loader reports them with the rest of qingdan.yaml's problems.
- */
-/**
  * Whether a pattern repeats, a varying number of times, a group that itself repeats a varying number of times —
  * `(a+)+`, `(\w*\s?)*`, `(?:x+y+){2,}`, `(a{1,3})+` — the shape whose matching can take exponential time on a code
  * that almost matches (a pull request could stall CI with one). `?` and `{n}` do not vary the count this way:
@@ -106,6 +102,10 @@ export function nestsRepetition(pattern: string): boolean {
   return false;
 }
 
+/**
+ * The code format that qingdan.yaml's `profile` and `code_pattern` put in force, or findings at the values that are
+ * wrong (the schema only knows they are text). The loader reports them with the rest of qingdan.yaml's problems.
+ */
 export function codeFormatOf(config: Pick<Config, 'profile' | 'code_pattern'>, file: string): { format?: CodeFormat; problems: RawFinding[] } {
   const problems: RawFinding[] = [];
   const profile = getProfile(config.profile);
