@@ -11,6 +11,7 @@ import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js'
 import { SiteSession } from './build.js';
 import { visible } from '../report/visible.js';
 import { TreeWatcher } from './watch.js';
+import { shownPath } from './template-check.js';
 import { skipFolder } from '../catalogue/source.js';
 
 const TYPES: Record<string, string> = {
@@ -133,10 +134,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
     // The catalogue's load never reads dot folders or node_modules (the cache lives there); templates' assets may.
     skipFolder: (folder) => within(folder, root) && !templates.some((templateRoot) => within(folder, templateRoot)) && skipFolder(path.basename(folder)),
     onChange: schedule,
-    onError: (folder, error) => {
-      const shown = path.relative(io.cwd, folder);
-      io.stderr.write(visible(`${ui(locale, 'serve-watch-failed', { folder: shown.startsWith('..') || !shown ? folder : shown, code: error.code ?? 'EIO' })}\n`));
-    },
+    onError: (folder, error) => io.stderr.write(visible(`${ui(locale, 'serve-watch-failed', { folder: shownPath(folder, io.cwd), code: error.code ?? 'EIO' })}\n`)),
   });
 
   io.stderr.write(visible(`${ui(locale, 'serve-listening', { url })}\n`));

@@ -1,5 +1,6 @@
 // Names in a spreadsheet → ids in the catalogue: departments by credit code or name, laws by title; what is not there
 // yet is created with a readable id (pinyin initials, as lists/ does: 食品安全法 → spaqf) and reported.
+import { CREDIT_CODE_ALPHABET } from '../catalogue/credit-code.js';
 import { createRequire } from 'node:module';
 import type { pinyin as Pinyin } from 'pinyin-pro';
 import type { Department, Law, Level } from '../schema/definitions.js';
@@ -157,8 +158,11 @@ export class Directory {
   }
 }
 
-/** The text as a unified social credit code, when that is all it is (18 characters of the code's alphabet). */
+/**
+ * The text as a unified social credit code, when that is all it is: 18 characters of the code's alphabet (its check
+ * character is department/credit-code's business, once imported).
+ */
 function creditCodeIn(text: string): string | undefined {
   const value = text.trim().toUpperCase();
-  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value) ? value : undefined;
+  return value.length === 18 && [...value].every((char) => CREDIT_CODE_ALPHABET.includes(char)) ? value : undefined;
 }
