@@ -1,14 +1,12 @@
 // Reads every file of a catalogue (through the cache and worker threads when asked), then builds the model.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import { decode } from './parse.js';
 import { processFile, unlistedFolder, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
 import type { WorkerJob } from './worker.js';
+import { shares, workerCount } from '../workers.js';
 import type { Config } from '../schema/definitions.js';
 import { codeFormatOf } from '../profiles/index.js';
 import type { DocPath, RawFinding } from '../findings.js';
@@ -83,29 +81,6 @@ class LazySourceFile implements SourceFile {
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
-function workerCount(requested: number | undefined, totalBytes: number): number {
-  const fromEnvironment = process.env.QINGDAN_WORKERS;
-  if (requested === undefined && fromEnvironment !== undefined && /^\d+$/.test(fromEnvironment)) requested = Number(fromEnvironment);
-  // Compiled output only: under a TypeScript test runner there is no worker.js to start.
-  if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return 0;
-  if (requested !== undefined) return requested;
-  if (totalBytes < WORKER_THRESHOLD_BYTES) return 0;
-  return Math.min(Math.max(availableParallelism() - 1, 0), 3);
-}
-
-/** Splits files into `parts` shares of about equal size, keeping each share's files in order. */
-function shares(files: Array<{ relativePath: string; size: number }>, parts: number): string[][] {
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  const out: string[][] = Array.from({ length: parts }, () => []);
-  let acc = 0;
-  for (const f of files) {
-    const index = Math.min(parts - 1, Math.floor((acc / Math.max(total, 1)) * parts));
-    out[index]!.push(f.relativePath);
-    acc += f.size;
-  }
-  return out;
-}
-
 /**
  * A worker reads a folder on disk itself. From any other source (git blobs) its share's bytes go along, copied into
  * one buffer that is transferred, not cloned; files that cannot be read stay with the main thread, which reports them.
@@ -167,9 +142,9 @@ function hashAll(source: CatalogueSource, relativePaths: string[], cache: FileCa
 /** Processes files, in parallel when it pays: the main thread takes a share too (on two cores, one worker plus this thread). */
 async function processFiles(source: CatalogueSource, pending: Pending[], requestedWorkers: number | undefined, projection: Projection): Promise<ProcessedFile[]> {
   const totalBytes = pending.reduce((sum, p) => sum + p.size, 0);
-  const workers = workerCount(requestedWorkers, totalBytes);
+  const workers = workerCount(WORKER_SCRIPT, requestedWorkers, totalBytes, WORKER_THRESHOLD_BYTES);
   if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file', projection));
-  const [own, ...others] = shares(pending.map((p) => ({ relativePath: p.relativePath, size: p.size })), workers + 1);
+  const [own, ...others] = shares(pending, (p) => p.size, workers + 1).map((share) => share.map((p) => p.relativePath));
   const running = others.filter((files) => files.length).map((files) => runWorker(source, files, projection));
   const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
   return [...mine, ...(await Promise.all(running)).flat()];

@@ -2,7 +2,7 @@
 import { Positions } from '../catalogue/positions.js';
 import type { Command } from 'commander';
 import { fmtFiles } from '../fmt/files.js';
-import { formatFiles } from '../fmt/index.js';
+import { formatFilesInParallel } from '../fmt/index.js';
 import { localeFromEnvironment, ruleMessage } from '../i18n/index.js';
 import { toolMessage } from '../i18n/tools.js';
 import type { Locale, RawFinding } from '../findings.js';
@@ -21,8 +21,8 @@ export function registerFmt(program: Command, context: CommandContext): void {
     .argument('[paths...]', '清单目录或文件 / catalogue folders or files (default: . or ./lists)')
     .option('--check', '只检查，不改动；有文件需要格式化时退出码为 1 / change nothing; exit 1 and list the files that need formatting')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
-    .action((paths: string[], flags: FmtFlags) => {
-      context.exitCode = fmtCommand(paths, flags, context);
+    .action(async (paths: string[], flags: FmtFlags) => {
+      context.exitCode = await fmtCommand(paths, flags, context);
     });
 }
 
@@ -31,11 +31,11 @@ function problem(finding: RawFinding, text: string, locale: Locale): string {
   return `${finding.place.file}:${line}:${column}  ${ruleMessage(locale, finding.ruleId, finding.messageId, finding.data)}  ${finding.ruleId}`;
 }
 
-function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): number {
+async function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): Promise<number> {
   const { io } = context;
   const locale = context.locale(flags.lang) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
   const check = flags.check === true;
-  const results = formatFiles(fmtFiles(paths, io.cwd), { check });
+  const results = await formatFilesInParallel(fmtFiles(paths, io.cwd), { check });
   let changed = 0;
   let unchanged = 0;
   let failed = false;

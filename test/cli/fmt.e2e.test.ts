@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,32 @@ powers:
     expect(result.stderr).not.toContain('internal error');
     expect(readFileSync(path.join(dir, 'lists/a.yaml'), 'utf8')).toBe(unformatted);
     expect(readFileSync(path.join(dir, 'lists/b.yaml'), 'utf8')).not.toBe(unformatted);
+  });
+
+  it('says and writes the same with worker threads as without: files in order, the broken one named, the same bytes', async () => {
+    // A catalogue too small for workers by itself: QINGDAN_WORKERS asks for them (the binary only; vitest runs sources).
+    const catalogue = (): string => {
+      const { dir } = catalogueWithUnformattedFile();
+      for (const name of ['a', 'b', 'c']) writeFileSync(path.join(dir, `powers-${name}.yaml`), UNFORMATTED.replaceAll('11339921MB000000104010010000000', `11339921MB0000001040100${name === 'a' ? 1 : name === 'b' ? 2 : 3}0000000`));
+      writeFileSync(path.join(dir, 'powers-d.yaml'), 'powers:\n  - code: "x\n');
+      return dir;
+    };
+    const one = catalogue();
+    const two = catalogue();
+    const check = async (dir: string, workers: string) => runCli(['fmt', '--check', 'lists', '--lang', 'en'], { cwd: path.dirname(dir), env: { QINGDAN_WORKERS: workers } });
+    const alone = await check(one, '0');
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toBe('lists/powers-a.yaml\nlists/powers-b.yaml\nlists/powers-c.yaml\nlists/powers.yaml\n');
+    expect(alone.stderr).toContain('lists/powers-d.yaml cannot be formatted; fix this first:\n  lists/powers-d.yaml:2:11  YAML syntax error');
+    expect(await check(one, '2')).toEqual(alone);
+
+    const write = async (dir: string, workers: string) => runCli(['fmt', 'lists'], { cwd: path.dirname(dir), env: { QINGDAN_WORKERS: workers } });
+    const written = await write(one, '0');
+    expect(await write(two, '2')).toEqual(written);
+    const files = readdirSync(one).sort();
+    expect(files).toEqual(readdirSync(two).sort());
+    for (const file of files) if (file.endsWith('.yaml')) expect(readFileSync(path.join(two, file), 'utf8')).toBe(readFileSync(path.join(one, file), 'utf8'));
+    expect(readFileSync(path.join(two, 'powers-b.yaml'), 'utf8')).toContain('  - code: 11339921MB00000010401002000000');
   });
 
   it('says which path does not exist (exit 2)', async () => {
