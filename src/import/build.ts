@@ -235,11 +235,22 @@ export class Builder {
 
   powersTable(rows: Row[], issues: Issues, file: string, sheetCategory?: Category): void {
     // A CSV saved from merged cells leaves the main item's name empty in its sub-items' rows: it is the name above.
+    // So it does with 实施主体: a sub-item without its own is done by its main item's body (the row above of the same
+    // name), not by nobody — which made a second main item without a department out of it.
     let name: Cell | undefined;
+    let body: { name: string; department?: Cell; creditCode?: Cell } | undefined;
     for (const row of rows) {
       const own = row.fields.get('name');
       if (own) name = own;
       else if (name && row.fields.has('sub_item')) row.fields.set('name', name);
+      const department = row.fields.get('department');
+      const creditCode = row.fields.get('credit_code');
+      const rowName = row.fields.get('name')?.text;
+      if (department || creditCode) body = rowName === undefined ? undefined : { name: rowName, ...(department ? { department } : {}), ...(creditCode ? { creditCode } : {}) };
+      else if (row.fields.has('sub_item') && body && body.name === rowName) {
+        if (body.department) row.fields.set('department', body.department);
+        if (body.creditCode) row.fields.set('credit_code', body.creditCode);
+      }
     }
     for (const group of groupRows(rows, ['code', 'name', 'sub_item', 'department'])) {
       const draft = this.power(group, issues, file, sheetCategory);

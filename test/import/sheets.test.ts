@@ -1,0 +1,64 @@
+// Sheets as offices write them (found by a QA pass): sub-item rows that leave 实施主体 to the main item's row, signature
+// and total lines under the table, hidden rows, full-width digits, UTF-16 text without a byte-order mark.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { renderReport } from '../../src/cli/import.js';
+import { importTables, type ImportResult } from '../../src/import/index.js';
+
+function workspace(): string {
+  return mkdtempSync(path.join(tmpdir(), 'qingdan-import-sheets-'));
+}
+
+/** Powers as written, schema-valid or not. */
+function written(root: string, department: string): Array<Record<string, unknown>> {
+  return (parse(readFileSync(path.join(root, `powers/${department}.yaml`), 'utf8')) as { powers: Array<Record<string, unknown>> }).powers;
+}
+
+function issues(result: ImportResult): string[] {
+  return result.issues.map((i) => `${i.level} ${i.messageId} @${i.row ?? '-'}${i.letter ? `:${i.letter}` : ''}`);
+}
+
+const DEPARTMENT = '青山县市场监督管理局';
+const BASIS = '《中华人民共和国食品安全法》第三十五条';
+
+describe('a sub-item row without its own 实施主体', () => {
+  it('is done by its main item\'s department (the row above), with no made-up main item', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        '实施编码,事项名称,子项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限',
+        `11339921MB1C4572XQ4010010000000,食品经营许可,,行政许可,${DEPARTMENT},${BASIS},20个工作日,10个工作日`,
+        `11339921MB1C4572XQ4010010010000,,食品经营许可（新办）,行政许可,,${BASIS},15个工作日,5个工作日`,
+        `11339921MB1C4572XQ4010010020000,食品经营许可,食品经营许可（变更）,行政许可,,${BASIS},15个工作日,5个工作日`,
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(result.written.map((w) => [w.relativePath, w.entries])).toEqual([['departments.yaml', 1], ['laws.yaml', 1], ['powers/scjdglj.yaml', 3]]);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p.department, p.parent])).toEqual([
+      ['11339921MB1C4572XQ4010010000000', 'scjdglj', undefined],
+      ['11339921MB1C4572XQ4010010010000', 'scjdglj', '11339921MB1C4572XQ4010010000000'],
+      ['11339921MB1C4572XQ4010010020000', 'scjdglj', '11339921MB1C4572XQ4010010000000'],
+    ]);
+    expect(issues(result)).toEqual([]);
+  });
+
+  it('still says 实施主体 is missing when the row above is another item', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        '实施编码,事项名称,子项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限',
+        `11339921MB1C4572XQ4010010000000,食品经营许可,,行政许可,${DEPARTMENT},${BASIS},20个工作日,10个工作日`,
+        `11339921MB1C4572XQ4010020010000,药品零售许可,药品零售许可（新办）,行政许可,,${BASIS},15个工作日,5个工作日`,
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(issues(result)).toEqual(['fix missing-value @3', 'fix code-missing @3', 'fix main-item-created @3']);
+    expect(result.issues[0]!.data).toMatchObject({ field: 'department' });
+  });
+});
