@@ -62,3 +62,25 @@ describe('a sub-item row without its own 实施主体', () => {
     expect(result.issues[0]!.data).toMatchObject({ field: 'department' });
   });
 });
+
+describe('digits typed in full width', () => {
+  it('reads time limits, counts, category codes, levels and codes as their ASCII digits, with nothing left to complete', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        '实施编码,事项名称,事项类型,实施主体,实施主体编码,行使层级,设定依据,法定办结时限,承诺办结时限,到办事现场次数,必须现场办理原因说明,特别程序',
+        `１１３３９９２１ＭＢ１Ｃ４５７２ＸＱ４０１００１０００００００,食品经营许可,０１,${DEPARTMENT},11339921MB1C4572XQ,４,${BASIS},２０个工作日,１０　日,１次,核验原件,专家评审：１５个工作日（不计入办结时限）`,
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(issues(result)).toEqual(['fix time-units-differ @2:H']);
+    const [power] = written(path.join(cwd, 'lists'), 'scjdglj');
+    expect(power).toMatchObject({
+      code: '11339921MB1C4572XQ4010010000000', category: 'licensing', level: 'county', visits: 1,
+      time_limit: { statutory: 20, promised: 10, unit: 'days' },
+      special_procedures: [{ name: '专家评审', duration: 15, unit: 'working-days', counted: false }],
+    });
+    expect(Object.keys(power!).filter((key) => key.startsWith('x-'))).toEqual([]);
+  });
+});
