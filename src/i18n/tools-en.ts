@@ -31,6 +31,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'import-csv-broken': '{file} line {line} is not valid CSV ({detail}); often an unclosed quote.',
   'import-bad-mapping': 'Mapping file {file} is not valid: {detail}',
   'import-mapping-unreadable': 'Cannot read the mapping file {file} ({code}). Check the path given to --map.',
+  'import-mapping-not-file': 'The mapping file {file} is not a regular file (it is a named pipe, a folder or a device) and cannot be read. Give --map the path of a .yaml file.',
   'import-mapping-encoding': 'Mapping file {file} is not UTF-8. Save it as UTF-8 in your editor and try again.',
   'import-mapping-syntax': 'Mapping file {file} has a YAML syntax error: {detail}',
   'import-mapping-not-mapping': 'Mapping file {file} must be a YAML mapping of those of sheets, header_row, columns, values, defaults it needs, e.g. "header: field" under columns: (see docs/import-export.md).',

@@ -29,6 +29,7 @@ export const tools = {
   'import-csv-broken': '{file} 第 {line} 行 CSV 格式有误（{detail}）。常见原因是引号未闭合。',
   'import-bad-mapping': '映射文件 {file} 有误：{detail}',
   'import-mapping-unreadable': '无法读取映射文件 {file}（{code}）。请检查 --map 给出的路径。',
+  'import-mapping-not-file': '映射文件 {file} 不是普通文件（而是命名管道、目录或设备），无法读取。请用 --map 给出一个 .yaml 文件的路径。',
   'import-mapping-encoding': '映射文件 {file} 不是 UTF-8 编码。请用编辑器“另存为 UTF-8”后重试。',
   'import-mapping-syntax': '映射文件 {file} 有 YAML 语法错误：{detail}',
   'import-mapping-not-mapping': '映射文件 {file} 应为 YAML 映射，写 sheets、header_row、columns、values、defaults 中用到的几项，如 columns: 下写“表头: 字段”（见 docs/import-export.md）。',

@@ -1,10 +1,10 @@
 // Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM or GB18030, told apart and named) and XLSX
 // (merged cells given their master's value). A file that cannot be read is a ToolError: one sentence, exit 2.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { NOT_A_FILE, readRegularFile } from '../catalogue/source.js';
 import { ToolError } from '../i18n/tools.js';
 import { unneutralise } from '../tables/values.js';
 import { columnLetter } from './header.js';
@@ -260,11 +260,11 @@ export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   try {
     // A named pipe would be read until its writer closes it (for ever, when there is none), a device for ever: only a
     // regular file is a spreadsheet.
-    if (!statSync(path.resolve(cwd, file)).isFile()) throw new ToolError('import-not-file', { file });
-    bytes = readFileSync(path.resolve(cwd, file));
+    bytes = readRegularFile(path.resolve(cwd, file));
   } catch (error) {
-    if (error instanceof ToolError) throw error;
-    throw new ToolError('import-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === NOT_A_FILE || code === 'EISDIR') throw new ToolError('import-not-file', { file });
+    throw new ToolError('import-unreadable', { file, code: code ?? 'EIO' });
   }
   const extension = path.extname(file).toLowerCase();
   const textual = extension === '.csv' || extension === '.tsv' || extension === '.txt';

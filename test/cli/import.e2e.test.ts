@@ -83,6 +83,17 @@ describe('qingdan import (the real binary)', () => {
     expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
   });
 
+  it('refuses a named pipe or a folder given as the mapping file (exit 2, naming it) instead of waiting on it', async () => {
+    const cwd = workspace();
+    execFileSync('mkfifo', [path.join(cwd, 'map.yaml')]);
+    mkdirSync(path.join(cwd, 'maps'));
+    const pipe = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--map', 'map.yaml'], { cwd, timeout: 20_000 });
+    expect([pipe.code, pipe.stderr]).toEqual([2, 'qingdan: 映射文件 map.yaml 不是普通文件（而是命名管道、目录或设备），无法读取。请用 --map 给出一个 .yaml 文件的路径。\n']);
+    const folder = await runCli(['import', path.join(IMPORT, 'custom.csv'), '--map', 'maps', '--lang', 'en'], { cwd, timeout: 20_000 });
+    expect([folder.code, folder.stderr]).toEqual([2, 'qingdan: The mapping file maps is not a regular file (it is a named pipe, a folder or a device) and cannot be read. Give --map the path of a .yaml file.\n']);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
   it('reads a sheet with a merge over a whole column (J1:J1048576) in seconds, the merge cut to the rows that hold data', async () => {
     const cwd = workspace();
     const workbook = new ExcelJS.Workbook();
