@@ -24,7 +24,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'import-not-table': '{file} is not a CSV or XLSX file. Save it as .xlsx or .csv and import that.',
   'import-xls': '{file} is a legacy Excel (.xls) file. Save it as .xlsx in Excel or WPS and import that.',
   'import-xlsx-encrypted': '{file} is password-protected and cannot be read. Remove the password in Excel or WPS (File → Info → Protect Workbook), save, and import again.',
-  'import-xlsx-broken': '{file} is not a complete XLSX file; it may be damaged or cut short ({detail}). Export or download it again.',
+  'import-xlsx-broken': '{file} is not a readable XLSX workbook; it may be damaged or not completely downloaded. Open it in Excel or WPS and save it again as .xlsx (or export or download it again), then import that.',
   'import-utf16': '{file} is UTF-16. Save it as "CSV UTF-8" and import that.',
   'import-encoding': '{file} is neither UTF-8 nor GB18030 and cannot be read. Save it as "CSV UTF-8" and import that.',
   'import-csv-quote': 'A quote opened in line {line} of {file} is never closed, so everything after it would read as one cell. Close it in that line (a quote inside a cell is written twice: "").',

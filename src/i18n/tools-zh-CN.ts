@@ -22,7 +22,7 @@ export const tools = {
   'import-not-table': '{file} 不是 CSV 或 XLSX 文件。请另存为 .xlsx 或 .csv 后导入。',
   'import-xls': '{file} 是旧版 Excel（.xls）文件。请在 Excel 或 WPS 中“另存为”.xlsx 后导入。',
   'import-xlsx-encrypted': '{file} 设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。',
-  'import-xlsx-broken': '{file} 不是完整的 XLSX 文件，可能已损坏或未下载完整（{detail}）。请重新导出或下载后再试。',
+  'import-xlsx-broken': '{file} 不是可读取的 XLSX 工作簿，可能已损坏或未下载完整。请用 Excel 或 WPS 打开后“另存为”.xlsx 文件（或重新导出、下载），再导入。',
   'import-utf16': '{file} 是 UTF-16 编码。请另存为“CSV UTF-8”后导入。',
   'import-encoding': '{file} 既不是 UTF-8 也不是 GB18030 编码，无法读取。请另存为“CSV UTF-8”后导入。',
   'import-csv-quote': '{file} 第 {line} 行起有一个引号没有闭合，其后的内容都会被读成同一个单元格。请在这一行补上结尾的引号（单元格里的引号要写成两个：""）。',

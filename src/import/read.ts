@@ -168,16 +168,20 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
     const encrypted = Buffer.from(bytes).includes(Buffer.from('EncryptionInfo', 'utf16le'));
     throw new ToolError(encrypted ? 'import-xlsx-encrypted' : 'import-xls', { file });
   }
-  if (!startsWith(bytes, ZIP)) throw new ToolError('import-xlsx-broken', { file, detail: 'not a ZIP archive' });
+  // What exceljs or its ZIP reader says of a damaged file (end of central directory, setting 'sheetNo') means nothing to
+  // the office: the file is named as not a readable workbook, with what to do.
+  if (!startsWith(bytes, ZIP)) throw new ToolError('import-xlsx-broken', { file });
   // Loaded here, not at start-up: exceljs takes longer to load than most commands take to run.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   capMerges(workbook);
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new ToolError('import-xlsx-broken', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
+  } catch {
+    throw new ToolError('import-xlsx-broken', { file });
   }
+  // A ZIP without a workbook in it (another kind of archive renamed .xlsx, a workbook.xml lost) loads with no sheet at all.
+  if (!workbook.worksheets.length) throw new ToolError('import-xlsx-broken', { file });
   return workbook.worksheets
     .filter((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden')
     .map((worksheet) => {
