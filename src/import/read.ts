@@ -1,4 +1,4 @@
-// Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM or GB18030, told apart and named) and XLSX
+// Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM, GB18030 or UTF-16, told apart and named) and XLSX
 // (merged cells given their master's value). A file that cannot be read is a ToolError: one sentence, exit 2.
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { ToolError } from '../i18n/tools.js';
 import { unneutralise } from '../tables/values.js';
 import { columnLetter } from './header.js';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-16le-no-bom' | 'utf-16be-no-bom';
 
 export interface Range {
   top: number;
@@ -45,7 +45,15 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
   } else if (isUtf8(bytes)) {
     return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ToolError('import-utf16', { file });
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    try {
+      // The decoder drops the byte-order mark.
+      return { text: new TextDecoder(utf16.startsWith('utf-16le') ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      throw new ToolError('import-utf16', { file });
+    }
+  }
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
   } catch {
@@ -285,8 +293,33 @@ export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   throw new ToolError('import-not-table', { file });
 }
 
-/** No NUL byte in the first 8 KiB, as git tells text from binary; UTF-16 (which has NULs) is left to decodeCsv to name. */
+/** No NUL byte in the first 8 KiB, as git tells text from binary; or UTF-16, whose NULs are the high bytes of ASCII. */
 function looksLikeText(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  return !bytes.subarray(0, 8192).includes(0);
+  return utf16Of(bytes) !== undefined || !bytes.subarray(0, 8192).includes(0);
+}
+
+/**
+ * UTF-16, with a byte-order mark (Excel's "Unicode text") or without one (what some programs export): without, it is
+ * told by its NUL bytes, which in a table's text are the high bytes of ASCII characters (digits, separators, line
+ * ends) and so fall all on one side of each pair (the second in little-endian), never on the other, as they do in a
+ * binary file; and the first 8 KiB must decode to text without control characters other than tab and line ends.
+ */
+function utf16Of(bytes: Uint8Array): Encoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.length < 2 || bytes.length % 2) return undefined;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 ? odd++ : even++;
+  if ((even && odd) || (!even && !odd)) return undefined;
+  const endian = odd ? 'utf-16le' : 'utf-16be';
+  let text: string;
+  try {
+    text = new TextDecoder(endian, { fatal: true }).decode(sample);
+  } catch {
+    return undefined;
+  }
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text) || !/[\n,;\t]/.test(text)) return undefined;
+  return `${endian}-no-bom`;
 }

@@ -84,3 +84,39 @@ describe('digits typed in full width', () => {
     expect(Object.keys(power!).filter((key) => key.startsWith('x-'))).toEqual([]);
   });
 });
+
+describe('UTF-16 text', () => {
+  const TEXT = `实施编码\t事项名称\t事项类型\t实施主体\t设定依据\t法定办结时限\t承诺办结时限\r\n11339921MB1C4572XQ4010010000000\t食品经营许可\t行政许可\t${DEPARTMENT}\t${BASIS}\t20个工作日\t10个工作日\r\n`;
+  const bigEndian = (bytes: Buffer) => Buffer.from(bytes).swap16();
+
+  it('is read with or without a byte-order mark, little- or big-endian, and the report says which', async () => {
+    const cwd = workspace();
+    const little = Buffer.from(TEXT, 'utf16le');
+    const files: Record<string, Buffer> = {
+      'le.txt': little,
+      'be.txt': bigEndian(little),
+      'bom-le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), little]),
+      'bom-be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian(little)]),
+    };
+    const encodings: Record<string, string | undefined> = {};
+    for (const [file, bytes] of Object.entries(files)) {
+      writeFileSync(path.join(cwd, file), bytes);
+      const result = await importTables({ files: [file], out: `lists-${file}`, cwd, kind: 'powers' });
+      encodings[file] = result.sheets[0]!.encoding;
+      expect(written(path.join(cwd, `lists-${file}`), 'scjdglj')[0]).toMatchObject({ code: '11339921MB1C4572XQ4010010000000', name: '食品经营许可', time_limit: { statutory: 20, promised: 10 } });
+      if (file === 'le.txt') {
+        expect(renderReport(result, 'lists', 'en')).toContain('le.txt: powers, UTF-16LE without a byte-order mark, header in row 1, 1 data row.');
+        expect(renderReport(result, 'lists', 'zh-CN')).toContain('le.txt：权力清单，UTF-16LE（无 BOM）编码，表头在第 1 行，1 行数据。');
+      }
+    }
+    expect(encodings).toEqual({ 'le.txt': 'utf-16le-no-bom', 'be.txt': 'utf-16be-no-bom', 'bom-le.txt': 'utf-16le', 'bom-be.txt': 'utf-16be' });
+  });
+
+  it('is not taken for a binary file with NULs on both sides of its pairs, nor a cut UTF-16 file for a table', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, 'binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]));
+    await expect(importTables({ files: ['binary.csv'], out: 'lists', cwd, kind: 'powers' })).rejects.toMatchObject({ key: 'import-not-table' });
+    writeFileSync(path.join(cwd, 'cut.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le').subarray(0, 31)]));
+    await expect(importTables({ files: ['cut.csv'], out: 'lists', cwd, kind: 'powers' })).rejects.toMatchObject({ key: 'import-utf16', data: { file: 'cut.csv' } });
+  });
+});
