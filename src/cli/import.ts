@@ -75,8 +75,12 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
     if (ignored.length) lines.push(t('import-ignored', { list: ignored.join(comma) }));
   }
   for (const skipped of result.skipped) {
-    const key = skipped.reason === 'kind-unknown' ? 'import-skipped-kind' : skipped.reason === 'no-header' ? 'import-skipped-header' : 'import-skipped-empty';
-    lines.push(t(key, { source: source(skipped.file, skipped.sheet), cells: (skipped.cells ?? []).join('、') }));
+    const key: ToolKey =
+      skipped.reason === 'kind-unknown' ? 'import-skipped-kind'
+        : skipped.reason === 'header-row-beyond' ? 'import-skipped-header-row-beyond'
+          : skipped.reason === 'no-header' ? (skipped.headerRow !== undefined ? 'import-skipped-header-row' : 'import-skipped-header')
+            : 'import-skipped-empty';
+    lines.push(t(key, { source: source(skipped.file, skipped.sheet), cells: (skipped.cells ?? []).join('、'), row: skipped.headerRow ?? '', last: skipped.lastRow ?? '' }));
   }
   lines.push('');
   for (const file of result.written) {

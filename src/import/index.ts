@@ -48,9 +48,14 @@ export interface SheetReport {
 export interface SkippedSheet {
   file: string;
   sheet?: string;
-  reason: 'kind-unknown' | 'no-header' | 'empty';
-  /** For no-header: the cells of the first non-empty row, none of which is a known column. */
+  /** header-row-beyond: the mapping file's header_row is below the sheet's last row. */
+  reason: 'kind-unknown' | 'no-header' | 'empty' | 'header-row-beyond';
+  /** For no-header: the cells of the first non-empty row (of header_row, when given), none of which is a known column. */
   cells?: string[];
+  /** The mapping file's header_row (from 1), when it was given. */
+  headerRow?: number;
+  /** For header-row-beyond: the sheet's last row that holds anything (from 1). */
+  lastRow?: number;
 }
 
 export interface WrittenFile {
@@ -139,11 +144,18 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   const reports: SheetReport[] = [];
   const allIssues: Issues[] = [];
   for (const { sheet, kind, category } of sheets) {
-    const header = findHeader(sheet, TABLES[kind], mapping);
     const label = sheet.encoding === undefined ? { sheet: sheet.name } : {};
+    const fixed = mapping.headerRow;
+    // header_row below the last row is a setting meant for another sheet or a typo, not a sheet without a header.
+    const lastRow = sheet.rows.findLastIndex((row) => row.some((cell) => cell.trim())) + 1;
+    if (fixed !== undefined && fixed > lastRow) {
+      skipped.push({ file: sheet.file, ...label, reason: 'header-row-beyond', headerRow: fixed, lastRow });
+      continue;
+    }
+    const header = findHeader(sheet, TABLES[kind], mapping);
     if (!header) {
-      const firstRow = sheet.rows.find((row) => row.some((cell) => cell.trim())) ?? [];
-      skipped.push({ file: sheet.file, ...label, reason: 'no-header', cells: firstRow.map((c) => c.trim()).filter(Boolean) });
+      const shown = fixed !== undefined ? (sheet.rows[fixed - 1] ?? []) : (sheet.rows.find((row) => row.some((cell) => cell.trim())) ?? []);
+      skipped.push({ file: sheet.file, ...label, reason: 'no-header', cells: shown.map((c) => c.trim()).filter(Boolean), ...(fixed !== undefined ? { headerRow: fixed } : {}) });
       continue;
     }
     const rows = dataRows(sheet, header);
@@ -172,8 +184,12 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     }
   }
   if (!reports.length) {
-    const first = skipped.find((s) => s.reason === 'no-header') ?? skipped[0];
-    if (first?.reason === 'no-header') throw new ToolError('import-no-header', { file: first.file, cells: (first.cells ?? []).join('、') || '—', known: TABLES[options.kind ?? 'powers'].columns.slice(0, 8).map((c) => c.header).join('、') });
+    const first = skipped.find((s) => s.reason === 'no-header' || s.reason === 'header-row-beyond') ?? skipped[0];
+    const file = first?.sheet ? `${first.file}［${first.sheet}］` : first?.file;
+    const known = TABLES[options.kind ?? 'powers'].columns.slice(0, 8).map((c) => c.header).join('、');
+    if (first?.reason === 'header-row-beyond') throw new ToolError('import-header-row-beyond', { file: file!, row: first.headerRow!, last: first.lastRow! });
+    if (first?.reason === 'no-header' && first.headerRow !== undefined) throw new ToolError('import-no-header-row', { file: file!, row: first.headerRow, cells: (first.cells ?? []).join('、') || '—', known });
+    if (first?.reason === 'no-header') throw new ToolError('import-no-header', { file: first.file, cells: (first.cells ?? []).join('、') || '—', known });
     if (first?.reason === 'kind-unknown') throw new ToolError('import-kind-unknown', { file: first.file, kinds: TABLE_KINDS.join(', ') });
     throw new ToolError('import-empty', { files: options.files.join(', ') });
   }

@@ -247,6 +247,20 @@ describe('qingdan import (the real binary)', () => {
     expect(missing.stderr).toBe('qingdan: 无法读取映射文件 nowhere.yaml（ENOENT）。请检查 --map 给出的路径。\n');
   });
 
+  it('says a header_row below the sheet\'s last row, or on a row without column names, is the setting to change (exit 2)', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '权力清单.csv'), '青山县权力清单\n实施编码,事项名称\nA1,甲\n\n');
+    writeFileSync(path.join(cwd, 'far.yaml'), 'header_row: 30\n');
+    writeFileSync(path.join(cwd, 'title.yaml'), 'header_row: 1\n');
+    const far = await runCli(['import', '权力清单.csv', '--map', 'far.yaml', '--lang', 'en'], { cwd });
+    expect([far.code, far.stderr]).toEqual([2, 'qingdan: The mapping file sets header_row to 30, but 权力清单.csv ends at row 3. Set header_row to the row that holds the column names (from 1), or remove it to let import find the header.\n']);
+    const farZh = await runCli(['import', '权力清单.csv', '--map', 'far.yaml'], { cwd });
+    expect(farZh.stderr).toBe('qingdan: 映射文件中的 header_row 是 30，但 权力清单.csv 只到第 3 行。请把 header_row 改为列名所在的行号（从 1 起），或删去这一项，让导入自动查找表头。\n');
+    const title = await runCli(['import', '权力清单.csv', '--map', 'title.yaml', '--lang', 'en'], { cwd });
+    expect([title.code, title.stderr]).toEqual([2, 'qingdan: Row 1 of 权力清单.csv (header_row in the mapping file) is "青山县权力清单", and no column is a catalogue field (such as 实施编码、事项名称、子项名称、基本编码、主项编码、事项类型、实施主体、实施主体编码). Set header_row to the row that holds the column names, or name these columns in the mapping file (columns).\n']);
+    expect(existsSync(path.join(cwd, 'lists'))).toBe(false);
+  });
+
   it('names the place in a mapping file that is wrong, and what it should hold, in both languages (exit 2)', async () => {
     const cwd = workspace();
     const run = async (text: string | Buffer, lang = 'zh-CN') => {

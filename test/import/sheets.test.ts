@@ -120,3 +120,22 @@ describe('UTF-16 text', () => {
     await expect(importTables({ files: ['cut.csv'], out: 'lists', cwd, kind: 'powers' })).rejects.toMatchObject({ key: 'import-utf16', data: { file: 'cut.csv' } });
   });
 });
+
+describe('header_row of a mapping file', () => {
+  it('skips a sheet that ends above it, saying so, and imports the sheets that reach it', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const long = workbook.addWorksheet('权力清单');
+    long.addRow(['青山县权力清单']);
+    long.addRow(['（2024年版）']);
+    long.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限']);
+    long.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    workbook.addWorksheet('申请材料').addRow(['实施编码', '材料名称']);
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd, mapping: { sheets: {}, columns: {}, values: {}, defaults: {}, headerRow: 3 } });
+    expect(result.sheets.map((s) => [s.sheet, s.headerRow, s.rows])).toEqual([['权力清单', 3, 1]]);
+    expect(result.skipped).toEqual([{ file: '清单.xlsx', sheet: '申请材料', reason: 'header-row-beyond', headerRow: 3, lastRow: 1 }]);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain('清单.xlsx［申请材料］：只到第 1 行，没有映射文件 header_row 指定的第 3 行，已跳过。');
+    expect(renderReport(result, 'lists', 'en')).toContain('清单.xlsx［申请材料］: skipped, it ends at row 1, above row 3 that header_row names.');
+  });
+});
