@@ -17,7 +17,7 @@ import { findHeader, type MappedColumn } from './header.js';
 import { EMPTY_MAPPING, type Mapping } from './mapping.js';
 import { readSheets, type Encoding, type Sheet } from './read.js';
 import { Directory, type NewDepartment } from './resolve.js';
-import { dataRows, Issues, type Issue } from './rows.js';
+import { dataRows, Issues, notImported, type Issue } from './rows.js';
 import { writePlanned, type PlannedFile } from './write.js';
 import type { Law } from '../schema/definitions.js';
 
@@ -161,12 +161,15 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     const rows = dataRows(sheet, header);
     const issues = new Issues(sheet);
     allIssues.push(issues);
+    // What is not imported is named, row by row.
+    const skippedRows = notImported(sheet, header);
+    for (const footer of header.footers) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
     // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
     // so where it is, or its column would only be reported missing. A code typed as a number lost its last digits
     // in the spreadsheet already: only the editor can type them again.
     for (const cell of sheet.unreadable ?? []) {
       const column = header.columns.find((c) => c.index === cell.column);
-      if (cell.row > header.headerRow && column) issues.add('fix', `cell-${cell.kind}`, { value: cell.text }, { row: cell.row + 1, column });
+      if (cell.row > header.headerRow && column && !skippedRows.has(cell.row)) issues.add('fix', `cell-${cell.kind}`, { value: cell.text }, { row: cell.row + 1, column });
     }
     // Values under a blank header are kept under the column's letter; the editor should name the column.
     for (const column of header.columns) {

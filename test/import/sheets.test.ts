@@ -139,3 +139,79 @@ describe('header_row of a mapping file', () => {
     expect(renderReport(result, 'lists', 'en')).toContain('清单.xlsx［申请材料］: skipped, it ends at row 1, above row 3 that header_row names.');
   });
 });
+
+describe('lines under the table (合计, signatures, notes, a date)', () => {
+  const HEADER = '序号,实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限,备注';
+  const item = (n: number, code: string, name: string, remark = '') => `${n},${code},${name},行政许可,${DEPARTMENT},${BASIS},20个工作日,10个工作日,${remark}`;
+
+  it('are not imported as items, and each is named in the report by its row', async () => {
+    const cwd = workspace();
+    const note = '注：本表由县审改办汇总。';
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        item(1, '11339921MB1C4572XQ4010010000000', '食品经营许可'),
+        item(2, '11339921MB1C4572XQ4010020000000', '药品零售许可'),
+        '合计,,2项,,,,,,',
+        '制 表 人：张三,,审核人：李四,,,,填表日期：2024年5月1日,,',
+        '填表说明：1. 实施编码按国家目录填写。,,,,,,,,',
+        '2. 事项名称与国家目录一致。,,,,,,,,',
+        ',,2024年5月1日,,,,,,',
+        Array(9).fill(note).join(','),
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(result.sheets[0]!.rows).toBe(2);
+    expect(result.written.map((w) => [w.relativePath, w.entries])).toEqual([['departments.yaml', 1], ['laws.yaml', 1], ['powers/scjdglj.yaml', 2]]);
+    expect(result.newDepartments.map((n) => n.department.name)).toEqual([DEPARTMENT]);
+    expect(issues(result)).toEqual(['note row-footer @4', 'note row-footer @5', 'note row-footer @6', 'note row-footer @7', 'note row-footer @8', 'note row-footer @9']);
+    expect(result.issues.map((i) => i.data.text)).toEqual(['合计 2项', '制 表 人：张三 审核人：李四 填表日期：2024年5月1日', '填表说明：1. 实施编码按国家目录填写。', '2. 事项名称与国家目录一致。', '2024年5月1日', note]);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain('权力清单.csv 第 4 行: 此行是表格下方的合计、签名或说明，不是事项，未导入：“合计 2项”。如果它是事项，请把它移到这些行的上方再导入。');
+    expect(renderReport(result, 'lists', 'en')).toContain('权力清单.csv row 5: This row is a total, signature or note under the table, not an item, and was not imported: "制 表 人：张三 审核人：李四 填表日期：2024年5月1日". If it is an item, move it above these lines and import again.');
+  });
+
+  it('never takes an item for one: a row with a code, a name, or only a remark of the item above', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        item(1, '11339921MB1C4572XQ4010010000000', '食品经营许可'),
+        // A label in the middle of the table opens nothing: items follow it.
+        '备注：以下为新增事项,,,,,,,,',
+        item(2, '11339921MB1C4572XQ4010020000000', '注销登记'),
+        // The remark column's own value on a row of its own continues the item above.
+        ',,,,,,,,注：含延续',
+        '合计：2项,,,,,,,,',
+        // After a total, a row that names an item (or has a code) is still an item, and the total is not the end.
+        item(3, '11339921MB1C4572XQ4010030000000', '食品生产许可'),
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.name, p['x-备注']])).toEqual([
+      ['食品经营许可', undefined],
+      ['注销登记', '注：含延续'],
+      ['食品生产许可', undefined],
+    ]);
+    expect(issues(result).filter((i) => i.includes('row-footer'))).toEqual([]);
+  });
+
+  it('in a workbook: a note merged across the table, and a signature right of the table that does not make a column', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限']);
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['填报单位（盖章）：青山县市场监督管理局']);
+    sheet.mergeCells('A3:G3');
+    sheet.addRow(['', '', '', '', '', '', '', '', '审核人：李四']);
+    sheet.addRow([new Date(Date.UTC(2024, 4, 1))]);
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(result.sheets[0]!.columns.map((c) => c.letter)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+    expect(issues(result)).toEqual(['note row-footer @3', 'note row-footer @4', 'note row-footer @5']);
+    expect(result.issues.map((i) => i.data.text)).toEqual(['填报单位（盖章）：青山县市场监督管理局', '审核人：李四', '2024-05-01']);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj')).toHaveLength(1);
+  });
+});
