@@ -75,6 +75,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'import-at-letter': '{source} row {row}, column {letter}',
   'import-validate-clean': 'The imported catalogue passes qingdan validate.',
   'import-validate-findings': 'qingdan validate {path}: {errors} {errors|plural:error:errors}, {warnings} {warnings|plural:warning:warnings}, one by one:',
+  'issue-row-hidden': 'This row is hidden in the workbook and was not imported: "{text}". If it is a current item, unhide it (or expand its group) in Excel or WPS and import again.',
   'issue-row-footer': 'This row is a total, signature or note under the table, not an item, and was not imported: "{text}". If it is an item, move it above these lines and import again.',
   'issue-conflict': 'Rows of one item disagree in this column: "{first}" (row {firstRow}) and "{other}"; the first is used, the other kept as {key}.',
   'issue-cell-formula': 'The cell holds the formula {value} but no result was saved with it (the file was written by a program and never saved in Excel): read as empty. Open and save the file in Excel or WPS, or type the value.',

@@ -73,6 +73,7 @@ export const tools = {
   'import-at-letter': '{source} 第 {row} 行 {letter} 列',
   'import-validate-clean': '导入结果已通过 qingdan validate 检查。',
   'import-validate-findings': 'qingdan validate {path}：{errors} 个错误，{warnings} 个警告，逐条如下：',
+  'issue-row-hidden': '此行在工作簿中被隐藏，未导入：“{text}”。如果是现行事项，请在 Excel 或 WPS 中取消隐藏（或展开其分组）后再导入。',
   'issue-row-footer': '此行是表格下方的合计、签名或说明，不是事项，未导入：“{text}”。如果它是事项，请把它移到这些行的上方再导入。',
   'issue-conflict': '同一事项的多行中此列不一致：“{first}”（第 {firstRow} 行）与“{other}”，采用前者，后者保留为 {key}。',
   'issue-cell-formula': '此格是公式 {value}，但文件中没有保存计算结果（由程序生成、未在 Excel 中保存过），按空白处理；请用 Excel 或 WPS 打开后保存，或直接填入数值。',

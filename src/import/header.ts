@@ -153,15 +153,16 @@ export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): Hea
     }
   }
   if (bestScore < 1 || !best) return undefined;
-  const footers = footerRows(sheet.rows, best.headerRow, best.columns, () => false);
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const footers = footerRows(sheet.rows, best.headerRow, best.columns, (row) => hidden.has(row));
   const footer = new Set(footers.map((f) => f.row));
-  return { ...best, columns: withUnnamed(sheet, best, (row) => footer.has(row)), footers };
+  return { ...best, columns: withUnnamed(sheet, best, (row) => hidden.has(row) || footer.has(row)), footers };
 }
 
 /**
  * A column with values but no header (a blank header cell, or a row longer than the header) is kept under its
  * letter, `x-C`, so that nothing is lost; the import reports it for the editor to name. Rows that are not imported
- * (footer lines such as a signature written to the right of the table) do not make one.
+ * (hidden, footer lines such as a signature written to the right of the table) do not make one.
  */
 function withUnnamed(sheet: Sheet, header: Omit<HeaderResult, 'footers'>, skip: (row: number) => boolean): MappedColumn[] {
   const named = new Set(header.columns.map((c) => c.index));

@@ -17,6 +17,7 @@ import { findHeader, type MappedColumn } from './header.js';
 import { EMPTY_MAPPING, type Mapping } from './mapping.js';
 import { readSheets, type Encoding, type Sheet } from './read.js';
 import { Directory, type NewDepartment } from './resolve.js';
+import { rowText } from './footer.js';
 import { dataRows, Issues, notImported, type Issue } from './rows.js';
 import { writePlanned, type PlannedFile } from './write.js';
 import type { Law } from '../schema/definitions.js';
@@ -161,9 +162,16 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     const rows = dataRows(sheet, header);
     const issues = new Issues(sheet);
     allIssues.push(issues);
-    // What is not imported is named, row by row.
+    // What is not imported is named, row by row: a hidden row may be a cancelled item or one the office forgot it hid.
     const skippedRows = notImported(sheet, header);
-    for (const footer of header.footers) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
+    const naming = header.columns.filter((c) => c.target.type === 'field' && ['code', 'name', 'sub_item', 'title'].includes(c.target.field));
+    for (const row of sheet.hiddenRows ?? []) {
+      const cells = sheet.rows[row] ?? [];
+      const texts = [...new Set(cells.map((cell) => cell.trim()).filter(Boolean))];
+      const names = [...new Set(naming.map((c) => (cells[c.index] ?? '').trim()).filter(Boolean))];
+      if (row > header.headerRow && texts.length) issues.add('note', 'row-hidden', { text: rowText(names.length ? names : texts) }, { row: row + 1 });
+    }
+    for (const footer of header.footers) if (!(sheet.hiddenRows ?? []).includes(footer.row)) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
     // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
     // so where it is, or its column would only be reported missing. A code typed as a number lost its last digits
     // in the spreadsheet already: only the editor can type them again.

@@ -34,6 +34,8 @@ export interface Sheet {
   unreadable?: UnreadableCell[];
   /** Workbook cells that link somewhere (0-based): columns that hold an address take the link's target, not its text. */
   links?: CellLink[];
+  /** Workbook rows hidden in the sheet (0-based), collapsed groups' rows included: not imported, named in the report. */
+  hiddenRows?: number[];
   /** For CSV: the encoding it was read in. */
   encoding?: Encoding;
 }
@@ -196,7 +198,9 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
       const rows: string[][] = [];
       const cellsUnread: UnreadableCell[] = [];
       const links: CellLink[] = [];
+      const hiddenRows: number[] = [];
       worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+        if (row.hidden) hiddenRows.push(rowNumber - 1);
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
           const value = cell.value;
@@ -218,6 +222,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
         merges,
         ...(cellsUnread.length ? { unreadable: cellsUnread } : {}),
         ...(links.length ? { links } : {}),
+        ...(hiddenRows.length ? { hiddenRows } : {}),
       };
     });
 }

@@ -57,9 +57,9 @@ export class Issues {
   }
 }
 
-/** Rows below the header that are not imported (0-based): lines under the table. */
-export function notImported(_sheet: Sheet, header: HeaderResult): Set<number> {
-  return new Set(header.footers.map((footer) => footer.row));
+/** Rows below the header that are not imported (0-based): hidden in the workbook, or lines under the table. */
+export function notImported(sheet: Sheet, header: HeaderResult): Set<number> {
+  return new Set([...(sheet.hiddenRows ?? []).filter((row) => row > header.headerRow), ...header.footers.map((footer) => footer.row)]);
 }
 
 export function dataRows(sheet: Sheet, header: HeaderResult): Row[] {

@@ -215,3 +215,26 @@ describe('lines under the table (合计, signatures, notes, a date)', () => {
     expect(written(path.join(cwd, 'lists'), 'scjdglj')).toHaveLength(1);
   });
 });
+
+describe('hidden rows of a workbook', () => {
+  it('are not imported, and each is named in the report with what it holds', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限']);
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    // An item cancelled in 2019, hidden rather than deleted; its formula was never calculated.
+    sheet.addRow(['11339921MB1C4572XQ4010090000000', '食品摊贩登记', '行政许可', DEPARTMENT, BASIS, { formula: '10+10' }, '10个工作日']);
+    sheet.addRow(['11339921MB1C4572XQ4010020000000', '药品零售许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    sheet.getRow(3).hidden = true;
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(result.sheets[0]!.rows).toBe(2);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => p.name)).toEqual(['食品经营许可', '药品零售许可']);
+    expect(issues(result)).toEqual(['note row-hidden @3']);
+    const text = '11339921MB1C4572XQ4010090000000 食品摊贩登记';
+    expect(result.issues[0]!.data).toEqual({ text });
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain(`清单.xlsx［权力清单］ 第 3 行: 此行在工作簿中被隐藏，未导入：“${text}”。如果是现行事项，请在 Excel 或 WPS 中取消隐藏（或展开其分组）后再导入。`);
+    expect(renderReport(result, 'lists', 'en')).toContain(`清单.xlsx［权力清单］ row 3: This row is hidden in the workbook and was not imported: "${text}". If it is a current item, unhide it (or expand its group) in Excel or WPS and import again.`);
+  });
+});
