@@ -98,7 +98,7 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
 
   // A new department without a credit code is a thing to complete; a level guessed from its name, one to check.
   const fromTable = result.sheets.some((s) => s.kind === 'departments');
-  const departmentsFile = toPosix(path.join(out, result.written.find((w) => w.relativePath.endsWith('departments.yaml'))?.relativePath ?? 'departments.yaml'));
+  const departmentsFile = toPosix(path.join(out, result.departmentsFile));
   const departmentIssue = (n: (typeof result.newDepartments)[number], level: Issue['level'], messageId: string): Issue => ({ level, messageId, data: { id: n.department.id, name: n.department.name, level: n.department.level }, file: departmentsFile });
   const fixes = [...result.issues.filter((i) => i.level === 'fix'), ...result.newDepartments.filter((n) => !fromTable && !n.department.credit_code).map((n) => departmentIssue(n, 'fix', 'department-credit-code'))];
   const notes = [...result.issues.filter((i) => i.level === 'note'), ...result.newDepartments.filter((n) => !fromTable && n.levelGuessed).map((n) => departmentIssue(n, 'note', 'department-level'))];

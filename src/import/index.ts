@@ -74,6 +74,8 @@ export interface ImportResult {
   newDepartments: NewDepartment[];
   newLaws: Law[];
   createdConfig: boolean;
+  /** Where new departments go (relative to the root): the file that holds the catalogue's departments, else departments.yaml. */
+  departmentsFile: string;
 }
 
 const ORDER: TableKind[] = ['departments', 'laws', 'powers', 'materials', 'fees', 'special-procedures', 'risk-points', 'responsibilities', 'department-duties', 'flows'];
@@ -233,7 +235,13 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!.relativePath)), count: clashes.length });
 
   const createdConfig = !existsSync(path.join(root, CONFIG_FILE));
-  const written = planned.map((file) => ({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) }));
+  // One line per file: departments and laws kept in one file are both counted in it.
+  const written: WrittenFile[] = [];
+  for (const file of planned) {
+    const earlier = written.find((w) => w.relativePath === file.relativePath);
+    if (earlier) earlier.entries += file.entries.length;
+    else written.push({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) });
+  }
   const name = options.name ?? path.basename(options.files[0]!).replace(/\.[^.]+$/, '');
   const config = createdConfig ? `#${comment}\n${stringify({ name, locale: 'zh-CN', profile: 'national' })}` : undefined;
   writePlanned(root, planned, options.out, config);
@@ -246,5 +254,6 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     newDepartments: directory.newDepartments,
     newLaws: directory.newLaws,
     createdConfig,
+    departmentsFile: sectionFile(existing, 'departments'),
   };
 }

@@ -1,6 +1,6 @@
 // Sheets as offices write them (found by a QA pass): sub-item rows that leave 实施主体 to the main item's row, signature
 // and total lines under the table, hidden rows, full-width digits, UTF-16 text without a byte-order mark.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -236,5 +236,25 @@ describe('hidden rows of a workbook', () => {
     expect(result.issues[0]!.data).toEqual({ text });
     expect(renderReport(result, 'lists', 'zh-CN')).toContain(`清单.xlsx［权力清单］ 第 3 行: 此行在工作簿中被隐藏，未导入：“${text}”。如果是现行事项，请在 Excel 或 WPS 中取消隐藏（或展开其分组）后再导入。`);
     expect(renderReport(result, 'lists', 'en')).toContain(`清单.xlsx［权力清单］ row 3: This row is hidden in the workbook and was not imported: "${text}". If it is a current item, unhide it (or expand its group) in Excel or WPS and import again.`);
+  });
+});
+
+describe('import --append into a catalogue that keeps departments and laws in one file', () => {
+  it('adds both the new department and the new law to it, and counts both in one line', async () => {
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, 'lists'));
+    writeFileSync(path.join(cwd, 'lists/qingdan.yaml'), 'name: 测试\n');
+    writeFileSync(path.join(cwd, 'lists/all.yaml'), 'departments:\n  - id: old\n    name: 青山县旧局\n    level: county\nlaws:\n  - id: oldlaw\n    title: 旧法\n    kind: law\n');
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      `实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限\n11339921MB1C4572XQ4010010000000,食品经营许可,行政许可,${DEPARTMENT},${BASIS},20个工作日,10个工作日\n`,
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd, append: true });
+    expect(result.written).toEqual([{ relativePath: 'all.yaml', entries: 2, appended: true }, { relativePath: 'powers/scjdglj.yaml', entries: 1, appended: false }]);
+    const all = parse(readFileSync(path.join(cwd, 'lists/all.yaml'), 'utf8')) as { departments: Array<{ id: string }>; laws: Array<{ id: string }> };
+    expect([all.departments.map((d) => d.id), all.laws.map((l) => l.id)]).toEqual([['old', 'scjdglj'], ['oldlaw', 'spaqf']]);
+    const report = renderReport(result, 'lists', 'en');
+    expect(report).toContain('Appended 2 entries to lists/all.yaml\nWrote lists/powers/scjdglj.yaml: 1 entry\n');
+    expect(report).toContain('lists/all.yaml: New department scjdglj (青山县市场监督管理局) has no credit code: add it.');
   });
 });
