@@ -219,6 +219,22 @@ describe('qingdan import (the real binary)', () => {
     expect(existsSync(path.join(cwd, 'lists/powers'))).toBe(false);
   });
 
+  it('counts every entry in the summary after an import --append of rows already there, duplicates included', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '权力清单.csv'), [
+      '实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限',
+      '11339921MB1C4572XQ4010010000000,食品经营许可,行政许可,青山县市场监督管理局,《中华人民共和国食品安全法》第三十五条,20个工作日,10个工作日',
+      '11339921MB1C4572XQ4010020000000,药品零售许可,行政许可,青山县市场监督管理局,《中华人民共和国食品安全法》第三十五条,20个工作日,10个工作日',
+    ].join('\n'));
+    expect((await runCli(['import', '权力清单.csv'], { cwd })).stdout).toContain('权力清单：4 个文件，1 个部门，2 项权力，0 条责任，0 个流程\n');
+    const again = await runCli(['import', '权力清单.csv', '--append', '--lang', 'en'], { cwd });
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('Appended 2 entries to lists/powers/scjdglj.yaml\n');
+    expect(again.stdout).toContain('code/duplicate');
+    // Was "2 powers": codes were counted, not the entries the file holds.
+    expect(again.stdout).toContain('权力清单: 4 files, 1 department, 4 powers, 0 responsibilities, 0 flows\n');
+  });
+
   it('imports again into a catalogue that holds every row already: a normal import that writes nothing (exit 0)', async () => {
     const cwd = workspace();
     writeFileSync(path.join(cwd, '部门.csv'), '部门标识,部门名称,层级\r\nscjgj,示例县市场监督管理局,县级\r\n');
