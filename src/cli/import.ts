@@ -75,8 +75,12 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
     if (ignored.length) lines.push(t('import-ignored', { list: ignored.join(comma) }));
   }
   for (const skipped of result.skipped) {
-    const key = skipped.reason === 'kind-unknown' ? 'import-skipped-kind' : skipped.reason === 'no-header' ? 'import-skipped-header' : 'import-skipped-empty';
-    lines.push(t(key, { source: source(skipped.file, skipped.sheet), cells: (skipped.cells ?? []).join('、') }));
+    const key: ToolKey =
+      skipped.reason === 'kind-unknown' ? 'import-skipped-kind'
+        : skipped.reason === 'header-row-beyond' ? 'import-skipped-header-row-beyond'
+          : skipped.reason === 'no-header' ? (skipped.headerRow !== undefined ? 'import-skipped-header-row' : 'import-skipped-header')
+            : 'import-skipped-empty';
+    lines.push(t(key, { source: source(skipped.file, skipped.sheet), cells: (skipped.cells ?? []).join('、'), row: skipped.headerRow ?? '', last: skipped.lastRow ?? '' }));
   }
   lines.push('');
   for (const file of result.written) {
@@ -94,7 +98,7 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
 
   // A new department without a credit code is a thing to complete; a level guessed from its name, one to check.
   const fromTable = result.sheets.some((s) => s.kind === 'departments');
-  const departmentsFile = toPosix(path.join(out, result.written.find((w) => w.relativePath.endsWith('departments.yaml'))?.relativePath ?? 'departments.yaml'));
+  const departmentsFile = toPosix(path.join(out, result.departmentsFile));
   const departmentIssue = (n: (typeof result.newDepartments)[number], level: Issue['level'], messageId: string): Issue => ({ level, messageId, data: { id: n.department.id, name: n.department.name, level: n.department.level }, file: departmentsFile });
   const fixes = [...result.issues.filter((i) => i.level === 'fix'), ...result.newDepartments.filter((n) => !fromTable && !n.department.credit_code).map((n) => departmentIssue(n, 'fix', 'department-credit-code'))];
   const notes = [...result.issues.filter((i) => i.level === 'note'), ...result.newDepartments.filter((n) => !fromTable && n.levelGuessed).map((n) => departmentIssue(n, 'note', 'department-level'))];

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Category, Citation, Department, Law, Level, Power, TimeUnit } from '../schema/definitions.js';
 import { LEVEL_DIGITS, type Profile } from '../profiles/index.js';
 import type { TableKind } from '../tables/columns.js';
-import { parseCitations, parseDate, parseDuration, parseYesNo, slugOf, splitLines, splitNames, type LabelTable } from '../tables/values.js';
+import { halfWidth, parseCitations, parseDate, parseDuration, parseYesNo, slugOf, splitLines, splitNames, type LabelTable } from '../tables/values.js';
 import type { Mapping } from './mapping.js';
 import type { Directory } from './resolve.js';
 import { extensionKey, extensions, groupRows, joined, single, type Cell, type Group, type Issues, type Row } from './rows.js';
@@ -80,7 +80,7 @@ class Reader {
 
   integer(entry: Draft, cell: Cell | undefined, messageId = 'number-unread'): number | undefined {
     if (!cell) return undefined;
-    const text = cell.text.replace(/\s+/g, '');
+    const text = halfWidth(cell.text).replace(/\s+/g, '');
     if (/^(零|零次|0次|零跑动|不跑|无需到现场|不需要)$/.test(text)) return 0;
     if (/^最多跑?一次$/.test(text)) return 1;
     const match = /^(\d+)(次|份)?$/.exec(text);
@@ -126,6 +126,11 @@ function set(entry: Draft, key: string, value: unknown): void {
 
 function text(cell: Cell | undefined): string | undefined {
   return cell?.text || undefined;
+}
+
+/** A code as written (实施编码, 统一社会信用代码, 基本编码): spaces dropped, full-width digits and letters as ASCII. */
+function codeText(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : halfWidth(value).replace(/\s+/g, '');
 }
 
 function lines(cell: Cell | undefined): string[] | undefined {
@@ -235,11 +240,22 @@ export class Builder {
 
   powersTable(rows: Row[], issues: Issues, file: string, sheetCategory?: Category): void {
     // A CSV saved from merged cells leaves the main item's name empty in its sub-items' rows: it is the name above.
+    // So it does with 实施主体: a sub-item without its own is done by its main item's body (the row above of the same
+    // name), not by nobody — which made a second main item without a department out of it.
     let name: Cell | undefined;
+    let body: { name: string; department?: Cell; creditCode?: Cell } | undefined;
     for (const row of rows) {
       const own = row.fields.get('name');
       if (own) name = own;
       else if (name && row.fields.has('sub_item')) row.fields.set('name', name);
+      const department = row.fields.get('department');
+      const creditCode = row.fields.get('credit_code');
+      const rowName = row.fields.get('name')?.text;
+      if (department || creditCode) body = rowName === undefined ? undefined : { name: rowName, ...(department ? { department } : {}), ...(creditCode ? { creditCode } : {}) };
+      else if (row.fields.has('sub_item') && body && body.name === rowName) {
+        if (body.department) row.fields.set('department', body.department);
+        if (body.creditCode) row.fields.set('credit_code', body.creditCode);
+      }
     }
     for (const group of groupRows(rows, ['code', 'name', 'sub_item', 'department'])) {
       const draft = this.power(group, issues, file, sheetCategory);
@@ -267,7 +283,7 @@ export class Builder {
     const nameCell = single(group, 'name', issues, data);
     const subCell = single(group, 'sub_item', issues, data);
     if (codeCell) {
-      data.code = codeCell.text.replace(/\s+/g, '');
+      data.code = codeText(codeCell.text);
       draft.codeGiven = true;
     }
     if (subCell) {
@@ -280,8 +296,9 @@ export class Builder {
     const categoryCell = single(group, 'category', issues, data);
     let category: string | undefined;
     if (categoryCell) {
-      const byCode = Object.entries(this.profile.categoryCodes).find(([, code]) => code === categoryCell.text.trim().padStart(2, '0'));
-      category = /^\d{1,2}$/.test(categoryCell.text.trim()) && byCode ? byCode[0] : reader.slug(data, 'category', categoryCell);
+      const digits = halfWidth(categoryCell.text).trim();
+      const byCode = Object.entries(this.profile.categoryCodes).find(([, code]) => code === digits.padStart(2, '0'));
+      category = /^\d{1,2}$/.test(digits) && byCode ? byCode[0] : reader.slug(data, 'category', categoryCell);
     }
     category ??= sheetCategory ?? this.mapping.defaults.category;
     if (!category && typeof data.code === 'string' && /^.{19}\d{12}$/.test(data.code)) {
@@ -295,15 +312,15 @@ export class Builder {
     const levelCell = single(group, 'level', issues, data);
     const level = reader.slug(data, 'level', levelCell, 'note') as Level | undefined;
     if (level) data.level = level;
-    const creditCode = text(single(group, 'credit_code', issues, data))?.replace(/\s+/g, '');
+    const creditCode = codeText(text(single(group, 'credit_code', issues, data)));
     const departmentCell = single(group, 'department', issues, data);
     if (departmentCell || creditCode) data.department = reader.departmentId(departmentCell, creditCode, level ?? (this.mapping.defaults.level as Level | undefined));
     else if (this.mapping.defaults.department) data.department = this.mapping.defaults.department;
     else issues.add('fix', 'missing-value', { column: '实施主体', field: 'department' }, { row: first.number });
 
-    const basic = text(single(group, 'basic_code', issues, data));
+    const basic = codeText(text(single(group, 'basic_code', issues, data)));
     if (basic) data['x-basic-code'] = basic;
-    set(data, 'parent', text(single(group, 'parent', issues, data)));
+    set(data, 'parent', codeText(text(single(group, 'parent', issues, data))));
     const co = joined(group, 'co_departments');
     if (co) data.co_departments = splitNames(co.text).map((name) => reader.knownDepartmentId(name));
     const delegated = single(group, 'delegated_by', issues, data);
@@ -416,7 +433,7 @@ export class Builder {
   /** The power a detail row belongs to; an unknown one is created (kept for the editor) and reported. */
   private owner(group: Group, issues: Issues, file: string): PowerDraft {
     // The key fields: every row of a group has the same ones (groupRows), so there is nothing to keep aside.
-    const code = text(single(group, 'code', issues, {}))?.replace(/\s+/g, '');
+    const code = codeText(text(single(group, 'code', issues, {})));
     const name = text(single(group, 'name', issues, {}));
     const sub = text(single(group, 'sub_item', issues, {}));
     const found = this.findPower(code, name, sub);
@@ -548,7 +565,7 @@ export class Builder {
       if (!duties.length) issues.add('fix', 'missing-value', { column: '责任事项', field: 'duties' }, { row: group.rows[0]!.number });
       const accountability = this.accountability(data, group, reader);
       if (accountability) data.accountability = accountability;
-      const code = text(single(group, 'code', issues, data))?.replace(/\s+/g, '');
+      const code = codeText(text(single(group, 'code', issues, data)));
       const name = text(single(group, 'name', issues, data));
       const sub = text(single(group, 'sub_item', issues, data));
       const department = single(group, 'department', issues, data);

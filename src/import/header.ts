@@ -5,6 +5,7 @@ import { slugOf } from '../tables/values.js';
 import type { TimeUnit } from '../schema/definitions.js';
 import type { Mapping } from './mapping.js';
 import type { Sheet } from './read.js';
+import { footerRows, type FooterRow } from './footer.js';
 
 export type ColumnTarget = { type: 'field'; field: string } | { type: 'extension'; key: string } | { type: 'ignored' };
 
@@ -25,6 +26,8 @@ export interface HeaderResult {
   /** 1 or 2 rows of header. */
   headerRows: number;
   columns: MappedColumn[];
+  /** Lines under the table that are not entries (合计, 制表人：…, 备注：…): not imported, named in the report. */
+  footers: FooterRow[];
 }
 
 export function columnLetter(index: number): string {
@@ -131,7 +134,7 @@ function mapRow(sheet: Sheet, spec: TableSpec, row: number, mapping: Mapping, up
 
 /** The header among the first rows: the row (or pair of rows) in which most cells are known column names. */
 export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): HeaderResult | undefined {
-  let best: HeaderResult | undefined;
+  let best: Omit<HeaderResult, 'footers'> | undefined;
   let bestScore = 0;
   const fixed = mapping.headerRow !== undefined ? [mapping.headerRow - 1] : undefined;
   const rows = fixed ?? Array.from({ length: Math.min(12, sheet.rows.length) }, (_, i) => i);
@@ -149,17 +152,23 @@ export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): Hea
       }
     }
   }
-  return bestScore >= 1 && best ? { ...best, columns: withUnnamed(sheet, best) } : undefined;
+  if (bestScore < 1 || !best) return undefined;
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const footers = footerRows(sheet.rows, best.headerRow, best.columns, (row) => hidden.has(row));
+  const footer = new Set(footers.map((f) => f.row));
+  return { ...best, columns: withUnnamed(sheet, best, (row) => hidden.has(row) || footer.has(row)), footers };
 }
 
 /**
  * A column with values but no header (a blank header cell, or a row longer than the header) is kept under its
- * letter, `x-C`, so that nothing is lost; the import reports it for the editor to name.
+ * letter, `x-C`, so that nothing is lost; the import reports it for the editor to name. Rows that are not imported
+ * (hidden, footer lines such as a signature written to the right of the table) do not make one.
  */
-function withUnnamed(sheet: Sheet, header: HeaderResult): MappedColumn[] {
+function withUnnamed(sheet: Sheet, header: Omit<HeaderResult, 'footers'>, skip: (row: number) => boolean): MappedColumn[] {
   const named = new Set(header.columns.map((c) => c.index));
   const unnamed = new Set<number>();
   for (let row = header.headerRow + 1; row < sheet.rows.length; row++) {
+    if (skip(row)) continue;
     const cells = sheet.rows[row] ?? [];
     for (let index = 0; index < cells.length; index++) if (!named.has(index) && (cells[index] ?? '').trim()) unnamed.add(index);
   }

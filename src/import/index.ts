@@ -17,7 +17,8 @@ import { findHeader, type MappedColumn } from './header.js';
 import { EMPTY_MAPPING, type Mapping } from './mapping.js';
 import { readSheets, type Encoding, type Sheet } from './read.js';
 import { Directory, type NewDepartment } from './resolve.js';
-import { dataRows, Issues, type Issue } from './rows.js';
+import { rowText } from './footer.js';
+import { dataRows, Issues, notImported, type Issue } from './rows.js';
 import { writePlanned, type PlannedFile } from './write.js';
 import type { Law } from '../schema/definitions.js';
 
@@ -48,9 +49,14 @@ export interface SheetReport {
 export interface SkippedSheet {
   file: string;
   sheet?: string;
-  reason: 'kind-unknown' | 'no-header' | 'empty';
-  /** For no-header: the cells of the first non-empty row, none of which is a known column. */
+  /** header-row-beyond: the mapping file's header_row is below the sheet's last row. */
+  reason: 'kind-unknown' | 'no-header' | 'empty' | 'header-row-beyond';
+  /** For no-header: the cells of the first non-empty row (of header_row, when given), none of which is a known column. */
   cells?: string[];
+  /** The mapping file's header_row (from 1), when it was given. */
+  headerRow?: number;
+  /** For header-row-beyond: the sheet's last row that holds anything (from 1). */
+  lastRow?: number;
 }
 
 export interface WrittenFile {
@@ -68,6 +74,8 @@ export interface ImportResult {
   newDepartments: NewDepartment[];
   newLaws: Law[];
   createdConfig: boolean;
+  /** Where new departments go (relative to the root): the file that holds the catalogue's departments, else departments.yaml. */
+  departmentsFile: string;
 }
 
 const ORDER: TableKind[] = ['departments', 'laws', 'powers', 'materials', 'fees', 'special-procedures', 'risk-points', 'responsibilities', 'department-duties', 'flows'];
@@ -139,22 +147,39 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   const reports: SheetReport[] = [];
   const allIssues: Issues[] = [];
   for (const { sheet, kind, category } of sheets) {
-    const header = findHeader(sheet, TABLES[kind], mapping);
     const label = sheet.encoding === undefined ? { sheet: sheet.name } : {};
+    const fixed = mapping.headerRow;
+    // header_row below the last row is a setting meant for another sheet or a typo, not a sheet without a header.
+    const lastRow = sheet.rows.findLastIndex((row) => row.some((cell) => cell.trim())) + 1;
+    if (fixed !== undefined && fixed > lastRow) {
+      skipped.push({ file: sheet.file, ...label, reason: 'header-row-beyond', headerRow: fixed, lastRow });
+      continue;
+    }
+    const header = findHeader(sheet, TABLES[kind], mapping);
     if (!header) {
-      const firstRow = sheet.rows.find((row) => row.some((cell) => cell.trim())) ?? [];
-      skipped.push({ file: sheet.file, ...label, reason: 'no-header', cells: firstRow.map((c) => c.trim()).filter(Boolean) });
+      const shown = fixed !== undefined ? (sheet.rows[fixed - 1] ?? []) : (sheet.rows.find((row) => row.some((cell) => cell.trim())) ?? []);
+      skipped.push({ file: sheet.file, ...label, reason: 'no-header', cells: shown.map((c) => c.trim()).filter(Boolean), ...(fixed !== undefined ? { headerRow: fixed } : {}) });
       continue;
     }
     const rows = dataRows(sheet, header);
     const issues = new Issues(sheet);
     allIssues.push(issues);
+    // What is not imported is named, row by row: a hidden row may be a cancelled item or one the office forgot it hid.
+    const skippedRows = notImported(sheet, header);
+    const naming = header.columns.filter((c) => c.target.type === 'field' && ['code', 'name', 'sub_item', 'title'].includes(c.target.field));
+    for (const row of sheet.hiddenRows ?? []) {
+      const cells = sheet.rows[row] ?? [];
+      const texts = [...new Set(cells.map((cell) => cell.trim()).filter(Boolean))];
+      const names = [...new Set(naming.map((c) => (cells[c.index] ?? '').trim()).filter(Boolean))];
+      if (row > header.headerRow && texts.length) issues.add('note', 'row-hidden', { text: rowText(names.length ? names : texts) }, { row: row + 1 });
+    }
+    for (const footer of header.footers) if (!(sheet.hiddenRows ?? []).includes(footer.row)) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
     // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
     // so where it is, or its column would only be reported missing. A code typed as a number lost its last digits
     // in the spreadsheet already: only the editor can type them again.
     for (const cell of sheet.unreadable ?? []) {
       const column = header.columns.find((c) => c.index === cell.column);
-      if (cell.row > header.headerRow && column) issues.add('fix', `cell-${cell.kind}`, { value: cell.text }, { row: cell.row + 1, column });
+      if (cell.row > header.headerRow && column && !skippedRows.has(cell.row)) issues.add('fix', `cell-${cell.kind}`, { value: cell.text }, { row: cell.row + 1, column });
     }
     // Values under a blank header are kept under the column's letter; the editor should name the column.
     for (const column of header.columns) {
@@ -172,8 +197,12 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     }
   }
   if (!reports.length) {
-    const first = skipped.find((s) => s.reason === 'no-header') ?? skipped[0];
-    if (first?.reason === 'no-header') throw new ToolError('import-no-header', { file: first.file, cells: (first.cells ?? []).join('、') || '—', known: TABLES[options.kind ?? 'powers'].columns.slice(0, 8).map((c) => c.header).join('、') });
+    const first = skipped.find((s) => s.reason === 'no-header' || s.reason === 'header-row-beyond') ?? skipped[0];
+    const file = first?.sheet ? `${first.file}［${first.sheet}］` : first?.file;
+    const known = TABLES[options.kind ?? 'powers'].columns.slice(0, 8).map((c) => c.header).join('、');
+    if (first?.reason === 'header-row-beyond') throw new ToolError('import-header-row-beyond', { file: file!, row: first.headerRow!, last: first.lastRow! });
+    if (first?.reason === 'no-header' && first.headerRow !== undefined) throw new ToolError('import-no-header-row', { file: file!, row: first.headerRow, cells: (first.cells ?? []).join('、') || '—', known });
+    if (first?.reason === 'no-header') throw new ToolError('import-no-header', { file: first.file, cells: (first.cells ?? []).join('、') || '—', known });
     if (first?.reason === 'kind-unknown') throw new ToolError('import-kind-unknown', { file: first.file, kinds: TABLE_KINDS.join(', ') });
     throw new ToolError('import-empty', { files: options.files.join(', ') });
   }
@@ -206,7 +235,13 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!.relativePath)), count: clashes.length });
 
   const createdConfig = !existsSync(path.join(root, CONFIG_FILE));
-  const written = planned.map((file) => ({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) }));
+  // One line per file: departments and laws kept in one file are both counted in it.
+  const written: WrittenFile[] = [];
+  for (const file of planned) {
+    const earlier = written.find((w) => w.relativePath === file.relativePath);
+    if (earlier) earlier.entries += file.entries.length;
+    else written.push({ relativePath: file.relativePath, entries: file.entries.length, appended: file.append && existsSync(path.join(root, file.relativePath)) });
+  }
   const name = options.name ?? path.basename(options.files[0]!).replace(/\.[^.]+$/, '');
   const config = createdConfig ? `#${comment}\n${stringify({ name, locale: 'zh-CN', profile: 'national' })}` : undefined;
   writePlanned(root, planned, options.out, config);
@@ -219,5 +254,6 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     newDepartments: directory.newDepartments,
     newLaws: directory.newLaws,
     createdConfig,
+    departmentsFile: sectionFile(existing, 'departments'),
   };
 }

@@ -1,7 +1,7 @@
 // The mapping file (--map mapping.yaml): what a spreadsheet's own column names, sheet names and values mean.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { NOT_A_FILE, readRegularFile } from '../catalogue/source.js';
 import { SourceMap, withLineFeeds } from '../catalogue/source-map.js';
 import { decode } from '../catalogue/parse.js';
 import { ToolError } from '../i18n/tools.js';
@@ -29,9 +29,12 @@ const KNOWN_FIELDS = new Set(TABLE_KINDS.flatMap((kind) => TABLES[kind].columns.
 export function loadMapping(file: string, cwd: string): Mapping {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.resolve(cwd, file));
+    // A named pipe would be waited on for ever (process substitution, <(…), is one): only a regular file is read.
+    bytes = readRegularFile(path.resolve(cwd, file));
   } catch (error) {
-    throw new ToolError('import-mapping-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === NOT_A_FILE || code === 'EISDIR') throw new ToolError('import-mapping-not-file', { file });
+    throw new ToolError('import-mapping-unreadable', { file, code: code ?? 'EIO' });
   }
   // Decoded as catalogue files are (UTF-8 only, a byte-order mark dropped, UTF-16 refused).
   const decoded = decode(bytes, file);

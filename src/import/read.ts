@@ -1,15 +1,15 @@
-// Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM or GB18030, told apart and named) and XLSX
+// Spreadsheet files → sheets of cell texts: CSV (UTF-8, UTF-8 with BOM, GB18030 or UTF-16, told apart and named) and XLSX
 // (merged cells given their master's value). A file that cannot be read is a ToolError: one sentence, exit 2.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { NOT_A_FILE, readRegularFile } from '../catalogue/source.js';
 import { ToolError } from '../i18n/tools.js';
 import { unneutralise } from '../tables/values.js';
 import { columnLetter } from './header.js';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-16le-no-bom' | 'utf-16be-no-bom';
 
 export interface Range {
   top: number;
@@ -34,6 +34,8 @@ export interface Sheet {
   unreadable?: UnreadableCell[];
   /** Workbook cells that link somewhere (0-based): columns that hold an address take the link's target, not its text. */
   links?: CellLink[];
+  /** Workbook rows hidden in the sheet (0-based), collapsed groups' rows included: not imported, named in the report. */
+  hiddenRows?: number[];
   /** For CSV: the encoding it was read in. */
   encoding?: Encoding;
 }
@@ -45,7 +47,15 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
   } else if (isUtf8(bytes)) {
     return { text: Buffer.from(bytes).toString('utf8'), encoding: 'utf-8' };
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ToolError('import-utf16', { file });
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    try {
+      // The decoder drops the byte-order mark.
+      return { text: new TextDecoder(utf16.startsWith('utf-16le') ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      throw new ToolError('import-utf16', { file });
+    }
+  }
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
   } catch {
@@ -168,23 +178,29 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
     const encrypted = Buffer.from(bytes).includes(Buffer.from('EncryptionInfo', 'utf16le'));
     throw new ToolError(encrypted ? 'import-xlsx-encrypted' : 'import-xls', { file });
   }
-  if (!startsWith(bytes, ZIP)) throw new ToolError('import-xlsx-broken', { file, detail: 'not a ZIP archive' });
+  // What exceljs or its ZIP reader says of a damaged file (end of central directory, setting 'sheetNo') means nothing to
+  // the office: the file is named as not a readable workbook, with what to do.
+  if (!startsWith(bytes, ZIP)) throw new ToolError('import-xlsx-broken', { file });
   // Loaded here, not at start-up: exceljs takes longer to load than most commands take to run.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   capMerges(workbook);
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new ToolError('import-xlsx-broken', { file, detail: (error as Error).message.split('\n')[0] ?? '' });
+  } catch {
+    throw new ToolError('import-xlsx-broken', { file });
   }
+  // A ZIP without a workbook in it (another kind of archive renamed .xlsx, a workbook.xml lost) loads with no sheet at all.
+  if (!workbook.worksheets.length) throw new ToolError('import-xlsx-broken', { file });
   return workbook.worksheets
     .filter((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden')
     .map((worksheet) => {
       const rows: string[][] = [];
       const cellsUnread: UnreadableCell[] = [];
       const links: CellLink[] = [];
+      const hiddenRows: number[] = [];
       worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+        if (row.hidden) hiddenRows.push(rowNumber - 1);
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
           const value = cell.value;
@@ -206,6 +222,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
         merges,
         ...(cellsUnread.length ? { unreadable: cellsUnread } : {}),
         ...(links.length ? { links } : {}),
+        ...(hiddenRows.length ? { hiddenRows } : {}),
       };
     });
 }
@@ -260,11 +277,11 @@ export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   try {
     // A named pipe would be read until its writer closes it (for ever, when there is none), a device for ever: only a
     // regular file is a spreadsheet.
-    if (!statSync(path.resolve(cwd, file)).isFile()) throw new ToolError('import-not-file', { file });
-    bytes = readFileSync(path.resolve(cwd, file));
+    bytes = readRegularFile(path.resolve(cwd, file));
   } catch (error) {
-    if (error instanceof ToolError) throw error;
-    throw new ToolError('import-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === NOT_A_FILE || code === 'EISDIR') throw new ToolError('import-not-file', { file });
+    throw new ToolError('import-unreadable', { file, code: code ?? 'EIO' });
   }
   const extension = path.extname(file).toLowerCase();
   const textual = extension === '.csv' || extension === '.tsv' || extension === '.txt';
@@ -281,8 +298,33 @@ export async function readSheets(file: string, cwd: string): Promise<Sheet[]> {
   throw new ToolError('import-not-table', { file });
 }
 
-/** No NUL byte in the first 8 KiB, as git tells text from binary; UTF-16 (which has NULs) is left to decodeCsv to name. */
+/** No NUL byte in the first 8 KiB, as git tells text from binary; or UTF-16, whose NULs are the high bytes of ASCII. */
 function looksLikeText(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  return !bytes.subarray(0, 8192).includes(0);
+  return utf16Of(bytes) !== undefined || !bytes.subarray(0, 8192).includes(0);
+}
+
+/**
+ * UTF-16, with a byte-order mark (Excel's "Unicode text") or without one (what some programs export): without, it is
+ * told by its NUL bytes, which in a table's text are the high bytes of ASCII characters (digits, separators, line
+ * ends) and so fall all on one side of each pair (the second in little-endian), never on the other, as they do in a
+ * binary file; and the first 8 KiB must decode to text without control characters other than tab and line ends.
+ */
+function utf16Of(bytes: Uint8Array): Encoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes.length < 2 || bytes.length % 2) return undefined;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 ? odd++ : even++;
+  if ((even && odd) || (!even && !odd)) return undefined;
+  const endian = odd ? 'utf-16le' : 'utf-16be';
+  let text: string;
+  try {
+    text = new TextDecoder(endian, { fatal: true }).decode(sample);
+  } catch {
+    return undefined;
+  }
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text) || !/[\n,;\t]/.test(text)) return undefined;
+  return `${endian}-no-bom`;
 }

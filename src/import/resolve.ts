@@ -1,6 +1,7 @@
 // Names in a spreadsheet → ids in the catalogue: departments by credit code or name, laws by title; what is not there
 // yet is created with a readable id (pinyin initials, as lists/ does: 食品安全法 → spaqf) and reported.
 import { CREDIT_CODE_ALPHABET } from '../catalogue/credit-code.js';
+import { halfWidth } from '../tables/values.js';
 import { createRequire } from 'node:module';
 import type { pinyin as Pinyin } from 'pinyin-pro';
 import type { Department, Law, Level } from '../schema/definitions.js';
@@ -163,6 +164,6 @@ export class Directory {
  * character is department/credit-code's business, once imported).
  */
 function creditCodeIn(text: string): string | undefined {
-  const value = text.trim().toUpperCase();
+  const value = halfWidth(text).trim().toUpperCase();
   return value.length === 18 && [...value].every((char) => CREDIT_CODE_ALPHABET.includes(char)) ? value : undefined;
 }

@@ -57,10 +57,17 @@ export class Issues {
   }
 }
 
+/** Rows below the header that are not imported (0-based): hidden in the workbook, or lines under the table. */
+export function notImported(sheet: Sheet, header: HeaderResult): Set<number> {
+  return new Set([...(sheet.hiddenRows ?? []).filter((row) => row > header.headerRow), ...header.footers.map((footer) => footer.row)]);
+}
+
 export function dataRows(sheet: Sheet, header: HeaderResult): Row[] {
   const rows: Row[] = [];
   const links = new Map((sheet.links ?? []).map((link) => [`${link.row}:${link.column}`, link.target]));
+  const skipped = notImported(sheet, header);
   for (let index = header.headerRow + 1; index < sheet.rows.length; index++) {
+    if (skipped.has(index)) continue;
     const cells = sheet.rows[index] ?? [];
     const row: Row = { number: index + 1, fields: new Map(), extensions: new Map() };
     for (const column of header.columns) {

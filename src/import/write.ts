@@ -79,16 +79,31 @@ function present(target: string, shown: string): Buffer | undefined {
  * written before it, so the catalogue is as it was rather than half imported.
  */
 export function writePlanned(root: string, planned: PlannedFile[], out: string, config?: string): void {
-  const writes = planned.map((file) => {
+  const writes: Array<{ target: string; shown: string; original: Buffer | undefined; text: string }> = [];
+  const byTarget = new Map<string, (typeof writes)[number]>();
+  for (const file of planned) {
     const target = path.join(root, file.relativePath);
     const shown = toPosix(path.join(out, file.relativePath));
+    // Two sections bound for one file (a catalogue that keeps departments and laws together): the second is added to
+    // the text the first made, not to the file as it was, which would drop the first's entries.
+    const earlier = byTarget.get(target);
+    if (earlier) {
+      earlier.text = appendText(earlier.text, file.section, file.entries, shown);
+      continue;
+    }
     const original = present(target, shown);
-    if (!(file.append && original)) return { target, shown, original, text: sectionText(file.section, file.entries, file.comment) };
-    // Read as UTF-8 regardless, a GB18030 file would be written back with every Chinese character replaced by U+FFFD.
-    const decoded = decode(original, shown);
-    if (!decoded.ok) throw new ToolError('import-append-encoding', { path: shown, section: file.section });
-    return { target, shown, original, text: appendText(decoded.text, file.section, file.entries, shown) };
-  });
+    let text: string;
+    if (!(file.append && original)) text = sectionText(file.section, file.entries, file.comment);
+    else {
+      // Read as UTF-8 regardless, a GB18030 file would be written back with every Chinese character replaced by U+FFFD.
+      const decoded = decode(original, shown);
+      if (!decoded.ok) throw new ToolError('import-append-encoding', { path: shown, section: file.section });
+      text = appendText(decoded.text, file.section, file.entries, shown);
+    }
+    const write = { target, shown, original, text };
+    writes.push(write);
+    byTarget.set(target, write);
+  }
   if (config !== undefined) {
     const target = path.join(root, CONFIG_FILE);
     const shown = toPosix(path.join(out, CONFIG_FILE));

@@ -42,9 +42,19 @@ function bare(text: string): string {
   return text.replace(/\s+/g, '').replace(/^(\d+[.、．]|[（(]\d+[)）])/, '').replace(/(阶段)?(责任|环节)$/, '');
 }
 
+/**
+ * Digits and Latin letters typed in full width (a Chinese input method in full-width mode: ２０个工作日, ＭＢ) as ASCII,
+ * the full-width full stop between them too (１．５小时), and the ideographic space as a space. Other punctuation stays:
+ * labels are written with full-width brackets (县（市、区）级).
+ */
+export function halfWidth(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
 /** The slug for a cell: an exact slug, a label or an alias (case and spaces ignored); extra labels from a mapping file first. */
 export function slugOf(table: LabelTable, text: string, extra: Record<string, string> = {}): string | undefined {
-  const value = text.trim();
+  if (text.trim() in extra) return extra[text.trim()];
+  const value = halfWidth(text).trim();
   if (value in extra) return extra[value];
   const labels = VALUE_LABELS[table] as Record<string, string[]>;
   if (value in labels) return value;
@@ -94,10 +104,10 @@ export interface Duration {
   unit?: TimeUnit;
 }
 
-/** "20个工作日", "5 天", "2小时", "即办" / "当场办结" (0), "二十个工作日", a bare number (no unit). */
+/** "20个工作日", "5 天", "2小时", "即办" / "当场办结" (0), "二十个工作日", "２０日" (full width), a bare number (no unit). */
 export function parseDuration(text: string | number): Duration | undefined {
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? { value: text } : undefined;
-  const value = text.trim().replace(/\s+/g, '');
+  const value = halfWidth(text).replace(/\s+/g, '');
   if (/^(即办|即时办结|当场办结|当场|立即办结|即来即办)$/.test(value)) return { value: 0 };
   const match = /^(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(个工作日|工作日|个自然日|自然日|天|日|个小时|小时)?$/.exec(value);
   if (!match) return undefined;
@@ -114,7 +124,7 @@ export function parseDuration(text: string | number): Duration | undefined {
  * not a date of the calendar.
  */
 export function parseDate(text: string): { date: string; serial: boolean } | undefined {
-  const value = text.trim().replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
+  const value = halfWidth(text).replace(/\s+/g, '');
   const iso = (year: number, month: number, day: number) => {
     const date = new Date(Date.UTC(year, month - 1, day));
     // Date.UTC rolls 2月30日 over into March: a date that does not exist is not read.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation, neutralise, parseCitations, parseDuration, slugOf, splitLines, splitNames, unneutralise } from '../../src/tables/values.js';
+import { formatCitation, halfWidth, neutralise, parseCitations, parseDuration, slugOf, splitLines, splitNames, unneutralise } from '../../src/tables/values.js';
 
 describe('citation cells', () => {
   it('reads 《title》article：text, several articles of one law, and text that names another law', () => {
@@ -39,6 +39,17 @@ describe('other cells', () => {
     expect(parseDuration('即办')).toEqual({ value: 0 });
     expect(parseDuration('15')).toEqual({ value: 15 });
     expect(parseDuration('法律未规定')).toBeUndefined();
+  });
+
+  it('reads digits typed in full width (a Chinese input method in full-width mode), in time limits and labels', () => {
+    expect(parseDuration('２０个工作日')).toEqual({ value: 20, unit: 'working-days' });
+    expect(parseDuration('２０日')).toEqual({ value: 20, unit: 'days' });
+    expect(parseDuration('１０\u3000天')).toEqual({ value: 10, unit: 'days' });
+    expect(parseDuration('１．５小时')).toEqual({ value: 1.5, unit: 'hours' });
+    expect(parseDuration('１５')).toEqual({ value: 15 });
+    expect(slugOf('level', '４')).toBe('county');
+    expect(slugOf('level', '县（市、区）级')).toBe('county');
+    expect(halfWidth('１１３３９９２１ＭＢ１Ｃ４５７２ＸＱ')).toBe('11339921MB1C4572XQ');
   });
 
   it('maps labels, aliases and slugs; numbering and 责任 suffixes do not matter', () => {
