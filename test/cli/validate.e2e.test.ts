@@ -293,6 +293,23 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId} ${f.line}`)).toEqual(['yaml/syntax 2']);
   });
 
+  it('names a file whose name is not UTF-8 (GBK from an old zip tool) at the file, with its bytes and a rename; validate and fmt exit 1 (it was "missing")', async () => {
+    const dir = copyCatalogue(BASE);
+    const departments = path.join(dir, 'departments.yaml');
+    writeFileSync(Buffer.concat([Buffer.from(dir + path.sep), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('.yaml')]), readFileSync(departments));
+    rmSync(departments);
+    const problem =
+      "lists/\ufffd\ufffd\ufffd\ufffd.yaml:1:1  The name of this file is not UTF-8 (its bytes: \\xb2\\xbf\\xc3\\xc5.yaml), so the file was not read. Read as GB18030/GBK (as old Windows zip tools wrote names) it is \"部门.yaml\". Rename it to UTF-8: mv lists/$'\\xb2\\xbf\\xc3\\xc5.yaml' lists/部门.yaml (convmv -f GBK -t UTF-8 --notest -r FOLDER renames every such name at once)  file/encoding\n";
+    const validate = await runCli(['validate', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect([validate.code, validate.stderr]).toEqual([1, '']);
+    expect(validate.stdout).toContain(`\n  ${problem.replace(':1:1  ', ':1:1  error  ')}`);
+    // Its departments are not reported unknown where they are used: the file's keys were read through its name's bytes.
+    expect(validate.stdout).toContain('✖ 1 error, 0 warnings, 0 infos');
+    const fmt = await runCli(['fmt', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect([fmt.code, fmt.stdout]).toEqual([1, '']);
+    expect(fmt.stderr).toBe(`lists/\ufffd\ufffd\ufffd\ufffd.yaml cannot be formatted; fix this first:\n  ${problem}Formatted 0 files; 5 already formatted.\n`);
+  });
+
   it('names a symbolic link to nothing as such, at the link, exit 1', async () => {
     const dir = copyCatalogue(BASE);
     symlinkSync(path.join(dir, 'no-such-file.yaml'), path.join(dir, 'extra.yaml'));
