@@ -247,6 +247,16 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(fmt.stderr + fmt.stdout).toContain('pipe.yaml:1:1  This is not a regular file');
   });
 
+  it('reports every schema error of one entry in one run with the build\'s precompiled validators, exit 1', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'powers.yaml'), '    category: licensing\n', '    category: licence\n    visit: 1\n');
+    edit(path.join(dir, 'powers.yaml'), '        medium: both\n', '        medium: paperish\n');
+    const result = await runCli(['validate', dir, '-f', 'json']);
+    expect(result.code).toBe(1);
+    const findings = JSON.parse(result.stdout).findings as Array<{ ruleId: string; line: number; column: number }>;
+    expect(findings.map((f) => `${f.ruleId} ${f.line}:${f.column}`)).toEqual(['schema/enum 4:15', 'schema/unknown-property 5:5', 'schema/enum 15:17']);
+  });
+
   it('turns an unreadable file into a finding, not a crash', async () => {
     if (process.getuid?.() === 0) return; // root reads everything; the in-memory loader test covers it
     const dir = copyCatalogue(BASE);
