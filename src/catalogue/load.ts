@@ -1,7 +1,7 @@
 // Reads every file of a catalogue (through the cache and worker threads when asked), then builds the model.
 import { Worker } from 'node:worker_threads';
 import { decode } from './parse.js';
-import { processFile, unlistedFolder, type ProcessedFile, type Projection, type Read } from './process.js';
+import { misnamedFile, processFile, unlistedFolder, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
@@ -228,10 +228,16 @@ function assemble(source: CatalogueSource, config: ReturnType<typeof configOf>, 
   return { catalogue: buildCatalogue(source.displayRoot, configFile, config.config, files, sections, keys, unread, leftOut), findings, configOk: config.ok };
 }
 
-/** The catalogue's files, and the folders that could not be listed, each as a file that could not be read. */
+/**
+ * The catalogue's files, and the folders that could not be listed and the files and folders whose names are not
+ * UTF-8, each as a file that could not be read.
+ */
 function listCatalogue(source: CatalogueSource): { relativePaths: string[]; unlisted: ProcessedFile[] } {
   const unlisted: ProcessedFile[] = [];
-  const relativePaths = source.listFiles((folder, error) => unlisted.push(unlistedFolder(error, folder, folder ? displayPath(source, folder) : source.displayRoot)));
+  const relativePaths = source.listFiles(
+    (folder, error) => unlisted.push(unlistedFolder(error, folder, folder ? displayPath(source, folder) : source.displayRoot)),
+    (entry) => unlisted.push(misnamedFile(entry, displayPath(source, entry.relativePath))),
+  );
   return { relativePaths, unlisted };
 }
 

@@ -4,7 +4,7 @@ import { getValidators, validateData } from '../schema/validator.js';
 import type { DocPath, RawFinding } from '../findings.js';
 import { projectForRules } from './project.js';
 import { sectionsWritten } from './model.js';
-import { NOT_A_FILE } from './source.js';
+import { NOT_A_FILE, type MisnamedEntry } from './source.js';
 import type { SectionName } from '../schema/definitions.js';
 
 export interface ProcessedFile {
@@ -47,6 +47,50 @@ export function unreadableFinding(error: NodeJS.ErrnoException, file: string): R
 export function unlistedFolder(error: NodeJS.ErrnoException, relativePath: string, folder: string): ProcessedFile {
   const finding: RawFinding = { ruleId: 'file/unreadable', messageId: 'folder', data: { code: error.code ?? 'EIO' }, place: { file: folder, path: [], range: [0, 0], text: '' } };
   return { relativePath, file: folder, readable: false, data: undefined, findings: [finding], invalid: [], unread: 'any' };
+}
+
+/** A name's bytes for a shell, inside $'…': printable ASCII as it is, every other byte as \xHH. */
+function escapedBytes(name: Uint8Array): string {
+  return [...name].map((byte) => (byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+}
+
+/** A path as one shell word: as it is when nothing in it is special to a shell, else in single quotes. */
+function shellWord(text: string): string {
+  return text && !/[\s'"\\$`!*?[\]{}()<>|&;#~]/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * A file or folder whose name is not UTF-8, as a finding at it (file/encoding): the name's bytes, its GB18030 reading
+ * when it has one (an old Windows zip tool's names), and the mv that renames it. A file's top-level keys are read
+ * through its name's bytes, so that only the references into its sections wait (as for a file that is not UTF-8).
+ */
+export function misnamedFile(entry: MisnamedEntry, file: string): ProcessedFile {
+  let gb18030: string | undefined;
+  try {
+    gb18030 = new TextDecoder('gb18030', { fatal: true }).decode(entry.name);
+  } catch {
+    gb18030 = undefined;
+  }
+  const slash = file.lastIndexOf('/');
+  const folder = slash < 0 ? '' : file.slice(0, slash + 1);
+  const data = {
+    bytes: escapedBytes(entry.name),
+    name: gb18030 ?? '',
+    source: `${folder ? shellWord(folder) : ''}$'${escapedBytes(entry.name)}'`,
+    target: shellWord(`${folder}${gb18030 ?? ''}`),
+    folder: folder ? shellWord(folder) : '',
+  };
+  const messageId = `${entry.folder ? 'folder-' : ''}name-${gb18030 !== undefined ? 'gb18030' : 'not-utf8'}`;
+  const finding: RawFinding = { ruleId: 'file/encoding', messageId, data, place: { file, path: [], range: [0, 0], text: '' } };
+  let unread: SectionName[] | 'any' = 'any';
+  if (entry.read) {
+    try {
+      unread = sectionsWritten(new TextDecoder('utf-8').decode(entry.read()));
+    } catch {
+      unread = 'any';
+    }
+  }
+  return { relativePath: entry.relativePath, file, readable: false, data: undefined, findings: [finding], invalid: [], unread };
 }
 
 export function processFile(read: Read, relativePath: string, file: string, kind: 'file' | 'config', projection: Projection = 'full'): ProcessedFile {

@@ -1,5 +1,6 @@
 // Where catalogue files come from: a folder on disk, or (for tests and diff) any other store of bytes.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type PathLike } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from './cache.js';
 
@@ -13,14 +14,30 @@ export function enclosingCatalogue(dir: string): string | undefined {
   }
 }
 
+/**
+ * A file or folder whose name is not UTF-8 (GBK names from an old Windows zip tool): named by its lossy reading (U+FFFD
+ * for the bytes that are not UTF-8, as Node names it) and its bytes; a file's bytes can still be read.
+ */
+export interface MisnamedEntry {
+  /** Posix path relative to the root, the last part as Node reads it (with U+FFFD). */
+  relativePath: string;
+  /** The name's own bytes. */
+  name: Uint8Array;
+  folder: boolean;
+  /** A file's bytes, through its name's bytes. */
+  read?: () => Uint8Array;
+}
+
 export interface CatalogueSource {
   /** How the catalogue root is shown in findings, e.g. `lists` (relative to the working directory). */
   readonly displayRoot: string;
   /**
    * Catalogue files as posix paths relative to the root, sorted; the config file excluded. A folder that cannot be
-   * listed (no permission) is told to `unlisted` (its posix path relative to the root, '' for the root) and skipped.
+   * listed (no permission) is told to `unlisted` (its posix path relative to the root, '' for the root) and skipped. A
+   * YAML file or a folder whose name is not UTF-8 is told to `misnamed` and skipped: its name as text is a guess that
+   * can name no file to open, and two such names can read alike.
    */
-  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void): string[];
+  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void, misnamed?: (entry: MisnamedEntry) => void): string[];
   readFile(relativePath: string): Uint8Array;
   hasConfig(): boolean;
   /** qingdan.yaml is there but is a folder: a mistake worth its own sentence. */
@@ -88,7 +105,7 @@ export class DirectorySource implements CatalogueSource {
     }
   }
 
-  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void): string[] {
+  listFiles(unlisted?: (folder: string, error: NodeJS.ErrnoException) => void, misnamed?: (entry: MisnamedEntry) => void): string[] {
     const out: string[] = [];
     const walk = (relative: string) => {
       let entries: Dirent[];
@@ -99,12 +116,23 @@ export class DirectorySource implements CatalogueSource {
         unlisted(relative, error as NodeJS.ErrnoException);
         return;
       }
+      // Node reads a name that is not UTF-8 with U+FFFD for its bad bytes; only then is the folder read again by bytes.
+      const names = entries.some((entry) => entry.name.includes('\ufffd')) ? this.namesAsBytes(relative) : undefined;
       for (const entry of entries) {
+        const raw = names?.get(entry.name)?.shift();
         const child = relative ? `${relative}/${entry.name}` : entry.name;
+        const isYaml = YAML_FILE.test(entry.name) && child !== CONFIG_FILE;
+        if (raw && !isUtf8(raw)) {
+          // Not walked into (its lossy name opens nothing), and said only when it holds what a catalogue is made of.
+          if (entry.isDirectory() ? !skipFolder(entry.name) && holdsYaml(this.byteName(relative, raw)) : isYaml) {
+            misnamed?.({ relativePath: child, name: raw, folder: entry.isDirectory(), ...(entry.isDirectory() ? {} : { read: () => this.readByName(relative, raw) }) });
+          }
+          continue;
+        }
         // Symlinked folders are not followed: they can loop, and a catalogue lives in one tree.
         if (entry.isDirectory()) {
           if (!skipFolder(entry.name)) walk(child);
-        } else if (YAML_FILE.test(entry.name) && child !== CONFIG_FILE) {
+        } else if (isYaml) {
           // Files and links, and a pipe or device named *.yaml too: reading it is refused (readFile), and said.
           out.push(child);
         }
@@ -112,6 +140,29 @@ export class DirectorySource implements CatalogueSource {
     };
     walk('');
     return out.sort(compareCodePoints);
+  }
+
+  /** The names of a folder's entries as bytes, by their lossy reading (several names may read alike). */
+  private namesAsBytes(relative: string): Map<string, Buffer[]> {
+    const byText = new Map<string, Buffer[]>();
+    try {
+      for (const name of readdirSync(path.join(this.root, relative), { encoding: 'buffer' })) {
+        const text = name.toString('utf8');
+        byText.set(text, [...(byText.get(text) ?? []), name]);
+      }
+    } catch {
+      // Gone since it was listed: its entries are taken by their names as text.
+    }
+    return byText;
+  }
+
+  /** The path of an entry of folder `relative` by its name's bytes: Node takes a path as bytes too. */
+  private byteName(relative: string, name: Buffer): Buffer {
+    return Buffer.concat([Buffer.from(path.join(this.root, relative) + path.sep), name]);
+  }
+
+  private readByName(relative: string, name: Buffer): Buffer {
+    return readRegularFile(this.byteName(relative, name));
   }
 
   readFile(relativePath: string): Uint8Array {
@@ -124,6 +175,21 @@ export class DirectorySource implements CatalogueSource {
   }
 }
 
+/** Whether a folder (named by bytes) holds a YAML file at any depth, as listFiles would walk it; yes when it cannot tell. */
+function holdsYaml(folder: Buffer): boolean {
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = readdirSync(folder, { encoding: 'buffer', withFileTypes: true });
+  } catch {
+    return true;
+  }
+  return entries.some((entry) => {
+    const name = entry.name.toString('utf8');
+    if (entry.isDirectory()) return !skipFolder(name) && holdsYaml(Buffer.concat([folder, Buffer.from(path.sep), entry.name]));
+    return YAML_FILE.test(name);
+  });
+}
+
 /** The code of the error for a path that is no regular file (a pipe, a socket, a device): file/unreadable's not-a-file. */
 export const NOT_A_FILE = 'not-a-file';
 
@@ -133,12 +199,12 @@ export const NOT_A_FILE = 'not-a-file';
  * the look and the read; one fstat more than readFileSync(path) makes (it stats the descriptor again for the size),
  * within noise on 4,000 files (docs/performance.md, eighth session).
  */
-export function readRegularFile(file: string): Buffer {
+export function readRegularFile(file: PathLike): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR' });
-    if (!stats.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: NOT_A_FILE });
+    if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${String(file)}'`), { code: 'EISDIR' });
+    if (!stats.isFile()) throw Object.assign(new Error(`${String(file)} is not a regular file`), { code: NOT_A_FILE });
     return readFileSync(fd);
   } finally {
     closeSync(fd);

@@ -10,6 +10,8 @@ import { diffCatalogues, failing } from '../diff/diff.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
 import { diffFormatters } from '../report/diff/index.js';
 import { UsageError } from '../errors.js';
+import { ui } from '../i18n/index.js';
+import { visible } from '../report/visible.js';
 import type { Waiver } from '../schema/definitions.js';
 import { resolveTargets } from './targets.js';
 import { gateFlags, wantsColor, writeReport } from './output.js';
@@ -157,6 +159,10 @@ async function diffCommand(revisions: string[], flags: DiffFlags, context: Comma
   const { base, head } = sides(revisions, flags, context);
   const today = io.env.QINGDAN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(io.env.QINGDAN_TODAY) ? io.env.QINGDAN_TODAY : new Date().toISOString().slice(0, 10);
   const result = await diffCatalogues(base, head, { ...(locale ? { locale } : {}), extraWaivers, today });
+  if (result.absent) {
+    const side = result.absent === 'base' ? base : head;
+    io.stderr.write(visible(`${ui(result.locale, result.absent === 'base' ? 'diff-absent-base' : 'diff-absent-head', { rev: side.label, path: side.source.displayRoot })}\n`));
+  }
   const text = formatter({ ...result, color: wantsColor(flags, io), toolVersion: context.version, failOn });
   writeReport(io, flags.output, text);
   return failing(result, failOn).length ? 1 : 0;

@@ -76,11 +76,16 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
     io.stderr.write(visible(`${toolMessage(locale, 'export-losses', { count: losses.length })}\n`));
     for (const loss of losses) io.stderr.write(`  ${toolMessage(locale, `export-loss-${loss.kind}`, { path: loss.path })}\n`);
   }
-  // Entries that fail the schema are not in the catalogue's sections: say how many were left out.
-  const left = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId)).length;
-  if (left) {
-    io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left })}\n`));
-    return 1;
+  // Files and folders that could not be read or parsed gave nothing to export: each is named with its problem, as
+  // validate names it (a folder of flows that may not be listed used to be told as an entry failing the format).
+  const unread = new Set(result.catalogue.unread.map((place) => place.file));
+  const unreadProblems = result.findings.filter((f) => f.severity === 'error' && unread.has(f.file));
+  if (unreadProblems.length) {
+    io.stderr.write(visible(`${toolMessage(locale, 'export-unread', { count: unread.size })}\n`));
+    for (const f of unreadProblems) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
   }
-  return 0;
+  // Entries that fail the schema are not in the catalogue's sections: say how many were left out.
+  const left = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId) && !unread.has(f.file)).length;
+  if (left) io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left })}\n`));
+  return left || unreadProblems.length ? 1 : 0;
 }

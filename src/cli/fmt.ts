@@ -56,7 +56,7 @@ async function fmtCommand(paths: string[], flags: FmtFlags, context: CommandCont
       for (const finding of outcome.findings) io.stderr.write(visible(`  ${problem(finding, text ?? '', locale)}\n`));
     } else if (outcome.status === 'unsafe') {
       failed = true;
-      io.stderr.write(visible(`${toolMessage(locale, outcome.reason === 'data' ? 'fmt-unsafe-data' : 'fmt-unsafe-comments', { file: file.display })}\n`));
+      io.stderr.write(visible(`${toolMessage(locale, `fmt-unsafe-${outcome.reason}`, { file: file.display })}\n`));
     }
   }
   if (check) {

@@ -122,8 +122,10 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
 function baselined(result: ValidateResult, root: string, ref: string, context: CommandContext, locale: Locale): Finding[] {
   // The catalogue's repository, which need not be the working directory's.
   const git = new Git(root);
+  // The repository first: outside one, every revision is missing, and that would be the wrong thing to say.
+  const prefix = repositoryPrefix(git.topLevel(ref), root);
   const commit = git.resolve(ref);
-  const source = new GitSource(git, commit, repositoryPrefix(git.topLevel(), root), result.catalogue.displayRoot, ref);
+  const source = new GitSource(git, commit, prefix, result.catalogue.displayRoot, ref);
   if (!source.hasConfig()) return result.findings; // the catalogue did not exist then: everything is new
   const base = validateCatalogue(source, { explicitLocale: locale });
   const fresh = newSince(result, base);

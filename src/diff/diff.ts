@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { ProcessedFile } from '../catalogue/process.js';
-import { SourceError, type CatalogueSource } from '../catalogue/source.js';
+import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from '../catalogue/source.js';
 import { Positions } from '../catalogue/positions.js';
-import type { Catalogue, Entry } from '../catalogue/model.js';
+import { buildCatalogue, emptySections, type Catalogue, type Entry } from '../catalogue/model.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 import { convert } from '../flow/time.js';
@@ -59,17 +59,26 @@ export interface DiffResult {
   skipped: string[];
   /** Sentences about waivers: expired, or matching nothing. */
   notes: string[];
+  /**
+   * The side whose revision has no catalogue (no qingdan.yaml in the folder then): compared as an empty catalogue, so
+   * every item of the other side is added (or removed). The command says so on stderr.
+   */
+  absent?: 'base' | 'head';
 }
 
 const FILE_RULES = /^(yaml|file)\//;
 const MAX_PROBLEMS_SHOWN = 20;
 
-async function loadSide(source: CatalogueSource, label: string, locale: Locale, shared: Map<string, ProcessedFile>): Promise<Catalogue> {
+/** A side loaded, or undefined when its folder holds no catalogue (a revision from before the catalogue was added). */
+async function loadSide(source: CatalogueSource, label: string, locale: Locale, shared: Map<string, ProcessedFile>): Promise<Catalogue | undefined> {
   let loaded;
   try {
     loaded = await loadCatalogue(source, { shared });
   } catch (error) {
-    if (error instanceof SourceError) throw new UsageError('no-catalogue-at-rev', { rev: label, path: source.displayRoot });
+    if (error instanceof SourceError) {
+      if (error.messageId === 'no-config') return undefined;
+      throw new UsageError('config-folder', error.data);
+    }
     throw error;
   }
   const broken = loaded.findings.filter((f) => FILE_RULES.test(f.ruleId) && f.ruleId !== 'file/empty');
@@ -82,6 +91,12 @@ async function loadSide(source: CatalogueSource, label: string, locale: Locale, 
     throw new UsageError('diff-broken-side', { side: label }, problems);
   }
   return loaded.catalogue;
+}
+
+/** What a revision without the catalogue is compared as: a catalogue with nothing in it. */
+function emptyCatalogue(source: CatalogueSource): Catalogue {
+  const keys = { departments: new Map(), laws: new Map(), powers: new Map(), flows: new Map() };
+  return buildCatalogue(source.displayRoot, displayPath(source, CONFIG_FILE), { name: '' }, new Map(), emptySections(), keys);
 }
 
 function sideOf(catalogue: Catalogue): Side {
@@ -184,11 +199,19 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   const fallbackLocale = options.locale ?? 'zh-CN';
   // Two revisions share most files: each blob is parsed once, and both catalogues hold the same data for it.
   const shared = new Map<string, ProcessedFile>();
-  const baseCatalogue = await loadSide(base.source, base.label, fallbackLocale, shared);
-  const headCatalogue = await loadSide(head.source, head.label, fallbackLocale, shared);
-  const locale = options.locale ?? headCatalogue.config.locale ?? 'zh-CN';
+  const baseLoaded = await loadSide(base.source, base.label, fallbackLocale, shared);
+  const headLoaded = await loadSide(head.source, head.label, fallbackLocale, shared);
+  // A revision from before the catalogue existed is an empty catalogue (the first pull request that adds it: every
+  // item added); with neither side there is nothing to compare, most likely a wrong folder or revision.
+  if (!baseLoaded && !headLoaded) throw new UsageError('no-catalogue-at-rev', { rev: base.label, path: base.source.displayRoot });
+  const absent = !baseLoaded ? 'base' : !headLoaded ? 'head' : undefined;
+  const baseCatalogue = baseLoaded ?? emptyCatalogue(base.source);
+  const headCatalogue = headLoaded ?? emptyCatalogue(head.source);
+  // Settings (levels, waivers, locale) are the revision's; when it has no catalogue, the other side's.
+  const settingsFrom = headLoaded ?? baseCatalogue;
+  const locale = options.locale ?? settingsFrom.config.locale ?? 'zh-CN';
   const skip = invalidCodes(baseCatalogue, headCatalogue);
-  const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue) };
+  const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue), ...(absent === 'base' ? { firstVersion: true } : {}) };
 
   const raw: RawChange[] = [];
   for (const pair of matchPowers(baseCatalogue, headCatalogue, skip)) {
@@ -196,7 +219,7 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   }
   for (const changeClass of changeClasses) if (changeClass.checkCatalogue) raw.push(...changeClass.checkCatalogue(context));
 
-  const settings = headCatalogue.config.diff;
+  const settings = settingsFrom.config.diff;
   const waivers = [...(settings?.waivers ?? []), ...(options.extraWaivers ?? [])];
   const used = new Set<string>();
   const notes: string[] = [];
@@ -236,7 +259,7 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   for (const [id, waiver] of active) if (!used.has(id)) notes.push(ui(locale, 'waiver-unused', { ...waiver }));
 
   changes.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || compare(a.department, b.department) || compare(a.code, b.code) || compare(a.classId, b.classId) || compare(a.fingerprint, b.fingerprint));
-  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes, skip), skipped: [...skip].sort(), notes };
+  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes, skip), skipped: [...skip].sort(), notes, ...(absent ? { absent } : {}) };
 }
 
 function compare(a: string, b: string): number {

@@ -52,11 +52,13 @@ export class Git {
     return result.stdout;
   }
 
-  topLevel(): string {
+  /** The repository's top folder; `since` (validate --since REV) words the refusal for validate instead of diff. */
+  topLevel(since?: string): string {
     try {
       return this.run(['rev-parse', '--show-toplevel']).trim();
-    } catch {
-      throw new UsageError('not-a-repository', { path: this.cwd });
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw since === undefined ? new UsageError('not-a-repository', { path: this.cwd }) : new UsageError('not-a-repository-since', { path: this.cwd, ref: since });
     }
   }
 

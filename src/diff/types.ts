@@ -26,6 +26,8 @@ export interface Side {
 export interface DiffContext {
   base: Side;
   head: Side;
+  /** The base revision has no catalogue (the one that adds it is being compared): there was no list to add items to. */
+  firstVersion?: boolean;
 }
 
 /** What a change class reports: no positions, no text, no final level — resolved in one place, as for findings. */

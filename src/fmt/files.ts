@@ -1,6 +1,6 @@
 // Which files `qingdan fmt` looks at: the catalogue around the working directory, or the files and folders named.
 import path from 'node:path';
-import { CONFIG_FILE, DirectorySource, toPosix } from '../catalogue/source.js';
+import { CONFIG_FILE, DirectorySource, toPosix, type MisnamedEntry } from '../catalogue/source.js';
 import { resolveTargets, statGiven } from '../cli/targets.js';
 import type { FileKind } from './format.js';
 
@@ -11,6 +11,8 @@ export interface FmtFile {
   kind: FileKind;
   /** A folder that could not be listed: not a file to format, but said as one that could not be read. */
   unlisted?: NodeJS.ErrnoException;
+  /** A file or folder whose name is not UTF-8: not formatted (it could not be written back by its name), but said. */
+  misnamed?: MisnamedEntry;
 }
 
 function entry(absolute: string, cwd: string): FmtFile {
@@ -21,7 +23,10 @@ function entry(absolute: string, cwd: string): FmtFile {
 function filesBelow(folder: string, cwd: string): FmtFile[] {
   const source = new DirectorySource(folder, cwd);
   const unlisted: FmtFile[] = [];
-  const relative = source.listFiles((below, error) => unlisted.push({ ...entry(path.join(folder, below), cwd), kind: 'file', unlisted: error }));
+  const relative = source.listFiles(
+    (below, error) => unlisted.push({ ...entry(path.join(folder, below), cwd), kind: 'file', unlisted: error }),
+    (misnamed) => unlisted.push({ ...entry(path.join(folder, misnamed.relativePath), cwd), kind: 'file', misnamed }),
+  );
   if (source.hasConfig()) relative.unshift(CONFIG_FILE);
   return [...relative.map((file) => entry(path.join(folder, file), cwd)), ...unlisted];
 }

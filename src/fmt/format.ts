@@ -17,8 +17,11 @@ export type FormatOutcome =
   | { status: 'skipped' }
   /** The file cannot be read as YAML: its problems, as findings (encoding, syntax…). */
   | { status: 'broken'; findings: RawFinding[] }
-  /** Formatting would change data or lose a comment (e.g. an alias that would come before its anchor): left alone. */
-  | { status: 'unsafe'; reason: 'data' | 'comments' };
+  /**
+   * Left alone: reordering would put an alias before its anchor (`alias`), or the result read back differs in data
+   * (`data`) or comments (`comments`) — a shortcoming of fmt, not of the file.
+   */
+  | { status: 'unsafe'; reason: 'alias' | 'data' | 'comments' };
 
 /** How every file is printed: two-space indents, lists indented under their key, no line folding, `[a, b]`. */
 export const PRINT_OPTIONS = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
@@ -59,9 +62,10 @@ export function formatText(input: Uint8Array | string, file: string, kind: FileK
   let output: string;
   try {
     output = document.toString(PRINT_OPTIONS);
-  } catch {
-    // The printer refuses an alias that now comes before its anchor.
-    return { status: 'unsafe', reason: 'data' };
+  } catch (error) {
+    // The printer refuses an alias that now comes before its anchor; anything else it cannot print is not the file's
+    // aliases (a `!!binary` value, which `yaml` cannot print without line folding), and is not blamed on them.
+    return { status: 'unsafe', reason: error instanceof Error && /alias/i.test(error.message) ? 'alias' : 'data' };
   }
 
   const written = bom + (lineEnd === '\n' ? output : output.replaceAll('\n', lineEnd));

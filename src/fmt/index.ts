@@ -3,7 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomically } from '../files.js';
 import { formatText, type FormatOutcome } from './format.js';
-import { unlistedFolder, unreadableFinding } from '../catalogue/process.js';
+import { misnamedFile, unlistedFolder, unreadableFinding } from '../catalogue/process.js';
 import { readRegularFile } from '../catalogue/source.js';
 import { withoutBom } from '../catalogue/parse.js';
 import type { FmtFile } from './files.js';
@@ -23,6 +23,7 @@ export interface FmtResult {
 export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtResult[] {
   return files.map((file) => {
     if (file.unlisted) return { file, outcome: { status: 'broken', findings: unlistedFolder(file.unlisted, '', file.display).findings } };
+    if (file.misnamed) return { file, outcome: { status: 'broken', findings: misnamedFile(file.misnamed, file.display).findings } };
     let bytes: Buffer;
     try {
       bytes = readRegularFile(file.absolute);

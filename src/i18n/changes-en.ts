@@ -2,7 +2,7 @@
 import type { RuleMessages } from './types.js';
 
 export const changes: RuleMessages = {
-  'power/added': { description: 'A new item, or a cancelled one back in force. Breaking when it has no justification (the "边减边增" guard).', messages: { added: 'New item "{name}" ({category|category}).', unjustified: 'New item "{name}" ({category|category}) has no justification.' } },
+  'power/added': { description: 'A new item, or a cancelled one back in force. Breaking when it has no justification (the "边减边增" guard), except in a catalogue\'s first version (no catalogue at the base revision).', messages: { added: 'New item "{name}" ({category|category}).', unjustified: 'New item "{name}" ({category|category}) has no justification.' } },
   'power/removed': { description: 'An item was deleted from the list (rather than marked cancelled).', messages: { removed: 'Item "{name}" ({code}) was deleted. If it was cancelled, keep the entry with status: cancelled.' } },
   'power/cancelled': { description: 'An item\'s status became cancelled.', messages: { cancelled: 'Item "{name}" cancelled.' } },
   'power/suspended': { description: 'An item was suspended, or resumed (cancellation is power/cancelled).', messages: { suspended: 'Item "{name}" suspended.', resumed: 'Item "{name}" resumed.' } },

@@ -2,7 +2,7 @@
 import type { RuleMessages } from './types.js';
 
 export const changes: RuleMessages = {
-  'power/added': { description: '新增事项，或已取消的事项恢复在用。没有新增理由（justification）时为 breaking，防止“边减边增”。', messages: { added: '新增事项“{name}”（{category|category}）。', unjustified: '新增事项“{name}”（{category|category}）没有写明新增理由（justification）。' } },
+  'power/added': { description: '新增事项，或已取消的事项恢复在用。没有新增理由（justification）时为 breaking，防止“边减边增”；清单的第一个版本（基准版本中还没有清单）不要求理由。', messages: { added: '新增事项“{name}”（{category|category}）。', unjustified: '新增事项“{name}”（{category|category}）没有写明新增理由（justification）。' } },
   'power/removed': { description: '事项从清单中删除（而不是标为取消）。', messages: { removed: '删除事项“{name}”（{code}）。如属取消，建议保留条目并标 status: cancelled。' } },
   'power/cancelled': { description: '事项状态改为取消。', messages: { cancelled: '取消事项“{name}”。' } },
   'power/suspended': { description: '事项暂停实施，或恢复实施（取消见 power/cancelled）。', messages: { suspended: '事项“{name}”暂停实施。', resumed: '事项“{name}”恢复实施。' } },

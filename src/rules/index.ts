@@ -45,7 +45,7 @@ function meta<const Id extends string>(id: Id, stage: 'file' | 'schema', severit
 
 /** Problems found while reading and parsing a file. */
 export const fileRules = [
-  meta('file/encoding', 'file', 'error', ['utf16', 'gb18030', 'not-utf8']),
+  meta('file/encoding', 'file', 'error', ['utf16', 'gb18030', 'not-utf8', 'name-gb18030', 'name-not-utf8', 'folder-name-gb18030', 'folder-name-not-utf8']),
   meta('file/unreadable', 'file', 'error', ['unreadable', 'missing', 'not-a-file', 'folder']),
   meta('file/too-large', 'file', 'error', ['too-large']),
   meta('file/empty', 'file', 'warning', ['empty']),

@@ -457,7 +457,7 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
     expect((await qingdan(['diff', '-x'], work)).stderr).toMatch(/^error: unknown option '-x'/);
   });
 
-  it('a catalogue that does not exist at the base revision', async () => {
+  it('a catalogue that does not exist at the base revision: an empty base, every item added, a note on stderr (it exited 2)', async () => {
     const fresh = path.join(tempDir(), 'repo');
     mkdirSync(fresh);
     git(fresh, 'init', '-q');
@@ -465,11 +465,29 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
     commit(fresh, 'readme');
     cpSync(LISTS, path.join(fresh, 'lists'), { recursive: true });
     commit(fresh, 'lists');
+    const inForce = JSON.parse((await runCli(['export', 'lists', '-f', 'json'], { cwd: fresh })).stdout).powers.filter((power: { status?: string }) => (power.status ?? 'active') !== 'cancelled').length;
     for (const args of [['HEAD~1..HEAD'], ['HEAD~1']]) {
-      const result = await qingdan(['diff', ...args], fresh);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toBe('qingdan: Revision HEAD~1 has no qingdan.yaml in lists: the catalogue did not exist yet.\n');
+      const result = await qingdan(['diff', ...args, '-f', 'json'], fresh);
+      // The first version of a catalogue adds no power to a list: no justification asked, nothing breaking.
+      expect([result.code, result.stderr]).toEqual([0, 'Note: revision HEAD~1 has no catalogue in lists (no qingdan.yaml): it is compared as an empty catalogue, so every item is reported as added.\n']);
+      const report = JSON.parse(result.stdout) as { base: string; summary: { counts: Record<string, number>; total: { added: number; base: { items: number } } }; changes: Array<{ classId: string; level: string; message: string; head?: { file: string; line: number } }> };
+      expect(report.base).toBe('HEAD~1');
+      expect(report.summary.total.added).toBe(inForce);
+      expect(report.summary.total.base.items).toBe(0);
+      expect(report.summary.counts.breaking).toBe(0);
+      expect(new Set(report.changes.map((change) => change.classId))).toEqual(new Set(['power/added', 'responsibility/changed']));
+      const added = report.changes.filter((change) => change.classId === 'power/added');
+      expect(added).toHaveLength(inForce);
+      expect(added.every((change) => change.level === 'notice' && !change.message.includes('justification') && change.head!.file.startsWith('lists/powers/'))).toBe(true);
     }
+    // In Chinese, and the other way round: a head without the catalogue removes every item.
+    const zh = await runCli(['diff', 'HEAD..HEAD~1', '--lang', 'zh-CN'], { cwd: fresh });
+    results.push(zh);
+    expect(zh.stderr).toBe('注意：版本 HEAD~1 中 lists 下没有清单（没有 qingdan.yaml），按空清单比较，所有事项都报告为删除。\n');
+    expect(zh.stdout).toMatch(/^清单变更：HEAD → HEAD~1\n/);
+    // Neither side has it: nothing to compare, exit 2 as before.
+    const neither = await qingdan(['diff', 'HEAD~1..HEAD~1'], fresh);
+    expect([neither.code, neither.stderr]).toEqual([2, 'qingdan: Revision HEAD~1 has no qingdan.yaml in lists: the catalogue did not exist yet.\n']);
   });
 
   it('a revision whose YAML does not parse: the parse finding at file:line:col', async () => {
@@ -509,7 +527,9 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
     for (const args of [['HEAD~1..HEAD'], []]) {
       const result = await qingdan(['diff', ...args], dir);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`qingdan: ${path.join(dir, 'lists')} is not in a git repository. To compare two folders: qingdan diff OLD_FOLDER NEW_FOLDER.\n`);
+      expect(result.stderr).toBe(
+        `qingdan: ${path.join(dir, 'lists')} is not in a git repository (git finds no .git folder there or above it), so it has no revisions to compare. Run qingdan diff in a clone of the catalogue's repository, or compare two folders: qingdan diff OLD_FOLDER NEW_FOLDER.\n`,
+      );
     }
   });
 
@@ -599,6 +619,25 @@ describe('validate --since (baseline mode)', () => {
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual(['time/promised-exceeds-statutory']);
     expect(result.stderr).toBe('');
+  });
+
+  it('says a folder outside any git repository is not in one, names it and says what to do (it said the repository had no commits)', async () => {
+    const dir = tempDir();
+    cpSync(LISTS, path.join(dir, 'lists'), { recursive: true });
+    const since = await qingdan(['validate', '--since', 'HEAD'], dir);
+    expect([since.code, since.stdout]).toEqual([2, '']);
+    expect(since.stderr).toBe(
+      `qingdan: ${path.join(dir, 'lists')} is not in a git repository (git finds no .git folder there or above it), so --since HEAD has no revision to compare with. Run it in a clone of the catalogue's repository, or leave out --since to report every problem.\n`,
+    );
+    const zh = await runCli(['validate', 'lists', '--since', 'origin/main', '--lang', 'zh-CN'], { cwd: dir });
+    results.push(zh);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`qingdan: ${path.join(dir, 'lists')} 不在 git 仓库中（该目录及其上级都没有 .git），--since origin/main 没有可比较的版本。请在清单所在仓库的克隆中运行，或去掉 --since 以报告全部问题。\n`);
+    // Without git at all, that is what is said, not that the folder is outside a repository.
+    for (const args of [['validate', '--since', 'HEAD'], ['diff']]) {
+      const noGit = await qingdan(args, dir, { PATH: path.join(dir, 'no-such-folder') });
+      expect([noGit.code, noGit.stderr]).toEqual([2, 'qingdan: git was not found. qingdan diff needs git; please install it.\n']);
+    }
   });
 
   it('refuses a revision that does not exist', async () => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { copyCatalogue, edit, ROOT, runCli } from './run-cli.js';
+import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, edit, ROOT, runCli, runUnprivileged } from './run-cli.js';
 
 describe('qingdan export (the real binary)', () => {
   it('writes the powers table as CSV with a BOM to standard output by default', async () => {
@@ -62,6 +62,32 @@ describe('qingdan export (the real binary)', () => {
     // Node says "EEXIST: file already exists, mkdir", which reads as if the export would not overwrite 清单.csv.
     expect(under.stderr).toBe(`qingdan: Cannot write ${path.join(dir, 'notes/清单.csv')} (EEXIST): part of the path is a file, not a folder. Choose another place, or rename that file.\n`);
     expect(readFileSync(path.join(dir, 'notes'), 'utf8')).toBe('keep');
+  });
+
+  it.skipIf(AS_ROOT && !CAN_DROP_ROOT)('names a folder it may not list and exits 1, as validate does (it said an entry failed the format check)', async () => {
+    const catalogue = copyCatalogue(path.join(ROOT, 'lists'));
+    const dir = path.dirname(catalogue);
+    chmodSync(dir, 0o777);
+    chmodSync(path.join(catalogue, 'flows'), 0o000);
+    const json = await runUnprivileged(['export', 'lists', '-f', 'json', '--lang', 'en'], dir);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe(
+      "1 file or folder could not be read, so what it holds was not exported. Fix it and export again:\n  lists/flows:1:1  Cannot read this folder (EACCES); the files in it were not checked. Check the folder's permissions.  file/unreadable\n",
+    );
+    expect(JSON.parse(json.stdout).flows).toEqual([]);
+    const zh = await runUnprivileged(['export', 'lists', '--kind', 'flows', '--lang', 'zh-CN'], dir);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe('有 1 个文件或文件夹无法读取，其中的内容未导出。请修正后再导出：\n  lists/flows:1:1  无法读取此文件夹（EACCES），其中的文件未检查。请检查文件夹的权限。  file/unreadable\n');
+  });
+
+  it('names a file it cannot parse, at file:line:col, and exits 1', async () => {
+    const catalogue = copyCatalogue(path.join(ROOT, 'lists'));
+    writeFileSync(path.join(catalogue, 'powers/broken.yaml'), 'powers:\n  - code: "unclosed\n    name: 未闭合\n');
+    const result = await runCli(['export', 'lists', '-f', 'json', '--lang', 'en'], { cwd: path.dirname(catalogue) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      '1 file or folder could not be read, so what it holds was not exported. Fix it and export again:\n  lists/powers/broken.yaml:2:11  YAML syntax error: a character is missing, e.g. an unclosed quote or bracket. (Missing closing "quote)  yaml/syntax\n',
+    );
   });
 
   it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {

@@ -247,6 +247,16 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(fmt.stderr + fmt.stdout).toContain('pipe.yaml:1:1  This is not a regular file');
   });
 
+  it('reports every schema error of one entry in one run with the build\'s precompiled validators, exit 1', async () => {
+    const dir = copyCatalogue(BASE);
+    edit(path.join(dir, 'powers.yaml'), '    category: licensing\n', '    category: licence\n    visit: 1\n');
+    edit(path.join(dir, 'powers.yaml'), '        medium: both\n', '        medium: paperish\n');
+    const result = await runCli(['validate', dir, '-f', 'json']);
+    expect(result.code).toBe(1);
+    const findings = JSON.parse(result.stdout).findings as Array<{ ruleId: string; line: number; column: number }>;
+    expect(findings.map((f) => `${f.ruleId} ${f.line}:${f.column}`)).toEqual(['schema/enum 4:15', 'schema/unknown-property 5:5', 'schema/enum 15:17']);
+  });
+
   it('turns an unreadable file into a finding, not a crash', async () => {
     if (process.getuid?.() === 0) return; // root reads everything; the in-memory loader test covers it
     const dir = copyCatalogue(BASE);
@@ -291,6 +301,23 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     const result = await runCli(['validate', dir, '-f', 'json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId} ${f.line}`)).toEqual(['yaml/syntax 2']);
+  });
+
+  it('names a file whose name is not UTF-8 (GBK from an old zip tool) at the file, with its bytes and a rename; validate and fmt exit 1 (it was "missing")', async () => {
+    const dir = copyCatalogue(BASE);
+    const departments = path.join(dir, 'departments.yaml');
+    writeFileSync(Buffer.concat([Buffer.from(dir + path.sep), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('.yaml')]), readFileSync(departments));
+    rmSync(departments);
+    const problem =
+      "lists/\ufffd\ufffd\ufffd\ufffd.yaml:1:1  The name of this file is not UTF-8 (its bytes: \\xb2\\xbf\\xc3\\xc5.yaml), so the file was not read. Read as GB18030/GBK (as old Windows zip tools wrote names) it is \"部门.yaml\". Rename it to UTF-8: mv lists/$'\\xb2\\xbf\\xc3\\xc5.yaml' lists/部门.yaml (convmv -f GBK -t UTF-8 --notest -r FOLDER renames every such name at once)  file/encoding\n";
+    const validate = await runCli(['validate', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect([validate.code, validate.stderr]).toEqual([1, '']);
+    expect(validate.stdout).toContain(`\n  ${problem.replace(':1:1  ', ':1:1  error  ')}`);
+    // Its departments are not reported unknown where they are used: the file's keys were read through its name's bytes.
+    expect(validate.stdout).toContain('✖ 1 error, 0 warnings, 0 infos');
+    const fmt = await runCli(['fmt', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect([fmt.code, fmt.stdout]).toEqual([1, '']);
+    expect(fmt.stderr).toBe(`lists/\ufffd\ufffd\ufffd\ufffd.yaml cannot be formatted; fix this first:\n  ${problem}Formatted 0 files; 5 already formatted.\n`);
   });
 
   it('names a symbolic link to nothing as such, at the link, exit 1', async () => {

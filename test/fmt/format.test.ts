@@ -217,6 +217,18 @@ describe('fmt: line ends and byte-order mark, the file\'s own', () => {
     expect(formatted(formatText('laws: []', 'a.yaml', 'file'))).toBe('laws: []\n');
   });
 
+  it('formats mixed CR LF and LF inside block scalars (| and >) in the line ends of the first line break, text kept (QA: blamed on aliases)', () => {
+    const mixed = (first: string, other: string) =>
+      `laws:${first}  - title: 法${other}    id: a${first}    kind: law${other}    x-note: |${first}      第一行${other}      第二行${first}${other}      第三行${other}    x-fold: >${other}      折叠${first}      文本${first}${first}      段落${other}`;
+    const layout = 'laws:\n  - id: a\n    title: 法\n    kind: law\n    x-note: |\n      第一行\n      第二行\n\n      第三行\n    x-fold: >\n      折叠 文本\n\n      段落\n';
+    // (A folded scalar's lines are printed as `yaml` folds them, here on one line: the same text, as before.)
+    for (const [first, other] of [['\r\n', '\n'], ['\n', '\r\n']] as const) {
+      const outcome = formatText(Buffer.from(mixed(first, other)), 'a.yaml', 'file');
+      expect(outcome).toEqual({ status: 'formatted', text: layout.replaceAll('\n', first), changed: true });
+      expect(parseYaml(formatted(outcome), 'a.yaml').data).toEqual(parseYaml(mixed(first, other), 'a.yaml').data);
+    }
+  });
+
   it('keeps CR LF inside block scalars, whose text YAML reads with LF either way', () => {
     const text = 'laws:\r\n  - id: a\r\n    title: 法\r\n    kind: law\r\n    x-note: |\r\n      第一行\r\n      第二行\r\n';
     expect(formatText(Buffer.from(text), 'a.yaml', 'file')).toEqual({ status: 'formatted', text, changed: false });
@@ -242,6 +254,10 @@ describe('fmt: what it leaves alone', () => {
 
   it('refuses a reorder that would put an alias before its anchor', () => {
     const text = 'powers:\n  - name: &n 食品经营许可\n    code: *n\n';
-    expect(formatText(text, 'p.yaml', 'file')).toEqual({ status: 'unsafe', reason: 'data' });
+    expect(formatText(text, 'p.yaml', 'file')).toEqual({ status: 'unsafe', reason: 'alias' });
+  });
+
+  it('does not blame aliases for a value it cannot print (a !!binary value): reason data, not alias', () => {
+    expect(formatText('powers:\n  - name: n\n    x-scan: !!binary aGVsbG8=\n', 'p.yaml', 'file')).toEqual({ status: 'unsafe', reason: 'data' });
   });
 });

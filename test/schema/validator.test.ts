@@ -68,6 +68,24 @@ describe('schema errors in plain words', () => {
     expect(schemaFindings(broken).map(brief)).toEqual(['powers.yaml:3:11 schema/min-length', 'powers.yaml:11:15 schema/enum']);
   });
 
+  it('reports every schema error of one entry at once, nested ones included, and keeps the entry out of the rules until they are fixed', () => {
+    const text = POWER.replace('category: licensing', 'category: licence')
+      .replace('    name: 食品经营许可\n', '')
+      .replace('promised: 5', 'promised: -1')
+      .replace('    flow: spjy\n', '    flow: spjy\n    visit: 1\n    materials:\n      - {name: 申请书, required: true, source: applicant, medium: paperish}\n    reviewed: 2024/01/02\n');
+    const findings = check({ 'powers.yaml': text }).findings;
+    expect(findings.map(brief)).toEqual([
+      'powers.yaml:2:5 schema/required',
+      'powers.yaml:3:15 schema/enum',
+      'powers.yaml:6:43 schema/minimum',
+      'powers.yaml:8:5 schema/unknown-property',
+      'powers.yaml:10:64 schema/enum',
+      'powers.yaml:11:15 schema/format',
+    ]);
+    // The rules wait for the entry (no time/promised-exceeds-statutory or the like for it); references to it resolve.
+    expect(findings.every((f) => f.ruleId.startsWith('schema/'))).toBe(true);
+  });
+
   it('checks a per-department responsibility as such (if/then on the power key)', () => {
     const findings = check({ 'z-duty.yaml': 'responsibilities:\n  - department: scjgj\n    duty: 食品安全监管\n' }).findings;
     expect(findings.map(brief)).toEqual(['z-duty.yaml:2:5 schema/required']);
