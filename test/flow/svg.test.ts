@@ -70,6 +70,22 @@ describe('SVG flowcharts', () => {
     expect(svg).toMatch(/<g id="qd-market-penalty-step-hearing"[^>]*><title>[^<]*<\/title><rect [^>]*stroke-dasharray/);
   });
 
+  it('prints a path too long for a number as too large, never as Infinity', () => {
+    const single = structuredClone(STRESS['one-step']!);
+    Object.assign(single.steps[1]!, { duration: 1e308, unit: 'days' });
+    // 1e308 is a number (×100 for rounding would not be): printed as it is, in the item's unit.
+    expect(describeFlow(input(single)).longest).toBe('1e+308个工作日');
+    // Two such steps in a row sum to more than a number holds.
+    const flow = structuredClone(single);
+    flow.steps[1]!.next = 'again';
+    flow.steps.push({ id: 'again', name: '再次审查', type: 'task', department: 'window', duration: 1e308, unit: 'days', next: 'done' });
+    for (const [locale, words] of [['zh-CN', '流程最长用时：过大，无法计算'], ['en', 'Longest path of the flow: too large to compute']] as const) {
+      const svg = renderSvg(layoutFlow(describeFlow(input(flow, locale))));
+      expect(svg).toContain(words);
+      expect(svg).not.toContain('Infinity');
+    }
+  });
+
   it('describes every step and where it leads for screen readers', () => {
     const text = describeChart(listsLayout('construction-permit'));
     expect(text).toContain('材料是否齐全、符合法定形式');
