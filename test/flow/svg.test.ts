@@ -96,6 +96,24 @@ describe('SVG flowcharts', () => {
     expect(english).toContain('returns to 收件');
   });
 
+  it('marks the Chinese text of a chart in English as zh-CN, so that screen readers read it with a Chinese voice', () => {
+    const english = renderSvg(listsLayout('construction-permit', 'en'));
+    expect(XMLValidator.validate(english)).toBe(true);
+    // A mixed line: only the item's name is Chinese, the words and the code are not.
+    expect(english).toContain('<tspan x="28" y="72.72">Item: <tspan xml:lang="zh-CN" lang="zh-CN">建筑工程施工许可证核发</tspan> (11339921MB1D3961134010010000000)</tspan>');
+    // A line that is all Chinese is marked itself.
+    expect(english).toContain('<tspan x="402.7" y="169.72" xml:lang="zh-CN" lang="zh-CN">收件</tspan>');
+    expect(english).toContain('<tspan x="402.7" y="186.51">immediate</tspan>');
+    const texts = [...english.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) => match[1]!);
+    expect(texts.length).toBeGreaterThan(20);
+    for (const body of texts) {
+      const unmarked = body.replace(/<tspan[^>]* xml:lang="zh-CN" lang="zh-CN">[^<]*<\/tspan>/g, '').replace(/<[^>]*>/g, '');
+      expect(unmarked, body).not.toMatch(/\p{Script=Han}/u);
+    }
+    // In a Chinese chart everything is Chinese: nothing to mark, the bytes as before.
+    expect(svgOf('construction-permit')).not.toContain('lang=');
+  });
+
   it('gives each chart its own ids, so several can share a page', () => {
     const a = svgOf('construction-permit');
     const b = svgOf('market-penalty');
