@@ -5,6 +5,8 @@ import type { TimeUnit } from '../schema/definitions.js';
 
 export interface FlowWords {
   immediate: string;
+  /** A total beyond what a number holds (steps of 1e308 days summed): said instead of "Infinity". */
+  tooLarge: string;
   notCounted: string;
   counted: string;
   special: string;
@@ -38,6 +40,7 @@ export interface FlowWords {
 export const FLOW_WORDS: Record<Locale, FlowWords> = {
   'zh-CN': {
     immediate: '即办',
+    tooLarge: '过大，无法计算',
     notCounted: '不计入办结时限',
     counted: '计入办结时限',
     special: '【特别程序】',
@@ -68,6 +71,7 @@ export const FLOW_WORDS: Record<Locale, FlowWords> = {
   },
   en: {
     immediate: 'immediate',
+    tooLarge: 'too large to compute',
     notCounted: 'not counted in the time limit',
     counted: 'counted in the time limit',
     special: '[special procedure]',
@@ -98,9 +102,10 @@ export const FLOW_WORDS: Record<Locale, FlowWords> = {
   },
 };
 
-/** "3个工作日", "即办", "1 working day". */
+/** "3个工作日", "即办", "1 working day"; a sum too large for a number says so instead of "Infinity天". */
 export function formatDuration(locale: Locale, value: number, unit: TimeUnit): string {
   if (value === 0) return FLOW_WORDS[locale].immediate;
+  if (!Number.isFinite(value)) return FLOW_WORDS[locale].tooLarge;
   return format('{value}{unit|unit:value}', { value, unit }, locale);
 }
 

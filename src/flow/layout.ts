@@ -235,10 +235,22 @@ const bus = (node: number): TrackOwner => ({ kind: 'bus', node, link: -1, rank: 
 const collector = (node: number): TrackOwner => ({ kind: 'collector', node, link: -1, rank: -1 });
 const jog = (link: number, rank: number): TrackOwner => ({ kind: 'jog', node: -1, link, rank });
 
+/** A row of the column left of a gap that a track's arrow leaves by (`leaves`), or of the column right of it that it enters by. */
+interface Attachment {
+  owner: TrackOwner;
+  link: number;
+  leaves: boolean;
+  lane: number;
+  row: number;
+}
+
 interface Gap {
   x: number;
   width: number;
   tracks: TrackOwner[];
+  /** How many of `tracks` (the first) run left of the branch labels; the rest are collectors right of them. */
+  leftCount: number;
+  attachments: Attachment[];
   /** The x of each track, in the order of `tracks`. */
   trackX: Float64Array;
   labelWidth: number;
@@ -324,6 +336,20 @@ function assignRows(model: FlowModel, rankCount: number, nodeItems: readonly Ite
     forwardIn[plan.link.to]!.push(plan);
     forwardOut[plan.link.from]!.push(plan);
   }
+  /**
+   * Whether an arrow that leaves `left` (a slot's own, or any of a step's, loops too) and one that enters `right` come
+   * neither out of one step nor into one, so must not share a line. Asked only of rows in contention: plain loops.
+   */
+  const apart = (left: Item, right: Item) => {
+    for (const a of plans) {
+      if (left.kind === 'slot' ? plans[left.ref] !== a : a.link.from !== left.ref) continue;
+      for (const b of plans) {
+        if (right.kind === 'slot' ? plans[right.ref] !== b : b.link.to !== right.ref) continue;
+        if (a.link.from !== b.link.from && a.link.to !== b.link.to) return true;
+      }
+    }
+    return false;
+  };
   /** The row an item would like, and how strongly: 0 a step that continues its predecessor's main line, 1 a slot, 2 any other. */
   const preferredRow = (item: Item): { row: number; priority: number } | undefined => {
     if (item.kind === 'slot') {
@@ -346,6 +372,10 @@ function assignRows(model: FlowModel, rankCount: number, nodeItems: readonly Ite
       const items = cells.get(cellKey(lane, rank));
       if (!items) continue;
       const taken = new Set<number>();
+      // A row whose step or slot in the column before sends arrows on into the gap is kept for their continuation: an
+      // item that an unrelated arrow reaches by turning into that row would have its arrow run along theirs.
+      const before = cells.get(cellKey(lane, rank - 1));
+      const free = (row: number, item: Item) => !taken.has(row) && !before?.some((other) => other.row === row && apart(other, item));
       const wanting = mapped(items, (item) => ({ item, preferred: preferredRow(item) }));
       const withPreference = wanting
         .filter((w) => w.preferred !== undefined)
@@ -356,8 +386,8 @@ function assignRows(model: FlowModel, rankCount: number, nodeItems: readonly Ite
         const wanted = preferred!.row;
         let row = wanted;
         for (let distance = 1; taken.has(row); distance++) {
-          if (!taken.has(wanted + distance)) row = wanted + distance;
-          else if (wanted - distance >= 0 && !taken.has(wanted - distance)) row = wanted - distance;
+          if (free(wanted + distance, item)) row = wanted + distance;
+          else if (wanted - distance >= 0 && free(wanted - distance, item)) row = wanted - distance;
         }
         item.row = row;
         taken.add(row);
@@ -365,7 +395,7 @@ function assignRows(model: FlowModel, rankCount: number, nodeItems: readonly Ite
       const rest = wanting.filter((w) => w.preferred === undefined).sort((a, b) => a.item.key - b.item.key);
       for (const { item } of rest) {
         let row = 0;
-        while (taken.has(row)) row++;
+        while (!free(row, item)) row++;
         item.row = row;
         taken.add(row);
       }
@@ -388,20 +418,33 @@ function gapsOf(model: FlowModel, grid: Grid, outDegree: readonly number[]): Gap
   const bottomMost = (item: Item) => cells.get(cellKey(item.lane, item.rank))!.every((other) => other.row <= item.row);
 
   // 4. Loops return along the band under their target's lane; straight down and up where nothing is in the way.
+  // A step that a loop comes up into from below sends its own loops out by its bus: down from its bottom they would
+  // run on the same line as the loop coming in.
+  const enteredFromBelow = mapped(nodeItems, () => false);
+  for (const plan of plans) {
+    if (!plan.back) continue;
+    plan.entryBottom = bottomMost(nodeItems[plan.link.to]!);
+    if (plan.entryBottom) enteredFromBelow[plan.link.to] = true;
+  }
   for (const plan of plans) {
     if (!plan.back) continue;
     const from = nodeItems[plan.link.from]!;
     const to = nodeItems[plan.link.to]!;
-    plan.entryBottom = bottomMost(to);
-    plan.exitBottom = from !== to && from.lane === plan.bandLane && bottomMost(from) && !(plan.entryBottom && from.rank === to.rank);
+    plan.exitBottom = from !== to && from.lane === plan.bandLane && bottomMost(from) && !enteredFromBelow[plan.link.from] && !(plan.entryBottom && from.rank === to.rank);
   }
 
   // 5. Gaps between columns: tracks for buses, jogs and collectors, and room for branch labels.
-  const gaps: Gap[] = filled(rankCount + 1, () => ({ x: 0, width: 0, tracks: [], trackX: NO_TRACKS, labelWidth: 0, labelLeft: 0 }));
-  const addTrack = (gap: number, owner: TrackOwner) => {
-    const list = gaps[gap]!.tracks;
-    const same = list.some((t) => t.kind === owner.kind && t.node === owner.node && t.link === owner.link && t.rank === owner.rank);
-    if (!same) list.push(owner);
+  const gaps: Gap[] = filled(rankCount + 1, () => ({ x: 0, width: 0, tracks: [], leftCount: 0, attachments: [], trackX: NO_TRACKS, labelWidth: 0, labelLeft: 0 }));
+  /** The track (the one already there when another arrow uses it too), with the rows its arrow leaves and enters. */
+  const addTrack = (gap: number, owner: TrackOwner, link: number, leaves: Item | undefined, enters: Item | undefined) => {
+    const { tracks, attachments } = gaps[gap]!;
+    let track = tracks.find((t) => t.kind === owner.kind && t.node === owner.node && t.link === owner.link && t.rank === owner.rank);
+    if (!track) {
+      track = owner;
+      tracks.push(owner);
+    }
+    if (leaves) attachments.push({ owner: track, link, leaves: true, lane: leaves.lane, row: leaves.row });
+    if (enters) attachments.push({ owner: track, link, leaves: false, lane: enters.lane, row: enters.row });
   };
   for (let index = 0; index < plans.length; index++) {
     const plan = plans[index]!;
@@ -409,34 +452,89 @@ function gapsOf(model: FlowModel, grid: Grid, outDegree: readonly number[]): Gap
     const from = nodeItems[link.from]!;
     const to = nodeItems[link.to]!;
     if (plan.back) {
-      if (!plan.exitBottom) addTrack(from.rank + 1, bus(link.from));
-      if (!plan.entryBottom) addTrack(to.rank, collector(link.to));
+      if (!plan.exitBottom) addTrack(from.rank + 1, bus(link.from), index, from, undefined);
+      if (!plan.entryBottom) addTrack(to.rank, collector(link.to), index, undefined, to);
       continue;
     }
     const first = plan.slots[0] ?? to;
     if (!sameRow(from, first)) {
-      if (joinsAtTarget(plan, outDegree)) addTrack(to.rank, collector(link.to));
-      else addTrack(from.rank + 1, bus(link.from));
+      if (joinsAtTarget(plan, outDegree)) addTrack(to.rank, collector(link.to), index, from, first);
+      else addTrack(from.rank + 1, bus(link.from), index, from, first);
     }
     for (let i = 1; i < plan.slots.length; i++) {
-      if (!sameRow(plan.slots[i - 1]!, plan.slots[i]!)) addTrack(plan.slots[i]!.rank, jog(index, plan.slots[i]!.rank));
+      const slot = plan.slots[i]!;
+      if (!sameRow(plan.slots[i - 1]!, slot)) addTrack(slot.rank, jog(index, slot.rank), index, plan.slots[i - 1], slot);
     }
     const last = plan.slots.at(-1);
-    if (last && !sameRow(last, to)) addTrack(to.rank, collector(link.to));
+    if (last && !sameRow(last, to)) addTrack(to.rank, collector(link.to), index, last, to);
     if (plan.label) {
       const gap = gaps[from.rank + 1]!;
       gap.labelWidth = Math.max(gap.labelWidth, plan.label.width);
     }
   }
-  const nodes = model.nodes;
-  // Buses, then jogs, then collectors; each by lane, then by row (a jog by its link).
-  const kindOrder = (owner: TrackOwner) => (owner.kind === 'bus' ? 0 : owner.kind === 'jog' ? 1 : 2);
-  const laneOrder = (owner: TrackOwner) => nodes[owner.kind === 'jog' ? plans[owner.link]!.link.from : owner.node]!.lane;
-  const rowOrder = (owner: TrackOwner) => (owner.kind === 'jog' ? owner.link : nodeItems[owner.node]!.row);
-  for (const gap of gaps) {
-    if (gap.tracks.length > 1) gap.tracks.sort((a, b) => kindOrder(a) - kindOrder(b) || laneOrder(a) - laneOrder(b) || rowOrder(a) - rowOrder(b));
-  }
+  for (const gap of gaps) orderTracks(gap, model, grid);
   return gaps;
+}
+
+/**
+ * Orders a gap's tracks: buses, then jogs, then collectors right of the branch labels; each by lane, then by row (a
+ * jog by its link). One rule comes first: where one arrow leaves a row of the left column and another enters the same
+ * row of the right column, the leaving one must turn first (further left), or the two run along one line between
+ * their turns and nobody can tell which goes where. Arrows out of one step or into one step may share their lines.
+ * A collector that must turn before a bus or a jog goes left of the labels with them.
+ */
+function orderTracks(gap: Gap, model: FlowModel, grid: Grid): void {
+  const { tracks, attachments } = gap;
+  const { nodeItems, plans } = grid;
+  // The tracks that must be left of each track, when the rule asks anything of this gap.
+  let turnsBefore: Map<TrackOwner, TrackOwner[]> | undefined;
+  if (tracks.length > 1) {
+    for (const leaving of attachments) {
+      if (!leaving.leaves) continue;
+      const a = plans[leaving.link]!.link;
+      for (const entering of attachments) {
+        if (entering.leaves || entering.owner === leaving.owner || entering.lane !== leaving.lane || entering.row !== leaving.row) continue;
+        const b = plans[entering.link]!.link;
+        if (a.from === b.from || a.to === b.to) continue;
+        turnsBefore ??= new Map();
+        const before = turnsBefore.get(entering.owner);
+        if (before) before.push(leaving.owner);
+        else turnsBefore.set(entering.owner, [leaving.owner]);
+      }
+    }
+  }
+  // Collectors that a bus or a jog must wait for (directly or through other collectors) go left of the labels too.
+  const pulledLeft = new Set<TrackOwner>();
+  for (let changed = turnsBefore !== undefined; changed; ) {
+    changed = false;
+    for (const [owner, before] of turnsBefore!) {
+      if (owner.kind === 'collector' && !pulledLeft.has(owner)) continue;
+      for (const other of before) {
+        if (other.kind !== 'collector' || pulledLeft.has(other)) continue;
+        pulledLeft.add(other);
+        changed = true;
+      }
+    }
+  }
+  const kindOrder = (owner: TrackOwner) => (owner.kind === 'bus' ? 0 : owner.kind === 'jog' ? 1 : pulledLeft.has(owner) ? 1.5 : 2);
+  const laneOrder = (owner: TrackOwner) => model.nodes[owner.kind === 'jog' ? plans[owner.link]!.link.from : owner.node]!.lane;
+  const rowOrder = (owner: TrackOwner) => (owner.kind === 'jog' ? owner.link : nodeItems[owner.node]!.row);
+  if (tracks.length > 1) tracks.sort((a, b) => kindOrder(a) - kindOrder(b) || laneOrder(a) - laneOrder(b) || rowOrder(a) - rowOrder(b));
+  if (turnsBefore) {
+    // The first track in that order whose predecessors are placed goes next; a cycle (two arrows that swap rows) is
+    // broken by taking the first track left.
+    const placed = new Set<TrackOwner>();
+    const ordered: TrackOwner[] = [];
+    while (ordered.length < tracks.length) {
+      let next = tracks.find((t) => !placed.has(t) && (turnsBefore.get(t) ?? []).every((other) => placed.has(other)));
+      next ??= tracks.find((t) => !placed.has(t))!;
+      placed.add(next);
+      ordered.push(next);
+    }
+    gap.tracks = ordered;
+  }
+  gap.leftCount = 0;
+  for (const owner of gap.tracks) if (kindOrder(owner) < 2) gap.leftCount++;
 }
 
 const NO_TRACKS = new Float64Array(0);
@@ -472,21 +570,19 @@ class Columns {
       gap.trackX = new Float64Array(gap.tracks.length);
       let track = 0;
       let cursor = x + GAP_PAD;
-      const buses = gap.tracks.filter((t) => t.kind !== 'collector');
-      const collectors = gap.tracks.filter((t) => t.kind === 'collector');
-      for (const _ of buses) {
-        gap.trackX[track++] = cursor;
+      for (; track < gap.leftCount; track++) {
+        gap.trackX[track] = cursor;
         cursor += TRACK;
       }
       if (gap.labelWidth) {
-        gap.labelLeft = cursor + LABEL_AREA_PAD - (buses.length ? TRACK / 2 : 0);
+        gap.labelLeft = cursor + LABEL_AREA_PAD - (gap.leftCount ? TRACK / 2 : 0);
         cursor = gap.labelLeft + gap.labelWidth + LABEL_AREA_PAD;
       }
-      for (const _ of collectors) {
-        gap.trackX[track++] = cursor;
+      for (; track < gap.tracks.length; track++) {
+        gap.trackX[track] = cursor;
         cursor += TRACK;
       }
-      const needed = cursor - x + (collectors.length || buses.length ? ARROW_ROOM - TRACK / 2 : 0);
+      const needed = cursor - x + (gap.tracks.length ? ARROW_ROOM - TRACK / 2 : 0);
       const edgeGap = g === 0 || g === rankCount;
       gap.width = Math.max(needed, edgeGap ? (gap.tracks.length ? needed : 12) : MIN_GAP);
       x += gap.width;

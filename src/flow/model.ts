@@ -4,7 +4,7 @@ import { flowPowerCodes } from '../catalogue/walk.js';
 import type { Locale } from '../findings.js';
 import type { Department, Flow, Power, Step, TimeUnit } from '../schema/definitions.js';
 import { backEdges, buildGraph, indexesOfType, longestPath } from './graph.js';
-import { countedDuration } from './time.js';
+import { countedDuration, toHundredths } from './time.js';
 import { FLOW_WORDS, formatDuration, parenthesised } from './labels.js';
 import { mapped, mappedToKeep } from './arrays.js';
 
@@ -186,7 +186,7 @@ export function describeFlow(input: FlowInput): FlowModel {
   const model: FlowModel = { id: flow.id, name: flow.name, locale, lanes, nodes, links, start, limits, longest: undefined };
   if (start !== undefined && powers.length) {
     const path = longestPath(graph, start, (step) => countedDuration(step, unit));
-    if (path.path.length) model.longest = formatDuration(locale, Math.round(path.total * 100) / 100, unit);
+    if (path.path.length) model.longest = formatDuration(locale, toHundredths(path.total), unit);
   }
   return model;
 }

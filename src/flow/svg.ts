@@ -1,5 +1,5 @@
 // SVG flowchart: self-contained (no fonts, scripts or links to fetch), black on white so it prints, same bytes for the same flow.
-import type { Box, FlowLayout, LegendItem, PlacedEdge, PlacedNode, Point, TextBlock } from './layout.js';
+import type { Box, FlowLayout, LegendItem, PlacedEdge, PlacedNode, Point, TextBlock, TextLine } from './layout.js';
 import { FLOW_WORDS, parenthesised } from './labels.js';
 import { mapped } from './arrays.js';
 import { attribute, attributes, concat, element, escaped, lines, num, type Attributes, type Markup } from './xml.js';
@@ -47,9 +47,35 @@ function ids(layout: FlowLayout) {
   return { title: `${prefix}-title`, desc: `${prefix}-desc`, arrow: `${prefix}-arrow` };
 }
 
-function text(block: TextBlock, style: Attributes | '' = ''): Markup {
+// Chinese in a chart in another language: runs of Han characters with the CJK punctuation around them and numbers
+// between them (第7条, （不计入办结时限）), but not a code or a number standing apart (11339921MB1C…).
+const CHINESE_RUN = /[0-9]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+(?:[0-9.]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)*/gu;
+const HAN = /\p{Script=Han}/u;
+const CHINESE = attributes({ 'xml:lang': 'zh-CN', lang: 'zh-CN' });
+
+/**
+ * One line of a <text>. In a chart in another language its Chinese runs are marked zh-CN (WCAG 2.1 3.1.2, language of
+ * parts, as the site's `zh` helper marks catalogue text in HTML), so that a screen reader reads them with a Chinese
+ * voice: a line that is one run on its own <tspan>, a run in a mixed line (Item: 食品经营许可 (code)) in a <tspan> of
+ * its own, which without x and y continues the line where it is, so the drawing does not move.
+ */
+function lineMarkup(line: TextLine, marksChinese: boolean): Markup {
+  const position = concat(attribute('x', line.x), attribute('y', line.y));
+  if (!marksChinese || !HAN.test(line.text)) return element('tspan', position, escaped(line.text));
   let body = '';
-  for (const line of block.lines) body += element('tspan', concat(attribute('x', line.x), attribute('y', line.y)), escaped(line.text));
+  let from = 0;
+  for (const match of line.text.matchAll(CHINESE_RUN)) {
+    if (!HAN.test(match[0])) continue;
+    if (match[0].length === line.text.length) return element('tspan', concat(position, CHINESE), escaped(line.text));
+    body += escaped(line.text.slice(from, match.index)) + element('tspan', CHINESE, escaped(match[0]));
+    from = match.index + match[0].length;
+  }
+  return element('tspan', position, (body + escaped(line.text.slice(from))) as Markup);
+}
+
+function text(block: TextBlock, marksChinese: boolean, style: Attributes | '' = ''): Markup {
+  let body = '';
+  for (const line of block.lines) body += lineMarkup(line, marksChinese);
   return element('text', concat(attribute('font-size', block.fontSize), block.anchor === 'middle' ? MIDDLE : '', style), body as Markup);
 }
 
@@ -87,13 +113,13 @@ function tooltip(layout: FlowLayout, placed: PlacedNode): string {
   return parts.join('\n');
 }
 
-function nodeMarkup(layout: FlowLayout, placed: PlacedNode): Markup {
+function nodeMarkup(layout: FlowLayout, placed: PlacedNode, marksChinese: boolean): Markup {
   const { node } = placed;
   const dashed = node.kind === 'task' && !node.counted;
   return element(
     'g',
     concat(attribute('id', `qd-${layout.model.id}-step-${node.id}`), attribute('class', `qd-step qd-${node.kind}`)),
-    concat(element('title', '', escaped(tooltip(layout, placed))), shape(node.kind, placed, dashed), text(placed.text), placed.meta && text(placed.meta, META)),
+    concat(element('title', '', escaped(tooltip(layout, placed))), shape(node.kind, placed, dashed), text(placed.text, marksChinese), placed.meta && text(placed.meta, marksChinese, META)),
   );
 }
 
@@ -101,8 +127,8 @@ function edgeMarkup(edge: PlacedEdge, arrowhead: Attributes): Markup {
   return element('path', concat(attribute('d', pathOf(edge.points)), edge.link.back ? LOOP : '', arrowhead));
 }
 
-function labelMarkup(label: NonNullable<PlacedEdge['label']>): Markup {
-  return element('g', '', concat(rect(label.box, LABEL_BOX), text(label.text)));
+function labelMarkup(label: NonNullable<PlacedEdge['label']>, marksChinese: boolean): Markup {
+  return element('g', '', concat(rect(label.box, LABEL_BOX), text(label.text, marksChinese)));
 }
 
 function legendSymbol(item: LegendItem, arrowhead: Attributes): Markup {
@@ -157,22 +183,23 @@ export function svgElement(layout: FlowLayout): string {
   const { model, width, height } = layout;
   const id = ids(layout);
   const arrowhead = attribute('marker-end', `url(#${id.arrow})`);
+  const marksChinese = model.locale !== 'zh-CN';
   const defs = element('defs', '', element('marker', concat(attribute('id', id.arrow), MARKER), ARROWHEAD));
   const title = layout.title;
-  const titleGroup = element('g', TITLE_GROUP, concat(rect(title.box, TITLE_BOX), text(title.name, BOLD), title.info && text(title.info)));
+  const titleGroup = element('g', TITLE_GROUP, concat(rect(title.box, TITLE_BOX), text(title.name, marksChinese, BOLD), title.info && text(title.info, marksChinese)));
   const laneMarkup: Markup[] = [];
-  for (const lane of layout.lanes) laneMarkup.push(rect(lane, LANE_BOX), rect(lane.header, LANE_HEADER), text(lane.text, LANE_NAME));
+  for (const lane of layout.lanes) laneMarkup.push(rect(lane, LANE_BOX), rect(lane.header, LANE_HEADER), text(lane.text, marksChinese, LANE_NAME));
   const edgeMarkups: Markup[] = [];
   const labelMarkups: Markup[] = [];
   for (const edge of layout.edges) {
     edgeMarkups.push(edgeMarkup(edge, arrowhead));
-    if (edge.label) labelMarkups.push(labelMarkup(edge.label));
+    if (edge.label) labelMarkups.push(labelMarkup(edge.label, marksChinese));
   }
   const nodeMarkups: Markup[] = [];
-  for (const node of layout.nodes) nodeMarkups.push(nodeMarkup(layout, node));
+  for (const node of layout.nodes) nodeMarkups.push(nodeMarkup(layout, node, marksChinese));
   const legendMarkups: Markup[] = [];
-  for (const item of layout.legend.items) legendMarkups.push(legendSymbol(item, arrowhead), text(item.text));
-  const legendGroup = element('g', LEGEND_GROUP, concat(text(layout.legend.heading, BOLD), lines(legendMarkups)));
+  for (const item of layout.legend.items) legendMarkups.push(legendSymbol(item, arrowhead), text(item.text, marksChinese));
+  const legendGroup = element('g', LEGEND_GROUP, concat(text(layout.legend.heading, marksChinese, BOLD), lines(legendMarkups)));
   const rootAttributes = concat(
     ROOT,
     attribute('width', width),

@@ -11,6 +11,15 @@ export function convert(value: number, from: TimeUnit, to: TimeUnit): number {
   return (value * HOURS[from]) / HOURS[to];
 }
 
+/**
+ * A time to two decimals, as limits are printed. A sum of large durations (1e308 days) would overflow to Infinity when
+ * scaled by 100; it has no hundredths to round anyway and stays as it is.
+ */
+export function toHundredths(value: number): number {
+  const scaled = value * 100;
+  return Number.isFinite(scaled) ? Math.round(scaled) / 100 : value;
+}
+
 /** A step's weight on the time-limit path: 0 when it is not counted (不计入办结时限). */
 export function countedDuration(step: Step, unit: TimeUnit): number {
   if (step.counted === false || step.duration === undefined) return 0;

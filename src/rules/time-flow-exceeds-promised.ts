@@ -1,7 +1,7 @@
 // time/flow-exceeds-promised: the flow as drawn must fit in the time the office promises citizens.
 import { defineRule } from './types.js';
 import { buildGraph, longestPath } from '../flow/graph.js';
-import { countedDuration } from '../flow/time.js';
+import { countedDuration, toHundredths } from '../flow/time.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
         if (!power || power.value.status === 'cancelled' || power.value.status === 'suspended') continue;
         const { promised, unit } = power.value.time_limit;
         const longest = longestPath(graph, starts[0]!, (step) => countedDuration(step, unit));
-        const total = Math.round(longest.total * 100) / 100;
+        const total = toHundredths(longest.total);
         if (total <= promised) continue;
         yield {
           ruleId: 'time/flow-exceeds-promised',

@@ -142,7 +142,8 @@ describe.runIf(available)('flowcharts in headless Chromium', { timeout: 120_000 
           });
         };
         const check = (group: Element, shape: Element, what: string) => {
-          for (const tspan of group.querySelectorAll('tspan')) {
+          // The lines: a Chinese run marked zh-CN in a line of an English chart is a <tspan> inside a line's.
+          for (const tspan of group.querySelectorAll('text > tspan')) {
             const text = tspan.parentElement!;
             const size = Number(text.getAttribute('font-size'));
             const width = (tspan as SVGTSpanElement).getComputedTextLength();

@@ -124,6 +124,19 @@ describe('qingdan flow', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('30个工作日');
   });
 
+  it('says a longest path too large for a number is too large, not Infinity天', async () => {
+    const catalogue = copyCatalogue(LISTS);
+    const flows = path.join(catalogue, 'flows/wlj.yaml');
+    edit(flows, '        duration: 1\n        unit: working-days\n        next: review', '        duration: 1e308\n        unit: days\n        next: review');
+    edit(flows, '        duration: 2\n        unit: working-days\n        next: site', '        duration: 1e308\n        unit: working-days\n        next: site');
+    for (const [lang, words] of [['zh-CN', '流程最长用时：过大，无法计算'], ['en', 'Longest path of the flow: too large to compute']] as const) {
+      const result = await runCli(['flow', 'entertainment-licence', '--lang', lang, '-C', catalogue, '--out', '-']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(words);
+      expect(result.stdout).not.toContain('Infinity');
+    }
+  });
+
   it('exits 2 when there is no catalogue', async () => {
     const result = await runCli(['flow'], { cwd: mkdtempSync(path.join(tmpdir(), 'qingdan-empty-')) });
     expect(result.code).toBe(2);

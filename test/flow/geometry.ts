@@ -67,7 +67,7 @@ function segmentCrossesBox(a: Point, b: Point, box: Box): boolean {
   return maxX > inner.x && minX < inner.x + inner.width && maxY > inner.y && minY < inner.y + inner.height;
 }
 
-/** Every fact the issue asks for, plus the ones that make a chart readable (no arrow through a step, labels apart). */
+/** Every fact the issue asks for, plus the ones that make a chart readable (no arrow through a step, no two unrelated arrows on one line, labels apart). */
 export function geometryProblems(layout: FlowLayout): string[] {
   const problems: string[] = [];
   const name = (node: PlacedNode) => node.node.id;
@@ -129,6 +129,7 @@ export function geometryProblems(layout: FlowLayout): string[] {
       if (!inside(edge.label.box, layout.lanesBox)) problems.push(`${label}: condition label leaves the lanes`);
     }
   });
+  problems.push(...sharedSegments(layout));
   const labelled = layout.edges.filter((edge) => edge.label);
   for (let i = 0; i < labelled.length; i++) {
     for (let j = i + 1; j < labelled.length; j++) {
@@ -147,3 +148,52 @@ export function geometryProblems(layout: FlowLayout): string[] {
   }
   return problems;
 }
+
+interface Run {
+  /** The coordinate the segment keeps (y of a horizontal run, x of a vertical one). */
+  at: number;
+  from: number;
+  to: number;
+  horizontal: boolean;
+}
+
+function runsOf(points: readonly Point[]): Run[] {
+  const runs: Run[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (Math.abs(a.y - b.y) <= EPSILON) runs.push({ at: a.y, from: Math.min(a.x, b.x), to: Math.max(a.x, b.x), horizontal: true });
+    else if (Math.abs(a.x - b.x) <= EPSILON) runs.push({ at: a.x, from: Math.min(a.y, b.y), to: Math.max(a.y, b.y), horizontal: false });
+  }
+  return runs;
+}
+
+/**
+ * Arrows that run along each other although they neither leave one step nor enter one: a reader cannot tell which
+ * line goes where. Arrows out of one step (its bus) or into one step (its collector) may share their lines.
+ */
+export function sharedSegments(layout: FlowLayout): string[] {
+  const problems: string[] = [];
+  const name = (index: number) => layout.nodes[index]!.node.id;
+  const runs = layout.edges.map((edge) => runsOf(edge.points));
+  for (let i = 0; i < layout.edges.length; i++) {
+    for (let j = i + 1; j < layout.edges.length; j++) {
+      const a = layout.edges[i]!.link;
+      const b = layout.edges[j]!.link;
+      if (a.from === b.from || a.to === b.to) continue;
+      for (const p of runs[i]!) {
+        for (const q of runs[j]!) {
+          if (p.horizontal !== q.horizontal || Math.abs(p.at - q.at) > EPSILON) continue;
+          const length = Math.min(p.to, q.to) - Math.max(p.from, q.from);
+          if (length > EPSILON) {
+            const where = p.horizontal ? `y=${round(p.at)}, x ${round(Math.max(p.from, q.from))}–${round(Math.min(p.to, q.to))}` : `x=${round(p.at)}, y ${round(Math.max(p.from, q.from))}–${round(Math.min(p.to, q.to))}`;
+            problems.push(`${name(a.from)}→${name(a.to)} and ${name(b.from)}→${name(b.to)} share a line at ${where}`);
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { describeFlow, flowInput } from '../../src/flow/model.js';
-import { layoutFlow } from '../../src/flow/layout.js';
-import { geometryProblems } from './geometry.js';
+import { layoutFlow, type FlowLayout } from '../../src/flow/layout.js';
+import { geometryProblems, sharedSegments } from './geometry.js';
 import { input, randomFlow, STRESS } from './synthetic.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -99,6 +99,32 @@ describe('layout of stress flows', () => {
     expect(branches.map((edge) => edge.label?.text.lines.map((line) => line.text).join(''))).toEqual(['新办', '变更经营场所、主要设备设施、经营布局的', '延续', '注销（直接办结）']);
   });
 
+  it('turns a bus before an arrow from another decision comes into the row it leaves by', () => {
+    const layout = layoutFlow(describeFlow(input(STRESS['crossing-branches']!)));
+    const route = (from: string, to: string) => layout.edges.find((edge) => layout.nodes[edge.link.from]!.node.id === from && layout.nodes[edge.link.to]!.node.id === to)!.points;
+    // 业务审查's bus (down to 退件) is left of where 窗口审查's arrow comes down to 作出决定's row.
+    expect(route('review-check', 'refuse')[1]!.x).toBeLessThan(route('window-check', 'decide')[1]!.x);
+    expect(sharedSegments(layout)).toEqual([]);
+  });
+
+  it('sends a loop out by the bus of a step that another loop comes up into from below', () => {
+    const layout = layoutFlow(describeFlow(input(STRESS['nested-loops']!)));
+    const complete = layout.nodes.find((node) => node.node.id === 'complete')!;
+    const edge = (from: string, to: string) => layout.edges.find((e) => layout.nodes[e.link.from]!.node.id === from && layout.nodes[e.link.to]!.node.id === to)!;
+    expect(edge('final', 'complete').points.at(-1)).toEqual({ x: complete.cx, y: complete.y + complete.height });
+    expect(edge('complete', 'intake').points[0]).toEqual({ x: complete.x + complete.width, y: complete.cy });
+  });
+
+  it('no two arrows that neither leave nor enter one step share a line, on 450 random flows in both languages', () => {
+    const failures: string[] = [];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (let seed = 1; seed <= 450; seed++) {
+        for (const problem of sharedSegments(layoutFlow(describeFlow(input(randomFlow(seed), locale))))) failures.push(`seed ${seed} (${locale}): ${problem}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   it('holds on 300 random flows (1–6 lanes, 6–25 steps, loops and skips)', () => {
     const failures: string[] = [];
     for (let seed = 1; seed <= 300; seed++) {
@@ -107,4 +133,32 @@ describe('layout of stress flows', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+});
+
+describe('the shared-line check', () => {
+  // A hand-made layout: four steps a, b, c, d and arrows given by their points.
+  const layoutWith = (edges: Array<[number, number, Array<[number, number]>]>): FlowLayout =>
+    ({
+      nodes: ['a', 'b', 'c', 'd'].map((id) => ({ node: { id } })),
+      edges: edges.map(([from, to, points]) => ({ link: { from, to, back: false }, points: points.map(([x, y]) => ({ x, y })), label: undefined })),
+    }) as unknown as FlowLayout;
+
+  it('names both arrows and where they run together', () => {
+    const layout = layoutWith([
+      [0, 1, [[0, 0], [50, 0], [50, 40], [100, 40]]],
+      [2, 3, [[40, 40], [80, 40], [80, 90]]],
+    ]);
+    expect(sharedSegments(layout)).toEqual(['a→b and c→d share a line at y=40, x 50–80']);
+  });
+
+  it('lets arrows out of one step or into one step merge, and arrows cross or touch', () => {
+    const layout = layoutWith([
+      [0, 1, [[0, 0], [100, 0]]],
+      [0, 2, [[0, 0], [50, 0], [50, 60]]],
+      [3, 1, [[60, 0], [100, 0]]],
+      [3, 2, [[20, -20], [20, 20]]],
+      [2, 3, [[100, 0], [120, 0]]],
+    ]);
+    expect(sharedSegments(layout)).toEqual([]);
+  });
 });

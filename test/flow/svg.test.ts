@@ -70,6 +70,22 @@ describe('SVG flowcharts', () => {
     expect(svg).toMatch(/<g id="qd-market-penalty-step-hearing"[^>]*><title>[^<]*<\/title><rect [^>]*stroke-dasharray/);
   });
 
+  it('prints a path too long for a number as too large, never as Infinity', () => {
+    const single = structuredClone(STRESS['one-step']!);
+    Object.assign(single.steps[1]!, { duration: 1e308, unit: 'days' });
+    // 1e308 is a number (×100 for rounding would not be): printed as it is, in the item's unit.
+    expect(describeFlow(input(single)).longest).toBe('1e+308个工作日');
+    // Two such steps in a row sum to more than a number holds.
+    const flow = structuredClone(single);
+    flow.steps[1]!.next = 'again';
+    flow.steps.push({ id: 'again', name: '再次审查', type: 'task', department: 'window', duration: 1e308, unit: 'days', next: 'done' });
+    for (const [locale, words] of [['zh-CN', '流程最长用时：过大，无法计算'], ['en', 'Longest path of the flow: too large to compute']] as const) {
+      const svg = renderSvg(layoutFlow(describeFlow(input(flow, locale))));
+      expect(svg).toContain(words);
+      expect(svg).not.toContain('Infinity');
+    }
+  });
+
   it('describes every step and where it leads for screen readers', () => {
     const text = describeChart(listsLayout('construction-permit'));
     expect(text).toContain('材料是否齐全、符合法定形式');
@@ -78,6 +94,24 @@ describe('SVG flowcharts', () => {
     const english = describeChart(listsLayout('construction-permit', 'en'));
     expect(english).toContain('Lanes (departments): ');
     expect(english).toContain('returns to 收件');
+  });
+
+  it('marks the Chinese text of a chart in English as zh-CN, so that screen readers read it with a Chinese voice', () => {
+    const english = renderSvg(listsLayout('construction-permit', 'en'));
+    expect(XMLValidator.validate(english)).toBe(true);
+    // A mixed line: only the item's name is Chinese, the words and the code are not.
+    expect(english).toContain('<tspan x="28" y="72.72">Item: <tspan xml:lang="zh-CN" lang="zh-CN">建筑工程施工许可证核发</tspan> (11339921MB1D3961134010010000000)</tspan>');
+    // A line that is all Chinese is marked itself.
+    expect(english).toContain('<tspan x="402.7" y="169.72" xml:lang="zh-CN" lang="zh-CN">收件</tspan>');
+    expect(english).toContain('<tspan x="402.7" y="186.51">immediate</tspan>');
+    const texts = [...english.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) => match[1]!);
+    expect(texts.length).toBeGreaterThan(20);
+    for (const body of texts) {
+      const unmarked = body.replace(/<tspan[^>]* xml:lang="zh-CN" lang="zh-CN">[^<]*<\/tspan>/g, '').replace(/<[^>]*>/g, '');
+      expect(unmarked, body).not.toMatch(/\p{Script=Han}/u);
+    }
+    // In a Chinese chart everything is Chinese: nothing to mark, the bytes as before.
+    expect(svgOf('construction-permit')).not.toContain('lang=');
   });
 
   it('gives each chart its own ids, so several can share a page', () => {

@@ -162,6 +162,31 @@ export const STRESS: Record<string, Flow> = {
       end('done'),
     ],
   },
+  // Two decisions of one column both send a branch to one step, and the lower one also branches elsewhere: the upper
+  // one's arrow comes down into the row the lower one leaves by, so the lower one's bus must turn first.
+  'crossing-branches': {
+    id: 'crossing-branches',
+    name: '两个判断分送同一环节',
+    power: POWER.code,
+    steps: [
+      start('split'),
+      task('split', '分送', 'window', ['window-check', 'review-check']),
+      decision('window-check', '窗口审查', 'window', [
+        ['decide', '甲'],
+        ['notify', '乙'],
+      ]),
+      decision('review-check', '业务审查', 'review', [
+        ['decide', '丙'],
+        ['refuse', '丁'],
+      ]),
+      task('decide', '作出决定', 'review', 'done'),
+      task('refuse', '退件', 'review', 'done-refused'),
+      task('notify', '告知', 'window', 'done-notified'),
+      end('done'),
+      end('done-refused', '办结（不予）'),
+      end('done-notified', '办结（告知）'),
+    ],
+  },
   'one-step': {
     id: 'one-step',
     name: '即办',

@@ -1,6 +1,6 @@
 // Unit conversion for time limits: 8 office hours to a working day, 24 hours to a calendar day, days and working days 1:1.
 import { describe, expect, it } from 'vitest';
-import { convert, countedDuration } from '../../src/flow/time.js';
+import { convert, countedDuration, toHundredths } from '../../src/flow/time.js';
 import type { Step } from '../../src/schema/definitions.js';
 
 const step = (more: Partial<Step>): Step => ({ id: 'x', name: '审查', type: 'task', ...more });
@@ -53,5 +53,19 @@ describe('countedDuration', () => {
     expect(countedDuration(step({ duration: 20, counted: false }), 'working-days')).toBe(0);
     expect(countedDuration(step({ unit: 'hours' }), 'working-days')).toBe(0);
     expect(countedDuration(step({ duration: 2, counted: true }), 'working-days')).toBe(2);
+  });
+});
+
+describe('toHundredths', () => {
+  it('rounds to two decimals', () => {
+    expect(toHundredths(2.345)).toBe(2.35);
+    expect(toHundredths(1 / 3)).toBe(0.33);
+    expect(toHundredths(7)).toBe(7);
+  });
+
+  it('keeps a value too large to scale by 100 as it is, instead of making it Infinity', () => {
+    expect(toHundredths(1e308)).toBe(1e308);
+    expect(toHundredths(Number.MAX_VALUE)).toBe(Number.MAX_VALUE);
+    expect(toHundredths(Infinity)).toBe(Infinity);
   });
 });
