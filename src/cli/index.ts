@@ -6,16 +6,6 @@ import { ToolError, toolMessage } from '../i18n/tools.js';
 import { localeFromEnvironment, parseLocale, ui } from '../i18n/index.js';
 import stylish from '../report/stylish.js';
 import type { Locale } from '../findings.js';
-import { registerValidate } from './validate.js';
-import { registerDiff } from './diff.js';
-import { registerCompare } from './compare.js';
-import { registerBuild } from './build.js';
-import { registerServe } from './serve.js';
-import { registerFlow } from './flow.js';
-import { registerFmt } from './fmt.js';
-import { registerExport } from './export.js';
-import { registerImport } from './import.js';
-import { registerInit } from './init.js';
 import { processIo, type CliIo } from './io.js';
 import { visible } from '../report/visible.js';
 
@@ -25,6 +15,35 @@ export interface CommandContext {
   version: string;
   /** The --lang value as a locale; an unknown value is a usage error. */
   locale(flag: string | undefined): Locale | undefined;
+}
+
+type Register = (program: Command, context: CommandContext) => void;
+
+/**
+ * Each command's module, loaded only when it is wanted: a command's code and libraries (the site's templates,
+ * exceljs, bpmn-moddle…) are a good part of the start-up of every other command. In the order of `--help`.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  validate: async () => (await import('./validate.js')).registerValidate,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  compare: async () => (await import('./compare.js')).registerCompare,
+  build: async () => (await import('./build.js')).registerBuild,
+  serve: async () => (await import('./serve.js')).registerServe,
+  flow: async () => (await import('./flow.js')).registerFlow,
+  fmt: async () => (await import('./fmt.js')).registerFmt,
+  export: async () => (await import('./export.js')).registerExport,
+  import: async () => (await import('./import.js')).registerImport,
+  init: async () => (await import('./init.js')).registerInit,
+};
+
+/**
+ * The commands to set up: the one named first on the command line (no option of qingdan's own takes a value, so
+ * the first word that is not an option is the command), else all of them — for --help, `help`, and a misspelt
+ * name, which commander answers with the nearest one.
+ */
+function commandsFor(argv: string[]): string[] {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? [name] : Object.keys(COMMANDS);
 }
 
 export function toolVersion(): string {
@@ -54,16 +73,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showSuggestionAfterError(true);
-  registerValidate(program, context);
-  registerDiff(program, context);
-  registerCompare(program, context);
-  registerBuild(program, context);
-  registerServe(program, context);
-  registerFlow(program, context);
-  registerFmt(program, context);
-  registerExport(program, context);
-  registerImport(program, context);
-  registerInit(program, context);
+  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, context);
 
   // Usage errors can come before any command has parsed its options: honour --lang for them too.
   const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));

@@ -344,4 +344,17 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     const version = await runCli(['--version']);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
+
+  it('lists every command in --help and suggests the nearest to a misspelt one (each command is loaded only when named)', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    const listed = [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((match) => match[1]);
+    expect(listed).toEqual(['validate', 'diff', 'compare', 'build', 'serve', 'flow', 'fmt', 'export', 'import', 'init', 'help']);
+    const misspelt = await runCli(['biuld']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toBe("error: unknown command 'biuld'\n(Did you mean build?)\n");
+    const topic = await runCli(['help', 'fmt']);
+    expect(topic.code).toBe(0);
+    expect(topic.stdout).toMatch(/^Usage: qingdan fmt \[options\] \[paths\.\.\.\]\n/);
+  });
 });
