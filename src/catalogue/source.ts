@@ -248,16 +248,43 @@ export function displayPath(source: CatalogueSource, relativePath: string): stri
   return source.displayRoot === '.' ? relativePath : `${source.displayRoot}/${relativePath}`;
 }
 
+/** What a resident process knows of a folder's files: each one's bytes and their hash, by relative path. */
+export type KnownContents = Map<string, { bytes: Uint8Array; id: string }>;
+
 /**
  * A folder whose files are named by a hash of their bytes (read each time: a size and a time could miss an edit). A
- * process that loads the same folder again (`qingdan serve`) parses only files whose bytes changed.
+ * process that loads the same folder again (`qingdan serve`) parses only files whose bytes changed. Given what an
+ * earlier load read (`known`), a file whose bytes are those of last time keeps its hash without hashing again:
+ * comparing is a memcmp, hashing 17 MB of catalogue took a third of the load of each of serve's rebuilds.
  */
 export class HashedDirectorySource extends DirectorySource {
+  private readonly seen = new Set<string>();
+
+  constructor(
+    root: string,
+    cwd = process.cwd(),
+    private readonly known: KnownContents = new Map(),
+  ) {
+    super(root, cwd);
+  }
+
   contentId(relativePath: string): string | undefined {
+    let bytes: Uint8Array;
     try {
-      return contentHash(this.readFile(relativePath));
+      bytes = this.readFile(relativePath);
     } catch {
       return undefined;
     }
+    this.seen.add(relativePath);
+    const before = this.known.get(relativePath);
+    if (before && Buffer.compare(before.bytes, bytes) === 0) return before.id;
+    const id = contentHash(bytes);
+    this.known.set(relativePath, { bytes, id });
+    return id;
+  }
+
+  /** Drops what is known of files this source did not read (removed or renamed since), so that it is not kept forever. */
+  forgetUnread(): void {
+    for (const relativePath of this.known.keys()) if (!this.seen.has(relativePath)) this.known.delete(relativePath);
   }
 }

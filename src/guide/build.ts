@@ -8,6 +8,7 @@ import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
 import { UsageError } from '../errors.js';
 import { planSite } from './site.js';
+import type { KnownContents } from '../catalogue/source.js';
 import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { readTemplateSources, SiteTemplates } from './templates.js';
@@ -60,6 +61,8 @@ export class SiteSession {
   readonly memo = new SiteMemo();
   /** Rules' findings per entry (rules/entry-memo.ts): a flow not edited is not walked again. */
   readonly rules = new EntryMemo();
+  /** The catalogue files' bytes and hashes as last read (HashedDirectorySource): unchanged files are not hashed again. */
+  readonly contents: KnownContents = new Map();
   templates: SiteTemplates | undefined;
   written: { out: string; manifest: string; templates: string; keys: Map<string, string>; files: Set<string> } | undefined;
 }
@@ -317,8 +320,23 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
 async function updateInPlace(session: SiteSession, plan: SitePlan, templates: SiteTemplates, tool: string, options: BuildOptions, asked: string, startDrawings: (drawings: SharedDrawings | undefined) => void): Promise<BuildResult> {
   const written = session.written!;
   const out = written.out;
-  // A file someone removed from the folder since is made again, whatever its key.
-  const changed = plan.files.filter((file) => !file.key || written.keys.get(file.path) !== file.key || !existsSync(path.join(out, file.path)));
+  // A file someone removed from the folder since is made again, whatever its key. Each folder is listed once (a
+  // readdir of items/ instead of 4,000 stats).
+  const listed = new Map<string, Set<string>>();
+  const present = (file: string): boolean => {
+    const folder = path.dirname(file);
+    let names = listed.get(folder);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(path.join(out, folder)));
+      } catch {
+        names = new Set();
+      }
+      listed.set(folder, names);
+    }
+    return names.has(path.basename(file));
+  };
+  const changed = plan.files.filter((file) => !file.key || written.keys.get(file.path) !== file.key || !present(file.path));
   const keys = new Map(written.keys);
   for (const file of changed) keys.delete(file.path);
   session.written = undefined;

@@ -121,7 +121,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
   checkSiteFolderHoldsNothingOfOurs(job, io.cwd);
   // --no-incremental makes everything again, so nothing is carried over.
   const resident = job.incremental ? session : undefined;
-  const source = resident ? new HashedDirectorySource(job.root, io.cwd) : new DirectorySource(job.root, io.cwd);
+  const source = resident ? new HashedDirectorySource(job.root, io.cwd, resident.contents) : new DirectorySource(job.root, io.cwd);
   // Results depend on the files, the tool's version and the schemas. Validate keeps only what rules read, so its
   // cache cannot serve a build: the two live apart.
   const cache = job.cache ? new FileCache(path.join(job.cache, 'site'), `${job.toolVersion}:${getValidators().schemaHash}:full`) : undefined;
@@ -131,6 +131,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
     ...(cache ? { cache, entries: true } : {}),
     ...(resident ? { shared: resident.parsed, prune: true, entryMemo: resident.rules } : {}),
   });
+  if (source instanceof HashedDirectorySource) source.forgetUnread();
   const locale = validated.locale;
   const counts = countBySeverity(validated.findings);
   {

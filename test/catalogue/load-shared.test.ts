@@ -1,11 +1,12 @@
 // A process that loads the same folder again (serve) shares parses by content: unchanged files keep their objects,
 // which is what lets a resident build tell unchanged entries by identity.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
-import { HashedDirectorySource } from '../../src/catalogue/source.js';
+import { HashedDirectorySource, type KnownContents } from '../../src/catalogue/source.js';
+import { contentHash } from '../../src/catalogue/cache.js';
 import { FileCache } from '../../src/catalogue/cache.js';
 import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { copyCatalogue, edit } from '../cli/run-cli.js';
@@ -13,6 +14,32 @@ import { copyCatalogue, edit } from '../cli/run-cli.js';
 const LISTS = path.resolve(import.meta.dirname, '../../lists');
 
 describe('loads sharing parses by content', () => {
+  it('tells a file by its bytes, not its size and time, and forgets the files a load did not read', () => {
+    const root = copyCatalogue(LISTS);
+    const known: KnownContents = new Map();
+    const file = path.join(root, 'laws.yaml');
+    const before = new HashedDirectorySource(root, root, known).contentId('laws.yaml');
+    expect(before).toBe(contentHash(readFileSync(file)));
+    // The same length and modification time, one character different: only the bytes tell.
+    const { atime, mtime } = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('中华人民共和国', '中華人民共和国'));
+    utimesSync(file, atime, mtime);
+    const source = new HashedDirectorySource(root, root, known);
+    const after = source.contentId('laws.yaml');
+    expect(after).toBe(contentHash(readFileSync(file)));
+    expect(after).not.toBe(before);
+    expect(source.contentId('departments.yaml')).toBe(contentHash(readFileSync(path.join(root, 'departments.yaml'))));
+    expect([...known.keys()].sort()).toEqual(['departments.yaml', 'laws.yaml']);
+    // A later load that reads only departments.yaml (laws.yaml removed) drops what it knew of laws.yaml.
+    rmSync(file);
+    const later = new HashedDirectorySource(root, root, known);
+    expect(later.contentId('laws.yaml')).toBeUndefined();
+    later.contentId('departments.yaml');
+    later.forgetUnread();
+    expect([...known.keys()]).toEqual(['departments.yaml']);
+  });
+
   it('gives unchanged files the same entry objects, new ones for an edited file, and keeps only the current parses', async () => {
     const root = copyCatalogue(LISTS);
     const shared = new Map<string, ProcessedFile>();
