@@ -131,6 +131,11 @@ describe('qingdan export (the real binary)', () => {
       '有 2 个条目未通过格式检查，未导出。运行 qingdan validate 查看并修正后再导出。',
       '以下 1 处不在任何条目之内，未通过格式检查（如某一节不是列表），其中的内容未导出。请修正后再导出：',
     ]);
+    // With the schema rules at warning the entries are still left out of the catalogue: still counted, still exit 1.
+    edit(path.join(lists, 'broken.yaml'), 'flows: 5\n', '');
+    edit(path.join(lists, 'qingdan.yaml'), 'rules: {}', "rules: {'schema/*': warning}");
+    const warned = await runCli(['export', 'lists', '-f', 'json', '--lang', 'en'], { cwd: dir });
+    expect([warned.code, warned.stderr]).toEqual([1, '2 entries fail the format check and were not exported. Run qingdan validate, fix, and export again.\n']);
   });
 
   it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {
