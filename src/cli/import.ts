@@ -73,6 +73,7 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
     if (understood.length) lines.push(t('import-understood', { list: understood.join(comma) }));
     if (kept.length) lines.push(t('import-kept', { list: kept.join(comma) }));
     if (ignored.length) lines.push(t('import-ignored', { list: ignored.join(comma) }));
+    if (sheet.hiddenColumns?.length) lines.push(t('import-hidden-columns', { list: sheet.hiddenColumns.map((c) => `${c.header || (c.target.type === 'extension' ? c.target.key : c.letter)}${letter(c)}`).join(comma) }));
   }
   for (const skipped of result.skipped) {
     const key: ToolKey =

@@ -61,6 +61,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'import-understood': '  Columns understood: {list}',
   'import-kept': '  Columns not understood (kept as x- fields): {list}',
   'import-ignored': '  Columns not imported: {list}',
+  'import-hidden-columns': '  Columns hidden in the workbook (imported like the others): {list}. A hidden column is often a working column: if it is not part of the list, set it to ignore in a mapping file (columns) or delete it, and import again.',
   'import-skipped-kind': '{source}: skipped, which table it is is unknown (say so with --kind or a mapping file\'s sheets).',
   'import-skipped-header': '{source}: skipped, no header found. None of "{cells}" in its first row is a known column.',
   'import-skipped-header-row': '{source}: skipped, row {row} (header_row) holds no known column: "{cells}".',

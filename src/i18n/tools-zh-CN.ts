@@ -59,6 +59,7 @@ export const tools = {
   'import-understood': '  已识别的列：{list}',
   'import-kept': '  未识别的列（原样保留为 x- 字段）：{list}',
   'import-ignored': '  不导入的列：{list}',
+  'import-hidden-columns': '  工作簿中隐藏的列（照常导入）：{list}。隐藏的多是工作用的列：如果不属于清单，请在映射文件 columns 中设为 ignore，或删去该列，再导入。',
   'import-skipped-kind': '{source}：不知道是哪种表格，已跳过（可用 --kind 或映射文件 sheets 指定）。',
   'import-skipped-header': '{source}：找不到表头，已跳过。首行“{cells}”中没有可识别的列。',
   'import-skipped-header-row': '{source}：第 {row} 行（header_row）中没有可识别的列，已跳过。该行是“{cells}”。',

@@ -44,6 +44,8 @@ export interface SheetReport {
   headerRow: number;
   columns: MappedColumn[];
   rows: number;
+  /** Columns hidden in the workbook that were imported all the same (a field or an x- key): named in the report. */
+  hiddenColumns?: MappedColumn[];
 }
 
 export interface SkippedSheet {
@@ -185,7 +187,10 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     for (const column of header.columns) {
       if (!column.header && column.target.type === 'extension') issues.add('fix', 'column-no-header', { key: column.target.key }, { row: header.headerRow + 1, column });
     }
-    reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length });
+    // A hidden column is read like the others (it is mostly a working column, or a national column the office does
+    // not print: dropping it could lose codes), but named, so that a working column does not pass unseen.
+    const hiddenColumns = header.columns.filter((c) => c.target.type !== 'ignored' && (sheet.hiddenColumns ?? []).includes(c.index));
+    reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length, ...(hiddenColumns.length ? { hiddenColumns } : {}) });
     switch (kind) {
       case 'departments': builder.departments(rows, issues); break;
       case 'laws': builder.laws(rows, issues); break;

@@ -239,6 +239,29 @@ describe('hidden rows of a workbook', () => {
   });
 });
 
+describe('hidden columns of a workbook', () => {
+  it('are imported like the others, and each imported one is named in the report', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限', '内部编号', '序号', '实施主体编码']);
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日', 'NB-001', 1, '11339921MB1C4572XQ']);
+    // A working column, a numbering column (not imported anyway) and a national column the office does not print.
+    for (const letter of ['H', 'I', 'J']) sheet.getColumn(letter).hidden = true;
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(result.sheets[0]!.hiddenColumns!.map((c) => c.letter)).toEqual(['H', 'J']);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p['x-内部编号']])).toEqual([['11339921MB1C4572XQ4010010000000', 'NB-001']]);
+    expect(result.newDepartments.map((n) => n.department.credit_code)).toEqual(['11339921MB1C4572XQ']);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain(
+      '\n  工作簿中隐藏的列（照常导入）：内部编号（H），实施主体编码（J）。隐藏的多是工作用的列：如果不属于清单，请在映射文件 columns 中设为 ignore，或删去该列，再导入。\n',
+    );
+    expect(renderReport(result, 'lists', 'en')).toContain(
+      '\n  Columns hidden in the workbook (imported like the others): 内部编号 (H), 实施主体编码 (J). A hidden column is often a working column: if it is not part of the list, set it to ignore in a mapping file (columns) or delete it, and import again.\n',
+    );
+  });
+});
+
 describe('import --append into a catalogue that keeps departments and laws in one file', () => {
   it('adds both the new department and the new law to it, and counts both in one line', async () => {
     const cwd = workspace();
