@@ -104,6 +104,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'issue-responsibility-power-unknown': 'No item named "{name}": power holds the name for now; replace it by the item\'s code.',
   'issue-code-composed': 'Code composed from the credit code, level and basic code: {code}.',
   'issue-code-missing': 'No implementation code: placeholder {code} written (it fails code/format on purpose). Fill in the 31-character code, and change the parent codes, responsibilities and flows that use it.',
+  'issue-sub-item-inherited': 'This sub-item row leaves {columns} ({fields}) empty or says 同上: the main item\'s values (row {row}) are used; check them.',
   'issue-main-item-created': 'The main item "{name}" of this sub-item has no row of its own; it was made from this row (placeholder code {code}): check its basis and time limit.',
   'issue-materials-defaulted': '{count} {count|plural:material has:materials have} only a name; recorded as required, from the applicant, on paper: check them.',
   'issue-department-credit-code': 'New department {id} ({name}) has no credit code: add it.',

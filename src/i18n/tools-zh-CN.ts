@@ -102,6 +102,7 @@ export const tools = {
   'issue-responsibility-power-unknown': '清单中没有名为“{name}”的事项：power 暂填事项名称，请改为其实施编码。',
   'issue-code-composed': '实施编码由实施主体编码、行使层级和基本编码组成：{code}。',
   'issue-code-missing': '缺少实施编码，已填入占位编码 {code}（不能通过 code/format 检查）。请补充 31 位实施编码，并同步修改引用它的主项编码、责任清单和流程。',
+  'issue-sub-item-inherited': '子项此行的{columns}（{fields}）为空或写“同上”，已沿用主项（第 {row} 行）的值，请核对。',
   'issue-main-item-created': '子项的主项“{name}”没有单独一行，已据此行新建主项（占位编码 {code}），请核对其依据和时限。',
   'issue-materials-defaulted': '{count} 项申请材料只有名称，按“必要、申请人自备、纸质”记录，请核对。',
   'issue-department-credit-code': '新建部门 {id}（{name}）没有统一社会信用代码，请补充。',

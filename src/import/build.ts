@@ -141,6 +141,11 @@ function lines(cell: Cell | undefined): string[] | undefined {
 
 const ITEM_KEY = ['code', 'name', 'sub_item'];
 
+/** What a sub-item's row may leave to its main item's row (实施主体 and its code are taken apart, from the row above). */
+const INHERITED = ['category', 'level', 'basis'];
+/** "Same as above", written where a merged cell would have been. */
+const SAME_AS_ABOVE = /^(同上|同上栏|同主项|同前)$/;
+
 interface ResponsibilityDraft {
   data: Draft;
   department: string | undefined;
@@ -242,8 +247,12 @@ export class Builder {
     // A CSV saved from merged cells leaves the main item's name empty in its sub-items' rows: it is the name above.
     // So it does with 实施主体: a sub-item without its own is done by its main item's body (the row above of the same
     // name), not by nobody — which made a second main item without a department out of it.
+    // Category, level and basis left empty in a sub-item's row (a merged cell saved as CSV, or left blank, or 同上, for
+    // "same as above") are its main item's: taken from the main item's own row, with a note. A merged cell of a
+    // workbook has already given every row its value (read.ts), so nothing is taken twice.
     let name: Cell | undefined;
     let body: { name: string; department?: Cell; creditCode?: Cell } | undefined;
+    let main: { name: string; row: number; cells: Map<string, Cell> } | undefined;
     for (const row of rows) {
       const own = row.fields.get('name');
       if (own) name = own;
@@ -251,11 +260,28 @@ export class Builder {
       const department = row.fields.get('department');
       const creditCode = row.fields.get('credit_code');
       const rowName = row.fields.get('name')?.text;
+      const sub = row.fields.get('sub_item');
       if (department || creditCode) body = rowName === undefined ? undefined : { name: rowName, ...(department ? { department } : {}), ...(creditCode ? { creditCode } : {}) };
-      else if (row.fields.has('sub_item') && body && body.name === rowName) {
+      else if (sub && body && body.name === rowName) {
         if (body.department) row.fields.set('department', body.department);
         if (body.creditCode) row.fields.set('credit_code', body.creditCode);
       }
+      if (rowName !== undefined && (!sub || sub.text === rowName)) {
+        main = { name: rowName, row: row.number, cells: new Map(INHERITED.flatMap((field) => (row.fields.has(field) && !SAME_AS_ABOVE.test(row.fields.get(field)!.text) ? [[field, row.fields.get(field)!] as const] : []))) };
+      } else if (sub && main && main.name === rowName) {
+        const taken: Cell[] = [];
+        for (const field of INHERITED) {
+          const cell = row.fields.get(field);
+          const inherited = main.cells.get(field);
+          if (!inherited || (cell && !SAME_AS_ABOVE.test(cell.text))) continue;
+          row.fields.set(field, inherited);
+          taken.push(inherited);
+        }
+        if (taken.length) {
+          const fields = taken.map((cell) => (cell.column.target.type === 'field' ? cell.column.target.field : cell.column.header));
+          issues.add('note', 'sub-item-inherited', { columns: taken.map((cell) => cell.column.header).join('、'), fields: fields.join(', '), row: main.row }, { row: row.number });
+        }
+      } else if (rowName !== undefined && rowName !== main?.name) main = undefined;
     }
     for (const group of groupRows(rows, ['code', 'name', 'sub_item', 'department'])) {
       const draft = this.power(group, issues, file, sheetCategory);

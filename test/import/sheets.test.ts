@@ -140,6 +140,62 @@ describe('header_row of a mapping file', () => {
   });
 });
 
+describe('a sub-item row without its own category, level or basis', () => {
+  const HEADER = '实施编码,事项名称,子项名称,事项类型,实施主体,行使层级,设定依据,法定办结时限,承诺办结时限';
+  const MAIN = '11339921MB1C4572XQ4010010000000';
+
+  it('takes them from its main item\'s row, blank or 同上, with a note naming the columns and the main item\'s row', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        `${MAIN},食品经营许可,,行政许可,${DEPARTMENT},县级,${BASIS},20个工作日,10个工作日`,
+        // A CSV saved from merged cells: empty under the main item.
+        '11339921MB1C4572XQ4010010010000,,食品经营许可（新办）,,,,,15个工作日,5个工作日',
+        // 同上 for the basis; a category of its own is kept.
+        '11339921MB1C4572XQ4010010020000,食品经营许可,食品经营许可（变更）,行政确认,,,同上,15个工作日,5个工作日',
+        // Another item without a level: its sub-item has nothing to take for it, and takes the rest.
+        `11339921MB1C4572XQ4010020000000,药品零售许可,,行政许可,${DEPARTMENT},,${BASIS},20个工作日,10个工作日`,
+        '11339921MB1C4572XQ4010020010000,药品零售许可,药品零售许可（新办）,,,,,15个工作日,5个工作日',
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p.category, p.level, (p.basis as Array<{ law: string; article: string }> | undefined)?.map((c) => `${c.law} ${c.article}`), p.parent, p['x-设定依据']])).toEqual([
+      [MAIN, 'licensing', 'county', ['spaqf 第三十五条'], undefined, undefined],
+      ['11339921MB1C4572XQ4010010010000', 'licensing', 'county', ['spaqf 第三十五条'], MAIN, undefined],
+      ['11339921MB1C4572XQ4010010020000', 'confirmation', 'county', ['spaqf 第三十五条'], MAIN, undefined],
+      ['11339921MB1C4572XQ4010020000000', 'licensing', undefined, ['spaqf 第三十五条'], undefined, undefined],
+      ['11339921MB1C4572XQ4010020010000', 'licensing', undefined, ['spaqf 第三十五条'], '11339921MB1C4572XQ4010020000000', undefined],
+    ]);
+    expect(issues(result)).toEqual(['note sub-item-inherited @3', 'note sub-item-inherited @4', 'note sub-item-inherited @6']);
+    expect(result.issues.map((i) => i.data)).toEqual([
+      { columns: '事项类型、行使层级、设定依据', fields: 'category, level, basis', row: 2 },
+      { columns: '行使层级、设定依据', fields: 'level, basis', row: 2 },
+      { columns: '事项类型、设定依据', fields: 'category, basis', row: 5 },
+    ]);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain('权力清单.csv 第 3 行: 子项此行的事项类型、行使层级、设定依据（category, level, basis）为空或写“同上”，已沿用主项（第 2 行）的值，请核对。');
+    expect(renderReport(result, 'lists', 'en')).toContain('权力清单.csv row 4: This sub-item row leaves 行使层级、设定依据 (level, basis) empty or says 同上: the main item\'s values (row 2) are used; check them.');
+  });
+
+  it('in a workbook, has them already from cells merged over the main item\'s row: the same values, and no note', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow([MAIN, '食品经营许可', '', '行政许可', DEPARTMENT, '县级', BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['11339921MB1C4572XQ4010010010000', '', '食品经营许可（新办）', '', '', '', '', '15个工作日', '5个工作日']);
+    for (const column of ['B', 'D', 'E', 'F', 'G']) sheet.mergeCells(`${column}2:${column}3`);
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p.category, p.level, p.parent])).toEqual([
+      [MAIN, 'licensing', 'county', undefined],
+      ['11339921MB1C4572XQ4010010010000', 'licensing', 'county', MAIN],
+    ]);
+    expect(issues(result)).toEqual([]);
+  });
+});
+
 describe('lines under the table (合计, signatures, notes, a date)', () => {
   const HEADER = '序号,实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限,备注';
   const item = (n: number, code: string, name: string, remark = '') => `${n},${code},${name},行政许可,${DEPARTMENT},${BASIS},20个工作日,10个工作日,${remark}`;
