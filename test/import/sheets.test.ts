@@ -272,6 +272,88 @@ describe('lines under the table (合计, signatures, notes, a date)', () => {
   });
 });
 
+describe('rows within the table that are not items (小计 between blocks, 以下为…部门 headings, a 序号 alone)', () => {
+  const HEADER = '序号,实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限,备注';
+  const item = (n: number, code: string, name: string, department = DEPARTMENT) => `${n},${code},${name},行政许可,${department},${BASIS},20个工作日,10个工作日,`;
+  const TRANSPORT = '青山县交通运输局';
+
+  it('are not imported, and each is named by its row; a row that names an item is still imported', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        '以下为县市场监督管理局事项,,,,,,,,',
+        item(1, '11339921MB1C4572XQ4010010000000', '食品经营许可'),
+        ',,县市场监督管理局小计,1项,,,,,',
+        // A separator row that kept only its number.
+        '2,,,,,,,,',
+        ',,（二）县交通运输局,,,,,,',
+        item(3, '11330000MB0000000X4010010000000', '道路运输经营许可', TRANSPORT),
+        // The remark of the item above, on a row of its own: still that item's.
+        ',,,,,,,,注：含延续',
+        '小计：1项,,,,,,,,',
+        // 小计 in the numbering column, but a name: an item, imported (validate says what it lacks).
+        '小计,,出租汽车经营许可,,,,,,',
+        item(5, '11330000MB0000000X4010030000000', '道路货物运输经营许可', TRANSPORT),
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(result.sheets[0]!.rows).toBe(5);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => p.name)).toEqual(['食品经营许可']);
+    expect(written(path.join(cwd, 'lists'), 'jtysj').map((p) => [p.name, p['x-备注']])).toEqual([['道路运输经营许可', '注：含延续'], ['道路货物运输经营许可', undefined]]);
+    expect(written(path.join(cwd, 'lists'), 'unassigned').map((p) => p.name)).toEqual(['出租汽车经营许可']);
+    expect(result.newDepartments.map((n) => n.department.name)).toEqual([DEPARTMENT, TRANSPORT]);
+    expect(result.sheets[0]!.columns.map((c) => c.letter)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
+    const skipped = result.issues.filter((i) => i.messageId.startsWith('row-'));
+    expect(skipped.map((i) => [i.messageId, i.row, i.data.text])).toEqual([
+      ['row-heading', 2, '以下为县市场监督管理局事项'],
+      ['row-total', 4, '县市场监督管理局小计 1项'],
+      ['row-number', 5, '2'],
+      ['row-heading', 6, '（二）县交通运输局'],
+      ['row-total', 9, '小计：1项'],
+    ]);
+    const zh = renderReport(result, 'lists', 'zh-CN');
+    expect(zh).toContain('权力清单.csv 第 2 行: 此行是表中的分组标题或说明（如“以下为…部门事项”），不是事项，未导入：“以下为县市场监督管理局事项”。如果它是事项，请填写其实施编码后再导入。');
+    expect(zh).toContain('权力清单.csv 第 4 行: 此行是表中的小计或合计，不是事项，未导入：“县市场监督管理局小计 1项”。如果它是事项，请填写其实施编码后再导入。');
+    expect(zh).toContain('权力清单.csv 第 5 行: 此行只有序号“2”，没有其他内容，未导入。如果这里漏填了事项，请补上后再导入。');
+    const en = renderReport(result, 'lists', 'en');
+    expect(en).toContain('权力清单.csv row 6: This row is a heading or note within the table (such as 以下为…部门事项), not an item, and was not imported: "（二）县交通运输局". If it is an item, fill in its code (实施编码) and import again.');
+    expect(en).toContain('权力清单.csv row 9: This row is a subtotal or total within the table, not an item, and was not imported: "小计：1项". If it is an item, fill in its code (实施编码) and import again.');
+    expect(en).toContain('权力清单.csv row 5: This row holds nothing but the number "2" and was not imported. If an item is missing here, fill it in and import again.');
+  });
+
+  it('under the table too: a row opening with 小计 that names an item is imported, not taken for a line under the table', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '权力清单.csv'), [HEADER, item(1, '11339921MB1C4572XQ4010010000000', '食品经营许可'), '小计,,出租汽车经营许可,,,,,,', '合计,,2项,,,,,,'].join('\n'));
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'unassigned').map((p) => p.name)).toEqual(['出租汽车经营许可']);
+    expect(result.issues.filter((i) => i.messageId.startsWith('row-')).map((i) => [i.messageId, i.row, i.data.text])).toEqual([['row-footer', 4, '合计 2项']]);
+  });
+
+  it('in a workbook: a heading merged across the row makes no item and no department', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限']);
+    sheet.addRow(['一、青山县市场监督管理局（2项）']);
+    sheet.mergeCells('A2:G2');
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['11339921MB1C4572XQ4010020000000', '药品零售许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['', '合计', '2项']);
+    sheet.addRow(['11339921MB1C4572XQ4010030000000', '食品生产许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => p.name)).toEqual(['食品经营许可', '药品零售许可', '食品生产许可']);
+    expect(result.written.map((w) => w.relativePath)).toEqual(['departments.yaml', 'laws.yaml', 'powers/scjdglj.yaml']);
+    expect(result.newDepartments.map((n) => n.department.name)).toEqual([DEPARTMENT]);
+    expect(result.issues.map((i) => [i.messageId, i.row, i.data.text])).toEqual([
+      ['row-heading', 2, '一、青山县市场监督管理局（2项）'],
+      ['row-total', 5, '合计 2项'],
+    ]);
+  });
+});
+
 describe('hidden rows of a workbook', () => {
   it('are not imported, and each is named in the report with what it holds', async () => {
     const cwd = workspace();
