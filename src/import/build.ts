@@ -25,10 +25,16 @@ export interface PowerDraft {
   codeGiven: boolean;
 }
 
+/** Where an entry other than a power came from: its first row, and the issues of its sheet. */
+export interface Origin {
+  row: number;
+  issues: Issues;
+}
+
 export interface BuiltCatalogue {
   powers: PowerDraft[];
-  responsibilities: Array<{ data: Draft; department: string | undefined }>;
-  flows: Draft[];
+  responsibilities: Array<{ data: Draft; department: string | undefined; origin?: Origin }>;
+  flows: Array<{ data: Draft; origin?: Origin }>;
   departments: Department[];
   laws: Law[];
 }
@@ -162,8 +168,8 @@ export class Builder {
   readonly responsibilities: ResponsibilityDraft[] = [];
   /** Powers already in the catalogue imported into: responsibilities and flows may name them. */
   private readonly existing: Power[] = [];
-  readonly departmentDuties: Draft[] = [];
-  readonly flows: Draft[] = [];
+  readonly departmentDuties: Array<{ data: Draft; origin: Origin }> = [];
+  readonly flows: Array<{ data: Draft; origin: Origin }> = [];
 
   constructor(
     readonly directory: Directory,
@@ -621,7 +627,7 @@ export class Builder {
         boundaries.push(boundary);
       }
       if (boundaries.length) data.boundaries = boundaries;
-      this.departmentDuties.push(data);
+      this.departmentDuties.push({ data, origin: { row: group.rows[0]!.number, issues } });
     }
   }
 
@@ -664,7 +670,7 @@ export class Builder {
         steps.push(step);
       }
       flow.steps = steps;
-      this.flows.push(flow);
+      this.flows.push({ data: flow, origin: { row: group.rows[0]!.number, issues } });
     }
   }
 
@@ -688,23 +694,7 @@ export class Builder {
     for (const draft of this.powers) if (draft.data.code === undefined) this.assignCode(draft, codes);
     this.linkSubItems(codes);
     for (const draft of this.powers) this.applyDetails(draft);
-    const responsibilities = this.responsibilities.map((entry) => {
-      if (entry.power) {
-        entry.data.power = entry.power.data.code;
-        return { data: reorder(entry.data, 'power'), department: entry.power.data.department as string | undefined };
-      }
-      if (entry.byName) {
-        const found = this.findPower(undefined, entry.byName.sub ? entry.byName.name : entry.byName.name, entry.byName.sub)?.data ?? this.existing.find((p) => p.name === (entry.byName!.sub ?? entry.byName!.name));
-        if (found) entry.data.power = found.code;
-        else {
-          entry.data.power = entry.byName.name;
-          entry.issues.add('fix', 'responsibility-power-unknown', { name: entry.byName.name }, { row: entry.row });
-        }
-        return { data: reorder(entry.data, 'power'), department: (found?.department as string | undefined) ?? entry.department };
-      }
-      const owner = this.powers.find((p) => p.data.code === entry.data.power)?.data ?? this.existing.find((p) => p.code === entry.data.power);
-      return { data: reorder(entry.data, 'power'), department: (owner?.department as string | undefined) ?? entry.department };
-    });
+    const responsibilities = this.responsibilities.map((entry) => ({ ...this.responsibility(entry), origin: { row: entry.row, issues: entry.issues } }));
     // Cells merged over a main item and its sub-items give each sub-item the same duties: the main item's entry covers them.
     const byCode = new Map(responsibilities.map((r) => [r.data.power, r]));
     const covered = responsibilities.filter((r) => {
@@ -716,7 +706,7 @@ export class Builder {
       return JSON.stringify(mine) === JSON.stringify(theirs);
     });
     responsibilities.splice(0, responsibilities.length, ...responsibilities.filter((r) => !covered.includes(r)));
-    for (const duty of this.departmentDuties) responsibilities.push({ data: duty, department: duty.department as string | undefined });
+    for (const duty of this.departmentDuties) responsibilities.push({ data: duty.data, department: duty.data.department as string | undefined, origin: duty.origin });
     return {
       powers: this.powers,
       responsibilities,
@@ -724,6 +714,25 @@ export class Builder {
       departments: this.directory.newDepartments.map((n) => n.department),
       laws: this.directory.newLaws,
     };
+  }
+
+  /** A responsibility entry with its item's code, and the department whose file it goes in. */
+  private responsibility(entry: ResponsibilityDraft): { data: Draft; department: string | undefined } {
+    if (entry.power) {
+      entry.data.power = entry.power.data.code;
+      return { data: reorder(entry.data, 'power'), department: entry.power.data.department as string | undefined };
+    }
+    if (entry.byName) {
+      const found = this.findPower(undefined, entry.byName.sub ? entry.byName.name : entry.byName.name, entry.byName.sub)?.data ?? this.existing.find((p) => p.name === (entry.byName!.sub ?? entry.byName!.name));
+      if (found) entry.data.power = found.code;
+      else {
+        entry.data.power = entry.byName.name;
+        entry.issues.add('fix', 'responsibility-power-unknown', { name: entry.byName.name }, { row: entry.row });
+      }
+      return { data: reorder(entry.data, 'power'), department: (found?.department as string | undefined) ?? entry.department };
+    }
+    const owner = this.powers.find((p) => p.data.code === entry.data.power)?.data ?? this.existing.find((p) => p.code === entry.data.power);
+    return { data: reorder(entry.data, 'power'), department: (owner?.department as string | undefined) ?? entry.department };
   }
 
   /**
