@@ -302,7 +302,9 @@ function withoutHeld(built: BuiltCatalogue, catalogue: HeldEntries, options: Imp
     ...built.flows.map((flow) => ({ kind: 'flow' as const, data: flow.data, file: targetFile('flows', flowDepartment(flow.data)), origin: flow.origin, compared: flow.data })),
   ];
   const replacing = options.force === true && options.append !== true;
-  const bound = (entries: typeof candidates) => new Set(replacing ? entries.map((c) => c.file).filter((file) => existsSync(path.join(root, file))) : []);
+  const exists = new Map<string, boolean>();
+  const present = (file: string) => exists.get(file) ?? exists.set(file, existsSync(path.join(root, file))).get(file)!;
+  const bound = (entries: typeof candidates) => new Set(replacing ? entries.map((c) => c.file).filter(present) : []);
   let replaced = bound(candidates);
   let found: Array<{ candidate: (typeof candidates)[number]; at: Held }>;
   for (;;) {
@@ -310,7 +312,8 @@ function withoutHeld(built: BuiltCatalogue, catalogue: HeldEntries, options: Imp
       const at = catalogue.find(candidate.kind, heldKey(candidate.kind, candidate.data), replaced);
       return at ? [{ candidate, at }] : [];
     });
-    const still = bound(candidates.filter((c) => !found.some((f) => f.candidate === c)));
+    const heldNow = new Set(found.map((f) => f.candidate));
+    const still = bound(candidates.filter((c) => !heldNow.has(c)));
     if (still.size === replaced.size) break;
     replaced = still;
   }
