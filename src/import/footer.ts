@@ -119,7 +119,8 @@ export function nonItemRows(rows: string[][], headerRow: number, columns: Mapped
     const text = rowText(texts);
     const field = (c: { index: number }) => fieldAt.get(c.index) ?? '';
     if (filled.some((c) => field(c) === 'code' && /^[\x21-\x7e]+$/.test(halfWidth(c.text).replace(/\s+/g, '')))) continue;
-    const merged = texts.length === 1 && filled.length > 1;
+    // One text over columns beyond the item's names (a name merged over 事项名称 and 子项名称 is an item's).
+    const merged = texts.length === 1 && filled.length > 1 && filled.some((c) => !ITEM_FIELDS.has(field(c)) && !ignored.has(c.index));
     const labelled = (c: { index: number }) => ignored.has(c.index) || ITEM_FIELDS.has(field(c)) || c.index === firstColumn;
     const besides = (cell: { index: number }) => filled.filter((c) => c !== cell).every((c) => ignored.has(c.index) || namesNothing(c.text));
     const heading = filled.find((c) => ITEM_FIELDS.has(field(c)) && isHeadingText(c.text) && besides(c));

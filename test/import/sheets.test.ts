@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderReport } from '../../src/cli/import.js';
 import { importTables, type ImportResult } from '../../src/import/index.js';
+import { nonItemRows } from '../../src/import/footer.js';
+import type { MappedColumn } from '../../src/import/header.js';
 
 function workspace(): string {
   return mkdtempSync(path.join(tmpdir(), 'qingdan-import-sheets-'));
@@ -329,6 +331,16 @@ describe('rows within the table that are not items (小计 between blocks, 以�
     const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
     expect(written(path.join(cwd, 'lists'), 'unassigned').map((p) => p.name)).toEqual(['出租汽车经营许可']);
     expect(result.issues.filter((i) => i.messageId.startsWith('row-')).map((i) => [i.messageId, i.row, i.data.text])).toEqual([['row-footer', 4, '合计 2项']]);
+  });
+
+  it('one text over the item\'s name columns only (事项名称 merged over 子项名称) is an item, over the row a heading', () => {
+    const column = (index: number, header: string, target: MappedColumn['target']): MappedColumn => ({ index, header, letter: 'ABCDEFG'[index]!, target });
+    const columns = [column(0, '序号', { type: 'ignored' }), column(1, '事项名称', { type: 'field', field: 'name' }), column(2, '子项名称', { type: 'field', field: 'sub_item' }), column(3, '事项类型', { type: 'field', field: 'category' })];
+    const rows = [['序号', '事项名称', '子项名称', '事项类型'], ['', '食品经营许可', '食品经营许可', ''], ['以下为县交通运输局', '以下为县交通运输局', '以下为县交通运输局', '以下为县交通运输局'], ['', '行政许可类', '行政许可类', '行政许可类']];
+    expect(nonItemRows(rows, 0, columns, () => false)).toEqual([
+      { row: 2, text: '以下为县交通运输局', kind: 'heading' },
+      { row: 3, text: '行政许可类', kind: 'heading' },
+    ]);
   });
 
   it('in a workbook: a heading merged across the row makes no item and no department', async () => {
