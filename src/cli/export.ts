@@ -84,8 +84,16 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
     io.stderr.write(visible(`${toolMessage(locale, 'export-unread', { count: unread.size })}\n`));
     for (const f of unreadProblems) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
   }
-  // Entries that fail the schema are not in the catalogue's sections: say how many were left out.
-  const left = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId) && !unread.has(f.file)).length;
-  if (left) io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left })}\n`));
-  return left || unreadProblems.length ? 1 : 0;
+  // Entries that fail the schema are not in the catalogue's sections: say how many entries were left out (one entry
+  // may have several findings; the count was of findings). They are left out whatever the schema rules' severity.
+  const left = result.catalogue.leftOut.filter((entry) => !unread.has(entry.file));
+  if (left.length) io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left.length })}\n`));
+  // A format error outside any entry (a section that is not a list) leaves out what that section holds: named at its place.
+  const inEntry = (f: { file: string; path: readonly (string | number)[] }) => left.some((entry) => entry.file === f.file && entry.path.every((step, i) => f.path[i] === step));
+  const elsewhere = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId) && !unread.has(f.file) && !inEntry(f));
+  if (elsewhere.length) {
+    io.stderr.write(visible(`${toolMessage(locale, 'export-invalid-places', { count: elsewhere.length })}\n`));
+    for (const f of elsewhere) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
+  }
+  return left.length || elsewhere.length || unreadProblems.length ? 1 : 0;
 }

@@ -32,7 +32,7 @@ export function registerImport(program: Command, context: CommandContext): void 
     .option('-k, --kind <table>', `表格种类（表名无法判断时）/ which table, when its name does not say: ${TABLE_KINDS.join(', ')}`)
     .option('-o, --out <dir>', '清单目录（不存在则新建）/ catalogue folder (created when missing)', 'lists')
     .option('-m, --map <file>', '映射文件：列名、取值的对应 / mapping file for other column names and values')
-    .option('--append', '追加到已有的部门文件 / add to the department files that exist')
+    .option('--append', '追加到已有的部门文件（已在清单中的条目不重复写入）/ add to the department files that exist (entries already in the catalogue are not written again)')
     .option('--force', '覆盖已有的同名文件 / replace the department files that exist')
     .option('--name <name>', '新建清单的名称 / name of a new catalogue')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
@@ -73,6 +73,7 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
     if (understood.length) lines.push(t('import-understood', { list: understood.join(comma) }));
     if (kept.length) lines.push(t('import-kept', { list: kept.join(comma) }));
     if (ignored.length) lines.push(t('import-ignored', { list: ignored.join(comma) }));
+    if (sheet.hiddenColumns?.length) lines.push(t('import-hidden-columns', { list: sheet.hiddenColumns.map((c) => `${c.header || (c.target.type === 'extension' ? c.target.key : c.letter)}${letter(c)}`).join(comma) }));
   }
   for (const skipped of result.skipped) {
     const key: ToolKey =
@@ -87,6 +88,7 @@ export function renderReport(result: ImportResult, out: string, locale: Locale):
     const shown = toPosix(path.join(out, file.relativePath));
     lines.push(t(file.appended ? 'import-appended' : 'import-wrote', { path: shown, count: file.entries }));
   }
+  if (result.held.count) lines.push(t(result.held.differ ? 'import-held-differ' : 'import-held', result.held));
   if (result.createdConfig) lines.push(t('import-config', { path: toPosix(path.join(out, 'qingdan.yaml')) }));
   const comma = locale === 'en' ? ', ' : '，';
   if (result.newDepartments.length) {

@@ -25,10 +25,16 @@ export interface PowerDraft {
   codeGiven: boolean;
 }
 
+/** Where an entry other than a power came from: its first row, and the issues of its sheet. */
+export interface Origin {
+  row: number;
+  issues: Issues;
+}
+
 export interface BuiltCatalogue {
   powers: PowerDraft[];
-  responsibilities: Array<{ data: Draft; department: string | undefined }>;
-  flows: Draft[];
+  responsibilities: Array<{ data: Draft; department: string | undefined; origin?: Origin }>;
+  flows: Array<{ data: Draft; origin?: Origin }>;
   departments: Department[];
   laws: Law[];
 }
@@ -141,6 +147,11 @@ function lines(cell: Cell | undefined): string[] | undefined {
 
 const ITEM_KEY = ['code', 'name', 'sub_item'];
 
+/** What a sub-item's row may leave to its main item's row (实施主体 and its code are taken apart, from the row above). */
+const INHERITED = ['category', 'level', 'basis'];
+/** "Same as above", written where a merged cell would have been. */
+const SAME_AS_ABOVE = /^(同上|同上栏|同主项|同前)$/;
+
 interface ResponsibilityDraft {
   data: Draft;
   department: string | undefined;
@@ -157,8 +168,8 @@ export class Builder {
   readonly responsibilities: ResponsibilityDraft[] = [];
   /** Powers already in the catalogue imported into: responsibilities and flows may name them. */
   private readonly existing: Power[] = [];
-  readonly departmentDuties: Draft[] = [];
-  readonly flows: Draft[] = [];
+  readonly departmentDuties: Array<{ data: Draft; origin: Origin }> = [];
+  readonly flows: Array<{ data: Draft; origin: Origin }> = [];
 
   constructor(
     readonly directory: Directory,
@@ -242,8 +253,12 @@ export class Builder {
     // A CSV saved from merged cells leaves the main item's name empty in its sub-items' rows: it is the name above.
     // So it does with 实施主体: a sub-item without its own is done by its main item's body (the row above of the same
     // name), not by nobody — which made a second main item without a department out of it.
+    // Category, level and basis left empty in a sub-item's row (a merged cell saved as CSV, or left blank, or 同上, for
+    // "same as above") are its main item's: taken from the main item's own row, with a note. A merged cell of a
+    // workbook has already given every row its value (read.ts), so nothing is taken twice.
     let name: Cell | undefined;
     let body: { name: string; department?: Cell; creditCode?: Cell } | undefined;
+    let main: { name: string; row: number; cells: Map<string, Cell> } | undefined;
     for (const row of rows) {
       const own = row.fields.get('name');
       if (own) name = own;
@@ -251,11 +266,28 @@ export class Builder {
       const department = row.fields.get('department');
       const creditCode = row.fields.get('credit_code');
       const rowName = row.fields.get('name')?.text;
+      const sub = row.fields.get('sub_item');
       if (department || creditCode) body = rowName === undefined ? undefined : { name: rowName, ...(department ? { department } : {}), ...(creditCode ? { creditCode } : {}) };
-      else if (row.fields.has('sub_item') && body && body.name === rowName) {
+      else if (sub && body && body.name === rowName) {
         if (body.department) row.fields.set('department', body.department);
         if (body.creditCode) row.fields.set('credit_code', body.creditCode);
       }
+      if (rowName !== undefined && (!sub || sub.text === rowName)) {
+        main = { name: rowName, row: row.number, cells: new Map(INHERITED.flatMap((field) => (row.fields.has(field) && !SAME_AS_ABOVE.test(row.fields.get(field)!.text) ? [[field, row.fields.get(field)!] as const] : []))) };
+      } else if (sub && main && main.name === rowName) {
+        const taken: Cell[] = [];
+        for (const field of INHERITED) {
+          const cell = row.fields.get(field);
+          const inherited = main.cells.get(field);
+          if (!inherited || (cell && !SAME_AS_ABOVE.test(cell.text))) continue;
+          row.fields.set(field, inherited);
+          taken.push(inherited);
+        }
+        if (taken.length) {
+          const fields = taken.map((cell) => (cell.column.target.type === 'field' ? cell.column.target.field : cell.column.header));
+          issues.add('note', 'sub-item-inherited', { columns: taken.map((cell) => cell.column.header).join('、'), fields: fields.join(', '), row: main.row }, { row: row.number });
+        }
+      } else if (rowName !== undefined && rowName !== main?.name) main = undefined;
     }
     for (const group of groupRows(rows, ['code', 'name', 'sub_item', 'department'])) {
       const draft = this.power(group, issues, file, sheetCategory);
@@ -595,7 +627,7 @@ export class Builder {
         boundaries.push(boundary);
       }
       if (boundaries.length) data.boundaries = boundaries;
-      this.departmentDuties.push(data);
+      this.departmentDuties.push({ data, origin: { row: group.rows[0]!.number, issues } });
     }
   }
 
@@ -638,7 +670,7 @@ export class Builder {
         steps.push(step);
       }
       flow.steps = steps;
-      this.flows.push(flow);
+      this.flows.push({ data: flow, origin: { row: group.rows[0]!.number, issues } });
     }
   }
 
@@ -662,23 +694,7 @@ export class Builder {
     for (const draft of this.powers) if (draft.data.code === undefined) this.assignCode(draft, codes);
     this.linkSubItems(codes);
     for (const draft of this.powers) this.applyDetails(draft);
-    const responsibilities = this.responsibilities.map((entry) => {
-      if (entry.power) {
-        entry.data.power = entry.power.data.code;
-        return { data: reorder(entry.data, 'power'), department: entry.power.data.department as string | undefined };
-      }
-      if (entry.byName) {
-        const found = this.findPower(undefined, entry.byName.sub ? entry.byName.name : entry.byName.name, entry.byName.sub)?.data ?? this.existing.find((p) => p.name === (entry.byName!.sub ?? entry.byName!.name));
-        if (found) entry.data.power = found.code;
-        else {
-          entry.data.power = entry.byName.name;
-          entry.issues.add('fix', 'responsibility-power-unknown', { name: entry.byName.name }, { row: entry.row });
-        }
-        return { data: reorder(entry.data, 'power'), department: (found?.department as string | undefined) ?? entry.department };
-      }
-      const owner = this.powers.find((p) => p.data.code === entry.data.power)?.data ?? this.existing.find((p) => p.code === entry.data.power);
-      return { data: reorder(entry.data, 'power'), department: (owner?.department as string | undefined) ?? entry.department };
-    });
+    const responsibilities = this.responsibilities.map((entry) => ({ ...this.responsibility(entry), origin: { row: entry.row, issues: entry.issues } }));
     // Cells merged over a main item and its sub-items give each sub-item the same duties: the main item's entry covers them.
     const byCode = new Map(responsibilities.map((r) => [r.data.power, r]));
     const covered = responsibilities.filter((r) => {
@@ -690,7 +706,7 @@ export class Builder {
       return JSON.stringify(mine) === JSON.stringify(theirs);
     });
     responsibilities.splice(0, responsibilities.length, ...responsibilities.filter((r) => !covered.includes(r)));
-    for (const duty of this.departmentDuties) responsibilities.push({ data: duty, department: duty.department as string | undefined });
+    for (const duty of this.departmentDuties) responsibilities.push({ data: duty.data, department: duty.data.department as string | undefined, origin: duty.origin });
     return {
       powers: this.powers,
       responsibilities,
@@ -698,6 +714,25 @@ export class Builder {
       departments: this.directory.newDepartments.map((n) => n.department),
       laws: this.directory.newLaws,
     };
+  }
+
+  /** A responsibility entry with its item's code, and the department whose file it goes in. */
+  private responsibility(entry: ResponsibilityDraft): { data: Draft; department: string | undefined } {
+    if (entry.power) {
+      entry.data.power = entry.power.data.code;
+      return { data: reorder(entry.data, 'power'), department: entry.power.data.department as string | undefined };
+    }
+    if (entry.byName) {
+      const found = this.findPower(undefined, entry.byName.sub ? entry.byName.name : entry.byName.name, entry.byName.sub)?.data ?? this.existing.find((p) => p.name === (entry.byName!.sub ?? entry.byName!.name));
+      if (found) entry.data.power = found.code;
+      else {
+        entry.data.power = entry.byName.name;
+        entry.issues.add('fix', 'responsibility-power-unknown', { name: entry.byName.name }, { row: entry.row });
+      }
+      return { data: reorder(entry.data, 'power'), department: (found?.department as string | undefined) ?? entry.department };
+    }
+    const owner = this.powers.find((p) => p.data.code === entry.data.power)?.data ?? this.existing.find((p) => p.code === entry.data.power);
+    return { data: reorder(entry.data, 'power'), department: (owner?.department as string | undefined) ?? entry.department };
   }
 
   /**

@@ -1,6 +1,7 @@
-// The lines offices write under a table that are not entries of it: a total (合计 35 项), signatures (制表人：张三
-// 审核人：李四), notes on filling it in (填表说明：…, 备注：…, 注：…) and a date. They are found at the end of a sheet only,
-// from the first row that opens like one; a row that names an item or holds a code is never one of them.
+// The rows of a sheet that are not entries of it. Under the table: a total (合计 35 项), signatures (制表人：张三
+// 审核人：李四), notes on filling it in (填表说明：…, 备注：…, 注：…) and a date, found at the end of a sheet only, from
+// the first row that opens like one. Within it: subtotals between departments' blocks (小计, 合计), headings (以下为…部门
+// 事项, 一、…) and rows with nothing but a 序号. A row that names an item or holds a code is never one of them.
 import { halfWidth, parseDate } from '../tables/values.js';
 import type { MappedColumn } from './header.js';
 
@@ -63,8 +64,9 @@ export function footerRows(rows: string[][], headerRow: number, columns: MappedC
     // A remark column's own value (备注: 注：含延续) in a row of nothing else belongs to the item above.
     const remark = filled.length === 1 && remarkColumns.has(first.index);
     const dates = texts.every(isDateText) && !filled.every((c) => DATE_FIELDS.has(fieldAt.get(c.index) ?? ''));
-    if ((isFooterLabel(first.text) || dates) && !code && !remark) start ??= row;
-    else if (code || (!merged && names.some((c) => !namesNothing(c.text)))) start = undefined;
+    const namesItem = !merged && names.some((c) => !namesNothing(c.text));
+    if ((isFooterLabel(first.text) || dates) && !code && !remark && !namesItem) start ??= row;
+    else if (code || namesItem) start = undefined;
   }
   if (start === undefined) return [];
   const found: FooterRow[] = [];
@@ -72,6 +74,61 @@ export function footerRows(rows: string[][], headerRow: number, columns: MappedC
     if (skip(row)) continue;
     const texts = [...new Set((rows[row] ?? []).map((cell) => cell.trim()).filter(Boolean))];
     if (texts.length) found.push({ row, text: rowText(texts) });
+  }
+  return found;
+}
+
+export interface NonItemRow {
+  /** 0-based, as Sheet.rows. */
+  row: number;
+  text: string;
+  /** total: 小计, 合计 between blocks; heading: 以下为…部门事项, 一、…, a text merged across the row; number: a 序号 alone. */
+  kind: 'total' | 'heading' | 'number';
+}
+
+/** 市场监督管理局小计, 合计：12项 — a subtotal's label, at the start or at the end of the text. */
+function isTotalText(text: string): boolean {
+  const compact = halfWidth(text).replace(/[\s\u3000]+/g, '');
+  return TOTAL.test(compact) || /(小计|合计|总计|共计)([:：]?\d+(项|个|条|件|类)?)?$/.test(compact);
+}
+
+/** 以下为县交通运输局事项, 一、县市场监督管理局, （一）行政许可, 第二部分, 行政许可（12项）. */
+const HEADING = /^(以下为?|下列为?)|^[一二三四五六七八九十百]+[、.．]|^[（(][一二三四五六七八九十百]+[）)]|^第[一二三四五六七八九十百\d]+(部分|类|章|节|篇)|[（(]\d+(项|个|条)[）)]$/;
+
+function isHeadingText(text: string): boolean {
+  return HEADING.test(halfWidth(text).replace(/[\s\u3000]+/g, ''));
+}
+
+/**
+ * Rows within a sheet's data (after `headerRow`, those `skip` says nothing of — hidden rows, lines under the table —
+ * left out) that are not entries: a subtotal (its first cell, numbering or name cell a 小计/合计 label), a heading (a
+ * text merged across the row; a text in the numbering column alone; 以下为…, 一、… alone in the name column), or a row
+ * with nothing but a number in the numbering column. None holds a code or a name that names an item; a row holding
+ * only a remark continues the item above.
+ */
+export function nonItemRows(rows: string[][], headerRow: number, columns: MappedColumn[], skip: (row: number) => boolean): NonItemRow[] {
+  const fieldAt = new Map(columns.flatMap((c) => (c.target.type === 'field' ? [[c.index, c.target.field] as const] : [])));
+  const ignored = new Set(columns.filter((c) => c.target.type === 'ignored').map((c) => c.index));
+  const firstColumn = Math.min(...columns.map((c) => c.index));
+  const found: NonItemRow[] = [];
+  for (let row = headerRow + 1; row < rows.length; row++) {
+    if (skip(row)) continue;
+    const filled = (rows[row] ?? []).flatMap((cell, index) => (cell.trim() ? [{ text: cell.trim(), index }] : []));
+    if (!filled.length) continue;
+    const texts = [...new Set(filled.map((c) => c.text))];
+    const text = rowText(texts);
+    const field = (c: { index: number }) => fieldAt.get(c.index) ?? '';
+    if (filled.some((c) => field(c) === 'code' && /^[\x21-\x7e]+$/.test(halfWidth(c.text).replace(/\s+/g, '')))) continue;
+    // One text over columns beyond the item's names (a name merged over 事项名称 and 子项名称 is an item's).
+    const merged = texts.length === 1 && filled.length > 1 && filled.some((c) => !ITEM_FIELDS.has(field(c)) && !ignored.has(c.index));
+    const labelled = (c: { index: number }) => ignored.has(c.index) || ITEM_FIELDS.has(field(c)) || c.index === firstColumn;
+    const besides = (cell: { index: number }) => filled.filter((c) => c !== cell).every((c) => ignored.has(c.index) || namesNothing(c.text));
+    const heading = filled.find((c) => ITEM_FIELDS.has(field(c)) && isHeadingText(c.text) && besides(c));
+    const names = filled.filter((c) => ITEM_FIELDS.has(field(c)) && c !== heading && !namesNothing(c.text) && !isTotalText(c.text));
+    if (names.length && !merged) continue;
+    if (filled.some((c) => labelled(c) && isTotalText(c.text))) found.push({ row, text, kind: 'total' });
+    else if (merged || heading) found.push({ row, text, kind: 'heading' });
+    else if (filled.every((c) => ignored.has(c.index))) found.push({ row, text, kind: /^[\d.\s]+$/.test(halfWidth(text)) ? 'number' : 'heading' });
   }
   return found;
 }

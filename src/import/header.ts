@@ -5,7 +5,7 @@ import { slugOf } from '../tables/values.js';
 import type { TimeUnit } from '../schema/definitions.js';
 import type { Mapping } from './mapping.js';
 import type { Sheet } from './read.js';
-import { footerRows, type FooterRow } from './footer.js';
+import { footerRows, nonItemRows, type FooterRow, type NonItemRow } from './footer.js';
 
 export type ColumnTarget = { type: 'field'; field: string } | { type: 'extension'; key: string } | { type: 'ignored' };
 
@@ -28,6 +28,8 @@ export interface HeaderResult {
   columns: MappedColumn[];
   /** Lines under the table that are not entries (合计, 制表人：…, 备注：…): not imported, named in the report. */
   footers: FooterRow[];
+  /** Rows within the table that are not entries (小计 between blocks, 以下为…部门 headings, a 序号 alone): not imported, named. */
+  nonItems: NonItemRow[];
 }
 
 export function columnLetter(index: number): string {
@@ -134,7 +136,7 @@ function mapRow(sheet: Sheet, spec: TableSpec, row: number, mapping: Mapping, up
 
 /** The header among the first rows: the row (or pair of rows) in which most cells are known column names. */
 export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): HeaderResult | undefined {
-  let best: Omit<HeaderResult, 'footers'> | undefined;
+  let best: Omit<HeaderResult, 'footers' | 'nonItems'> | undefined;
   let bestScore = 0;
   const fixed = mapping.headerRow !== undefined ? [mapping.headerRow - 1] : undefined;
   const rows = fixed ?? Array.from({ length: Math.min(12, sheet.rows.length) }, (_, i) => i);
@@ -156,7 +158,9 @@ export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): Hea
   const hidden = new Set(sheet.hiddenRows ?? []);
   const footers = footerRows(sheet.rows, best.headerRow, best.columns, (row) => hidden.has(row));
   const footer = new Set(footers.map((f) => f.row));
-  return { ...best, columns: withUnnamed(sheet, best, (row) => hidden.has(row) || footer.has(row)), footers };
+  const nonItems = nonItemRows(sheet.rows, best.headerRow, best.columns, (row) => hidden.has(row) || footer.has(row));
+  const nonItem = new Set(nonItems.map((n) => n.row));
+  return { ...best, columns: withUnnamed(sheet, best, (row) => hidden.has(row) || footer.has(row) || nonItem.has(row)), footers, nonItems };
 }
 
 /**
@@ -164,7 +168,7 @@ export function findHeader(sheet: Sheet, spec: TableSpec, mapping: Mapping): Hea
  * letter, `x-C`, so that nothing is lost; the import reports it for the editor to name. Rows that are not imported
  * (hidden, footer lines such as a signature written to the right of the table) do not make one.
  */
-function withUnnamed(sheet: Sheet, header: Omit<HeaderResult, 'footers'>, skip: (row: number) => boolean): MappedColumn[] {
+function withUnnamed(sheet: Sheet, header: Omit<HeaderResult, 'footers' | 'nonItems'>, skip: (row: number) => boolean): MappedColumn[] {
   const named = new Set(header.columns.map((c) => c.index));
   const unnamed = new Set<number>();
   for (let row = header.headerRow + 1; row < sheet.rows.length; row++) {

@@ -12,7 +12,8 @@ import type { Category, SectionName } from '../schema/definitions.js';
 import { ToolError } from '../i18n/tools.js';
 import { TABLES, TABLE_KINDS, type TableKind } from '../tables/columns.js';
 import { slugOf } from '../tables/values.js';
-import { Builder } from './build.js';
+import { Builder, type BuiltCatalogue } from './build.js';
+import { differences, heldKey, HeldEntries, type Held } from './existing.js';
 import { findHeader, type MappedColumn } from './header.js';
 import { EMPTY_MAPPING, type Mapping } from './mapping.js';
 import { readSheets, type Encoding, type Sheet } from './read.js';
@@ -44,6 +45,8 @@ export interface SheetReport {
   headerRow: number;
   columns: MappedColumn[];
   rows: number;
+  /** Columns hidden in the workbook that were imported all the same (a field or an x- key): named in the report. */
+  hiddenColumns?: MappedColumn[];
 }
 
 export interface SkippedSheet {
@@ -76,6 +79,8 @@ export interface ImportResult {
   createdConfig: boolean;
   /** Where new departments go (relative to the root): the file that holds the catalogue's departments, else departments.yaml. */
   departmentsFile: string;
+  /** Entries the catalogue already held, not written again; `differ` of them say something else in the sheet. */
+  held: { count: number; differ: number };
 }
 
 const ORDER: TableKind[] = ['departments', 'laws', 'powers', 'materials', 'fees', 'special-procedures', 'risk-points', 'responsibilities', 'department-duties', 'flows'];
@@ -174,6 +179,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       if (row > header.headerRow && texts.length) issues.add('note', 'row-hidden', { text: rowText(names.length ? names : texts) }, { row: row + 1 });
     }
     for (const footer of header.footers) if (!(sheet.hiddenRows ?? []).includes(footer.row)) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
+    for (const row of header.nonItems) issues.add('note', `row-${row.kind}`, { text: row.text }, { row: row.row + 1 });
     // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
     // so where it is, or its column would only be reported missing. A code typed as a number lost its last digits
     // in the spreadsheet already: only the editor can type them again.
@@ -185,7 +191,10 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     for (const column of header.columns) {
       if (!column.header && column.target.type === 'extension') issues.add('fix', 'column-no-header', { key: column.target.key }, { row: header.headerRow + 1, column });
     }
-    reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length });
+    // A hidden column is read like the others (it is mostly a working column, or a national column the office does
+    // not print: dropping it could lose codes), but named, so that a working column does not pass unseen.
+    const hiddenColumns = header.columns.filter((c) => c.target.type !== 'ignored' && (sheet.hiddenColumns ?? []).includes(c.index));
+    reports.push({ file: sheet.file, ...label, kind, ...(sheet.encoding ? { encoding: sheet.encoding } : {}), headerRow: header.headerRow + 1, columns: header.columns, rows: rows.length, ...(hiddenColumns.length ? { hiddenColumns } : {}) });
     switch (kind) {
       case 'departments': builder.departments(rows, issues); break;
       case 'laws': builder.laws(rows, issues); break;
@@ -208,6 +217,15 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   }
 
   const built = builder.finish();
+  // The department files this import is bound for, held entries included: without --append or --force, one that
+  // exists stops the import, even when it holds every entry of the sheet (say --append to add what is new).
+  const bound = [
+    ...built.powers.map((draft) => targetFile('powers', draft.data.department)),
+    ...built.responsibilities.map((entry) => targetFile('responsibilities', entry.department)),
+    ...built.flows.map((flow) => targetFile('flows', builder.flowDepartment(flow.data))),
+  ];
+  const clashes = options.append ? [] : [...new Set(bound)].filter((file) => existsSync(path.join(root, file)));
+  const held = existing ? withoutHeld(built, new HeldEntries(existing, options.out), options, root, (flow) => builder.flowDepartment(flow)) : { count: 0, differ: 0 };
   const source = options.files.map((f) => path.basename(f)).join('、');
   const comment = ` 由 qingdan import 自 ${source} 导入：请核对导入报告中列出的各处后删除此行。`;
   const planned: PlannedFile[] = [];
@@ -225,14 +243,13 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
   if (built.laws.length) planned.push({ relativePath: sectionFile(existing, 'laws'), section: 'laws', entries: built.laws, append: true, comment });
   byDepartment('powers', built.powers.map((p) => ({ data: p.data, department: p.data.department as string | undefined })), 'powers');
   byDepartment('responsibilities', built.responsibilities, 'responsibilities');
-  byDepartment('flows', built.flows.map((flow) => ({ data: flow, department: builder.flowDepartment(flow) })), 'flows');
+  byDepartment('flows', built.flows.map((flow) => ({ data: flow.data, department: builder.flowDepartment(flow.data) })), 'flows');
 
   // Headers without rows below them build nothing: say so rather than create a catalogue that holds only qingdan.yaml.
   // (Rows whose entries the catalogue already holds build nothing either; that is reported as a normal import.)
   if (!planned.length && reports.every((report) => report.rows === 0)) throw new ToolError('import-no-rows', { files: options.files.join(', ') });
 
-  const clashes = planned.filter((file) => !file.append && existsSync(path.join(root, file.relativePath)));
-  if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!.relativePath)), count: clashes.length });
+  if (clashes.length && !options.force) throw new ToolError('import-exists', { path: toPosix(path.join(options.out, clashes[0]!)), count: clashes.length });
 
   const createdConfig = !existsSync(path.join(root, CONFIG_FILE));
   // One line per file: departments and laws kept in one file are both counted in it.
@@ -255,5 +272,67 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
     newLaws: directory.newLaws,
     createdConfig,
     departmentsFile: sectionFile(existing, 'departments'),
+    held,
   };
+}
+
+/** The file an imported entry goes in, relative to the catalogue root. */
+function targetFile(folder: 'powers' | 'responsibilities' | 'flows', department: unknown): string {
+  return `${folder}/${typeof department === 'string' ? department : 'unassigned'}.yaml`;
+}
+
+/**
+ * Takes out of `built` the entries the catalogue already holds, each reported at its row with the place it is at and
+ * what the sheet says differently; they are not written again, and the catalogue's entry is left as it is (a sheet
+ * holds less than the YAML: replacing the entry from it would lose what only the YAML has). With --force, the files
+ * the import replaces do not count as holding anything; a file stops being replaced when every entry bound for it
+ * turns out to be held elsewhere, so that is worked out until it settles.
+ */
+function withoutHeld(built: BuiltCatalogue, catalogue: HeldEntries, options: ImportOptions, root: string, flowDepartment: (flow: Record<string, unknown>) => string | undefined): { count: number; differ: number } {
+  const candidates = [
+    ...built.powers.map((draft) => ({
+      kind: 'power' as const,
+      data: draft.data,
+      file: targetFile('powers', draft.data.department),
+      origin: { row: draft.row, issues: draft.issues },
+      // Materials from the 申请材料 summary column have made-up properties: only their names say something.
+      compared: !draft.details.materials.length && Array.isArray(draft.data.materials) ? { ...draft.data, materials: (draft.data.materials as Array<{ name: unknown }>).map((m) => ({ name: m.name })) } : draft.data,
+    })),
+    ...built.responsibilities.map((entry) => ({ kind: 'power' in entry.data ? ('responsibility' as const) : ('duty' as const), data: entry.data, file: targetFile('responsibilities', entry.department), origin: entry.origin, compared: entry.data })),
+    ...built.flows.map((flow) => ({ kind: 'flow' as const, data: flow.data, file: targetFile('flows', flowDepartment(flow.data)), origin: flow.origin, compared: flow.data })),
+  ];
+  const replacing = options.force === true && options.append !== true;
+  const exists = new Map<string, boolean>();
+  const present = (file: string) => exists.get(file) ?? exists.set(file, existsSync(path.join(root, file))).get(file)!;
+  const bound = (entries: typeof candidates) => new Set(replacing ? entries.map((c) => c.file).filter(present) : []);
+  let replaced = bound(candidates);
+  let found: Array<{ candidate: (typeof candidates)[number]; at: Held }>;
+  for (;;) {
+    found = candidates.flatMap((candidate) => {
+      const at = catalogue.find(candidate.kind, heldKey(candidate.kind, candidate.data), replaced);
+      return at ? [{ candidate, at }] : [];
+    });
+    const heldNow = new Set(found.map((f) => f.candidate));
+    const still = bound(candidates.filter((c) => !heldNow.has(c)));
+    if (still.size === replaced.size) break;
+    replaced = still;
+  }
+  let differ = 0;
+  for (const { candidate, at } of found) {
+    const fields = differences(candidate.compared, at.value);
+    if (fields.length) differ++;
+    const data = candidate.data as Record<string, unknown>;
+    const text = (key: string) => String(data[key] ?? '');
+    const names =
+      candidate.kind === 'power' ? { code: text('code'), name: text('name') }
+        : candidate.kind === 'responsibility' ? { code: text('power') }
+          : candidate.kind === 'flow' ? { id: text('id'), name: text('name') }
+            : { department: text('department'), duty: text('duty') };
+    candidate.origin?.issues.add(fields.length ? 'fix' : 'note', `held-${candidate.kind}-${fields.length ? 'differs' : 'same'}`, { ...names, place: at.place, fields: fields.join('; ') }, { row: candidate.origin.row });
+  }
+  const out = new Set(found.map((f) => f.candidate.data));
+  built.powers.splice(0, built.powers.length, ...built.powers.filter((draft) => !out.has(draft.data)));
+  built.responsibilities.splice(0, built.responsibilities.length, ...built.responsibilities.filter((entry) => !out.has(entry.data)));
+  built.flows.splice(0, built.flows.length, ...built.flows.filter((flow) => !out.has(flow.data)));
+  return { count: found.length, differ };
 }

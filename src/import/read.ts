@@ -36,6 +36,8 @@ export interface Sheet {
   links?: CellLink[];
   /** Workbook rows hidden in the sheet (0-based), collapsed groups' rows included: not imported, named in the report. */
   hiddenRows?: number[];
+  /** Workbook columns hidden in the sheet (0-based), collapsed groups' columns included: imported, named in the report. */
+  hiddenColumns?: number[];
   /** For CSV: the encoding it was read in. */
   encoding?: Encoding;
 }
@@ -215,6 +217,8 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
         rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
       });
       const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => r !== undefined);
+      const width = Math.max(0, ...rows.map((row) => row?.length ?? 0));
+      const hiddenColumns = Array.from({ length: width }, (_, index) => index).filter((index) => worksheet.getColumn(index + 1).hidden);
       return {
         file,
         name: worksheet.name,
@@ -223,6 +227,7 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
         ...(cellsUnread.length ? { unreadable: cellsUnread } : {}),
         ...(links.length ? { links } : {}),
         ...(hiddenRows.length ? { hiddenRows } : {}),
+        ...(hiddenColumns.length ? { hiddenColumns } : {}),
       };
     });
 }

@@ -57,9 +57,9 @@ export class Issues {
   }
 }
 
-/** Rows below the header that are not imported (0-based): hidden in the workbook, or lines under the table. */
+/** Rows below the header that are not imported (0-based): hidden in the workbook, lines under the table, subtotals and headings within it. */
 export function notImported(sheet: Sheet, header: HeaderResult): Set<number> {
-  return new Set([...(sheet.hiddenRows ?? []).filter((row) => row > header.headerRow), ...header.footers.map((footer) => footer.row)]);
+  return new Set([...(sheet.hiddenRows ?? []).filter((row) => row > header.headerRow), ...header.footers.map((footer) => footer.row), ...header.nonItems.map((n) => n.row)]);
 }
 
 export function dataRows(sheet: Sheet, header: HeaderResult): Row[] {

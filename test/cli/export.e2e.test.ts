@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -88,6 +88,54 @@ describe('qingdan export (the real binary)', () => {
     expect(result.stderr).toBe(
       '1 file or folder could not be read, so what it holds was not exported. Fix it and export again:\n  lists/powers/broken.yaml:2:11  YAML syntax error: a character is missing, e.g. an unclosed quote or bracket. (Missing closing "quote)  yaml/syntax\n',
     );
+  });
+
+  it('counts the entries that fail the format check, not their findings, and names a failing place outside any entry (exit 1)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const lists = path.join(dir, 'lists');
+    cpSync(path.join(ROOT, 'lists/qingdan.yaml'), path.join(lists, 'qingdan.yaml'));
+    cpSync(path.join(ROOT, 'lists/departments.yaml'), path.join(lists, 'departments.yaml'));
+    cpSync(path.join(ROOT, 'lists/laws.yaml'), path.join(lists, 'laws.yaml'));
+    // Four findings in the first entry (basis missing too), one in the second: two entries are left out.
+    writeFileSync(
+      path.join(lists, 'broken.yaml'),
+      [
+        'powers:',
+        '  - code: X1',
+        '    name: 坏条目一',
+        '    category: nonsense',
+        '    department: scjgj',
+        '    time_limit: {statutory: -1, promised: 1, unit: weeks}',
+        '  - code: X2',
+        '    name: 坏条目二',
+        '    category: licensing',
+        '    department: scjgj',
+        '    time_limit: {statutory: 1, promised: 1, unit: days}',
+        'flows: 5',
+        '',
+      ].join('\n'),
+    );
+    const validate = await runCli(['validate', 'lists', '-f', 'json'], { cwd: dir });
+    const schema = (JSON.parse(validate.stdout) as { findings: Array<{ ruleId: string; path: Array<string | number> }> }).findings.filter((f) => f.ruleId.startsWith('schema/'));
+    expect(schema.map((f) => f.path.slice(0, 2).join('/'))).toEqual(['powers/0', 'powers/0', 'powers/0', 'powers/0', 'powers/1', 'flows']);
+    const en = await runCli(['export', 'lists', '-f', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      '2 entries fail the format check and were not exported. Run qingdan validate, fix, and export again.\n' +
+        '1 place fails the format check outside any entry (such as a section that is not a list), so what it holds was not exported. Fix it and export again:\n' +
+        '  lists/broken.yaml:12:8  flows must be a list (items start with "- ").  schema/type\n',
+    );
+    expect((JSON.parse(en.stdout) as { powers: unknown[] }).powers).toEqual([]);
+    const zh = await runCli(['export', 'lists', '-f', 'json', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.stderr.split('\n').slice(0, 2)).toEqual([
+      '有 2 个条目未通过格式检查，未导出。运行 qingdan validate 查看并修正后再导出。',
+      '以下 1 处不在任何条目之内，未通过格式检查（如某一节不是列表），其中的内容未导出。请修正后再导出：',
+    ]);
+    // With the schema rules at warning the entries are still left out of the catalogue: still counted, still exit 1.
+    edit(path.join(lists, 'broken.yaml'), 'flows: 5\n', '');
+    edit(path.join(lists, 'qingdan.yaml'), 'rules: {}', "rules: {'schema/*': warning}");
+    const warned = await runCli(['export', 'lists', '-f', 'json', '--lang', 'en'], { cwd: dir });
+    expect([warned.code, warned.stderr]).toEqual([1, '2 entries fail the format check and were not exported. Run qingdan validate, fix, and export again.\n']);
   });
 
   it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {

@@ -39,6 +39,23 @@ describe('qingdan import (the real binary)', () => {
     expect(duties.stdout).toContain('Appended 1 entry to lists/laws.yaml');
   });
 
+  it('imported again with --append, writes none of the items and responsibility entries it holds and names each (exit 0)', async () => {
+    const cwd = workspace();
+    const args = ['import', path.join(IMPORT, 'legacy-2015.gb18030.csv'), '--kind', 'powers', '--out', 'lists'];
+    expect((await runCli(args, { cwd })).code).toBe(0);
+    const files = ['lists/powers/scjdglj.yaml', 'lists/responsibilities/scjdglj.yaml', 'lists/laws.yaml', 'lists/departments.yaml'];
+    const before = files.map((file) => readFileSync(path.join(cwd, file), 'utf8'));
+    const again = await runCli([...args, '--append'], { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('\n\n已在清单中的 5 条与表格一致，未重复写入（逐条见“导入时的推定”）。\n\n');
+    expect(again.stdout).not.toContain('追加');
+    const at = `${path.join(IMPORT, 'legacy-2015.gb18030.csv')} 第`;
+    expect(again.stdout).toContain(`  ${at} 3 行: 事项 11339921MB1C4572XQ4010010000000（食品经营许可）已在清单中（lists/powers/scjdglj.yaml:4），与此行一致，未重复写入。\n`);
+    expect(again.stdout).toContain(`  ${at} 5 行: 事项 11339921MB1C4572XQ4020010000000 的责任清单条目已在清单中（lists/responsibilities/scjdglj.yaml:28），与此行一致，未重复写入。\n`);
+    expect(again.stdout).toContain('导入结果已通过 qingdan validate 检查。');
+    expect(files.map((file) => readFileSync(path.join(cwd, file), 'utf8'))).toEqual(before);
+  });
+
   it('names a formula saved without its result and an error value at their cells, not only as missing values', async () => {
     const cwd = workspace();
     const workbook = new ExcelJS.Workbook();
@@ -219,7 +236,7 @@ describe('qingdan import (the real binary)', () => {
     expect(existsSync(path.join(cwd, 'lists/powers'))).toBe(false);
   });
 
-  it('counts every entry in the summary after an import --append of rows already there, duplicates included', async () => {
+  it('counts every entry in the summary, duplicates included (an import --append of rows already there wrote them; now it does not)', async () => {
     const cwd = workspace();
     writeFileSync(path.join(cwd, '权力清单.csv'), [
       '实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限',
@@ -227,9 +244,12 @@ describe('qingdan import (the real binary)', () => {
       '11339921MB1C4572XQ4010020000000,药品零售许可,行政许可,青山县市场监督管理局,《中华人民共和国食品安全法》第三十五条,20个工作日,10个工作日',
     ].join('\n'));
     expect((await runCli(['import', '权力清单.csv'], { cwd })).stdout).toContain('权力清单：4 个文件，1 个部门，2 项权力，0 条责任，0 个流程\n');
-    const again = await runCli(['import', '权力清单.csv', '--append', '--lang', 'en'], { cwd });
+    // The two entries written twice, by hand now that import --append does not write them again.
+    const file = path.join(cwd, 'lists/powers/scjdglj.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}\n${text.slice(text.indexOf('  - code: '))}`);
+    const again = await runCli(['validate', 'lists', '--lang', 'en'], { cwd });
     expect(again.code).toBe(1);
-    expect(again.stdout).toContain('Appended 2 entries to lists/powers/scjdglj.yaml\n');
     expect(again.stdout).toContain('code/duplicate');
     // Was "2 powers": codes were counted, not the entries the file holds.
     expect(again.stdout).toContain('权力清单: 4 files, 1 department, 4 powers, 0 responsibilities, 0 flows\n');

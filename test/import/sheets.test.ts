@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderReport } from '../../src/cli/import.js';
 import { importTables, type ImportResult } from '../../src/import/index.js';
+import { nonItemRows } from '../../src/import/footer.js';
+import type { MappedColumn } from '../../src/import/header.js';
 
 function workspace(): string {
   return mkdtempSync(path.join(tmpdir(), 'qingdan-import-sheets-'));
@@ -140,6 +142,62 @@ describe('header_row of a mapping file', () => {
   });
 });
 
+describe('a sub-item row without its own category, level or basis', () => {
+  const HEADER = '实施编码,事项名称,子项名称,事项类型,实施主体,行使层级,设定依据,法定办结时限,承诺办结时限';
+  const MAIN = '11339921MB1C4572XQ4010010000000';
+
+  it('takes them from its main item\'s row, blank or 同上, with a note naming the columns and the main item\'s row', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        `${MAIN},食品经营许可,,行政许可,${DEPARTMENT},县级,${BASIS},20个工作日,10个工作日`,
+        // A CSV saved from merged cells: empty under the main item.
+        '11339921MB1C4572XQ4010010010000,,食品经营许可（新办）,,,,,15个工作日,5个工作日',
+        // 同上 for the basis; a category of its own is kept.
+        '11339921MB1C4572XQ4010010020000,食品经营许可,食品经营许可（变更）,行政确认,,,同上,15个工作日,5个工作日',
+        // Another item without a level: its sub-item has nothing to take for it, and takes the rest.
+        `11339921MB1C4572XQ4010020000000,药品零售许可,,行政许可,${DEPARTMENT},,${BASIS},20个工作日,10个工作日`,
+        '11339921MB1C4572XQ4010020010000,药品零售许可,药品零售许可（新办）,,,,,15个工作日,5个工作日',
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p.category, p.level, (p.basis as Array<{ law: string; article: string }> | undefined)?.map((c) => `${c.law} ${c.article}`), p.parent, p['x-设定依据']])).toEqual([
+      [MAIN, 'licensing', 'county', ['spaqf 第三十五条'], undefined, undefined],
+      ['11339921MB1C4572XQ4010010010000', 'licensing', 'county', ['spaqf 第三十五条'], MAIN, undefined],
+      ['11339921MB1C4572XQ4010010020000', 'confirmation', 'county', ['spaqf 第三十五条'], MAIN, undefined],
+      ['11339921MB1C4572XQ4010020000000', 'licensing', undefined, ['spaqf 第三十五条'], undefined, undefined],
+      ['11339921MB1C4572XQ4010020010000', 'licensing', undefined, ['spaqf 第三十五条'], '11339921MB1C4572XQ4010020000000', undefined],
+    ]);
+    expect(issues(result)).toEqual(['note sub-item-inherited @3', 'note sub-item-inherited @4', 'note sub-item-inherited @6']);
+    expect(result.issues.map((i) => i.data)).toEqual([
+      { columns: '事项类型、行使层级、设定依据', fields: 'category, level, basis', row: 2 },
+      { columns: '行使层级、设定依据', fields: 'level, basis', row: 2 },
+      { columns: '事项类型、设定依据', fields: 'category, basis', row: 5 },
+    ]);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain('权力清单.csv 第 3 行: 子项此行的事项类型、行使层级、设定依据（category, level, basis）为空或写“同上”，已沿用主项（第 2 行）的值，请核对。');
+    expect(renderReport(result, 'lists', 'en')).toContain('权力清单.csv row 4: This sub-item row leaves 行使层级、设定依据 (level, basis) empty or says 同上: the main item\'s values (row 2) are used; check them.');
+  });
+
+  it('in a workbook, has them already from cells merged over the main item\'s row: the same values, and no note', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow([MAIN, '食品经营许可', '', '行政许可', DEPARTMENT, '县级', BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['11339921MB1C4572XQ4010010010000', '', '食品经营许可（新办）', '', '', '', '', '15个工作日', '5个工作日']);
+    for (const column of ['B', 'D', 'E', 'F', 'G']) sheet.mergeCells(`${column}2:${column}3`);
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p.category, p.level, p.parent])).toEqual([
+      [MAIN, 'licensing', 'county', undefined],
+      ['11339921MB1C4572XQ4010010010000', 'licensing', 'county', MAIN],
+    ]);
+    expect(issues(result)).toEqual([]);
+  });
+});
+
 describe('lines under the table (合计, signatures, notes, a date)', () => {
   const HEADER = '序号,实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限,备注';
   const item = (n: number, code: string, name: string, remark = '') => `${n},${code},${name},行政许可,${DEPARTMENT},${BASIS},20个工作日,10个工作日,${remark}`;
@@ -216,6 +274,98 @@ describe('lines under the table (合计, signatures, notes, a date)', () => {
   });
 });
 
+describe('rows within the table that are not items (小计 between blocks, 以下为…部门 headings, a 序号 alone)', () => {
+  const HEADER = '序号,实施编码,事项名称,事项类型,实施主体,设定依据,法定办结时限,承诺办结时限,备注';
+  const item = (n: number, code: string, name: string, department = DEPARTMENT) => `${n},${code},${name},行政许可,${department},${BASIS},20个工作日,10个工作日,`;
+  const TRANSPORT = '青山县交通运输局';
+
+  it('are not imported, and each is named by its row; a row that names an item is still imported', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        '以下为县市场监督管理局事项,,,,,,,,',
+        item(1, '11339921MB1C4572XQ4010010000000', '食品经营许可'),
+        ',,县市场监督管理局小计,1项,,,,,',
+        // A separator row that kept only its number.
+        '2,,,,,,,,',
+        ',,（二）县交通运输局,,,,,,',
+        item(3, '11330000MB0000000X4010010000000', '道路运输经营许可', TRANSPORT),
+        // The remark of the item above, on a row of its own: still that item's.
+        ',,,,,,,,注：含延续',
+        '小计：1项,,,,,,,,',
+        // 小计 in the numbering column, but a name: an item, imported (validate says what it lacks).
+        '小计,,出租汽车经营许可,,,,,,',
+        item(5, '11330000MB0000000X4010030000000', '道路货物运输经营许可', TRANSPORT),
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(result.sheets[0]!.rows).toBe(5);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => p.name)).toEqual(['食品经营许可']);
+    expect(written(path.join(cwd, 'lists'), 'jtysj').map((p) => [p.name, p['x-备注']])).toEqual([['道路运输经营许可', '注：含延续'], ['道路货物运输经营许可', undefined]]);
+    expect(written(path.join(cwd, 'lists'), 'unassigned').map((p) => p.name)).toEqual(['出租汽车经营许可']);
+    expect(result.newDepartments.map((n) => n.department.name)).toEqual([DEPARTMENT, TRANSPORT]);
+    expect(result.sheets[0]!.columns.map((c) => c.letter)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
+    const skipped = result.issues.filter((i) => i.messageId.startsWith('row-'));
+    expect(skipped.map((i) => [i.messageId, i.row, i.data.text])).toEqual([
+      ['row-heading', 2, '以下为县市场监督管理局事项'],
+      ['row-total', 4, '县市场监督管理局小计 1项'],
+      ['row-number', 5, '2'],
+      ['row-heading', 6, '（二）县交通运输局'],
+      ['row-total', 9, '小计：1项'],
+    ]);
+    const zh = renderReport(result, 'lists', 'zh-CN');
+    expect(zh).toContain('权力清单.csv 第 2 行: 此行是表中的分组标题或说明（如“以下为…部门事项”），不是事项，未导入：“以下为县市场监督管理局事项”。如果它是事项，请填写其实施编码后再导入。');
+    expect(zh).toContain('权力清单.csv 第 4 行: 此行是表中的小计或合计，不是事项，未导入：“县市场监督管理局小计 1项”。如果它是事项，请填写其实施编码后再导入。');
+    expect(zh).toContain('权力清单.csv 第 5 行: 此行只有序号“2”，没有其他内容，未导入。如果这里漏填了事项，请补上后再导入。');
+    const en = renderReport(result, 'lists', 'en');
+    expect(en).toContain('权力清单.csv row 6: This row is a heading or note within the table (such as 以下为…部门事项), not an item, and was not imported: "（二）县交通运输局". If it is an item, fill in its code (实施编码) and import again.');
+    expect(en).toContain('权力清单.csv row 9: This row is a subtotal or total within the table, not an item, and was not imported: "小计：1项". If it is an item, fill in its code (实施编码) and import again.');
+    expect(en).toContain('权力清单.csv row 5: This row holds nothing but the number "2" and was not imported. If an item is missing here, fill it in and import again.');
+  });
+
+  it('under the table too: a row opening with 小计 that names an item is imported, not taken for a line under the table', async () => {
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, '权力清单.csv'), [HEADER, item(1, '11339921MB1C4572XQ4010010000000', '食品经营许可'), '小计,,出租汽车经营许可,,,,,,', '合计,,2项,,,,,,'].join('\n'));
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'unassigned').map((p) => p.name)).toEqual(['出租汽车经营许可']);
+    expect(result.issues.filter((i) => i.messageId.startsWith('row-')).map((i) => [i.messageId, i.row, i.data.text])).toEqual([['row-footer', 4, '合计 2项']]);
+  });
+
+  it('one text over the item\'s name columns only (事项名称 merged over 子项名称) is an item, over the row a heading', () => {
+    const column = (index: number, header: string, target: MappedColumn['target']): MappedColumn => ({ index, header, letter: 'ABCDEFG'[index]!, target });
+    const columns = [column(0, '序号', { type: 'ignored' }), column(1, '事项名称', { type: 'field', field: 'name' }), column(2, '子项名称', { type: 'field', field: 'sub_item' }), column(3, '事项类型', { type: 'field', field: 'category' })];
+    const rows = [['序号', '事项名称', '子项名称', '事项类型'], ['', '食品经营许可', '食品经营许可', ''], ['以下为县交通运输局', '以下为县交通运输局', '以下为县交通运输局', '以下为县交通运输局'], ['', '行政许可类', '行政许可类', '行政许可类']];
+    expect(nonItemRows(rows, 0, columns, () => false)).toEqual([
+      { row: 2, text: '以下为县交通运输局', kind: 'heading' },
+      { row: 3, text: '行政许可类', kind: 'heading' },
+    ]);
+  });
+
+  it('in a workbook: a heading merged across the row makes no item and no department', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限']);
+    sheet.addRow(['一、青山县市场监督管理局（2项）']);
+    sheet.mergeCells('A2:G2');
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['11339921MB1C4572XQ4010020000000', '药品零售许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    sheet.addRow(['', '合计', '2项']);
+    sheet.addRow(['11339921MB1C4572XQ4010030000000', '食品生产许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日']);
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => p.name)).toEqual(['食品经营许可', '药品零售许可', '食品生产许可']);
+    expect(result.written.map((w) => w.relativePath)).toEqual(['departments.yaml', 'laws.yaml', 'powers/scjdglj.yaml']);
+    expect(result.newDepartments.map((n) => n.department.name)).toEqual([DEPARTMENT]);
+    expect(result.issues.map((i) => [i.messageId, i.row, i.data.text])).toEqual([
+      ['row-heading', 2, '一、青山县市场监督管理局（2项）'],
+      ['row-total', 5, '合计 2项'],
+    ]);
+  });
+});
+
 describe('hidden rows of a workbook', () => {
   it('are not imported, and each is named in the report with what it holds', async () => {
     const cwd = workspace();
@@ -236,6 +386,29 @@ describe('hidden rows of a workbook', () => {
     expect(result.issues[0]!.data).toEqual({ text });
     expect(renderReport(result, 'lists', 'zh-CN')).toContain(`清单.xlsx［权力清单］ 第 3 行: 此行在工作簿中被隐藏，未导入：“${text}”。如果是现行事项，请在 Excel 或 WPS 中取消隐藏（或展开其分组）后再导入。`);
     expect(renderReport(result, 'lists', 'en')).toContain(`清单.xlsx［权力清单］ row 3: This row is hidden in the workbook and was not imported: "${text}". If it is a current item, unhide it (or expand its group) in Excel or WPS and import again.`);
+  });
+});
+
+describe('hidden columns of a workbook', () => {
+  it('are imported like the others, and each imported one is named in the report', async () => {
+    const cwd = workspace();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('权力清单');
+    sheet.addRow(['实施编码', '事项名称', '事项类型', '实施主体', '设定依据', '法定办结时限', '承诺办结时限', '内部编号', '序号', '实施主体编码']);
+    sheet.addRow(['11339921MB1C4572XQ4010010000000', '食品经营许可', '行政许可', DEPARTMENT, BASIS, '20个工作日', '10个工作日', 'NB-001', 1, '11339921MB1C4572XQ']);
+    // A working column, a numbering column (not imported anyway) and a national column the office does not print.
+    for (const letter of ['H', 'I', 'J']) sheet.getColumn(letter).hidden = true;
+    await workbook.xlsx.writeFile(path.join(cwd, '清单.xlsx'));
+    const result = await importTables({ files: ['清单.xlsx'], out: 'lists', cwd });
+    expect(result.sheets[0]!.hiddenColumns!.map((c) => c.letter)).toEqual(['H', 'J']);
+    expect(written(path.join(cwd, 'lists'), 'scjdglj').map((p) => [p.code, p['x-内部编号']])).toEqual([['11339921MB1C4572XQ4010010000000', 'NB-001']]);
+    expect(result.newDepartments.map((n) => n.department.credit_code)).toEqual(['11339921MB1C4572XQ']);
+    expect(renderReport(result, 'lists', 'zh-CN')).toContain(
+      '\n  工作簿中隐藏的列（照常导入）：内部编号（H），实施主体编码（J）。隐藏的多是工作用的列：如果不属于清单，请在映射文件 columns 中设为 ignore，或删去该列，再导入。\n',
+    );
+    expect(renderReport(result, 'lists', 'en')).toContain(
+      '\n  Columns hidden in the workbook (imported like the others): 内部编号 (H), 实施主体编码 (J). A hidden column is often a working column: if it is not part of the list, set it to ignore in a mapping file (columns) or delete it, and import again.\n',
+    );
   });
 });
 
