@@ -9,7 +9,7 @@ import { getProfile } from '../profiles/index.js';
 import { UsageError } from '../errors.js';
 import { settingFor } from '../settings.js';
 import { divergenceMessage, localeFromEnvironment, ui } from '../i18n/index.js';
-import { convert } from '../flow/time.js';
+import { convert, toHundredths } from '../flow/time.js';
 import type { Power } from '../schema/definitions.js';
 import type { Finding, Locale } from '../findings.js';
 import { LEVEL_RANK } from '../diff/types.js';
@@ -194,12 +194,14 @@ function distinctLabels(offices: Office[]): void {
 /** What each class compares, as a value two offices either share or not: the norm among peers is built from these. */
 function signatures(power: Power, catalogue: Catalogue): Record<string, string> {
   const sorted = (values: Iterable<string>) => [...values].sort().join('\u0001');
+  // In hours, so that a change of unit alone is the same limit; a limit too large for hours (1e308 days) as written.
+  const hours = toHundredths(convert(power.time_limit.promised, power.time_limit.unit, 'hours'));
   return {
     'standard/name': looseName(power.name),
     'standard/category': power.category,
     'standard/basis': sorted(citations(power.basis, catalogue).keys()),
     materials: sorted((power.materials ?? []).map((m) => looseName(m.name))),
-    'standard/time': String(Math.round(convert(power.time_limit.promised, power.time_limit.unit, 'hours') * 100) / 100),
+    'standard/time': Number.isFinite(hours) ? String(hours) : `${power.time_limit.promised} ${power.time_limit.unit}`,
     'standard/visits': String(power.visits ?? 0),
     'standard/fees': sorted((power.fees ?? []).map((f) => `${looseName(f.name)}\u0002${compact(f.standard)}`)),
     'standard/online': sorted(power.online?.depth ?? []),

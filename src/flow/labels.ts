@@ -1,5 +1,6 @@
 // The words flowcharts print, in both languages; durations read "3个工作日" / "3 working days", 0 reads 即办.
 import { format } from '../i18n/index.js';
+import { TOO_LARGE } from '../i18n/labels.js';
 import type { Locale } from '../findings.js';
 import type { TimeUnit } from '../schema/definitions.js';
 
@@ -40,7 +41,7 @@ export interface FlowWords {
 export const FLOW_WORDS: Record<Locale, FlowWords> = {
   'zh-CN': {
     immediate: '即办',
-    tooLarge: '过大，无法计算',
+    tooLarge: TOO_LARGE['zh-CN'].label,
     notCounted: '不计入办结时限',
     counted: '计入办结时限',
     special: '【特别程序】',
@@ -71,7 +72,7 @@ export const FLOW_WORDS: Record<Locale, FlowWords> = {
   },
   en: {
     immediate: 'immediate',
-    tooLarge: 'too large to compute',
+    tooLarge: TOO_LARGE.en.label,
     notCounted: 'not counted in the time limit',
     counted: 'counted in the time limit',
     special: '[special procedure]',
@@ -106,7 +107,7 @@ export const FLOW_WORDS: Record<Locale, FlowWords> = {
 export function formatDuration(locale: Locale, value: number, unit: TimeUnit): string {
   if (value === 0) return FLOW_WORDS[locale].immediate;
   if (!Number.isFinite(value)) return FLOW_WORDS[locale].tooLarge;
-  return format('{value}{unit|unit:value}', { value, unit }, locale);
+  return format('{value|time:unit}', { value, unit }, locale);
 }
 
 /** "（不计入办结时限）" / " (not counted in the time limit)". */

@@ -30,6 +30,8 @@ const BACKGROUND = attributes({ fill: '#fff' });
 const MIDDLE = attribute('text-anchor', 'middle');
 const NEWLINE = '\n' as Markup;
 const ROOT = attributes({ xmlns: 'http://www.w3.org/2000/svg' });
+/** The chart's language on its root: what a screen reader speaks, and what the zh-CN marks inside depart from. */
+const ROOT_LANGUAGE = { 'zh-CN': attributes({ 'xml:lang': 'zh-CN', lang: 'zh-CN' }), en: attributes({ 'xml:lang': 'en', lang: 'en' }) } as const;
 const ROOT_END = attributes({ role: 'img' });
 const ROOT_STYLE = attributes({ 'font-family': FONT_STACK, fill: INK });
 const MARKER = attributes({ viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
@@ -71,6 +73,19 @@ function lineMarkup(line: TextLine, marksChinese: boolean): Markup {
     from = match.index + match[0].length;
   }
   return element('tspan', position, (body + escaped(line.text.slice(from))) as Markup);
+}
+
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * A <title> or <desc>, which holds text only (no <tspan> to mark a part; a screen reader takes its text as the
+ * chart's or the step's name): in a chart in another language it is marked zh-CN when it is Chinese only — Han
+ * characters and no Latin letters, such as a flow's name. Mixed text (a step's tooltip, `Department: 窗口`; the
+ * chart's description) keeps the chart's language.
+ */
+function textElement(name: 'title' | 'desc', identity: Attributes | '', content: string, marksChinese: boolean): Markup {
+  const chinese = marksChinese && HAN.test(content) && !LATIN.test(content);
+  return element(name, concat(identity, chinese ? CHINESE : ''), escaped(content));
 }
 
 function text(block: TextBlock, marksChinese: boolean, style: Attributes | '' = ''): Markup {
@@ -119,7 +134,7 @@ function nodeMarkup(layout: FlowLayout, placed: PlacedNode, marksChinese: boolea
   return element(
     'g',
     concat(attribute('id', `qd-${layout.model.id}-step-${node.id}`), attribute('class', `qd-step qd-${node.kind}`)),
-    concat(element('title', '', escaped(tooltip(layout, placed))), shape(node.kind, placed, dashed), text(placed.text, marksChinese), placed.meta && text(placed.meta, marksChinese, META)),
+    concat(textElement('title', '', tooltip(layout, placed), marksChinese), shape(node.kind, placed, dashed), text(placed.text, marksChinese), placed.meta && text(placed.meta, marksChinese, META)),
   );
 }
 
@@ -202,6 +217,7 @@ export function svgElement(layout: FlowLayout): string {
   const legendGroup = element('g', LEGEND_GROUP, concat(text(layout.legend.heading, marksChinese, BOLD), lines(legendMarkups)));
   const rootAttributes = concat(
     ROOT,
+    ROOT_LANGUAGE[model.locale],
     attribute('width', width),
     attribute('height', height),
     attribute('viewBox', `0 0 ${num(width)} ${num(height)}`),
@@ -211,9 +227,9 @@ export function svgElement(layout: FlowLayout): string {
   );
   const body = concat(
     NEWLINE,
-    element('title', attribute('id', id.title), escaped(model.name)),
+    textElement('title', attribute('id', id.title), model.name, marksChinese),
     NEWLINE,
-    element('desc', attribute('id', id.desc), escaped(describe(layout))),
+    textElement('desc', attribute('id', id.desc), describe(layout), marksChinese),
     NEWLINE,
     defs,
     NEWLINE,

@@ -16,8 +16,14 @@ export function convert(value: number, from: TimeUnit, to: TimeUnit): number {
  * scaled by 100; it has no hundredths to round anyway and stays as it is.
  */
 export function toHundredths(value: number): number {
-  const scaled = value * 100;
-  return Number.isFinite(scaled) ? Math.round(scaled) / 100 : value;
+  return rounded(value, 2);
+}
+
+/** A number to so many decimals; one too large to scale has none to round and stays as it is (Infinity too). */
+export function rounded(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = value * factor;
+  return Number.isFinite(scaled) ? Math.round(scaled) / factor : value;
 }
 
 /** A step's weight on the time-limit path: 0 when it is not counted (不计入办结时限). */

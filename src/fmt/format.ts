@@ -2,7 +2,7 @@
 // comments and blank lines kept. The `yaml` package's document model does the printing; we only reorder and unquote.
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
-import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type ScalarTag } from 'yaml';
+import { Lexer, isMap, isScalar, isSeq, parseDocument, visit, type CST, type Document, type Node, type Pair, type Scalar, type ScalarTag } from 'yaml';
 import { decode, parseYaml, withoutBom } from '../catalogue/parse.js';
 import { LINE_BREAK } from '../catalogue/source-map.js';
 import { isSection } from '../catalogue/model.js';
@@ -52,12 +52,13 @@ export function formatText(input: Uint8Array | string, file: string, kind: FileK
   if (parsed.data === undefined && !parsed.empty) return { status: 'broken', findings: fatal.length ? fatal : parsed.problems };
   if (kind === 'file' && !isCatalogueData(parsed.data) && !parsed.empty) return { status: 'skipped' };
 
-  const document = parseDocument(text, { uniqueKeys: false, merge: true, customTags: (tags) => [...tags, AS_WRITTEN] });
+  const document = parseDocument(text, { uniqueKeys: false, merge: true, keepSourceTokens: true, customTags: (tags) => [...tags, AS_WRITTEN] });
   const data = document.toJS({ maxAliasCount: -1 }) as unknown;
   const root = schemaFor(kind);
   if (document.contents) arrange(document.contents as Node, root, false);
   unquote(document);
   keepNumbers(document, text);
+  keepBlockScalars(document);
   keepTrailingComment(document, text);
   let output: string;
   try {
@@ -170,9 +171,15 @@ function unquote(document: Document): void {
   });
 }
 
+type StringifyContext = Parameters<NonNullable<ScalarTag['stringify']>>[1];
+
 /** A number as its file writes it: `yaml` would print its value instead (see keepNumbers). */
 class AsWritten {
   constructor(readonly text: string) {}
+
+  print(_context: StringifyContext, _onComment?: () => void, _onChompKeep?: () => void): string {
+    return this.text;
+  }
 }
 
 /** Prints an AsWritten as its text, with no tag (`default`); never matches when reading (no `test`). */
@@ -181,7 +188,7 @@ const AS_WRITTEN: ScalarTag = {
   default: true,
   tag: 'tag:qingdan.local,2026:as-written',
   resolve: (text) => new AsWritten(text),
-  stringify: (item) => (item as Scalar<AsWritten>).value.text,
+  stringify: (item, context, onComment, onChompKeep) => (item as Scalar<AsWritten>).value.print(context, onComment, onChompKeep),
 };
 
 /**
@@ -199,6 +206,87 @@ function keepNumbers(document: Document, text: string): void {
       }
     },
   });
+}
+
+/**
+ * A block scalar as its file writes it: its header (`>-`, `|+`, `|2`, a tag), and its lines (the text after the
+ * scalar's indentation, `''` for an empty line), which `print` indents as the structure around it now is.
+ */
+class BlockAsWritten extends AsWritten {
+  constructor(
+    readonly style: '|' | '>',
+    readonly indicator: boolean,
+    readonly chomp: '' | '-' | '+',
+    readonly comment: string | null | undefined,
+    readonly lines: readonly string[],
+    readonly tag: string | undefined,
+  ) {
+    super('');
+  }
+
+  /**
+   * Laid out as `yaml` lays out block scalars: the lines one indentation step below the key or dash, which is what
+   * an explicit indentation indicator then counts.
+   */
+  override print(context: StringifyContext, onComment?: () => void, onChompKeep?: () => void): string {
+    const { doc, indent, indentStep, options } = context;
+    let header = (this.tag ? `${doc.directives!.tagString(this.tag)} ` : '') + this.style + (this.indicator ? String(indentStep.length) : '') + this.chomp;
+    if (this.comment) {
+      header += ` ${options.commentString!(this.comment.replace(/ ?[\r\n]+/g, ' '))}`;
+      onComment?.();
+    }
+    // A kept (`+`) scalar's trailing empty lines are its text: the next key's blank line is not added to them.
+    if (this.chomp === '+') onChompKeep?.();
+    return [header, ...this.lines.map((line) => (line ? indent + line : ''))].join('\n');
+  }
+}
+
+/**
+ * Block scalars keep their lines as written. `yaml` prints a block scalar from its value, and a folded (`>`) one —
+ * whose line breaks are spaces in its value — would come out as one line per paragraph (lineWidth 0): a 设定依据 or
+ * 追责情形 text its author wrapped at 80 columns would be joined into one long line, the same data in a layout nobody
+ * chose. So the scalar's lines are taken from the file, without the scalar's own indentation, and printed at the
+ * indentation of the structure as formatted (the text's own, deeper, indentation kept); header, chomping (`-`, `+`)
+ * and an explicit indentation indicator stay, as does a tag (`!!str >`; the printer would look the tag up to print the
+ * value by it, so the header carries it). Values that are not text (`!!binary |`) and block scalars used as keys are
+ * left to `yaml`, as is a scalar at the root of a document.
+ */
+function keepBlockScalars(document: Document): void {
+  visit(document, {
+    Scalar(key, scalar) {
+      if (key === 'key' || scalar === document.contents || typeof scalar.value !== 'string') return;
+      if (scalar.type !== 'BLOCK_LITERAL' && scalar.type !== 'BLOCK_FOLDED') return;
+      const token = scalar.srcToken;
+      if (token?.type !== 'block-scalar') return;
+      const written = blockAsWritten(token, scalar.comment, scalar.tag);
+      if (!written) return;
+      scalar.value = written;
+      scalar.tag = undefined;
+    },
+  });
+}
+
+/** The header and lines of a block scalar's source token, read as yaml's composer reads them (resolve-block-scalar.js). */
+function blockAsWritten(token: CST.BlockScalar, comment: string | null | undefined, tag: string | undefined): BlockAsWritten | undefined {
+  const header = token.props.find((prop): prop is CST.SourceToken => prop.type === 'block-scalar-header')?.source;
+  const parts = header && /^([|>])(?:([1-9])([-+]?)|([-+]?)([1-9]?))$/.exec(header);
+  if (!parts) return undefined;
+  const style = parts[1] as '|' | '>';
+  const digit = parts[2] ?? parts[5] ?? '';
+  const chomp = (parts[3] ?? parts[4] ?? '') as '' | '-' | '+';
+  // Every line ends with a line break, the last one too unless the file ends there.
+  const lines = token.source.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const spaces = (line: string) => /^ */.exec(line)![0].length;
+  const isEmpty = (line: string) => spaces(line) === line.length;
+  // The scalar's indentation: its parent's plus the indicator, or else that of its first line with text. (Without
+  // text, a scalar's lines are all empty, whatever spaces they hold.)
+  const firstText = lines.find((line) => !isEmpty(line));
+  const trim = firstText === undefined ? Infinity : digit ? token.indent + Number(digit) : spaces(firstText);
+  // Empty lines at the end are not text (but for `+`), unless indented beyond the scalar: then their spaces are.
+  if (chomp !== '+') while (lines.length && isEmpty(lines.at(-1)!) && lines.at(-1)!.length <= trim) lines.pop();
+  const text = lines.map((line) => (isEmpty(line) && line.length <= trim ? '' : line.slice(trim)));
+  return new BlockAsWritten(style, digit !== '', chomp, comment, text, tag);
 }
 
 function numberToJsYaml(text: string): boolean {

@@ -127,7 +127,7 @@ export const rules: RuleMessages = {
   'time/promised-exceeds-statutory': { description: 'The promised time limit is not longer than the statutory one.', messages: { exceeds: 'Promised time limit of {promised}{unit|unit:promised} is longer than the statutory {statutory}{unit|unit:statutory}.', statutory: 'Statutory time limit of {statutory}{unit|unit:statutory}.' } },
   'time/flow-exceeds-promised': {
     description: 'The longest path through the flow (counted steps, loops once) fits in the promised time limit.',
-    messages: { exceeds: 'Flow {flow} can take {total}{unit|unit:total}, more than the promised {promised}{unit|unit:promised}: {path}', promise: 'Promised time limit of {promised}{unit|unit:promised}.' },
+    messages: { exceeds: 'Flow {flow} can take {total|time:unit}, more than the promised {promised|time:unit}: {path}', promise: 'Promised time limit of {promised|time:unit}.' },
   },
   'flow/start': { description: 'A flow has exactly one start step.', messages: { none: 'Flow {flow} has no start step (type: start).', many: 'Flow {flow} has {count} start steps; it must have one.', first: 'The first start step is here.' } },
   'flow/end': { description: 'A flow has at least one end step.', messages: { none: 'Flow {flow} has no end step (type: end).' } },

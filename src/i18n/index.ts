@@ -7,7 +7,7 @@ import { standards as zhStandards } from './standards-zh-CN.js';
 import { standards as enStandards } from './standards-en.js';
 import type { Locale, MessageData } from '../findings.js';
 import type { RuleMessages, UiKey } from './types.js';
-import { label } from './labels.js';
+import { label, TOO_LARGE } from './labels.js';
 
 const catalogues = { 'zh-CN': zh, en } as const;
 
@@ -48,6 +48,12 @@ function fill({ whole, name, filter, args }: Placeholder, data: MessageData, loc
     const [one = '', other = ''] = (args ?? '').slice(1).split(':');
     return Number(value) === 1 ? one : other;
   }
+  // A time in the unit another field names (`{total|time:unit}` → 3个工作日); one too large for a number, in words.
+  if (filter === 'time') {
+    if (typeof value === 'number' && !Number.isFinite(value)) return TOO_LARGE[locale].inSentence;
+    const [one = '', other = one] = label(locale, 'unit', String(data[(args ?? ':unit').slice(1)])).split('|');
+    return `${value}${Number(value) === 1 ? one : other}`;
+  }
   // A list ("accept, handle") is labelled item by item and joined the way the language lists things.
   if (String(value).includes(', ')) return String(value).split(', ').map((item) => label(locale, filter, item)).join(locale === 'zh-CN' ? '、' : ', ');
   // A label with a singular and a plural form (` day| days`) takes the form for the count named in its argument.
@@ -61,7 +67,8 @@ function fill({ whole, name, filter, args }: Placeholder, data: MessageData, loc
 /**
  * Fills `{name}` placeholders. `{name|table}` shows a slug by its label (`{unit|unit}` → 个工作日), and
  * `{name|plural:one:other}` picks the English word for a count (`{errors|plural:error:errors}`); `{unit|unit:count}`
- * picks a label's singular or plural form by another field's count.
+ * picks a label's singular or plural form by another field's count. `{total|time:unit}` is a time in the unit named
+ * by another field (`3个工作日`, `1 working day`), or, too large for a number (Infinity), says so in words.
  */
 export function format(template: string, data: MessageData = {}, locale: Locale = 'zh-CN'): string {
   const parts = partsOf(template);

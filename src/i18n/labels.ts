@@ -34,6 +34,16 @@ export const LABELS: Record<Locale, Record<string, Table>> = {
   },
 };
 
+/**
+ * A number too large to compute with — time limits of 1e308 days summed, or converted to hours, overflow — said in
+ * words wherever it would show as `Infinity`: `label` stands alone (a flowchart's 最长用时, a cell of a table),
+ * `inSentence` takes a number's place in a message ("shortened from … to 5 working days").
+ */
+export const TOO_LARGE: Record<Locale, { label: string; inSentence: string }> = {
+  'zh-CN': { label: '过大，无法计算', inSentence: '过大、无法计算的时长' },
+  en: { label: 'too large to compute', inSentence: 'a time too large to compute' },
+};
+
 export function label(locale: Locale, table: string, value: string): string {
   return LABELS[locale][table]?.[value] ?? value;
 }

@@ -127,7 +127,7 @@ export const rules: RuleMessages = {
   'time/promised-exceeds-statutory': { description: '承诺时限不得长于法定时限。', messages: { exceeds: '承诺时限 {promised}{unit|unit}长于法定时限 {statutory}{unit|unit}。', statutory: '法定时限 {statutory}{unit|unit}。' } },
   'time/flow-exceeds-promised': {
     description: '流程最长路径（计入时限的步骤之和，回退环节不重复计算）不得超过承诺时限。',
-    messages: { exceeds: '流程 {flow} 最长需要 {total}{unit|unit}，超过承诺时限 {promised}{unit|unit}：{path}', promise: '承诺时限 {promised}{unit|unit}。' },
+    messages: { exceeds: '流程 {flow} 最长需要 {total|time:unit}，超过承诺时限 {promised|time:unit}：{path}', promise: '承诺时限 {promised|time:unit}。' },
   },
   'flow/start': { description: '流程有且只有一个开始步骤。', messages: { none: '流程 {flow} 没有开始步骤（type: start）。', many: '流程 {flow} 有 {count} 个开始步骤，只能有一个。', first: '第一个开始步骤在此。' } },
   'flow/end': { description: '流程至少有一个结束步骤。', messages: { none: '流程 {flow} 没有结束步骤（type: end）。' } },

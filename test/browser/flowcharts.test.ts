@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { renderBpmn } from '../../src/flow/bpmn.js';
 import { mermaidFromModel } from '../../src/flow/mermaid.js';
-import { renderSvg } from '../../src/flow/svg.js';
+import { renderSvg, svgElement } from '../../src/flow/svg.js';
 import { describeFlow } from '../../src/flow/model.js';
 import { layoutFlow } from '../../src/flow/layout.js';
 import { flowIdsOfLists, listsLayout } from '../flow/fixtures.js';
 import { input, STRESS } from '../flow/synthetic.js';
-import { chromiumAvailable, launch, serve, type StaticServer } from './chromium.js';
+import { axe, chromiumAvailable, launch, serve, type StaticServer } from './chromium.js';
 
 const available = chromiumAvailable();
 
@@ -29,8 +29,8 @@ describe.runIf(available)('flowcharts in headless Chromium', { timeout: 120_000 
     await server?.close();
   });
 
-  async function open(route: string, html: string): Promise<Page> {
-    server.put(route, html);
+  async function open(route: string, html: string, type?: string): Promise<Page> {
+    server.put(route, html, type);
     const page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${route}: ${error.message}`));
     // Nothing may be fetched from anywhere but the test's own server.
@@ -162,6 +162,33 @@ describe.runIf(available)('flowcharts in headless Chromium', { timeout: 120_000 
       expect(overflows.checked).toBeGreaterThanOrEqual(layout.nodes.length);
     }
     await page.close();
+  });
+
+  it('draws an English chart with its language marks, as a .svg file (XML) and inline in an English page (axe: no WCAG A/AA violation)', async () => {
+    const layout = listsLayout('construction-permit', 'en');
+    const file = await open('/chart-en.svg', renderSvg(layout), 'image/svg+xml');
+    const drawn = await file.evaluate(() => {
+      const root = document.documentElement;
+      const title = root.querySelector('title')!;
+      return {
+        root: root.localName,
+        errors: document.getElementsByTagName('parsererror').length,
+        lang: [root.getAttribute('lang'), root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang')],
+        titleLang: [title.getAttribute('lang'), title.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang')],
+        // :lang() follows xml:lang in an XML document: the marks are the language the browser sees.
+        chinese: [...root.querySelectorAll('title:lang(zh-CN), tspan:lang(zh-CN)')].length,
+        steps: root.querySelectorAll('g.qd-step').length,
+        width: (root as unknown as SVGGraphicsElement).getBBox().width,
+      };
+    });
+    expect(drawn).toMatchObject({ root: 'svg', errors: 0, lang: ['en', 'en'], titleLang: ['zh-CN', 'zh-CN'], steps: layout.nodes.length });
+    expect(drawn.chinese).toBeGreaterThan(layout.nodes.length);
+    expect(drawn.width).toBeGreaterThan(1000);
+    await file.close();
+    const inline = await open('/chart-en.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Flowchart</title></head><body><main><h1>Flowchart</h1>${svgElement(layout)}</main></body></html>`);
+    expect(await inline.evaluate(() => document.querySelector('svg')!.getAttribute('lang'))).toBe('en');
+    expect(await axe(inline)).toEqual([]);
+    await inline.close();
   });
 
   it('raised no errors in the pages', () => {

@@ -113,6 +113,21 @@ powers:
     expect(alias.stderr).toBe('lists/laws.yaml 未改动：按规范顺序排列键会把别名 *名称 排到锚点 &名称 之前。请手工调整这些键的顺序。\n已格式化 0 个文件，5 个文件无需改动。\n');
   });
 
+  it('keeps the author\'s line breaks in folded scalars: --check passes on wrapped > and >- texts, fmt changes no byte', async () => {
+    const dir = copyCatalogue(path.join(ROOT, 'test/fixtures/base'));
+    const file = path.join(dir, 'responsibilities.yaml');
+    const text = readFileSync(file, 'utf8').replace(
+      '      cases: [对符合法定条件的申请不予受理的]\n',
+      '      cases:\n        - >-\n          对符合法定条件的行政许可申请不予受理的，或者不在办公场所公示依法应当公示的材料的，\n          由其上级行政机关或者监察机关责令改正\n',
+    );
+    writeFileSync(file, text);
+    const check = await runCli(['fmt', '--check', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect(check).toEqual({ code: 0, stdout: '', stderr: '' });
+    const fmt = await runCli(['fmt', 'lists', '--lang', 'en'], { cwd: path.dirname(dir) });
+    expect([fmt.code, fmt.stdout, fmt.stderr]).toEqual([0, '', 'Formatted 0 files; 6 already formatted.\n']);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('points at a problem in a file with a byte-order mark where validate does', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
     mkdirSync(path.join(dir, 'lists'));

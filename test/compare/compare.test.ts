@@ -45,6 +45,26 @@ describe('compare with imperfect catalogues', () => {
     expect(result.offices[1]!.score?.total).toBe(4);
   });
 
+  it('standard/time: a limit too large to round (×100) is no phantom difference; one too large for a number is said in words', async () => {
+    const FOOD = '000101001000';
+    const times = (result: Awaited<ReturnType<typeof run>>, office: number) =>
+      result.divergences.filter((d) => d.classId === 'standard/time' && d.basicCode === FOOD && d.office === office);
+    // 1e307 working days here and in the reference: the same promise. Rounded to hundredths it was Infinity, "longer".
+    const same = copy();
+    edit(path.join(same, 'reference/powers.yaml'), '{statutory: 20, promised: 10, unit: working-days}', '{statutory: 1e307, promised: 1e307, unit: working-days}');
+    edit(path.join(same, 'county-c/powers.yaml'), '{statutory: 20, promised: 10, unit: working-days}', '{statutory: 1e307, promised: 1e307, unit: working-days}');
+    expect(times(await run(same), 3)).toEqual([]);
+    // 1e308 days are more hours than a number holds: compared in the reference's hours, the limit is too large.
+    const hours = copy();
+    edit(path.join(hours, 'reference/powers.yaml'), '{statutory: 20, promised: 10, unit: working-days}', '{statutory: 160, promised: 80, unit: hours}');
+    edit(path.join(hours, 'county-b/powers.yaml'), '{statutory: 20, promised: 20, unit: working-days}', '{statutory: 1e308, promised: 1e308, unit: days}');
+    const [longer] = times(await run(hours), 2);
+    expect(longer!.messages).toEqual({
+      'zh-CN': '“食品经营许可”本地承诺 过大、无法计算的时长，长于参照的 80小时。',
+      en: '"食品经营许可" promises a time too large to compute here, longer than the reference\'s 80 hours.',
+    });
+  });
+
   it('leaves out an office whose qingdan.yaml names an unknown profile, with the finding validate gives', async () => {
     const dir = copy();
     edit(path.join(dir, 'county-c/qingdan.yaml'), 'profile: national', 'profile: zhejiang');

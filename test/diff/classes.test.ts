@@ -613,6 +613,33 @@ describe('change classes on fixture pairs', () => {
     expect(result.departments).toMatchObject([{ department: 'spj', added: 1, cancelled: 0, base: { items: 0 }, head: { items: 1 } }]);
   });
 
+  it('compares limits too large to round (×100) without a phantom change, and says one too large for a number in words', async () => {
+    const powers = (side: Side, from: string, to: string) => caseFiles('time-promised-shortened', side)['powers.yaml']!.replace(from, to);
+    // 1e307 on both sides: the same limit. Rounded to hundredths it overflowed to Infinity on the base side only.
+    const same = await diffCaseWith('time-promised-shortened', {
+      base: { 'powers.yaml': powers('base', 'promised: 3,', 'promised: 1e307,') },
+      revision: { 'powers.yaml': powers('revision', 'promised: 1,', 'promised: 1e307,') },
+    });
+    expect(same.changes).toEqual([]);
+    // 1e308 days are more hours than a number holds: the base's limit in the revision's unit is too large to compute.
+    const hours = await diffCaseWith('time-promised-shortened', {
+      base: { 'powers.yaml': powers('base', '{statutory: 10, promised: 3, unit: working-days}', '{statutory: 10, promised: 1e308, unit: days}') },
+      revision: { 'powers.yaml': powers('revision', '{statutory: 10, promised: 1, unit: working-days}', '{statutory: 240, promised: 16, unit: hours}') },
+    });
+    expect(hours.changes.map(actual)).toEqual([
+      {
+        classId: 'time/promised-shortened',
+        level: 'info',
+        code: P2,
+        en: '"食品小摊贩登记": promised time limit shortened from a time too large to compute to 16 hours.',
+        zh: '“食品小摊贩登记”承诺时限由 过大、无法计算的时长 缩短为 16小时。',
+        // Each side's promised value in the edited line (`{statutory: 240, promised: «16`).
+        base: { file: 'time-promised-shortened_base/powers.yaml', line: 44, column: 43 },
+        head: { file: 'time-promised-shortened_revision/powers.yaml', line: 44, column: 44 },
+      },
+    ]);
+  });
+
   it('speaks the head catalogue language when no locale is asked for', async () => {
     const result = await diffCase('power-renamed', { locale: undefined });
     expect(result.locale).toBe('zh-CN');

@@ -1,7 +1,7 @@
 // The reform yardsticks per department (减材料、减时间、减跑动、全程网办、取消收费) on a hand-checked case.
 import { describe, expect, it } from 'vitest';
 import { delta } from '../../src/report/diff/types.js';
-import { diffCase } from './harness.js';
+import { caseFiles, diffCase, diffCaseWith } from './harness.js';
 
 describe('reform summary', () => {
   // reform-summary, by hand:
@@ -41,14 +41,23 @@ describe('reform summary', () => {
   it('shows each yardstick as before → after (change), with a percentage for promised time', async () => {
     const result = await diffCase('reform-summary');
     const [scjgj, spj] = result.departments;
-    expect(delta(scjgj!, 'materials')).toBe('2 → 1 (−1)');
-    expect(delta(scjgj!, 'promisedDays', true)).toBe('5 → 4 (−1, −20%)');
-    expect(delta(scjgj!, 'visits')).toBe('1 → 0 (−1)');
-    expect(delta(scjgj!, 'fullOnline')).toBe('0 → 1 (+1)');
-    expect(delta(spj!, 'materials')).toBe('1 → 2 (+1)');
-    expect(delta(spj!, 'promisedDays', true)).toBe('3');
-    expect(delta(result.total, 'promisedDays', true)).toBe('8 → 7 (−1, −12.5%)');
-    expect(delta(result.total, 'materials')).toBe('3');
+    expect(delta(scjgj!, 'materials', 'en')).toBe('2 → 1 (−1)');
+    expect(delta(scjgj!, 'promisedDays', 'en', true)).toBe('5 → 4 (−1, −20%)');
+    expect(delta(scjgj!, 'visits', 'en')).toBe('1 → 0 (−1)');
+    expect(delta(scjgj!, 'fullOnline', 'en')).toBe('0 → 1 (+1)');
+    expect(delta(spj!, 'materials', 'en')).toBe('1 → 2 (+1)');
+    expect(delta(spj!, 'promisedDays', 'en', true)).toBe('3');
+    expect(delta(result.total, 'promisedDays', 'en', true)).toBe('8 → 7 (−1, −12.5%)');
+    expect(delta(result.total, 'materials', 'en')).toBe('3');
+  });
+
+  it('says a sum too large for a number in words, with no difference computed, never Infinity or NaN', async () => {
+    // Two promises of 1e308 working days, in two departments: each is a number, their sum is not.
+    const base = caseFiles('time-promised-shortened', 'base')['powers.yaml']!.replace('promised: 5,', 'promised: 1e308,').replace('promised: 3,', 'promised: 1e308,');
+    const result = await diffCaseWith('time-promised-shortened', { base: { 'powers.yaml': base } });
+    expect(result.departments.map((d) => delta(d, 'promisedDays', 'en', true))).toEqual(['1e+308 → 5 (−1e+308, −100%)', '1e+308 → 1 (−1e+308, −100%)']);
+    expect(delta(result.total, 'promisedDays', 'en', true)).toBe('too large to compute → 6');
+    expect(delta(result.total, 'promisedDays', 'zh-CN', true)).toBe('过大，无法计算 → 6');
   });
 
   it('counts a cancelled and a deleted item as cancelled, and leaves them out of the after-side totals', async () => {

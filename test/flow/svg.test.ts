@@ -110,8 +110,25 @@ describe('SVG flowcharts', () => {
       const unmarked = body.replace(/<tspan[^>]* xml:lang="zh-CN" lang="zh-CN">[^<]*<\/tspan>/g, '').replace(/<[^>]*>/g, '');
       expect(unmarked, body).not.toMatch(/\p{Script=Han}/u);
     }
-    // In a Chinese chart everything is Chinese: nothing to mark, the bytes as before.
-    expect(svgOf('construction-permit')).not.toContain('lang=');
+    // In a Chinese chart everything is Chinese: nothing to mark but the root's language.
+    const chinese = svgOf('construction-permit');
+    expect(chinese.match(/lang=/g)).toHaveLength(2);
+    expect(chinese).toContain('\n<svg xmlns="http://www.w3.org/2000/svg" xml:lang="zh-CN" lang="zh-CN" width="1862" height="640" ');
+  });
+
+  it('says the chart\'s language on its root, and marks a Chinese-only <title> or <desc> of a chart in English as zh-CN', () => {
+    const english = renderSvg(listsLayout('construction-permit', 'en'));
+    expect(english).toContain('\n<svg xmlns="http://www.w3.org/2000/svg" xml:lang="en" lang="en" width="1874" height="640" ');
+    // The chart's name (the screen reader's name of the image) is the flow's, in Chinese.
+    expect(english).toContain('\n<title id="qd-construction-permit-title" xml:lang="zh-CN" lang="zh-CN">建筑工程施工许可证核发流程</title>\n');
+    // Its description and the steps' tooltips are mixed (Item: 建筑…, Department: 政务服务中心窗口…): <title> and
+    // <desc> hold text only, no part of it can be marked, so they stay in the chart's language.
+    expect(english).toContain('\n<desc id="qd-construction-permit-desc">Item: 建筑工程施工许可证核发 (');
+    const labels = [...english.matchAll(/<(title|desc)([^>]*)>([^<]*)<\/\1>/g)].map((match) => ({ marked: match[2]!.includes(' xml:lang="zh-CN" lang="zh-CN"'), text: match[3]! }));
+    expect(labels.length).toBeGreaterThan(10);
+    for (const { marked, text } of labels) expect(marked, text).toBe(/\p{Script=Han}/u.test(text) && !/\p{Script=Latin}/u.test(text));
+    // A Chinese chart's <title> and <desc> are in the root's language: nothing to mark.
+    expect(svgOf('construction-permit')).toContain('\n<title id="qd-construction-permit-title">建筑工程施工许可证核发流程</title>\n<desc id="qd-construction-permit-desc">');
   });
 
   it('gives each chart its own ids, so several can share a page', () => {

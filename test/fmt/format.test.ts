@@ -128,6 +128,106 @@ describe('fmt: quoting', () => {
   });
 });
 
+describe('fmt: block scalars, as written', () => {
+  // A 设定依据 text and a 追责情形 wrapped at 80 columns by their author, in a file laid out with four-space indents.
+  const WRAPPED = [
+    'powers:',
+    '    -   name: 食品经营许可',
+    '        code: A1',
+    '        basis:',
+    '            -   text: >',
+    '                    从事食品生产、食品销售、餐饮服务，应当依法取得许可。但是，销售食用农产品和仅销售预包装',
+    '                    食品的，不需要取得许可。',
+    '',
+    '                    仅销售预包装食品的，应当报所在地县级以上地方人民政府食品安全监督管理部门备案。',
+    '                law: spaqf',
+    'responsibilities:',
+    '    -   power: A1',
+    '        accountability:',
+    '            cases:',
+    '                - >-  # 第七十二条',
+    '                    对符合法定条件的行政许可申请不予受理的，或者不在办公场所公示依法应当公示的材料的，',
+    '                    由其上级行政机关或者监察机关责令改正',
+    '',
+  ].join('\n');
+
+  const FORMATTED = [
+    'powers:',
+    '  - code: A1',
+    '    name: 食品经营许可',
+    '    basis:',
+    '      - law: spaqf',
+    '        text: >',
+    '          从事食品生产、食品销售、餐饮服务，应当依法取得许可。但是，销售食用农产品和仅销售预包装',
+    '          食品的，不需要取得许可。',
+    '',
+    '          仅销售预包装食品的，应当报所在地县级以上地方人民政府食品安全监督管理部门备案。',
+    'responsibilities:',
+    '  - power: A1',
+    '    accountability:',
+    '      cases:',
+    '        - >- # 第七十二条',
+    '          对符合法定条件的行政许可申请不予受理的，或者不在办公场所公示依法应当公示的材料的，',
+    '          由其上级行政机关或者监察机关责令改正',
+    '',
+  ].join('\n');
+
+  it('keeps the line breaks of a folded scalar (> and >-), re-indenting its lines with the structure around it', () => {
+    expect(formatted(formatText(WRAPPED, 'p.yaml', 'file'))).toBe(FORMATTED);
+    expect(parseYaml(FORMATTED, 'p.yaml').data).toEqual(parseYaml(WRAPPED, 'p.yaml').data);
+  });
+
+  it('leaves a formatted file with wrapped folded scalars as it is (fmt --check passes on it)', () => {
+    expect(formatText(FORMATTED, 'p.yaml', 'file')).toEqual({ status: 'formatted', text: FORMATTED, changed: false });
+  });
+
+  it('keeps headers as written — chomping (- +), an indentation indicator, a tag, an anchor — and the text\'s own indentation', () => {
+    const text = [
+      'laws:',
+      '    -   kind: law',
+      '        id: a',
+      '        title: 法',
+      '        x-indented: |2-',
+      '            更深一层',
+      '          本行',
+      '        x-kept: &k !!str >+',
+      '            保留',
+      '            末尾空行',
+      '',
+      '',
+      '        x-more: >',
+      '            折叠',
+      '              不折叠的缩进行',
+      '            再折叠',
+      '        x-alias: *k',
+      '',
+    ].join('\n');
+    const out = formatted(formatText(text, 'l.yaml', 'file'));
+    expect(out).toBe([
+      'laws:',
+      '  - id: a',
+      '    title: 法',
+      '    kind: law',
+      '    x-indented: |2-',
+      '        更深一层',
+      '      本行',
+      '    x-kept: &k !!str >+',
+      '      保留',
+      '      末尾空行',
+      '',
+      '',
+      '    x-more: >',
+      '      折叠',
+      '        不折叠的缩进行',
+      '      再折叠',
+      '    x-alias: *k',
+      '',
+    ].join('\n'));
+    expect(parseYaml(out, 'l.yaml').data).toEqual(parseYaml(text, 'l.yaml').data);
+    expect(formatted(formatText(out, 'l.yaml', 'file'))).toBe(out);
+  });
+});
+
 describe('fmt: comments and blank lines', () => {
   it('moves a key\'s comment and the blank line before it with the key', () => {
     const text = [
@@ -220,8 +320,7 @@ describe('fmt: line ends and byte-order mark, the file\'s own', () => {
   it('formats mixed CR LF and LF inside block scalars (| and >) in the line ends of the first line break, text kept (QA: blamed on aliases)', () => {
     const mixed = (first: string, other: string) =>
       `laws:${first}  - title: 法${other}    id: a${first}    kind: law${other}    x-note: |${first}      第一行${other}      第二行${first}${other}      第三行${other}    x-fold: >${other}      折叠${first}      文本${first}${first}      段落${other}`;
-    const layout = 'laws:\n  - id: a\n    title: 法\n    kind: law\n    x-note: |\n      第一行\n      第二行\n\n      第三行\n    x-fold: >\n      折叠 文本\n\n      段落\n';
-    // (A folded scalar's lines are printed as `yaml` folds them, here on one line: the same text, as before.)
+    const layout = 'laws:\n  - id: a\n    title: 法\n    kind: law\n    x-note: |\n      第一行\n      第二行\n\n      第三行\n    x-fold: >\n      折叠\n      文本\n\n      段落\n';
     for (const [first, other] of [['\r\n', '\n'], ['\n', '\r\n']] as const) {
       const outcome = formatText(Buffer.from(mixed(first, other)), 'a.yaml', 'file');
       expect(outcome).toEqual({ status: 'formatted', text: layout.replaceAll('\n', first), changed: true });

@@ -17,6 +17,11 @@ function formatByRegex(template: string, data: MessageData, locale: Locale): str
       const [one = '', other = ''] = (args ?? '').slice(1).split(':');
       return Number(value) === 1 ? one : other;
     }
+    if (filter === 'time') {
+      if (typeof value === 'number' && !Number.isFinite(value)) return locale === 'zh-CN' ? '过大、无法计算的时长' : 'a time too large to compute';
+      const [one = '', other = one] = label(locale, 'unit', String(data[(args ?? ':unit').slice(1)])).split('|');
+      return `${value}${Number(value) === 1 ? one : other}`;
+    }
     if (String(value).includes(', ')) return String(value).split(', ').map((item) => label(locale, filter, item)).join(locale === 'zh-CN' ? '、' : ', ');
     const text = label(locale, filter, String(value));
     if (!text.includes('|')) return text;
@@ -49,6 +54,15 @@ describe('format', () => {
     expect(format('{n}{unit|unit:n}', { n: 2, unit: 'days' }, 'en')).toBe('2 days');
     expect(format('{n} {n|plural:error:errors}', { n: 1 }, 'en')).toBe('1 error');
     expect(format('{n} {n|plural:error:errors}', { n: 0 }, 'en')).toBe('0 errors');
+  });
+
+  it('prints a time in the unit another field names, and one too large for a number in words, never Infinity', () => {
+    expect(format('{t|time:unit}', { t: 1, unit: 'days' }, 'en')).toBe('1 day');
+    expect(format('{t|time:unit}', { t: 2.5, unit: 'working-days' }, 'en')).toBe('2.5 working days');
+    expect(format('{t|time:unit}', { t: 3, unit: 'working-days' }, 'zh-CN')).toBe('3个工作日');
+    expect(format('{t|time:unit}', { t: 1e308, unit: 'hours' }, 'zh-CN')).toBe('1e+308小时');
+    expect(format('由 {t|time:unit} 缩短', { t: Infinity, unit: 'hours' }, 'zh-CN')).toBe('由 过大、无法计算的时长 缩短');
+    expect(format('from {t|time:unit} to', { t: Infinity, unit: 'hours' }, 'en')).toBe('from a time too large to compute to');
   });
 
   it('fills every message of both languages as the regular expression did, with any data', () => {

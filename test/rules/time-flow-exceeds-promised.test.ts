@@ -73,4 +73,18 @@ describe('time/flow-exceeds-promised', () => {
     const findings = check({ ...files, 'flows.yaml': counted }).findings.filter((f) => f.ruleId === ID);
     expect(findings.map((f) => f.message)).toEqual(['Flow spjy can take 25 working days, more than the promised 5 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 听证 → 决定 → 办结']);
   });
+
+  it('says a path too long for a number is too large to compute, in both languages, never Infinity', () => {
+    // Two steps of 1e308 days sum to more than a number holds; one of them alone is a number, printed as it is.
+    const files = fixtureCase(RULE, 'exceeds');
+    const huge = (flows: string) => check({ ...files, 'flows.yaml': flows }).findings.filter((f) => f.ruleId === ID);
+    const one = huge(files['flows.yaml']!.replace('duration: 5,', 'duration: 1e308,'));
+    expect(one.map((f) => f.message)).toEqual(['Flow spjy can take 1e+308 working days, more than the promised 5 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 办结']);
+    const [two] = huge(files['flows.yaml']!.replace('duration: 1, next: complete', 'duration: 1e308, next: complete').replace('duration: 5,', 'duration: 1e308,'));
+    expect(two!.message).not.toContain('Infinity');
+    expect(two!.messages).toEqual({
+      'zh-CN': '流程 spjy 最长需要 过大、无法计算的时长，超过承诺时限 5个工作日：申请 → 受理 → 材料是否齐全 → 审查 → 办结',
+      en: 'Flow spjy can take a time too large to compute, more than the promised 5 working days: 申请 → 受理 → 材料是否齐全 → 审查 → 办结',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // standard/time: the promised limit differs. Longer than the reference is breaking; shorter is better (info).
 // Both limits are compared in the reference's unit, so a change of unit alone is no difference.
-import { convert } from '../../flow/time.js';
+import { convert, toHundredths } from '../../flow/time.js';
 import { defineDivergenceClass } from '../types.js';
 import { bothSides, placeOf } from '../helpers.js';
 
@@ -12,7 +12,7 @@ export default defineDivergenceClass({
     if (!bothSides(pair)) return;
     const unit = pair.reference.value.time_limit.unit;
     const reference = pair.reference.value.time_limit.promised;
-    const local = Math.round(convert(pair.local.value.time_limit.promised, pair.local.value.time_limit.unit, unit) * 100) / 100;
+    const local = toHundredths(convert(pair.local.value.time_limit.promised, pair.local.value.time_limit.unit, unit));
     if (local === reference) return;
     const shorter = local < reference;
     yield {

@@ -21,7 +21,7 @@ const markdown: DiffFormatter = (input) => {
   } else {
     const header = ['diff-department', 'diff-items-added', 'diff-items-cancelled', 'diff-materials', 'diff-promised', 'diff-visits', 'diff-full-online', 'diff-fees-removed'] as const;
     out.push(`| ${header.map((key) => ui(l, key)).join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`);
-    const row = (d: DepartmentSummary, name: string) => `| ${name} | ${d.added} | ${d.cancelled} | ${delta(d, 'materials')} | ${delta(d, 'promisedDays', true)} | ${delta(d, 'visits')} | ${delta(d, 'fullOnline')} | ${d.feesRemoved} |`;
+    const row = (d: DepartmentSummary, name: string) => `| ${name} | ${d.added} | ${d.cancelled} | ${delta(d, 'materials', l)} | ${delta(d, 'promisedDays', l, true)} | ${delta(d, 'visits', l)} | ${delta(d, 'fullOnline', l)} | ${d.feesRemoved} |`;
     for (const d of report.departments) out.push(row(d, escape(d.name)));
     out.push(row(report.total, `**${ui(l, 'diff-total')}**`), '');
     out.push(`**${ui(l, 'diff-counts', countByLevel(report.changes))}**`, '');

@@ -20,7 +20,7 @@ const text: DiffFormatter = (input) => {
     out.push(ui(l, 'diff-no-changes'));
   } else {
     const header = ['diff-department', 'diff-items-added', 'diff-items-cancelled', 'diff-materials', 'diff-promised', 'diff-visits', 'diff-full-online', 'diff-fees-removed'] as const;
-    const row = (d: DepartmentSummary, name: string) => [name, String(d.added), String(d.cancelled), delta(d, 'materials'), delta(d, 'promisedDays', true), delta(d, 'visits'), delta(d, 'fullOnline'), String(d.feesRemoved)];
+    const row = (d: DepartmentSummary, name: string) => [name, String(d.added), String(d.cancelled), delta(d, 'materials', l), delta(d, 'promisedDays', l, true), delta(d, 'visits', l), delta(d, 'fullOnline', l), String(d.feesRemoved)];
     const rows = [header.map((key) => ui(l, key)), ...report.departments.map((d) => row(d, d.name)), row(report.total, ui(l, 'diff-total'))];
     const widths = header.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
     rows.forEach((r, i) => out.push(`  ${r.map((cell, k) => pad(cell, widths[k]!)).join('  ')}`.trimEnd() + (i === 0 ? '' : '')));
