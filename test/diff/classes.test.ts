@@ -152,6 +152,30 @@ const CASES: Record<string, Expected[]> = {
       head: ['powers.yaml', '11339921MB000000234070030000000'],
     },
   ],
+  // Two items that swapped codes: two recodes, not two renames with every field of the other item changed.
+  'power-codes-swapped': [
+    {
+      classId: 'power/recoded',
+      level: 'notice',
+      code: P1,
+      en: `Item "食品小摊贩登记" recoded: ${P2} → ${P1}.`,
+      zh: `事项“食品小摊贩登记”重新编码：${P2} → ${P1}。`,
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', P1],
+    },
+    {
+      classId: 'power/recoded',
+      level: 'notice',
+      code: P2,
+      en: `Item "食品经营许可" recoded: ${P1} → ${P2}.`,
+      zh: `事项“食品经营许可”重新编码：${P1} → ${P2}。`,
+      base: ['powers.yaml', P1],
+      head: ['powers.yaml', P2],
+    },
+  ],
+  // A department's id edited (spj → shenpi) with its credit code kept: the same body, so no item moved (no
+  // power/delegated), no flow lane changed, and no duty list removed and added.
+  'department-id-renamed': [],
   'power-renamed': [
     {
       classId: 'power/renamed',
@@ -179,8 +203,8 @@ const CASES: Record<string, Expected[]> = {
       classId: 'power/delegated',
       level: 'notice',
       code: P2,
-      en: 'Item "食品小摊贩登记" delegated (by scjgj).',
-      zh: '事项“食品小摊贩登记”委托下放（委托部门 scjgj）。',
+      en: 'Item "食品小摊贩登记" delegated (by 测试县市场监督管理局).',
+      zh: '事项“食品小摊贩登记”委托下放（委托部门 测试县市场监督管理局）。',
       base: ['powers.yaml', P2],
       head: ['powers.yaml', 'status: «delegated'],
     },
@@ -201,8 +225,8 @@ const CASES: Record<string, Expected[]> = {
       classId: 'power/delegated',
       level: 'notice',
       code: '11339921MB000000104070010000000',
-      en: 'Item "食品小摊贩登记" moved from department spj to scjgj.',
-      zh: '事项“食品小摊贩登记”实施主体由 spj 改为 scjgj。',
+      en: 'Item "食品小摊贩登记" moved from department 测试县行政审批服务局 to 测试县市场监督管理局.',
+      zh: '事项“食品小摊贩登记”实施主体由 测试县行政审批服务局 改为 测试县市场监督管理局。',
       base: ['powers.yaml', 'department: «spj', '食品小摊贩登记'],
       head: ['powers.yaml', 'department: «scjgj', '食品小摊贩登记'],
     },
