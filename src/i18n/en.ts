@@ -223,6 +223,7 @@ export const ui: UiMessages = {
   'diff-waived': 'waived: {reason} (until {expires})',
   'diff-counts': '{breaking} breaking, {notice} {notice|plural:notice:notices}, {info} info',
   'diff-skipped': 'Not compared: {count} {count|plural:item:items} that fail the schema: {codes}',
+  'diff-truncated': 'Only the {shown} most severe changes are listed; {left} more are left out ({count} in all) to keep this comment within GitHub\'s {limit}-character limit. For the full list, run qingdan diff --format text or --format json.',
   'diff-details': 'Changes',
   'diff-changes-by-level': 'By level',
   'diff-fingerprint': 'fingerprint',

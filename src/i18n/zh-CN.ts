@@ -223,6 +223,7 @@ export const ui: UiMessages = {
   'diff-waived': '已豁免：{reason}（至 {expires}）',
   'diff-counts': '{breaking} 项破坏性变更，{notice} 项需关注，{info} 项信息',
   'diff-skipped': '未比较 {count} 个未通过格式检查的事项：{codes}',
+  'diff-truncated': '评论篇幅有限（GitHub 评论最多 {limit} 个字符），仅列出最重要的 {shown} 项变更，另有 {left} 项未列出（共 {count} 项）。完整清单请用 qingdan diff --format text 或 --format json。',
   'diff-details': '变更明细',
   'diff-changes-by-level': '按级别',
   'diff-fingerprint': '指纹',
