@@ -234,7 +234,7 @@ export const ui: UiMessages = {
   'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
   'waivers-unreadable': 'Cannot read the waiver file {file} ({code}). Check the path given to --waivers.',
-  'bad-waiver-entry': 'Waiver {index} at {file} is malformed: it needs fingerprint (12 hex characters, from qingdan diff\'s output), reason and expires (YYYY-MM-DD).',
+  'bad-waiver-entries': 'The waiver file {file} has errors; fix them first:',
   'baseline-note': 'Only problems new since {ref} are reported: {hidden} existing {hidden|plural:problem:problems} hidden.',
   'site-out-not-folder': '{path} is a file; the site needs a folder.',
   'site-out-not-ours': '{path} exists and is not a site qingdan built (it has no {manifest}). To keep its files safe nothing was written: choose another folder, or empty it first.',

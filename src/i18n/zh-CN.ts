@@ -234,7 +234,7 @@ export const ui: UiMessages = {
   'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
   'waivers-unreadable': '无法读取豁免文件 {file}（{code}）。请检查 --waivers 给出的路径。',
-  'bad-waiver-entry': '豁免文件 {file} 第 {index} 条豁免有误：须有 fingerprint（12 位十六进制，取自 qingdan diff 的输出）、reason（理由）和 expires（到期日，YYYY-MM-DD）。',
+  'bad-waiver-entries': '豁免文件 {file} 有错误，请先修正：',
   'baseline-note': '只报告 {ref} 之后新出现的问题：已忽略 {hidden} 个原有问题。',
   'site-out-not-folder': '{path} 是一个文件，不能作为网站目录。',
   'site-out-not-ours': '{path} 已存在，且不是 qingdan 生成的网站（其中没有 {manifest}）。为免覆盖其中的文件，未写入。请换一个目录，或先清空它。',
