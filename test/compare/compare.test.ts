@@ -101,6 +101,24 @@ describe('compare with imperfect catalogues', () => {
     expect(result.offices[1]!.score).toMatchObject({ total: 4, unavailable: 1 });
   });
 
+  // A zero-width space pasted after a material's name (and one inside an item's name): the same names, one loose match
+  // each, not a breaking standard/material-extra plus a standard/material-missing nobody can see apart.
+  it('matches names that differ only in invisible characters, loosely', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'county-a/powers.yaml'), '- name: 食品经营许可申请书', '- name: "食品经营许可申请书\\u200b"');
+    edit(path.join(dir, 'county-a/powers.yaml'), '    name: 药品零售企业经营许可\n', '    name: "药品零售\\u200b企业经营许可"\n');
+    const result = await run(dir);
+    const food = result.divergences.filter((d) => d.office === 1 && d.basicCode === '000101001000').map((d) => d.classId);
+    expect(food).not.toContain('standard/material-extra');
+    expect(food).not.toContain('standard/material-missing');
+    expect(result.loose.filter((l) => l.office === 1).map((l) => [l.kind, l.reference, l.local])).toEqual([
+      ['material', '食品经营许可申请书', '食品经营许可申请书\u200b'],
+      ['material', '营业执照复印件', '《营业执照》（复印件）'],
+    ]);
+    const drug = result.divergences.filter((d) => d.office === 1 && d.basicCode === '000101002000');
+    expect(drug.map((d) => [d.classId, d.level])).toEqual([['standard/name', 'info']]);
+  });
+
   it('does not report extras for an item whose reference entry fails the schema', async () => {
     const dir = copy();
     edit(path.join(dir, 'reference/powers.yaml'), 'category: penalty', 'category: fine');
