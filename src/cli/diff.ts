@@ -84,7 +84,9 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   const git = new Git(root);
   const topLevel = git.topLevel();
   const prefix = repositoryPrefix(topLevel, root);
-  const working = new DirectorySource(root, cwd);
+  // GitHub places an annotation by its path from the repository's root, wherever qingdan ran: from a subfolder, a path
+  // relative to the working directory (../powers/rsj.yaml) annotates nothing.
+  const working = new DirectorySource(root, cwd, flags.format === 'github' ? prefix || '.' : undefined);
   const atRevision = (ref: string, commit: string): Side => ({ source: new GitSource(git, commit, prefix, working.displayRoot, ref), label: ref });
 
   let baseRef: string | undefined;

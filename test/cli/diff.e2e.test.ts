@@ -223,6 +223,18 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(4);
   });
 
+  // GitHub places annotations by the path from the repository's root: run from lists/powers, a path relative to the
+  // working directory (../powers/jyj.yaml) annotated nothing. Text keeps paths a terminal can open from where it is.
+  it('annotates for GitHub with paths from the repository root, wherever it runs', async () => {
+    const position = positionOf(file(repo, 'powers/jyj.yaml'), ADDED);
+    const github = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'github'], path.join(repo, 'lists/powers'));
+    expect(github.code).toBe(1);
+    expect(github.stdout).toContain(`::error file=lists/powers/jyj.yaml,line=${position.line},col=${position.column},`);
+    expect(github.stdout).not.toContain('file=..');
+    const text = await qingdan(['diff', 'HEAD~1..HEAD'], path.join(repo, 'lists/powers'));
+    expect(text.stdout).toContain(`../powers/jyj.yaml:${position.line}:${position.column}`);
+  });
+
   it('accepts a waiver from a --waivers file, and refuses a malformed one', async () => {
     const data = JSON.parse((await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'json'], repo)).stdout) as JsonDiff;
     const fingerprint = data.changes.find((c) => c.classId === 'power/added')!.fingerprint;
