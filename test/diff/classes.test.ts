@@ -596,6 +596,16 @@ describe('change classes on fixture pairs', () => {
     expect(result.changes.map(actual).sort(order)).toEqual(expected.sort(order));
   });
 
+  // Resumed by writing the status out: the change is on the status line, where GitHub shows the annotation (it was
+  // placed on the code line, which the pull request did not touch).
+  it('places a resumption at its status line when the status is written out', async () => {
+    const powers = caseFiles('power-resumed', 'revision')['powers.yaml']!.replace('    name: 食品小摊贩登记\n    category: confirmation\n    department: spj\n    level: county\n', '    name: 食品小摊贩登记\n    category: confirmation\n    department: spj\n    level: county\n    status: active\n');
+    const result = await diffCaseWith('power-resumed', { revision: { 'powers.yaml': powers } });
+    expect(result.changes.map((c) => [c.classId, c.message, c.head?.path.at(-1), c.head?.line, c.head?.column])).toEqual([
+      ['power/suspended', 'Item "食品小摊贩登记" resumed.', 'status', powers.split('\n').indexOf('    status: active') + 1, 13],
+    ]);
+  });
+
   it('reports a recode as one power/recoded on the new code, not as a removal and an addition', async () => {
     const result = await diffCase('power-recoded');
     expect(result.changes.map((c) => c.classId)).toEqual(['power/recoded']);
