@@ -1,6 +1,6 @@
 // What compare does with imperfect input and with settings: broken files and configs, schema-invalid entries,
 // levels from the reference's qingdan.yaml.
-import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,21 @@ describe('compare with imperfect catalogues', () => {
     expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual(['yaml/syntax county-a/broken.yaml:2:11']);
     expect(result.divergences.filter((d) => d.office === 1).length).toBeGreaterThan(0);
     expect(office.errors).toBeGreaterThan(0);
+  });
+
+  // county-b's only powers file not UTF-8 (GB18030): its items cannot be read, so none of them is "missing" (four
+  // standard/missing notices and a score of 0 for items that may well be in that file); they are not compared.
+  it('does not call items missing when the file that may hold them cannot be read', async () => {
+    const dir = copy();
+    const file = path.join(dir, 'county-b/powers.yaml');
+    // A comment that says 部门 in GB18030 (B2BF C3C5), as an editor saving in the system code page writes it.
+    writeFileSync(file, Buffer.concat([Buffer.from('# '), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('\n'), readFileSync(file)]));
+    const result = await run(dir);
+    const office = result.offices[2]!;
+    expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['file/encoding county-b/powers.yaml:1']);
+    expect(result.divergences.filter((d) => d.office === 2)).toEqual([]);
+    expect(result.rows.filter((r) => r.inReference).map((r) => r.cells[2]!.status)).toEqual(['unavailable', 'unavailable', 'unavailable', 'unavailable']);
+    expect(office.score).toMatchObject({ total: 4, missing: 0, unavailable: 4, score: 0 });
   });
 
   it('leaves out an office whose qingdan.yaml is broken, says why, and goes on', async () => {
