@@ -176,6 +176,18 @@ const CASES: Record<string, Expected[]> = {
   // A department's id edited (spj → shenpi) with its credit code kept: the same body, so no item moved (no
   // power/delegated), no flow lane changed, and no duty list removed and added.
   'department-id-renamed': [],
+  // 食品小摊贩登记 made a sub-item (子项) of 食品经营许可: the list's structure changed, and diff said nothing.
+  'power-parent-changed': [
+    {
+      classId: 'power/parent-changed',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" is now a sub-item of "食品经营许可".',
+      zh: '事项“食品小摊贩登记”改为“食品经营许可”的子项。',
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', `parent: «${P1}`],
+    },
+  ],
   'power-renamed': [
     {
       classId: 'power/renamed',
@@ -598,6 +610,14 @@ describe('change classes on fixture pairs', () => {
 
   // Resumed by writing the status out: the change is on the status line, where GitHub shows the annotation (it was
   // placed on the code line, which the pull request did not touch).
+  it('says when a sub-item becomes a main item, and not when its main item was only recoded', async () => {
+    const reversed = await diffCaseWith('power-parent-changed', { base: caseFiles('power-parent-changed', 'revision'), revision: caseFiles('power-parent-changed', 'base') });
+    expect(reversed.changes.map((c) => [c.classId, c.message])).toEqual([['power/parent-changed', 'Item "食品小摊贩登记" is no longer a sub-item of "食品经营许可": it is a main item.']]);
+    const recoded = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([name, text]) => [name, text.replaceAll(P1, '11339921MB000000104010090000000')]));
+    const result = await diffCaseWith('power-parent-changed', { base: caseFiles('power-parent-changed', 'revision'), revision: recoded(caseFiles('power-parent-changed', 'revision')) });
+    expect(result.changes.map((c) => c.classId)).toEqual(['power/recoded']);
+  });
+
   it('places a resumption at its status line when the status is written out', async () => {
     const powers = caseFiles('power-resumed', 'revision')['powers.yaml']!.replace('    name: 食品小摊贩登记\n    category: confirmation\n    department: spj\n    level: county\n', '    name: 食品小摊贩登记\n    category: confirmation\n    department: spj\n    level: county\n    status: active\n');
     const result = await diffCaseWith('power-resumed', { revision: { 'powers.yaml': powers } });
