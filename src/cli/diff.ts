@@ -113,7 +113,7 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   if (headRef === '') headRef = 'HEAD';
   const headCommit = headRef !== undefined ? git.resolve(headRef) : undefined;
   let baseCommit = git.resolve(baseRef);
-  if (mergeBase) baseCommit = git.mergeBase(baseCommit, headCommit ?? git.resolve('HEAD'));
+  if (mergeBase) baseCommit = git.mergeBase(baseCommit, headCommit ?? git.resolve('HEAD'), `${baseRef}...${headRef ?? 'HEAD'}`);
   const head = headRef !== undefined ? atRevision(headRef, headCommit!) : { source: working, label: working.displayRoot };
   return { base: atRevision(mergeBase ? `merge-base(${baseRef}, ${headRef ?? 'HEAD'})` : baseRef, baseCommit), head };
 }

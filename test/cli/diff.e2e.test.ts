@@ -321,6 +321,17 @@ describe('which revisions qingdan diff compares', () => {
     expect(classes(await qingdan(['diff', 'main...', '-f', 'json'], repo))).toEqual(['time/promised-shortened']);
   });
 
+  // Unrelated histories (an orphan branch, a catalogue imported without history): the sentence names the range as
+  // typed, not two 40-character commit ids.
+  it('A...B without a common ancestor names A...B', async () => {
+    const repo = repository();
+    git(repo, 'checkout', '-q', '--orphan', 'imported');
+    commit(repo, 'imported without history');
+    const result = await qingdan(['diff', 'main...imported'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('qingdan: The revisions main...imported have no common ancestor.\n');
+  });
+
   it('one revision, --base REV, or nothing at all compare with the working tree', async () => {
     const repo = repository();
     edit(file(repo, 'powers/rsj.yaml'), '      statutory: 20\n      promised: 5\n', '      statutory: 20\n      promised: 4\n');
