@@ -1,18 +1,15 @@
 // `qingdan diff`: which two catalogues to compare (revisions or folders), the report, and the gate.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseYaml } from '../catalogue/parse.js';
-import { Positions } from '../catalogue/positions.js';
-import type { Place } from '../findings.js';
 import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
 import { diffCatalogues, failing } from '../diff/diff.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
+import { readWaivers } from '../diff/waivers.js';
 import { diffFormatters } from '../report/diff/index.js';
 import { UsageError } from '../errors.js';
 import { ui } from '../i18n/index.js';
 import { visible } from '../report/visible.js';
-import type { Waiver } from '../schema/definitions.js';
 import { resolveTargets } from './targets.js';
 import { gateFlags, wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
@@ -87,7 +84,9 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   const git = new Git(root);
   const topLevel = git.topLevel();
   const prefix = repositoryPrefix(topLevel, root);
-  const working = new DirectorySource(root, cwd);
+  // GitHub places an annotation by its path from the repository's root, wherever qingdan ran: from a subfolder, a path
+  // relative to the working directory (../powers/rsj.yaml) annotates nothing.
+  const working = new DirectorySource(root, cwd, flags.format === 'github' ? prefix || '.' : undefined);
   const atRevision = (ref: string, commit: string): Side => ({ source: new GitSource(git, commit, prefix, working.displayRoot, ref), label: ref });
 
   let baseRef: string | undefined;
@@ -114,7 +113,7 @@ function sides(revisions: string[], flags: DiffFlags, context: CommandContext): 
   if (headRef === '') headRef = 'HEAD';
   const headCommit = headRef !== undefined ? git.resolve(headRef) : undefined;
   let baseCommit = git.resolve(baseRef);
-  if (mergeBase) baseCommit = git.mergeBase(baseCommit, headCommit ?? git.resolve('HEAD'));
+  if (mergeBase) baseCommit = git.mergeBase(baseCommit, headCommit ?? git.resolve('HEAD'), `${baseRef}...${headRef ?? 'HEAD'}`);
   const head = headRef !== undefined ? atRevision(headRef, headCommit!) : { source: working, label: working.displayRoot };
   return { base: atRevision(mergeBase ? `merge-base(${baseRef}, ${headRef ?? 'HEAD'})` : baseRef, baseCommit), head };
 }
@@ -124,38 +123,11 @@ function inCI(env: NodeJS.ProcessEnv): boolean {
   return !!env.CI && !/^(false|0)$/i.test(env.CI);
 }
 
-/** The waivers of a --waivers file; what is wrong in it is named at file:line:col, as validate would. */
-function readWaivers(file: string, cwd: string): Waiver[] {
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError('waivers-unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
-  }
-  const positions = new Positions(() => text);
-  const at = (place: Omit<Place, 'file'>) => positions.at({ ...place, file });
-  // The catalogue's own YAML reading: an unclosed quote is placed where it opens, aliases and depth are bounded.
-  const parsed = parseYaml(text, file);
-  const [broken] = parsed.data === undefined ? parsed.problems : [];
-  if (broken) throw new UsageError('bad-waivers', { file: at(broken.place), detail: String(broken.data?.detail ?? broken.messageId) });
-  const data: unknown = parsed.data;
-  const inList = Array.isArray(data);
-  const list = inList ? data : (data as { waivers?: unknown } | null)?.waivers;
-  if (!Array.isArray(list)) throw new UsageError('bad-waivers', { file: at({ path: inList ? [] : ['waivers'] }), detail: 'waivers: [{fingerprint, reason, expires}]' });
-  list.forEach((item, index) => {
-    const waiver = item as Partial<Waiver> | null;
-    const ok = waiver && typeof waiver.fingerprint === 'string' && /^[0-9a-f]{12}$/.test(waiver.fingerprint) && typeof waiver.reason === 'string' && waiver.reason.trim() && typeof waiver.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
-    if (!ok) throw new UsageError('bad-waiver-entry', { file: at({ path: inList ? [index] : ['waivers', index] }), index: index + 1 });
-  });
-  return list as Waiver[];
-}
-
-
 async function diffCommand(revisions: string[], flags: DiffFlags, context: CommandContext): Promise<number> {
   const { io } = context;
   const { formatter, failOn } = gateFlags(flags, diffFormatters);
   const locale = context.locale(flags.lang);
-  const extraWaivers = flags.waivers ? readWaivers(flags.waivers, io.cwd) : [];
+  const extraWaivers = flags.waivers ? readWaivers(flags.waivers, io.cwd, locale ?? 'zh-CN') : [];
   const { base, head } = sides(revisions, flags, context);
   const today = io.env.QINGDAN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(io.env.QINGDAN_TODAY) ? io.env.QINGDAN_TODAY : new Date().toISOString().slice(0, 10);
   const result = await diffCatalogues(base, head, { ...(locale ? { locale } : {}), extraWaivers, today });

@@ -75,8 +75,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .showSuggestionAfterError(true);
   for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, context);
 
-  // Usage errors can come before any command has parsed its options: honour --lang for them too.
-  const langIndex = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  // Usage errors can come before any command has parsed its options: honour --lang for them too — the last one, as
+  // commander does, so that a script that appends --lang to a command line gets one language, not two.
+  const langIndex = argv.findLastIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   const langFlag = langIndex < 0 ? undefined : argv[langIndex]!.includes('=') ? argv[langIndex]!.slice('--lang='.length) : argv[langIndex + 1];
   const fallbackLocale = (langFlag ? parseLocale(langFlag) : undefined) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
   try {

@@ -3,7 +3,7 @@
 // and build the matrix and the scores.
 import { DirectorySource } from '../catalogue/source.js';
 import { Positions } from '../catalogue/positions.js';
-import { emptySections, type Catalogue, type Entry } from '../catalogue/model.js';
+import { emptySections, mayBeUnread, type Catalogue, type Entry } from '../catalogue/model.js';
 import { validateCatalogueAsync } from '../validate.js';
 import { getProfile } from '../profiles/index.js';
 import { UsageError } from '../errors.js';
@@ -306,7 +306,9 @@ export async function compareCatalogues(roots: string[], cwd: string, options: C
         continue;
       }
       const locals = match.items.get(index) ?? [];
-      if (!locals.length && l.invalid.has(basicCode)) {
+      // Not listed, but its entry fails the schema, or may be in a file that could not be read (not UTF-8, a YAML
+      // error): not compared, rather than a phantom "missing" for every item of an office whose powers file is GBK.
+      if (!locals.length && (l.invalid.has(basicCode) || mayBeUnread(l.catalogue, 'powers'))) {
         row.cells.push({ status: 'unavailable', classes: [], codes: [], loose: 0 });
         continue;
       }

@@ -1,9 +1,15 @@
 // Matching names across offices that typed the same thing differently: full-width vs half-width punctuation, 《》
-// around titles, spaces, and trailing notes about originals and copies ("（原件及复印件）"). Such a match is "loose",
+// around titles, spaces and invisible characters, and trailing notes about originals and copies ("（原件及复印件）"). Such a match is "loose",
 // and the report says so.
 
 const TITLE_MARKS = /[《》〈〉「」『』“”‘’"'\u300a\u300b]/g;
 const SPACE = /\s+/g;
+/**
+ * Invisible format characters (zero-width space and joiners, soft hyphen, BOM, direction marks): pasted from web pages
+ * and Word files into names, they made 食品经营许可申请书 and the same name with a U+200B two materials, one
+ * "extra" (breaking) and one "missing", that no one could see apart.
+ */
+const INVISIBLE = /\p{Cf}/gu;
 const COPY_WORD = '(?:原件|复印件|影印件|扫描件|电子件|复印)';
 /** A parenthetical that only says which form to bring: 原件, 复印件, how many, checked or kept. */
 const COPY_NOTE = new RegExp(`\\((?:${COPY_WORD}|核验|查验|交验|验|收取|提交|留存|各|份|[0-9一二三四五六七八九十两]|及|和|与|或|、|,|;|/)+\\)$`, 'u');
@@ -12,7 +18,7 @@ const COPY_TAIL = new RegExp(`${COPY_WORD}(?:(?:及|和|与|或|、|/)${COPY_WOR
 
 /** Text with widths unified and spaces dropped: how fee standards and article labels compare. */
 export function compact(text: string): string {
-  return text.normalize('NFKC').replace(SPACE, '');
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(SPACE, '');
 }
 
 /** The form two names are compared in when an exact match fails. */

@@ -16,7 +16,7 @@ import { Resolver } from '../validate.js';
 import type { DepartmentResponsibility, Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
 import { dutyKey } from './helpers.js';
 import type { Locale, Place } from '../findings.js';
-import { matchPowers } from './match.js';
+import { departmentRenames, matchPowers, renamedDepartment } from './match.js';
 import { changeClasses, changeClassById } from './registry.js';
 import { LEVEL_RANK, type Change, type ChangeLevel, type DiffContext, type RawChange, type Side } from './types.js';
 
@@ -99,14 +99,15 @@ function emptyCatalogue(source: CatalogueSource): Catalogue {
   return buildCatalogue(source.displayRoot, displayPath(source, CONFIG_FILE), { name: '' }, new Map(), emptySections(), keys);
 }
 
-function sideOf(catalogue: Catalogue): Side {
+/** `renames` maps a base side's department ids to the head's, so that a renamed department id keeps its duty lists. */
+function sideOf(catalogue: Catalogue, renames: ReadonlyMap<string, string> = new Map()): Side {
   const responsibilities = new Map<string, Entry<PowerResponsibility>>();
   const duties = new Map<string, Entry<DepartmentResponsibility>>();
   for (const entry of catalogue.sections.responsibilities) {
     if ('power' in entry.value) {
       if (!responsibilities.has(entry.value.power)) responsibilities.set(entry.value.power, entry as Entry<PowerResponsibility>);
     } else {
-      const key = dutyKey(entry.value);
+      const key = dutyKey({ ...entry.value, department: renamedDepartment(renames, entry.value.department) });
       if (!duties.has(key)) duties.set(key, entry as Entry<DepartmentResponsibility>);
     }
   }
@@ -133,26 +134,27 @@ export function fingerprint(change: Pick<RawChange, 'classId' | 'code' | 'detail
 }
 
 /** Yardsticks of the items in force; `skip` (items not compared) counts on neither side, so a typo is not a reform. */
-function totals(catalogue: Catalogue, skip: ReadonlySet<string>): Map<string, YardstickTotals> {
+function totals(catalogue: Catalogue, skip: ReadonlySet<string>, renames: ReadonlyMap<string, string> = new Map()): Map<string, YardstickTotals> {
   const out = new Map<string, YardstickTotals>();
   for (const { value: power } of catalogue.powerByCode.values()) {
     if (power.status === 'cancelled' || power.status === 'suspended' || skip.has(power.code)) continue;
-    const t = out.get(power.department) ?? { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
+    const department = renamedDepartment(renames, power.department);
+    const t = out.get(department) ?? { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
     t.items++;
     t.materials += power.materials?.length ?? 0;
     t.promisedDays += convert(power.time_limit.promised, power.time_limit.unit, 'working-days');
     t.visits += power.visits ?? 0;
     if (isFullOnline(power.online?.depth) && (power.visits ?? 0) === 0) t.fullOnline++;
     t.fees += power.fees?.length ?? 0;
-    out.set(power.department, t);
+    out.set(department, t);
   }
   return out;
 }
 
 const ZERO: YardstickTotals = { items: 0, materials: 0, promisedDays: 0, visits: 0, fullOnline: 0, fees: 0 };
 
-function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: ReadonlySet<string>): { departments: DepartmentSummary[]; total: DepartmentSummary } {
-  const baseTotals = totals(base, skip);
+function summarise(base: Catalogue, head: Catalogue, changes: Change[], skip: ReadonlySet<string>, renames: ReadonlyMap<string, string>): { departments: DepartmentSummary[]; total: DepartmentSummary } {
+  const baseTotals = totals(base, skip, renames);
   const headTotals = totals(head, skip);
   const ids = [...new Set([...baseTotals.keys(), ...headTotals.keys(), ...changes.map((c) => c.department)])];
   // Positions looked up once: a catalogue of a thousand departments would otherwise copy the key list per comparison.
@@ -211,10 +213,11 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   const settingsFrom = headLoaded ?? baseCatalogue;
   const locale = options.locale ?? settingsFrom.config.locale ?? 'zh-CN';
   const skip = invalidCodes(baseCatalogue, headCatalogue);
-  const context: DiffContext = { base: sideOf(baseCatalogue), head: sideOf(headCatalogue), ...(absent === 'base' ? { firstVersion: true } : {}) };
+  const renames = departmentRenames(baseCatalogue, headCatalogue);
+  const context: DiffContext = { base: sideOf(baseCatalogue, renames), head: sideOf(headCatalogue), departmentRenames: renames, ...(absent === 'base' ? { firstVersion: true } : {}) };
 
   const raw: RawChange[] = [];
-  for (const pair of matchPowers(baseCatalogue, headCatalogue, skip)) {
+  for (const pair of matchPowers(baseCatalogue, headCatalogue, skip, renames)) {
     for (const changeClass of changeClasses) raw.push(...changeClass.check(pair, context));
   }
   for (const changeClass of changeClasses) if (changeClass.checkCatalogue) raw.push(...changeClass.checkCatalogue(context));
@@ -259,7 +262,7 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
   for (const [id, waiver] of active) if (!used.has(id)) notes.push(ui(locale, 'waiver-unused', { ...waiver }));
 
   changes.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || compare(a.department, b.department) || compare(a.code, b.code) || compare(a.classId, b.classId) || compare(a.fingerprint, b.fingerprint));
-  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes, skip), skipped: [...skip].sort(), notes, ...(absent ? { absent } : {}) };
+  return { base: base.label, head: head.label, locale, changes, ...summarise(baseCatalogue, headCatalogue, changes, skip, renames), skipped: [...skip].sort(), notes, ...(absent ? { absent } : {}) };
 }
 
 function compare(a: string, b: string): number {

@@ -94,11 +94,12 @@ export class Git {
     }
   }
 
-  mergeBase(a: string, b: string): string {
+  /** `label` is the range as the user named it (main...feature): the resolved commit ids say nothing to them. */
+  mergeBase(a: string, b: string, label = `${a}...${b}`): string {
     try {
       return this.run(['merge-base', '--end-of-options', a, b]).trim();
     } catch {
-      throw new UsageError(this.isShallow() ? 'ref-missing-shallow' : 'no-merge-base', { ref: `${a}...${b}` });
+      throw new UsageError(this.isShallow() ? 'ref-missing-shallow' : 'no-merge-base', { ref: label });
     }
   }
 

@@ -8,6 +8,7 @@ import powerRenamed from './classes/power-renamed.js';
 import powerCategoryChanged from './classes/power-category-changed.js';
 import powerDelegated from './classes/power-delegated.js';
 import powerSuspended from './classes/power-suspended.js';
+import powerParentChanged from './classes/power-parent-changed.js';
 import timePromisedShortened from './classes/time-promised-shortened.js';
 import timePromisedLengthened from './classes/time-promised-lengthened.js';
 import timeStatutoryChanged from './classes/time-statutory-changed.js';
@@ -26,7 +27,7 @@ import responsibilityChanged from './classes/responsibility-changed.js';
 import flowStepsChanged from './classes/flow-steps-changed.js';
 
 export const changeClasses = [
-  powerAdded, powerRemoved, powerCancelled, powerRecoded, powerRenamed, powerCategoryChanged, powerDelegated, powerSuspended,
+  powerAdded, powerRemoved, powerCancelled, powerRecoded, powerRenamed, powerCategoryChanged, powerDelegated, powerSuspended, powerParentChanged,
   timePromisedShortened, timePromisedLengthened, timeStatutoryChanged,
   materialAdded, materialRemoved, materialChanged,
   visitsReduced, visitsIncreased,

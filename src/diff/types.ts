@@ -28,6 +28,8 @@ export interface DiffContext {
   head: Side;
   /** The base revision has no catalogue (the one that adds it is being compared): there was no list to add items to. */
   firstVersion?: boolean;
+  /** Base department ids the head spells differently for the same body (same credit code): no move, only a new slug. */
+  departmentRenames: ReadonlyMap<string, string>;
 }
 
 /** What a change class reports: no positions, no text, no final level — resolved in one place, as for findings. */

@@ -6,6 +6,7 @@ export const changes: RuleMessages = {
   'power/removed': { description: 'An item was deleted from the list (rather than marked cancelled).', messages: { removed: 'Item "{name}" ({code}) was deleted. If it was cancelled, keep the entry with status: cancelled.' } },
   'power/cancelled': { description: 'An item\'s status became cancelled.', messages: { cancelled: 'Item "{name}" cancelled.' } },
   'power/suspended': { description: 'An item was suspended, or resumed (cancellation is power/cancelled).', messages: { suspended: 'Item "{name}" suspended.', resumed: 'Item "{name}" resumed.' } },
+  'power/parent-changed': { description: 'An item became a sub-item of another, a main item again, or moved under another main item.', messages: { 'became-sub': 'Item "{name}" is now a sub-item of "{to}".', 'became-main': 'Item "{name}" is no longer a sub-item of "{from}": it is a main item.', moved: 'Sub-item "{name}" moved from "{from}" to "{to}".' } },
   'power/recoded': { description: 'The code changed while name and basis stayed: the same item, renumbered (a new department is reported as power/delegated too).', messages: { recoded: 'Item "{name}" recoded: {from} → {to}.' } },
   'power/renamed': { description: 'An item was renamed.', messages: { renamed: 'Item renamed: "{from}" → "{to}".' } },
   'power/category-changed': { description: 'An item moved to another category.', messages: { changed: 'Item "{name}" moved from {from|category} to {to|category}.' } },

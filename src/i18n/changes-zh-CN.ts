@@ -6,6 +6,7 @@ export const changes: RuleMessages = {
   'power/removed': { description: '事项从清单中删除（而不是标为取消）。', messages: { removed: '删除事项“{name}”（{code}）。如属取消，建议保留条目并标 status: cancelled。' } },
   'power/cancelled': { description: '事项状态改为取消。', messages: { cancelled: '取消事项“{name}”。' } },
   'power/suspended': { description: '事项暂停实施，或恢复实施（取消见 power/cancelled）。', messages: { suspended: '事项“{name}”暂停实施。', resumed: '事项“{name}”恢复实施。' } },
+  'power/parent-changed': { description: '事项成为另一事项的子项、改为主项，或改属另一主项。', messages: { 'became-sub': '事项“{name}”改为“{to}”的子项。', 'became-main': '事项“{name}”不再是“{from}”的子项，改为主项。', moved: '子项“{name}”由“{from}”改属“{to}”。' } },
   'power/recoded': { description: '编码变更而名称和依据未变：同一事项重新编码（实施主体变了时另报 power/delegated）。', messages: { recoded: '事项“{name}”重新编码：{from} → {to}。' } },
   'power/renamed': { description: '事项名称变更。', messages: { renamed: '事项更名：“{from}” → “{to}”。' } },
   'power/category-changed': { description: '事项类型变更。', messages: { changed: '事项“{name}”类型由{from|category}改为{to|category}。' } },

@@ -223,6 +223,18 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(4);
   });
 
+  // GitHub places annotations by the path from the repository's root: run from lists/powers, a path relative to the
+  // working directory (../powers/jyj.yaml) annotated nothing. Text keeps paths a terminal can open from where it is.
+  it('annotates for GitHub with paths from the repository root, wherever it runs', async () => {
+    const position = positionOf(file(repo, 'powers/jyj.yaml'), ADDED);
+    const github = await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'github'], path.join(repo, 'lists/powers'));
+    expect(github.code).toBe(1);
+    expect(github.stdout).toContain(`::error file=lists/powers/jyj.yaml,line=${position.line},col=${position.column},`);
+    expect(github.stdout).not.toContain('file=..');
+    const text = await qingdan(['diff', 'HEAD~1..HEAD'], path.join(repo, 'lists/powers'));
+    expect(text.stdout).toContain(`../powers/jyj.yaml:${position.line}:${position.column}`);
+  });
+
   it('accepts a waiver from a --waivers file, and refuses a malformed one', async () => {
     const data = JSON.parse((await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'json'], repo)).stdout) as JsonDiff;
     const fingerprint = data.changes.find((c) => c.classId === 'power/added')!.fingerprint;
@@ -235,11 +247,29 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(expired.code).toBe(1);
     expect(expired.stdout).toContain(`Waiver ${fingerprint} (县政府常务会议纪要〔2026〕9号) expired on 2026-12-31 and no longer applies.`);
 
-    writeFileSync(path.join(dir, 'bad.yaml'), 'waivers:\n  - fingerprint: abc\n    reason: 试点\n');
-    const bad = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'bad.yaml')], repo);
+    // Every problem at the offending value, with the words and rules of qingdan.yaml's own waivers: a date that is no
+    // date (2026-02-30 was accepted, and the waiver silently expired or lived on) and a misspelt key are refused too.
+    const badFile = path.join(dir, 'bad.yaml');
+    writeFileSync(badFile, 'waivers:\n  - fingerprint: abc\n    reason: 试点\n  - fingerprint: 0123456789ab\n    reason: 二月\n    expires: 2026-02-30\n  - fingerprint: 0123456789ac\n    reason: 拼错\n    expire: 2026-12-01\n');
+    const bad = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', badFile, '--lang', 'en'], repo);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe(`qingdan: Waiver 1 at ${path.join(dir, 'bad.yaml')}:2:5 is malformed: it needs fingerprint (12 hex characters, from qingdan diff's output), reason and expires (YYYY-MM-DD).\n`);
+    expect(bad.stderr.split('\n')).toEqual([
+      `qingdan: The waiver file ${badFile} has errors; fix them first:`,
+      badFile,
+      `  ${badFile}:2:5  error  Missing required field expires.  schema/required`,
+      `  ${badFile}:2:18  error  fingerprint is malformed (is abc); it must match ^[0-9a-f]{12}$.  schema/pattern`,
+      `  ${badFile}:6:14  error  expires must be a date, YYYY-MM-DD (is 2026-02-30).  schema/format`,
+      `  ${badFile}:7:5  error  Missing required field expires.  schema/required`,
+      `  ${badFile}:9:13  error  Unknown field expire; did you mean expires?  schema/unknown-property`,
+      '',
+      '✖ 5 errors, 0 warnings, 0 infos',
+      '',
+    ]);
+    const zh = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', badFile, '--lang', 'zh-CN'], repo);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`qingdan: 豁免文件 ${badFile} 有错误，请先修正：\n`);
+    expect(zh.stderr).toContain(`  ${badFile}:6:14  错误  expires 应为日期，格式 YYYY-MM-DD（现为 2026-02-30）。  schema/format\n`);
     writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers:\n  - fingerprint: "abc\n');
     const unparsable = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'unparsable.yaml')], repo);
     expect(unparsable.code).toBe(2);
@@ -289,6 +319,17 @@ describe('which revisions qingdan diff compares', () => {
     expect((JSON.parse(threeDots.stdout) as JsonDiff).base).toBe('merge-base(main, feature)');
     // An empty side means HEAD, as in git.
     expect(classes(await qingdan(['diff', 'main...', '-f', 'json'], repo))).toEqual(['time/promised-shortened']);
+  });
+
+  // Unrelated histories (an orphan branch, a catalogue imported without history): the sentence names the range as
+  // typed, not two 40-character commit ids.
+  it('A...B without a common ancestor names A...B', async () => {
+    const repo = repository();
+    git(repo, 'checkout', '-q', '--orphan', 'imported');
+    commit(repo, 'imported without history');
+    const result = await qingdan(['diff', 'main...imported'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('qingdan: The revisions main...imported have no common ancestor.\n');
   });
 
   it('one revision, --base REV, or nothing at all compare with the working tree', async () => {

@@ -1,6 +1,6 @@
 // What compare does with imperfect input and with settings: broken files and configs, schema-invalid entries,
 // levels from the reference's qingdan.yaml.
-import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,21 @@ describe('compare with imperfect catalogues', () => {
     expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual(['yaml/syntax county-a/broken.yaml:2:11']);
     expect(result.divergences.filter((d) => d.office === 1).length).toBeGreaterThan(0);
     expect(office.errors).toBeGreaterThan(0);
+  });
+
+  // county-b's only powers file not UTF-8 (GB18030): its items cannot be read, so none of them is "missing" (four
+  // standard/missing notices and a score of 0 for items that may well be in that file); they are not compared.
+  it('does not call items missing when the file that may hold them cannot be read', async () => {
+    const dir = copy();
+    const file = path.join(dir, 'county-b/powers.yaml');
+    // A comment that says 部门 in GB18030 (B2BF C3C5), as an editor saving in the system code page writes it.
+    writeFileSync(file, Buffer.concat([Buffer.from('# '), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('\n'), readFileSync(file)]));
+    const result = await run(dir);
+    const office = result.offices[2]!;
+    expect(office.problems.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['file/encoding county-b/powers.yaml:1']);
+    expect(result.divergences.filter((d) => d.office === 2)).toEqual([]);
+    expect(result.rows.filter((r) => r.inReference).map((r) => r.cells[2]!.status)).toEqual(['unavailable', 'unavailable', 'unavailable', 'unavailable']);
+    expect(office.score).toMatchObject({ total: 4, missing: 0, unavailable: 4, score: 0 });
   });
 
   it('leaves out an office whose qingdan.yaml is broken, says why, and goes on', async () => {
@@ -99,6 +114,24 @@ describe('compare with imperfect catalogues', () => {
     expect(drug.cells[1]!.status).toBe('unavailable');
     expect(result.divergences.some((d) => d.office === 1 && d.basicCode === '000101002000')).toBe(false);
     expect(result.offices[1]!.score).toMatchObject({ total: 4, unavailable: 1 });
+  });
+
+  // A zero-width space pasted after a material's name (and one inside an item's name): the same names, one loose match
+  // each, not a breaking standard/material-extra plus a standard/material-missing nobody can see apart.
+  it('matches names that differ only in invisible characters, loosely', async () => {
+    const dir = copy();
+    edit(path.join(dir, 'county-a/powers.yaml'), '- name: 食品经营许可申请书', '- name: "食品经营许可申请书\\u200b"');
+    edit(path.join(dir, 'county-a/powers.yaml'), '    name: 药品零售企业经营许可\n', '    name: "药品零售\\u200b企业经营许可"\n');
+    const result = await run(dir);
+    const food = result.divergences.filter((d) => d.office === 1 && d.basicCode === '000101001000').map((d) => d.classId);
+    expect(food).not.toContain('standard/material-extra');
+    expect(food).not.toContain('standard/material-missing');
+    expect(result.loose.filter((l) => l.office === 1).map((l) => [l.kind, l.reference, l.local])).toEqual([
+      ['material', '食品经营许可申请书', '食品经营许可申请书\u200b'],
+      ['material', '营业执照复印件', '《营业执照》（复印件）'],
+    ]);
+    const drug = result.divergences.filter((d) => d.office === 1 && d.basicCode === '000101002000');
+    expect(drug.map((d) => [d.classId, d.level])).toEqual([['standard/name', 'info']]);
   });
 
   it('does not report extras for an item whose reference entry fails the schema', async () => {

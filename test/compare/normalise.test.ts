@@ -11,6 +11,9 @@ describe('loose names', () => {
     ['食品经营 许可', '食品经营许可'],
     ['ＡＢＣ公司章程', 'ABC公司章程'],
     ['“三合一”申请表', '三合一申请表'],
+    // Zero-width space, zero-width joiner, soft hyphen, BOM: invisible, pasted from web pages and Word files.
+    ['食品经营许可申请书\u200b', '食品经营许可申请书'],
+    ['食品\u200d经营\u00ad许可\ufeff', '食品经营许可'],
   ])('%s is %s loosely', (a, b) => {
     expect(sameLoosely(a, b) || a === b).toBe(true);
     expect(looseName(a)).toBe(looseName(b));

@@ -152,6 +152,42 @@ const CASES: Record<string, Expected[]> = {
       head: ['powers.yaml', '11339921MB000000234070030000000'],
     },
   ],
+  // Two items that swapped codes: two recodes, not two renames with every field of the other item changed.
+  'power-codes-swapped': [
+    {
+      classId: 'power/recoded',
+      level: 'notice',
+      code: P1,
+      en: `Item "食品小摊贩登记" recoded: ${P2} → ${P1}.`,
+      zh: `事项“食品小摊贩登记”重新编码：${P2} → ${P1}。`,
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', P1],
+    },
+    {
+      classId: 'power/recoded',
+      level: 'notice',
+      code: P2,
+      en: `Item "食品经营许可" recoded: ${P1} → ${P2}.`,
+      zh: `事项“食品经营许可”重新编码：${P1} → ${P2}。`,
+      base: ['powers.yaml', P1],
+      head: ['powers.yaml', P2],
+    },
+  ],
+  // A department's id edited (spj → shenpi) with its credit code kept: the same body, so no item moved (no
+  // power/delegated), no flow lane changed, and no duty list removed and added.
+  'department-id-renamed': [],
+  // 食品小摊贩登记 made a sub-item (子项) of 食品经营许可: the list's structure changed, and diff said nothing.
+  'power-parent-changed': [
+    {
+      classId: 'power/parent-changed',
+      level: 'notice',
+      code: P2,
+      en: 'Item "食品小摊贩登记" is now a sub-item of "食品经营许可".',
+      zh: '事项“食品小摊贩登记”改为“食品经营许可”的子项。',
+      base: ['powers.yaml', P2],
+      head: ['powers.yaml', `parent: «${P1}`],
+    },
+  ],
   'power-renamed': [
     {
       classId: 'power/renamed',
@@ -179,8 +215,8 @@ const CASES: Record<string, Expected[]> = {
       classId: 'power/delegated',
       level: 'notice',
       code: P2,
-      en: 'Item "食品小摊贩登记" delegated (by scjgj).',
-      zh: '事项“食品小摊贩登记”委托下放（委托部门 scjgj）。',
+      en: 'Item "食品小摊贩登记" delegated (by 测试县市场监督管理局).',
+      zh: '事项“食品小摊贩登记”委托下放（委托部门 测试县市场监督管理局）。',
       base: ['powers.yaml', P2],
       head: ['powers.yaml', 'status: «delegated'],
     },
@@ -201,8 +237,8 @@ const CASES: Record<string, Expected[]> = {
       classId: 'power/delegated',
       level: 'notice',
       code: '11339921MB000000104070010000000',
-      en: 'Item "食品小摊贩登记" moved from department spj to scjgj.',
-      zh: '事项“食品小摊贩登记”实施主体由 spj 改为 scjgj。',
+      en: 'Item "食品小摊贩登记" moved from department 测试县行政审批服务局 to 测试县市场监督管理局.',
+      zh: '事项“食品小摊贩登记”实施主体由 测试县行政审批服务局 改为 测试县市场监督管理局。',
       base: ['powers.yaml', 'department: «spj', '食品小摊贩登记'],
       head: ['powers.yaml', 'department: «scjgj', '食品小摊贩登记'],
     },
@@ -570,6 +606,24 @@ describe('change classes on fixture pairs', () => {
       head: position(name, 'revision', e.head),
     }));
     expect(result.changes.map(actual).sort(order)).toEqual(expected.sort(order));
+  });
+
+  // Resumed by writing the status out: the change is on the status line, where GitHub shows the annotation (it was
+  // placed on the code line, which the pull request did not touch).
+  it('says when a sub-item becomes a main item, and not when its main item was only recoded', async () => {
+    const reversed = await diffCaseWith('power-parent-changed', { base: caseFiles('power-parent-changed', 'revision'), revision: caseFiles('power-parent-changed', 'base') });
+    expect(reversed.changes.map((c) => [c.classId, c.message])).toEqual([['power/parent-changed', 'Item "食品小摊贩登记" is no longer a sub-item of "食品经营许可": it is a main item.']]);
+    const recoded = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([name, text]) => [name, text.replaceAll(P1, '11339921MB000000104010090000000')]));
+    const result = await diffCaseWith('power-parent-changed', { base: caseFiles('power-parent-changed', 'revision'), revision: recoded(caseFiles('power-parent-changed', 'revision')) });
+    expect(result.changes.map((c) => c.classId)).toEqual(['power/recoded']);
+  });
+
+  it('places a resumption at its status line when the status is written out', async () => {
+    const powers = caseFiles('power-resumed', 'revision')['powers.yaml']!.replace('    name: 食品小摊贩登记\n    category: confirmation\n    department: spj\n    level: county\n', '    name: 食品小摊贩登记\n    category: confirmation\n    department: spj\n    level: county\n    status: active\n');
+    const result = await diffCaseWith('power-resumed', { revision: { 'powers.yaml': powers } });
+    expect(result.changes.map((c) => [c.classId, c.message, c.head?.path.at(-1), c.head?.line, c.head?.column])).toEqual([
+      ['power/suspended', 'Item "食品小摊贩登记" resumed.', 'status', powers.split('\n').indexOf('    status: active') + 1, 13],
+    ]);
   });
 
   it('reports a recode as one power/recoded on the new code, not as a removal and an addition', async () => {

@@ -57,6 +57,35 @@ describe('markdown', () => {
     expect(skipped).toContain('> Not compared: 2 items that fail the schema: 11339921MB000000234070010000000, 11339921MB000000234070020000000');
   });
 
+  // A revision that adds 2,500 items: the full list is about 400,000 characters, and GitHub refuses a comment over
+  // 65,536 (gh pr comment fails and the pull request gets no report at all).
+  it('keeps a huge report within GitHub\'s comment limit: the summary, the most severe changes, and how many are left out', async () => {
+    const item = (i: number, justified: boolean) =>
+      `  - code: 11339921MB00000023409${String(i).padStart(6, '0')}0000\n    name: 新增测试事项${i}\n    category: other\n    department: spj\n    basis: [{law: spaqf, article: 第三十六条}]\n    time_limit: {statutory: 10, promised: 3, unit: working-days}\n${justified ? '    justification: 县政府决定\n' : ''}`;
+    // The three unjustified (breaking) items come last in the file and must still be listed.
+    const extra = Array.from({ length: 2503 }, (_, i) => item(i, i < 2500)).join('');
+    const powers = `${caseFiles('no-op', 'revision')['powers.yaml']!.trimEnd()}\n${extra}`;
+    const result = await diffCaseWith('no-op', { revision: { 'powers.yaml': powers } });
+    expect(result.changes).toHaveLength(2503);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const text = diffFormatters.markdown!(report({ ...result, locale, changes: result.changes.map((c) => ({ ...c, message: c.messages[locale] })) }));
+      expect(text.length).toBeLessThanOrEqual(65_536);
+      const lines = text.trimEnd().split('\n');
+      const listed = lines.filter((line) => line.startsWith('- '));
+      expect(listed.length).toBeGreaterThan(100);
+      expect(listed.slice(0, 3).every((line) => line.includes('power/added') && (line.startsWith('- 🔴 **breaking**') || line.startsWith('- 🔴 **破坏性**')))).toBe(true);
+      expect(lines).toContain(locale === 'en' ? '| **Total** | 2503 | 0 | 3 | 8 → 7517 (+7509, +93862.5%) | 1 | 1 | 0 |' : '| **合计** | 2503 | 0 | 3 | 8 → 7517 (+7509, +93862.5%) | 1 | 1 | 0 |');
+      const left = 2503 - listed.length;
+      expect(lines.at(-1)).toBe(
+        locale === 'en'
+          ? `> Only the ${listed.length} most severe changes are listed; ${left} more are left out (2503 in all) to keep this comment within GitHub's 65536-character limit. For the full list, run qingdan diff --format text or --format json.`
+          : `> 评论篇幅有限（GitHub 评论最多 65536 个字符），仅列出最重要的 ${listed.length} 项变更，另有 ${left} 项未列出（共 2503 项）。完整清单请用 qingdan diff --format text 或 --format json。`,
+      );
+      // As many as fit: one more would not.
+      expect(text.length + listed[listed.length - 1]!.length).toBeGreaterThan(65_536 - 200);
+    }
+  });
+
   it('says there are no changes, in the catalogue language', async () => {
     expect(diffFormatters.markdown!(report(await diffCase('no-op')))).toBe('## Catalogue changes: no-op\\_base → no-op\\_revision\n\nNo changes.\n');
     expect(diffFormatters.markdown!(report(await diffCase('no-op', { locale: undefined })))).toBe('## 清单变更：no-op\\_base → no-op\\_revision\n\n没有变更。\n');

@@ -82,4 +82,15 @@ describe('reform summary', () => {
     expect(result.total.base).toEqual({ items: 1, materials: 2, promisedDays: 5, visits: 1, fullOnline: 0, fees: 2 });
     expect(result.total.head).toEqual({ items: 1, materials: 2, promisedDays: 4, visits: 1, fullOnline: 0, fees: 2 });
   });
+  // The department's id edited (spj → shenpi, same credit code) and, in the same revision, its item's promised limit
+  // shortened: one row for the body, counted from its base figures, not "0 → 1 item" under the new id.
+  it('counts a department whose id was edited under its new id, from its base figures', async () => {
+    const files = caseFiles('department-id-renamed', 'revision');
+    const powers = files['powers.yaml']!.replace('{statutory: 10, promised: 3, unit: working-days}', '{statutory: 10, promised: 2, unit: working-days}');
+    expect(powers).not.toBe(files['powers.yaml']);
+    const result = await diffCaseWith('department-id-renamed', { revision: { 'powers.yaml': powers } });
+    expect(result.changes.map((c) => [c.classId, c.department])).toEqual([['time/promised-shortened', 'shenpi']]);
+    expect(result.departments).toHaveLength(1);
+    expect(result.departments[0]).toMatchObject({ department: 'shenpi', name: '测试县行政审批服务局', base: { items: 1, promisedDays: 3 }, head: { items: 1, promisedDays: 2 } });
+  });
 });

@@ -24,7 +24,7 @@ describe('generated reference docs', () => {
 
   it('changes.md names every change class of DOMAIN.md §5 with its default level', () => {
     const text = renderChangesDoc();
-    expect(changeClasses).toHaveLength(24);
+    expect(changeClasses).toHaveLength(25);
     for (const changeClass of changeClasses) expect(text).toContain(`## ${changeClass.id}\n\n- 默认级别 / default level: **${changeClass.level}**`);
   });
 

@@ -2,10 +2,11 @@
 import { defineChangeClass } from '../types.js';
 import { bothSides, canonical, isCancelled, itemOf, placeOf } from '../helpers.js';
 import type { Flow } from '../../schema/definitions.js';
+import { renamedDepartment } from '../match.js';
 
 /** Steps by id, without presentation-only fields, so renaming a role or an output is not a process change. */
-function shape(flow: Flow): Map<string, string> {
-  return new Map(flow.steps.map((step) => [step.id, canonical({ type: step.type, department: step.department, duration: step.duration, unit: step.unit, counted: step.counted, next: step.next, branches: step.branches, name: step.name })]));
+function shape(flow: Flow, renames: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  return new Map(flow.steps.map((step) => [step.id, canonical({ type: step.type, department: step.department === undefined ? undefined : renamedDepartment(renames, step.department), duration: step.duration, unit: step.unit, counted: step.counted, next: step.next, branches: step.branches, name: step.name })]));
 }
 
 export default defineChangeClass({
@@ -18,7 +19,7 @@ export default defineChangeClass({
     const after = context.head.flows.get(pair.head.value.code);
     // The same object when the file did not change between the revisions (diff parses a shared blob once).
     if (!before || !after || before.value === after.value) return;
-    const a = shape(before.value);
+    const a = shape(before.value, context.departmentRenames);
     const b = shape(after.value);
     const added = [...b.keys()].filter((id) => !a.has(id));
     const removed = [...a.keys()].filter((id) => !b.has(id));

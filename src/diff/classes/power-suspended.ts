@@ -19,8 +19,10 @@ export default defineChangeClass({
       messageId: after ? 'suspended' : 'resumed',
       data: { name: head.name },
       ...itemOf(pair),
-      base: placeOf(pair.base, before ? 'status' : 'code'),
-      head: placeOf(pair.head, after ? 'status' : 'code'),
+      // At the status line where there is one (`status: active` written out): the line the pull request changed, where
+      // an annotation shows; the code when the status was left out (active by default).
+      base: placeOf(pair.base, pair.base.value.status !== undefined ? 'status' : 'code'),
+      head: placeOf(pair.head, pair.head.value.status !== undefined ? 'status' : 'code'),
     };
   },
 });

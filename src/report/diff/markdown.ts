@@ -1,7 +1,7 @@
 // markdown: a pull-request comment — the summary table first, then the changes grouped by department.
 import { ui } from '../../i18n/index.js';
 import { visibleStrings } from '../visible.js';
-import { countByLevel, delta, where, type DiffFormatter } from './types.js';
+import { countByLevel, delta, where, type DiffFormatter, type DiffReport } from './types.js';
 import type { DepartmentSummary } from '../../diff/diff.js';
 import type { Change } from '../../diff/types.js';
 
@@ -11,9 +11,37 @@ function escape(text: string): string {
 
 const MARK = { breaking: '🔴', notice: '🟡', info: '🔵' } as const;
 
+/**
+ * GitHub refuses a comment body over 65,536 characters (and, by later measurements, over 262,144 UTF-8 bytes): `gh pr
+ * comment --body-file` fails and the pull request gets no report at all. A longer report lists the most severe changes
+ * that fit and says how many are left out; the summary table always stays.
+ */
+export const MARKDOWN_MAX_CHARACTERS = 65_536;
+const MARKDOWN_MAX_BYTES = 262_144;
+/** Codes of entries not compared are listed up to this many; a catalogue that fails the schema everywhere says how many. */
+const SKIPPED_SHOWN = 50;
+
+function fits(text: string): boolean {
+  return text.length <= MARKDOWN_MAX_CHARACTERS && Buffer.byteLength(text, 'utf8') <= MARKDOWN_MAX_BYTES;
+}
+
 const markdown: DiffFormatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
   const report = visibleStrings(input);
+  const full = render(report, report.changes.length);
+  if (fits(full)) return full;
+  // Changes come most severe first: the longest prefix that fits, found by bisection (each render is linear).
+  let low = 0;
+  let high = report.changes.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(render(report, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return render(report, low);
+};
+
+function render(report: DiffReport, shown: number): string {
   const l = report.locale;
   const out: string[] = [`## ${escape(ui(l, 'diff-title', { base: report.base, head: report.head }))}`, ''];
   if (!report.changes.length) {
@@ -27,7 +55,11 @@ const markdown: DiffFormatter = (input) => {
     out.push(`**${ui(l, 'diff-counts', countByLevel(report.changes))}**`, '');
     out.push(`### ${ui(l, 'diff-details')}`, '');
     const byDepartment = new Map<string, Change[]>();
-    for (const change of report.changes) byDepartment.set(change.departmentName, [...(byDepartment.get(change.departmentName) ?? []), change]);
+    for (const change of report.changes.slice(0, shown)) {
+      const list = byDepartment.get(change.departmentName);
+      if (list) list.push(change);
+      else byDepartment.set(change.departmentName, [change]);
+    }
     for (const [name, changes] of byDepartment) {
       out.push(`#### ${escape(name)}`, '');
       for (const change of changes) {
@@ -36,10 +68,14 @@ const markdown: DiffFormatter = (input) => {
       }
       out.push('');
     }
+    if (shown < report.changes.length) out.push(`> ${escape(ui(l, 'diff-truncated', { shown, count: report.changes.length, left: report.changes.length - shown, limit: MARKDOWN_MAX_CHARACTERS }))}`, '');
   }
-  if (report.skipped.length) out.push(`> ${escape(ui(l, 'diff-skipped', { count: report.skipped.length, codes: report.skipped.join(', ') }))}`, '');
+  if (report.skipped.length) {
+    const codes = report.skipped.slice(0, SKIPPED_SHOWN).join(', ') + (report.skipped.length > SKIPPED_SHOWN ? ', …' : '');
+    out.push(`> ${escape(ui(l, 'diff-skipped', { count: report.skipped.length, codes }))}`, '');
+  }
   for (const note of report.notes) out.push(`> ${escape(note)}`, '');
   return `${out.join('\n').trimEnd()}\n`;
-};
+}
 
 export default markdown;

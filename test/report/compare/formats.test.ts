@@ -61,6 +61,29 @@ describe('markdown', () => {
     expect(md).toContain('<details><summary><strong>乙县</strong> — 5 breaking, 5 notices, 0 info.</summary>');
     expect(md).toContain('- 🔴 **breaking** "食品经营许可" promises 20 working days here, longer than the reference\'s 10 working days. `standard/time` · `test/fixtures/compare/county-b/powers.yaml:9:43` · reference `test/fixtures/compare/reference/powers.yaml:9:43`');
   });
+
+  // The fixtures' rows and divergences repeated 400 times: about 300,000 characters, which GitHub refuses as a comment
+  // (gh pr comment fails and the pull request gets no report at all).
+  it('keeps a huge report within GitHub\'s comment limit, and says what it left out', () => {
+    const times = 400;
+    const rows = Array.from({ length: en.rows.length * times }, (_, i) => ({ ...en.rows[i % en.rows.length]!, basicCode: `9${String(i).padStart(11, '0')}` }));
+    const divergences = Array.from({ length: en.divergences.length * times }, (_, i) => ({ ...en.divergences[i % en.divergences.length]!, row: i % rows.length }));
+    const loose = Array.from({ length: en.loose.length * times }, (_, i) => en.loose[i % en.loose.length]!);
+    const md = compareFormatters.markdown!(report({ ...en, rows, divergences, loose }));
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    const lines = md.split('\n');
+    const matrixRows = lines.filter((line) => line.startsWith('| `9')).length;
+    expect(matrixRows).toBeGreaterThan(50);
+    expect(lines).toContain(`> Only the first ${matrixRows} of the ${rows.length} items that differ are shown, to keep this comment within GitHub's 65536-character limit. For the full report, use -f html or -f json.`);
+    const listed = lines.filter((line) => /^- [🔴🟡🔵] \*\*/u.test(line));
+    expect(lines).toContain(`> Only the ${listed.length} most severe of ${divergences.length} divergences are listed, to keep this comment within GitHub's 65536-character limit. For the full report, use -f html or -f json.`);
+    // The most severe first: every breaking divergence fits before any notice is listed.
+    const breaking = divergences.filter((d) => d.level === 'breaking').length;
+    expect(listed.every((line) => line.startsWith('- 🔴'))).toBe(listed.length <= breaking);
+    // Each office's summary counts all of its divergences, listed or not.
+    expect(md).toContain(`<details><summary><strong>乙县</strong> — ${5 * times} breaking, ${5 * times} notices, 0 info.</summary>`);
+    expect(md.trimEnd().split('\n').at(-1)).toBe(`**${en.divergences.filter((d) => d.level === 'breaking').length * times} breaking, ${en.divergences.filter((d) => d.level === 'notice').length * times} notices, ${en.divergences.filter((d) => d.level === 'info').length * times} info.**`);
+  });
 });
 
 describe('json', () => {
