@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,21 @@ describe('qingdan init (the real binary)', () => {
     expect(build.code).toBe(0);
     expect(existsSync(path.join(project, 'site/index.html'))).toBe(true);
     expect((await runCli(['fmt', '--check'], { cwd: project })).code).toBe(0);
+  });
+
+  it('names the catalogue after --region when --name is not given, and quotes a folder with spaces in the next steps', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const init = await runCli(['init', "my project's", '--region', '青山县', '--lang', 'en'], { cwd });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toMatch(/^Catalogue created\. Next: qingdan validate 'my project'\\''s\/lists' \(check\)/);
+    const project = path.join(cwd, "my project's");
+    expect(readFileSync(path.join(project, 'lists/qingdan.yaml'), 'utf8')).toContain('\nname: 青山县权责清单\nregion: 青山县\n');
+    const validate = await runCli(['validate'], { cwd: project });
+    expect(validate).toMatchObject({ code: 0, stdout: '✔ 青山县权责清单：6 个文件，1 个部门，1 项权力，1 条责任，1 个流程，没有发现问题。\n' });
+    const named = await runCli(['init', 'named', '--region', '青山县', '--name', '青山县 "权责": 清单 #1'], { cwd });
+    expect(named.stderr).toMatch(/^已新建示例清单。下一步：qingdan validate named\/lists（检查）/);
+    const validateNamed = await runCli(['validate', 'named/lists'], { cwd });
+    expect(validateNamed).toMatchObject({ code: 0, stdout: '✔ 青山县 "权责": 清单 #1：6 个文件，1 个部门，1 项权力，1 条责任，1 个流程，没有发现问题。\n' });
   });
 
   it('refuses a folder that already holds the catalogue (exit 2)', async () => {
