@@ -58,6 +58,19 @@ describe('sarif', () => {
     expect(first.relatedLocations[0].message.text).toBe('Code A first used here.');
     expect(first.partialFingerprints['qingdanPath/v1']).toBe('code/duplicate|lists/powers/a,b.yaml|$.powers[0].code');
   });
+
+  it('writes paths as relative URI references: #, ? and % stay in the path, a colon is no scheme', () => {
+    const base = report();
+    const uris = (file: string) => {
+      const finding = { ...base.findings[0]!, file, related: [{ ...base.findings[0]!.related[0]!, file }] };
+      const result = JSON.parse(sarif(report({ findings: [finding] }))).runs[0].results[0];
+      return [result.locations[0].physicalLocation.artifactLocation.uri, result.relatedLocations[0].physicalLocation.artifactLocation.uri];
+    };
+    expect(uris('lists/powers/a#b?c/t 1%.yaml')).toEqual(['lists/powers/a%23b%3Fc/t%201%25.yaml', 'lists/powers/a%23b%3Fc/t%201%25.yaml']);
+    expect(uris('a:b.yaml')[0]).toBe('a%3Ab.yaml');
+    expect(uris('lists/部门/食品.yaml')[0]).toBe('lists/%E9%83%A8%E9%97%A8/%E9%A3%9F%E5%93%81.yaml');
+    expect(decodeURIComponent(new URL(uris('lists/powers/a#b?c/t 1%.yaml')[0]!, 'file:///repo/').pathname)).toBe('/repo/lists/powers/a#b?c/t 1%.yaml');
+  });
 });
 
 describe('github', () => {
@@ -68,6 +81,12 @@ describe('github', () => {
       '::warning file=lists/powers/a%2Cb.yaml,line=4,col=13,endLine=4,endColumn=14,title=visits/reason::line one%0Aline two',
       '::notice file=lists/empty.yaml,line=1,col=1,endLine=1,endColumn=1,title=file/empty::The file is empty.',
     ]);
+  });
+
+  it('gives no columns to a finding over several lines, which GitHub does not accept', () => {
+    const base = report();
+    const block = { ...base.findings[1]!, line: 4, column: 15, endLine: 7, endColumn: 1 };
+    expect(github(report({ findings: [block] }))).toBe('::warning file=lists/powers/a%2Cb.yaml,line=4,endLine=7,title=visits/reason::line one%0Aline two\n');
   });
 });
 
@@ -87,6 +106,20 @@ describe('junit', () => {
     const cases = suites[0]!.testcase as Array<Record<string, unknown>>;
     expect(cases.map((c) => c['@_name'])).toEqual(['lists/powers/a,b.yaml:2:11 code/duplicate', 'lists/powers/a,b.yaml:4:13 visits/reason']);
     expect((cases[0]!.failure as Record<string, unknown>)['@_type']).toBe('error');
+  });
+
+  it('counts every test case in <testsuites tests>: the sum of the suites', () => {
+    expect(xml).toContain('<testsuites name="qingdan validate" tests="4" failures="2">');
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' }).parse(xml);
+    const suites = parsed.testsuites.testsuite as Array<Record<string, string>>;
+    expect(suites.reduce((sum, suite) => sum + Number(suite['@_tests']), 0)).toBe(4);
+  });
+
+  it('keeps line breaks and tabs of a message in attributes as character references, which a parser would turn into spaces', () => {
+    const base = report();
+    const text = junit(report({ findings: [{ ...base.findings[1]!, message: 'a\tb\r\nc ]]> "d"' }] }));
+    expect(text).toContain('<failure message="a&#9;b&#13;&#10;c ]]&gt; &quot;d&quot;" type="warning">lists/powers/a,b.yaml:4:13\na\tb&#13;\nc ]]&gt; &quot;d&quot;</failure>');
+    expect(XMLValidator.validate(text)).toBe(true);
   });
 
   it('drops control characters that XML 1.0 cannot carry', () => {
