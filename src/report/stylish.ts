@@ -5,6 +5,14 @@ import { FrameMaker } from './code-frame.js';
 import { ui } from '../i18n/index.js';
 import { countBySeverity, type Formatter } from './types.js';
 
+/**
+ * A message on its finding's one line: a line break in catalogue text it quotes (a block scalar's value) is shown as
+ * ␊, or the finding's line would end there and editors' problem matchers (docs/editors.md) would miss it.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\n/g, '\u240a');
+}
+
 const stylish: Formatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
   const report = visibleStrings(input);
@@ -20,9 +28,9 @@ const stylish: Formatter = (input) => {
       currentFile = finding.file;
     }
     const label = paint[finding.severity](ui(report.locale, `severity-${finding.severity}`));
-    out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${label}  ${finding.message}  ${chalk.dim(finding.ruleId)}`);
+    out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${label}  ${oneLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
     for (const related of finding.related) {
-      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${related.file}:${related.line}:${related.column}  ${related.message}`));
+      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${related.file}:${related.line}:${related.column}  ${oneLine(related.message)}`));
     }
     const code = frames.frame(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn);
     if (code) out.push(code);

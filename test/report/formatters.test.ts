@@ -139,6 +139,12 @@ describe('stylish', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 1 error, 1 warning, 1 info');
   });
 
+  it('keeps each finding on one line: a line break in a quoted value is shown as ␊', () => {
+    const base = report();
+    const text = stylish(report({ findings: [{ ...base.findings[1]!, related: [{ ...base.findings[0]!.related[0]!, message: 'x\ny' }] }] }));
+    expect(text).toContain('  lists/powers/a,b.yaml:4:13  warning  line one␊line two  visits/reason\n    ↳ related: lists/powers/c.yaml:9:11  x␊y\n');
+  });
+
   it('uses colour when asked', () => {
     expect(stylish(report({ color: true }))).toMatch(/\u001b\[31m/);
   });
