@@ -56,8 +56,9 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const { io } = context;
   const formatter = getFormatter(flags.format);
   if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(formatters).join(', ') });
-  const maxWarnings = Number(flags.maxWarnings);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('bad-option', { option: '--max-warnings', value: flags.maxWarnings, expected: '-1, 0, 1, …' });
+  // Digits only: Number() took '' (an unset CI variable) as 0 and 0x10 as 16.
+  const maxWarnings = /^(-1|\d+)$/.test(flags.maxWarnings) ? Number(flags.maxWarnings) : NaN;
+  if (!Number.isSafeInteger(maxWarnings)) throw new UsageError('bad-option', { option: '--max-warnings', value: flags.maxWarnings, expected: '-1, 0, 1, …' });
 
   let targets;
   try {
