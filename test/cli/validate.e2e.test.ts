@@ -131,6 +131,22 @@ describe('qingdan validate (the real binary)', () => {
     expect(result.stderr).toBe('1 warning exceeds --max-warnings 0.\n');
   });
 
+  it('leaves a nested catalogue (a folder with its own qingdan.yaml) to itself, as when its files are named', async () => {
+    const dir = copyCatalogue(BASE);
+    mkdirSync(path.join(dir, 'town'));
+    writeFileSync(path.join(dir, 'town/qingdan.yaml'), 'name: 城关镇权责清单\nregion: 城关镇\n');
+    writeFileSync(path.join(dir, 'town/departments.yaml'), readFileSync(path.join(dir, 'departments.yaml')));
+    const outer = await runCli(['validate', dir, '-f', 'json']);
+    // Its qingdan.yaml was a catalogue file with five unknown fields, and its departments duplicates of the outer ones.
+    expect(JSON.parse(outer.stdout).findings).toEqual([]);
+    expect(outer.code).toBe(0);
+    const both = await runCli(['validate', dir, path.join(dir, 'town'), '-f', 'json']);
+    expect(JSON.parse(both.stdout).catalogues.map((c: { name: string; files: number }) => [c.name, c.files])).toEqual([
+      [JSON.parse(outer.stdout).catalogues[0].name, JSON.parse(outer.stdout).catalogues[0].files],
+      ['城关镇权责清单', 2],
+    ]);
+  });
+
   it('reports only on named files but checks the whole catalogue', async () => {
     const dir = broken();
     const result = await runCli(['validate', path.join(dir, 'flows.yaml'), '-f', 'json']);
