@@ -179,6 +179,9 @@ describe('codeclimate', () => {
     expect(issues[0].fingerprint).toMatch(/^[0-9a-f]{32}$/);
     const moved = report({ findings: report().findings.map((f) => ({ ...f, line: f.line + 10, endLine: f.endLine + 10 })) });
     expect(JSON.parse(codeclimate(moved)).map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
+    // The same issue in the other language (LANG differs between runners) keeps its fingerprint.
+    const chinese = report({ locale: 'zh-CN', findings: report().findings.map((f) => ({ ...f, message: f.messages['zh-CN'] })) });
+    expect(JSON.parse(codeclimate(chinese)).map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
   });
 });
 
