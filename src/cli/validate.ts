@@ -74,6 +74,7 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const findings: Finding[] = [];
   let warningsBeforeQuiet = 0;
   let hidden = 0;
+  let quietHidden = 0;
   const catalogues: CatalogueSummary[] = [];
   const sources = new Map<string, string>();
   const files: string[] = [];
@@ -96,13 +97,14 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
       // --max-warnings counts the warnings that --quiet does not print.
       if (finding.severity === 'warning') warningsBeforeQuiet++;
       if (!flags.quiet || finding.severity === 'error') findings.push(finding);
+      else quietHidden++;
     }
     for (const [file, text] of result.sources) sources.set(file, text);
     for (const file of result.catalogue.files.keys()) if (isSelected(file, target.only)) files.push(file);
     internalErrors.push(...result.internalErrors);
   }
   const reportLocale = locale ?? 'zh-CN';
-  const report: Report = { locale: reportLocale, catalogues, findings, files, sources, color: wantsColor(flags, io), toolVersion: context.version };
+  const report: Report = { locale: reportLocale, catalogues, findings, files, sources, color: wantsColor(flags, io), toolVersion: context.version, quietHidden };
   const text = formatter(report);
   writeReport(io, flags.output, text);
 

@@ -37,12 +37,16 @@ const stylish: Formatter = (input) => {
   }
   if (report.findings.length) out.push('');
   const counts = countBySeverity(report.findings);
+  const hidden = report.quietHidden ?? 0;
+  // "No problems found" only when there are none: with --quiet, warnings may be there without being shown.
+  const clean = !report.findings.length && !hidden;
   for (const catalogue of report.catalogues) {
-    out.push(report.findings.length ? ui(report.locale, 'summary-catalogue', { ...catalogue }) : chalk.green(`✔ ${ui(report.locale, 'summary-clean', { ...catalogue })}`));
+    out.push(clean ? chalk.green(`✔ ${ui(report.locale, 'summary-clean', { ...catalogue })}`) : ui(report.locale, 'summary-catalogue', { ...catalogue }));
   }
-  if (report.findings.length) {
-    const mark = counts.errors ? chalk.red('✖') : counts.warnings ? chalk.yellow('⚠') : chalk.blue('ℹ');
-    out.push(`${mark} ${ui(report.locale, 'summary-counts', counts)}`);
+  if (!clean) {
+    const mark = counts.errors ? chalk.red('✖') : counts.warnings || hidden ? chalk.yellow('⚠') : chalk.blue('ℹ');
+    const note = hidden ? `${report.locale === 'en' ? '; ' : '；'}${ui(report.locale, 'summary-quiet', { hidden })}` : '';
+    out.push(`${mark} ${ui(report.locale, 'summary-counts', counts)}${note}`);
   }
   return `${out.join('\n')}\n`;
 };

@@ -129,6 +129,9 @@ describe('qingdan validate (the real binary)', () => {
     const result = await runCli(['validate', dir, '-q', '--max-warnings', '0', '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('1 warning exceeds --max-warnings 0.\n');
+    // Not "no problems found" above a failing exit code: the hidden warning is counted in the summary.
+    expect(result.stdout).not.toContain('no problems found');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 0 warnings, 0 infos; 1 warning or info not shown (--quiet)');
   });
 
   it('leaves a nested catalogue (a folder with its own qingdan.yaml) to itself, as when its files are named', async () => {
