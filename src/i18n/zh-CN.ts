@@ -158,7 +158,7 @@ export const rules: RuleMessages = {
   'fee/basis': { description: '收费须有依据；可减免须有减免依据。', messages: { missing: '收费“{name}”没有收费依据（basis）。', waiver: '收费“{name}”标明可减免，但没有减免依据（waiver_basis）。' } },
   'config/unknown-rule': {
     description: 'qingdan.yaml 的 rules 中只能写已有的规则 id。',
-    messages: { unknown: '没有规则 {id}，此设置不起作用。规则列表见 docs/rules.md。', 'unknown-did-you-mean': '没有规则 {id}，是否应为 {suggestion}？', 'unknown-prefix': '没有以 {id} 开头的规则，此设置不起作用。', 'unknown-class': 'diff.levels 中没有变更类别 {id}，此设置不起作用。变更类别见 docs/changes.md。', 'unknown-class-did-you-mean': 'diff.levels 中没有变更类别 {id}，是否应为 {suggestion}？', 'unknown-divergence-class': 'compare.levels 中没有差异类别 {id}，此设置不起作用。差异类别见 docs/standards.md。', 'unknown-divergence-class-did-you-mean': 'compare.levels 中没有差异类别 {id}，是否应为 {suggestion}？' },
+    messages: { unknown: '没有规则 {id}，此设置不起作用。规则列表见 docs/rules.md。', 'unknown-did-you-mean': '没有规则 {id}，是否应为 {suggestion}？', 'unknown-prefix': '没有以 {id} 开头的规则，此设置不起作用。', 'unknown-prefix-did-you-mean': '没有以 {id} 开头的规则，是否应为 {suggestion}？', 'unknown-class': 'diff.levels 中没有变更类别 {id}，此设置不起作用。变更类别见 docs/changes.md。', 'unknown-class-did-you-mean': 'diff.levels 中没有变更类别 {id}，是否应为 {suggestion}？', 'unknown-divergence-class': 'compare.levels 中没有差异类别 {id}，此设置不起作用。差异类别见 docs/standards.md。', 'unknown-divergence-class-did-you-mean': 'compare.levels 中没有差异类别 {id}，是否应为 {suggestion}？' },
   },
   'online/full-online-visits': { description: '全程网办（网上受理、办理、结果反馈）的事项到现场次数应为 0。', messages: { contradiction: '事项标为全程网办，但仍需到现场 {visits} 次。', depth: '网上办理深度含网上受理、网上办理和结果反馈，即全程网办。' } },
 };
