@@ -145,6 +145,16 @@ describe('stylish', () => {
     expect(text).toContain('  lists/powers/a,b.yaml:4:13  warning  line one␊line two  visits/reason\n    ↳ related: lists/powers/c.yaml:9:11  x␊y\n');
   });
 
+  it('keeps the tabs before the value in the caret line, so the caret sits under it at any tab width', () => {
+    const base = report();
+    const source = 'powers:\ntime_limit: {statutory: 10,\tpromised: 5,\tunit: weeks}\n';
+    const tabbed = report({ findings: [{ ...base.findings[1]!, file: 't.yaml', line: 2, column: 48, endLine: 2, endColumn: 53, related: [] }], sources: new Map([['t.yaml', source]]) });
+    const lines = stylish(tabbed).split('\n');
+    const code = lines.findIndex((l) => l.startsWith('    > 2 | '));
+    expect(lines[code]).toBe('    > 2 | time_limit: {statutory: 10,\tpromised: 5,\tunit: weeks}');
+    expect(lines[code + 1]).toBe(`        | ${' '.repeat(27)}\t${' '.repeat(12)}\t${' '.repeat(6)}^^^^^`);
+  });
+
   it('uses colour when asked', () => {
     expect(stylish(report({ color: true }))).toMatch(/\u001b\[31m/);
   });
