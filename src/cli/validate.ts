@@ -75,6 +75,7 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   let warningsBeforeQuiet = 0;
   let hidden = 0;
   let quietHidden = 0;
+  const skipped: Array<{ path: string; root: string }> = [];
   const catalogues: CatalogueSummary[] = [];
   const sources = new Map<string, string>();
   const files: string[] = [];
@@ -101,6 +102,11 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
     }
     for (const [file, text] of result.sources) sources.set(file, text);
     for (const file of result.catalogue.files.keys()) if (isSelected(file, target.only)) files.push(file);
+    // A named path the catalogue does not read (README.md, a file in .drafts/ or node_modules/) would otherwise pass
+    // under a ✔ that says nothing of it, as ESLint warns of a named file it ignores.
+    for (const named of target.only ?? []) {
+      if (![...result.catalogue.files.keys()].some((file) => isSelected(file, [named]))) skipped.push({ path: named, root: result.catalogue.displayRoot });
+    }
     internalErrors.push(...result.internalErrors);
   }
   const reportLocale = locale ?? 'zh-CN';
@@ -109,6 +115,7 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   writeReport(io, flags.output, text);
 
   for (const message of internalErrors) io.stderr.write(visible(`${message}\n`));
+  for (const named of skipped) io.stderr.write(visible(`${ui(reportLocale, 'not-a-catalogue-file', named)}\n`));
   // Named files are reported alone, but errors they cause elsewhere (a renamed law id) must not pass unseen.
   if (hidden) io.stderr.write(visible(`${ui(reportLocale, 'hidden-elsewhere', { count: hidden })}\n`));
   if (internalErrors.length) return 2;

@@ -231,6 +231,7 @@ export const ui: UiMessages = {
   'nothing-to-check': 'None of the given files is in a catalogue folder; nothing to check.',
   'compare-too-few': 'compare needs at least two catalogue folders: {usage}',
   'compare-same-catalogue': '{path} is given twice; name each catalogue folder once.',
+  'not-a-catalogue-file': '{path} was not checked: it is not a file of the catalogue {root} (only .yaml and .yml files are, outside hidden folders and node_modules).',
   'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
   'waivers-unreadable': 'Cannot read the waiver file {file} ({code}). Check the path given to --waivers.',

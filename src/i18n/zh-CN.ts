@@ -231,6 +231,7 @@ export const ui: UiMessages = {
   'nothing-to-check': '所给文件都不在清单目录中，没有需要检查的内容。',
   'compare-too-few': '比对至少需要两个清单目录：{usage}',
   'compare-same-catalogue': '{path} 被给出了两次；每个清单目录只能出现一次。',
+  'not-a-catalogue-file': '未检查 {path}：它不是清单 {root} 的文件（清单文件是 .yaml 和 .yml 文件，隐藏文件夹和 node_modules 中的除外）。',
   'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
   'waivers-unreadable': '无法读取豁免文件 {file}（{code}）。请检查 --waivers 给出的路径。',

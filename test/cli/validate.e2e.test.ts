@@ -150,6 +150,22 @@ describe('qingdan validate (the real binary)', () => {
     ]);
   });
 
+  it('says so when a named file is not one the catalogue reads (hidden folder, not YAML), instead of a bare ✔', async () => {
+    const dir = copyCatalogue(BASE);
+    mkdirSync(path.join(dir, '.drafts'));
+    writeFileSync(path.join(dir, '.drafts/powers.yaml'), 'powers: 5\n');
+    writeFileSync(path.join(dir, 'README.md'), '# 说明\n');
+    const named = [path.join(dir, '.drafts/powers.yaml'), path.join(dir, 'README.md'), path.join(dir, 'laws.yaml')];
+    const result = await runCli(['validate', ...named, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    const root = path.relative(ROOT, dir);
+    expect(result.stderr).toBe(
+      [`${root}/.drafts/powers.yaml`, `${root}/README.md`]
+        .map((file) => `${file} was not checked: it is not a file of the catalogue ${root} (only .yaml and .yml files are, outside hidden folders and node_modules).\n`)
+        .join(''),
+    );
+  });
+
   it('reports only on named files but checks the whole catalogue', async () => {
     const dir = broken();
     const result = await runCli(['validate', path.join(dir, 'flows.yaml'), '-f', 'json']);
