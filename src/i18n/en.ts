@@ -166,6 +166,7 @@ export const rules: RuleMessages = {
 export const ui: UiMessages = {
   'config-folder': 'qingdan.yaml in {root} is a folder, not the settings file. Remove or rename the folder and create a qingdan.yaml file (with at least name:), or start a catalogue with qingdan init.',
   'no-config': 'There is no qingdan.yaml in {root}, so it is not a catalogue folder. Name the catalogue folder (e.g. qingdan validate lists) or create qingdan.yaml at its root.',
+  'config-misnamed': 'There is no qingdan.yaml in {root}, but there is {found}: the settings file must be named qingdan.yaml exactly (lower case, .yaml). Rename it.',
   'not-found': 'Cannot find {path}.',
   'not-a-file': '{path} is neither a file nor a folder (it is a pipe, a socket or a device), so it was not read. Name a catalogue file or folder.',
   'config-invalid': 'qingdan.yaml has errors; fix them first:',

@@ -2,7 +2,7 @@
 export type RuleMessages = Record<string, { description: string; messages: Record<string, string> }>;
 
 export type UiKey =
-  | 'no-config' | 'config-folder' | 'not-found' | 'not-a-file' | 'config-invalid' | 'bad-format' | 'bad-option'
+  | 'no-config' | 'config-misnamed' | 'config-folder' | 'not-found' | 'not-a-file' | 'config-invalid' | 'bad-format' | 'bad-option'
   | 'write-failed' | 'write-denied' | 'write-is-folder' | 'write-not-folder' | 'write-disk-full' | 'write-no-folder' | 'write-name-too-long' | 'internal-error' | 'rule-crashed' | 'summary-clean' | 'summary-counts' | 'summary-catalogue' | 'summary-quiet'
   | 'max-warnings' | 'severity-error' | 'severity-warning' | 'severity-info' | 'related'
   | 'git-missing' | 'not-a-repository' | 'not-a-repository-since' | 'bad-ref' | 'ref-missing' | 'ref-missing-shallow' | 'ref-missing-no-commits' | 'no-merge-base' | 'outside-repository' | 'no-catalogue-at-rev' | 'diff-absent-base' | 'diff-absent-head' | 'no-default-base' | 'diff-too-many-revisions' | 'diff-broken-side' | 'diff-broken-side-many' | 'waiver-expired' | 'waiver-unused' | 'diff-title' | 'diff-no-changes' | 'diff-department' | 'diff-items-added' | 'diff-items-cancelled' | 'diff-materials' | 'diff-promised' | 'diff-visits' | 'diff-full-online' | 'diff-fees-removed' | 'diff-total' | 'level-breaking' | 'level-notice' | 'level-info' | 'diff-waived' | 'diff-counts' | 'diff-skipped' | 'diff-details' | 'diff-changes-by-level' | 'diff-fingerprint' | 'baseline-note' | 'bad-waivers' | 'waivers-unreadable' | 'bad-waiver-entry' | 'bad-cache-location' | 'nothing-to-check' | 'hidden-elsewhere' | 'not-a-catalogue-file'

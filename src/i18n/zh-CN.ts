@@ -166,6 +166,7 @@ export const rules: RuleMessages = {
 export const ui: UiMessages = {
   'config-folder': '{root} 中的 qingdan.yaml 是文件夹，不是设置文件。请删除或改名该文件夹，再创建 qingdan.yaml 文件（至少写明 name:），或用 qingdan init 创建清单。',
   'no-config': '{root} 中没有 qingdan.yaml：这不是一个清单目录。请指定清单目录（如 qingdan validate lists），或在清单根目录创建 qingdan.yaml。',
+  'config-misnamed': '{root} 中没有 qingdan.yaml，但有 {found}：设置文件必须正好名为 qingdan.yaml（小写，扩展名 .yaml）。请改名。',
   'not-found': '找不到 {path}。',
   'not-a-file': '{path} 不是普通文件或文件夹（而是管道、套接字或设备），没有读取。请指定清单文件或清单目录。',
   'config-invalid': 'qingdan.yaml 有错误，请先修正：',

@@ -223,6 +223,19 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(result.stdout).toBe('');
   });
 
+  it('names a settings file called qingdan.yml or Qingdan.yaml and asks to rename it (exit 2)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-misnamed-'));
+    mkdirSync(path.join(cwd, 'lists'));
+    writeFileSync(path.join(cwd, 'lists/qingdan.yml'), 'name: 测试\n');
+    const named = await runCli(['validate', 'lists', '--lang', 'en'], { cwd });
+    expect(named).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'qingdan: There is no qingdan.yaml in lists, but there is qingdan.yml: the settings file must be named qingdan.yaml exactly (lower case, .yaml). Rename it.\n',
+    });
+    expect((await runCli(['validate'], { cwd })).stderr).toBe('qingdan: lists 中没有 qingdan.yaml，但有 qingdan.yml：设置文件必须正好名为 qingdan.yaml（小写，扩展名 .yaml）。请改名。\n');
+  });
+
   it('shows the errors of a broken qingdan.yaml with their position', async () => {
     const dir = copyCatalogue(BASE);
     writeFileSync(path.join(dir, 'qingdan.yaml'), 'name: 测试\nprofile: national\nrules:\n  ref/law: fatal\n');
