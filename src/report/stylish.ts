@@ -6,8 +6,8 @@ import { ui } from '../i18n/index.js';
 import { countBySeverity, type Formatter } from './types.js';
 
 /**
- * A message on its finding's one line: a line break in catalogue text it quotes (a block scalar's value) is shown as
- * ␊, or the finding's line would end there and editors' problem matchers (docs/editors.md) would miss it.
+ * A message (or a file name) on its finding's one line: a line break in catalogue text it quotes (a block scalar's
+ * value) is shown as ␊, or the finding's line would end there and editors' problem matchers (docs/editors.md) would miss it.
  */
 function oneLine(text: string): string {
   return text.replace(/\n/g, '\u240a');
@@ -24,13 +24,13 @@ const stylish: Formatter = (input) => {
   for (const finding of report.findings) {
     if (finding.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
-      out.push(chalk.underline(finding.file));
+      out.push(chalk.underline(oneLine(finding.file)));
       currentFile = finding.file;
     }
     const label = paint[finding.severity](ui(report.locale, `severity-${finding.severity}`));
-    out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${label}  ${oneLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
+    out.push(`  ${oneLine(finding.file)}:${finding.line}:${finding.column}  ${label}  ${oneLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
     for (const related of finding.related) {
-      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${related.file}:${related.line}:${related.column}  ${oneLine(related.message)}`));
+      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${oneLine(related.file)}:${related.line}:${related.column}  ${oneLine(related.message)}`));
     }
     const code = frames.frame(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn);
     if (code) out.push(code);

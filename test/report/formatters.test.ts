@@ -143,6 +143,8 @@ describe('stylish', () => {
     const base = report();
     const text = stylish(report({ findings: [{ ...base.findings[1]!, related: [{ ...base.findings[0]!.related[0]!, message: 'x\ny' }] }] }));
     expect(text).toContain('  lists/powers/a,b.yaml:4:13  warning  line one␊line two  visits/reason\n    ↳ related: lists/powers/c.yaml:9:11  x␊y\n');
+    const oddName = stylish(report({ findings: [{ ...base.findings[2]!, file: 'lists/a\nb.yaml' }] }));
+    expect(oddName).toContain('lists/a␊b.yaml\n  lists/a␊b.yaml:1:1  info  The file is empty.  file/empty\n');
   });
 
   it('keeps the tabs before the value in the caret line, so the caret sits under it at any tab width', () => {
