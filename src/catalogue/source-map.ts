@@ -1,5 +1,5 @@
 // Turns a path into a YAML document into line/column positions; the only place positions are computed.
-import { LineCounter, parseDocument, visit, isMap, isSeq, isAlias, isScalar, isPair, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, visit, isMap, isSeq, isAlias, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocPath, Span } from '../findings.js';
 
 /** A line break as YAML 1.2 has it: CR LF, LF, or a lone CR (old Mac files). */
@@ -91,7 +91,7 @@ export class SourceMap {
       if (isAlias(node)) node = node.resolve(document) as Node | undefined;
       if (isMap(node)) {
         // A key given twice: the data holds the later value (the parser's toJS overwrites), so point there.
-        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) ?? mergedPair(document, node, String(segment));
         if (!pair) break;
         keyNode = pair.key as Node;
         if (pair.value === null || pair.value === undefined) {
@@ -206,4 +206,26 @@ export class SourceMap {
     return this.spanOfRange(start, valueEnd);
   }
 
+}
+
+/**
+ * The pair a merge key (`<<: *base`, `<<: [*a, *b]`) gives a mapping for `key` when the mapping does not have it
+ * itself: the value is written in the anchored mapping, so that is where the editor should look (the data holds it
+ * only through the merge). The first merged mapping that has the key wins, as YAML's merge says.
+ */
+function mergedPair(document: Document, map: YAMLMap, key: string, seen = new Set<Node>()): Pair | undefined {
+  if (seen.has(map)) return undefined;
+  seen.add(map);
+  for (const item of map.items) {
+    // With `merge: true` the parser reads an unquoted << key as a symbol; a quoted "<<" is an ordinary key.
+    if (!isPair(item) || !isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
+    const sources = isSeq(item.value) ? item.value.items : [item.value];
+    for (let source of sources) {
+      if (isAlias(source)) source = source.resolve(document);
+      if (!isMap(source)) continue;
+      const found = source.items.findLast((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) ?? mergedPair(document, source, key, seen);
+      if (found) return found as Pair;
+    }
+  }
+  return undefined;
 }

@@ -116,6 +116,9 @@ export class DirectorySource implements CatalogueSource {
         unlisted(relative, error as NodeJS.ErrnoException);
         return;
       }
+      // A folder with its own qingdan.yaml is another catalogue (the one its files are checked in when named): its
+      // files are not this one's, and its qingdan.yaml is no catalogue file.
+      if (relative && entries.some((entry) => entry.name === CONFIG_FILE && !entry.isDirectory())) return;
       // Node reads a name that is not UTF-8 with U+FFFD for its bad bytes; only then is the folder read again by bytes.
       const names = entries.some((entry) => entry.name.includes('\ufffd')) ? this.namesAsBytes(relative) : undefined;
       for (const entry of entries) {
@@ -223,9 +226,7 @@ export class MemorySource implements CatalogueSource {
   }
 
   listFiles(): string[] {
-    return Object.keys(this.files)
-      .filter((name) => name !== CONFIG_FILE && YAML_FILE.test(name))
-      .sort(compareCodePoints);
+    return withoutNestedCatalogues(Object.keys(this.files).filter((name) => YAML_FILE.test(name))).sort(compareCodePoints);
   }
 
   readFile(relativePath: string): Uint8Array {
@@ -233,6 +234,15 @@ export class MemorySource implements CatalogueSource {
     if (content === undefined) throw Object.assign(new Error(`ENOENT: ${relativePath}`), { code: 'ENOENT' });
     return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   }
+}
+
+/**
+ * The catalogue files among `paths` (posix, relative to the root): qingdan.yaml at the root and every file under a
+ * folder that holds a qingdan.yaml of its own (a nested catalogue, checked on its own) are left out.
+ */
+export function withoutNestedCatalogues(paths: string[]): string[] {
+  const nested = paths.filter((name) => name.endsWith(`/${CONFIG_FILE}`)).map((name) => name.slice(0, -CONFIG_FILE.length));
+  return paths.filter((name) => name !== CONFIG_FILE && !nested.some((folder) => name.startsWith(folder)));
 }
 
 export function toPosix(p: string): string {

@@ -19,7 +19,7 @@ export function registerInit(program: Command, context: CommandContext): void {
     .command('init')
     .description('新建一个可用的示例清单 / start a small working catalogue')
     .argument('[dir]', '项目目录，清单写在其中的 lists/ / project folder; the catalogue goes in its lists/', '.')
-    .option('--name <name>', '清单名称 / catalogue name', '示例县权责清单')
+    .option('--name <name>', '清单名称（默认为“地区权责清单”）/ catalogue name (default: <region>权责清单)')
     .option('--region <region>', '地区 / region', '示例县')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .action((dir: string, flags: InitFlags) => {
@@ -29,8 +29,13 @@ export function registerInit(program: Command, context: CommandContext): void {
       const region = flags.region ?? '示例县';
       const written = initCatalogue(root, { name: flags.name ?? `${region}权责清单`, region, departmentName: `${region}市场监督管理局` });
       for (const file of written) io.stdout.write(visible(`${toPosix(path.join(dir, file))}\n`));
-      const lists = toPosix(path.join(dir, 'lists'));
+      const lists = shellWord(toPosix(path.join(dir, 'lists')));
       io.stderr.write(visible(`${toolMessage(locale, 'init-done', { lists })}\n`));
       context.exitCode = 0;
     });
+}
+
+/** A path as a POSIX shell reads it back: quoted when it holds anything but plain characters, so the command can be pasted. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_./@%+=:,-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

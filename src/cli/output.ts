@@ -9,7 +9,10 @@ import { makeFolder } from '../files.js';
 export function wantsColor(flags: { color?: boolean; output?: string }, io: CliIo): boolean {
   if (flags.color !== undefined) return flags.color;
   if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  // As Node and supports-color read it: 0 or false turns colour off even at a terminal; any other value (1–3, true,
+  // empty) turns it on.
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   return !flags.output && io.stdout.isTTY === true;
 }
 

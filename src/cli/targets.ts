@@ -1,5 +1,5 @@
 // Turns the paths a user typed into catalogues to check and, when files were named, which of their findings to show.
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, enclosingCatalogue, toPosix } from '../catalogue/source.js';
 import { UsageError } from '../errors.js';
@@ -21,15 +21,17 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
     const here = enclosingCatalogue(cwd);
     if (here) return [{ root: here, only: undefined }];
     if (existsSync(path.join(cwd, 'lists', CONFIG_FILE))) return [{ root: path.join(cwd, 'lists'), only: undefined }];
-    throw new UsageError('no-config', { root: '.' });
+    throw noConfig(cwd, '.') ?? noConfig(path.join(cwd, 'lists'), 'lists') ?? new UsageError('no-config', { root: '.' });
   }
   const byRoot = new Map<string, Target>();
   let outside: string | undefined;
+  let misnamed: UsageError | undefined;
   for (const given of paths) {
     const { absolute, stats } = statGiven(given, cwd);
     const root = enclosingCatalogue(stats.isDirectory() ? absolute : path.dirname(absolute));
     if (!root) {
       outside ??= given;
+      if (stats.isDirectory()) misnamed ??= noConfig(absolute, given);
       continue;
     }
     const whole = (stats.isDirectory() && absolute === root) || (!stats.isDirectory() && absolute === path.join(root, CONFIG_FILE));
@@ -38,8 +40,20 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
     else target.only?.push(toPosix(path.relative(cwd, absolute)) || '.');
     byRoot.set(root, target);
   }
-  if (byRoot.size === 0) throw new UsageError('no-config', { root: outside ?? '.' });
+  if (byRoot.size === 0) throw misnamed ?? new UsageError('no-config', { root: outside ?? '.' });
   return [...byRoot.values()];
+}
+
+/** A settings file named almost right (qingdan.yml, Qingdan.yaml) in `folder`: the error that says to rename it. */
+function noConfig(folder: string, shown: string): UsageError | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const found = names.find((name) => name !== CONFIG_FILE && /^qingdan\.ya?ml$/i.test(name));
+  return found ? new UsageError('config-misnamed', { root: shown, found }) : undefined;
 }
 
 /** A path the user typed, resolved and looked at; one that does not exist is a usage error naming it as typed. */

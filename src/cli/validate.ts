@@ -56,8 +56,9 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const { io } = context;
   const formatter = getFormatter(flags.format);
   if (!formatter) throw new UsageError('bad-format', { format: flags.format, known: Object.keys(formatters).join(', ') });
-  const maxWarnings = Number(flags.maxWarnings);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('bad-option', { option: '--max-warnings', value: flags.maxWarnings, expected: '-1, 0, 1, …' });
+  // Digits only: Number() took '' (an unset CI variable) as 0 and 0x10 as 16.
+  const maxWarnings = /^(-1|\d+)$/.test(flags.maxWarnings) ? Number(flags.maxWarnings) : NaN;
+  if (!Number.isSafeInteger(maxWarnings)) throw new UsageError('bad-option', { option: '--max-warnings', value: flags.maxWarnings, expected: '-1, 0, 1, …' });
 
   let targets;
   try {
@@ -73,6 +74,8 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
   const findings: Finding[] = [];
   let warningsBeforeQuiet = 0;
   let hidden = 0;
+  let quietHidden = 0;
+  const skipped: Array<{ path: string; root: string }> = [];
   const catalogues: CatalogueSummary[] = [];
   const sources = new Map<string, string>();
   const files: string[] = [];
@@ -95,17 +98,24 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
       // --max-warnings counts the warnings that --quiet does not print.
       if (finding.severity === 'warning') warningsBeforeQuiet++;
       if (!flags.quiet || finding.severity === 'error') findings.push(finding);
+      else quietHidden++;
     }
     for (const [file, text] of result.sources) sources.set(file, text);
     for (const file of result.catalogue.files.keys()) if (isSelected(file, target.only)) files.push(file);
+    // A named path the catalogue does not read (README.md, a file in .drafts/ or node_modules/) would otherwise pass
+    // under a ✔ that says nothing of it, as ESLint warns of a named file it ignores.
+    for (const named of target.only ?? []) {
+      if (![...result.catalogue.files.keys()].some((file) => isSelected(file, [named]))) skipped.push({ path: named, root: result.catalogue.displayRoot });
+    }
     internalErrors.push(...result.internalErrors);
   }
   const reportLocale = locale ?? 'zh-CN';
-  const report: Report = { locale: reportLocale, catalogues, findings, files, sources, color: wantsColor(flags, io), toolVersion: context.version };
+  const report: Report = { locale: reportLocale, catalogues, findings, files, sources, color: wantsColor(flags, io), toolVersion: context.version, quietHidden };
   const text = formatter(report);
   writeReport(io, flags.output, text);
 
   for (const message of internalErrors) io.stderr.write(visible(`${message}\n`));
+  for (const named of skipped) io.stderr.write(visible(`${ui(reportLocale, 'not-a-catalogue-file', named)}\n`));
   // Named files are reported alone, but errors they cause elsewhere (a renamed law id) must not pass unseen.
   if (hidden) io.stderr.write(visible(`${ui(reportLocale, 'hidden-elsewhere', { count: hidden })}\n`));
   if (internalErrors.length) return 2;

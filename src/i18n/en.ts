@@ -158,7 +158,7 @@ export const rules: RuleMessages = {
   'fee/basis': { description: 'A fee has a legal basis; a waivable fee has a waiver basis.', messages: { missing: 'Fee "{name}" has no basis.', waiver: 'Fee "{name}" is marked waivable but has no waiver_basis.' } },
   'config/unknown-rule': {
     description: 'The rules of qingdan.yaml name existing rule ids.',
-    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.', 'unknown-class': 'There is no change class {id} for diff.levels; this setting does nothing. See docs/changes.md.', 'unknown-class-did-you-mean': 'There is no change class {id} for diff.levels; did you mean {suggestion}?', 'unknown-divergence-class': 'There is no divergence class {id} for compare.levels; this setting does nothing. See docs/standards.md.', 'unknown-divergence-class-did-you-mean': 'There is no divergence class {id} for compare.levels; did you mean {suggestion}?' },
+    messages: { unknown: 'There is no rule {id}; this setting does nothing. See docs/rules.md for the rules.', 'unknown-did-you-mean': 'There is no rule {id}; did you mean {suggestion}?', 'unknown-prefix': 'No rule starts with {id}; this setting does nothing.', 'unknown-prefix-did-you-mean': 'No rule starts with {id}; did you mean {suggestion}?', 'unknown-class': 'There is no change class {id} for diff.levels; this setting does nothing. See docs/changes.md.', 'unknown-class-did-you-mean': 'There is no change class {id} for diff.levels; did you mean {suggestion}?', 'unknown-divergence-class': 'There is no divergence class {id} for compare.levels; this setting does nothing. See docs/standards.md.', 'unknown-divergence-class-did-you-mean': 'There is no divergence class {id} for compare.levels; did you mean {suggestion}?' },
   },
   'online/full-online-visits': { description: 'A fully online item (online accept, handle and result) needs no visits.', messages: { contradiction: 'The item is marked fully online but still requires {visits} {visits|plural:visit:visits}.', depth: 'Online acceptance, handling and result notification: fully online.' } },
 };
@@ -166,6 +166,7 @@ export const rules: RuleMessages = {
 export const ui: UiMessages = {
   'config-folder': 'qingdan.yaml in {root} is a folder, not the settings file. Remove or rename the folder and create a qingdan.yaml file (with at least name:), or start a catalogue with qingdan init.',
   'no-config': 'There is no qingdan.yaml in {root}, so it is not a catalogue folder. Name the catalogue folder (e.g. qingdan validate lists) or create qingdan.yaml at its root.',
+  'config-misnamed': 'There is no qingdan.yaml in {root}, but there is {found}: the settings file must be named qingdan.yaml exactly (lower case, .yaml). Rename it.',
   'not-found': 'Cannot find {path}.',
   'not-a-file': '{path} is neither a file nor a folder (it is a pipe, a socket or a device), so it was not read. Name a catalogue file or folder.',
   'config-invalid': 'qingdan.yaml has errors; fix them first:',
@@ -183,6 +184,7 @@ export const ui: UiMessages = {
   'summary-clean': '{name}: {files} {files|plural:file:files}, {departments} {departments|plural:department:departments}, {powers} {powers|plural:power:powers}, {responsibilities} {responsibilities|plural:responsibility:responsibilities}, {flows} {flows|plural:flow:flows}; no problems found.',
   'summary-counts': '{errors} {errors|plural:error:errors}, {warnings} {warnings|plural:warning:warnings}, {infos} {infos|plural:info:infos}',
   'summary-catalogue': '{name}: {files} {files|plural:file:files}, {departments} {departments|plural:department:departments}, {powers} {powers|plural:power:powers}, {responsibilities} {responsibilities|plural:responsibility:responsibilities}, {flows} {flows|plural:flow:flows}',
+  'summary-quiet': '{hidden} {hidden|plural:warning or info:warnings and infos} not shown (--quiet)',
   'max-warnings': '{warnings} {warnings|plural:warning exceeds:warnings exceed} --max-warnings {max}.',
   'severity-error': 'error',
   'severity-warning': 'warning',
@@ -231,6 +233,7 @@ export const ui: UiMessages = {
   'nothing-to-check': 'None of the given files is in a catalogue folder; nothing to check.',
   'compare-too-few': 'compare needs at least two catalogue folders: {usage}',
   'compare-same-catalogue': '{path} is given twice; name each catalogue folder once.',
+  'not-a-catalogue-file': '{path} was not checked: it is not a file of the catalogue {root} (only .yaml and .yml files are, outside hidden folders and node_modules).',
   'hidden-elsewhere': '{count} more {count|plural:error:errors} in other files of the catalogue not shown (not in the given files). Run qingdan validate to see all; --since HEAD shows only problems this change causes.',
   'bad-waivers': 'The waiver file {file} is malformed: {detail}',
   'waivers-unreadable': 'Cannot read the waiver file {file} ({code}). Check the path given to --waivers.',

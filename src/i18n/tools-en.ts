@@ -123,6 +123,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'issue-department-credit-code': 'New department {id} ({name}) has no credit code: add it.',
   'issue-department-level': 'New department {id} ({name}): level {level|level}, guessed from its name.',
   'init-exists': '{path} already exists: init makes a catalogue only where none of its files are, and overwrites nothing. Choose another folder.',
-  'init-inside-catalogue': '{path} is inside the catalogue {catalogue} (it holds qingdan.yaml): a catalogue made there would become part of it. Choose a folder outside it.',
+  'init-inside-catalogue': '{path} is inside the catalogue {catalogue} (it holds qingdan.yaml): a catalogue is not made inside another, where the outer one would not check it. Choose a folder outside it.',
+  'init-empty': '{option} cannot be empty: a catalogue needs a name and a region.',
   'init-done': 'Catalogue created. Next: qingdan validate {lists} (check), qingdan build {lists} (the guide site), qingdan fmt {lists} (layout). For completion and checking in the editor, install qingdan in the project (see the docs/ci.md of qingdan): .vscode/settings.json points at node_modules/qingdan/schemas/.',
 };

@@ -121,6 +121,7 @@ export const tools = {
   'issue-department-credit-code': '新建部门 {id}（{name}）没有统一社会信用代码，请补充。',
   'issue-department-level': '新建部门 {id}（{name}）的层级按名称推定为 {level|level}。',
   'init-exists': '{path} 已存在：init 只在没有这些文件的目录中新建清单，不会覆盖。请换一个目录。',
-  'init-inside-catalogue': '{path} 位于清单 {catalogue} 之中（那里有 qingdan.yaml），在此新建的清单会成为它的一部分。请换一个清单以外的目录。',
+  'init-inside-catalogue': '{path} 位于清单 {catalogue} 之中（那里有 qingdan.yaml）：清单不套在另一个清单里新建，在此新建的清单不会被外面的清单检查。请换一个清单以外的目录。',
+  'init-empty': '{option} 不能为空：清单要有名称和地区。',
   'init-done': '已新建示例清单。下一步：qingdan validate {lists}（检查）、qingdan build {lists}（生成办事指南网站）、qingdan fmt {lists}（统一格式）。编辑器要补全和检查字段，请在项目中安装 qingdan（见 qingdan 的 docs/ci.md），.vscode/settings.json 已指向 node_modules/qingdan/schemas/。',
 } as const;

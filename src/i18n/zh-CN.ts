@@ -158,7 +158,7 @@ export const rules: RuleMessages = {
   'fee/basis': { description: '收费须有依据；可减免须有减免依据。', messages: { missing: '收费“{name}”没有收费依据（basis）。', waiver: '收费“{name}”标明可减免，但没有减免依据（waiver_basis）。' } },
   'config/unknown-rule': {
     description: 'qingdan.yaml 的 rules 中只能写已有的规则 id。',
-    messages: { unknown: '没有规则 {id}，此设置不起作用。规则列表见 docs/rules.md。', 'unknown-did-you-mean': '没有规则 {id}，是否应为 {suggestion}？', 'unknown-prefix': '没有以 {id} 开头的规则，此设置不起作用。', 'unknown-class': 'diff.levels 中没有变更类别 {id}，此设置不起作用。变更类别见 docs/changes.md。', 'unknown-class-did-you-mean': 'diff.levels 中没有变更类别 {id}，是否应为 {suggestion}？', 'unknown-divergence-class': 'compare.levels 中没有差异类别 {id}，此设置不起作用。差异类别见 docs/standards.md。', 'unknown-divergence-class-did-you-mean': 'compare.levels 中没有差异类别 {id}，是否应为 {suggestion}？' },
+    messages: { unknown: '没有规则 {id}，此设置不起作用。规则列表见 docs/rules.md。', 'unknown-did-you-mean': '没有规则 {id}，是否应为 {suggestion}？', 'unknown-prefix': '没有以 {id} 开头的规则，此设置不起作用。', 'unknown-prefix-did-you-mean': '没有以 {id} 开头的规则，是否应为 {suggestion}？', 'unknown-class': 'diff.levels 中没有变更类别 {id}，此设置不起作用。变更类别见 docs/changes.md。', 'unknown-class-did-you-mean': 'diff.levels 中没有变更类别 {id}，是否应为 {suggestion}？', 'unknown-divergence-class': 'compare.levels 中没有差异类别 {id}，此设置不起作用。差异类别见 docs/standards.md。', 'unknown-divergence-class-did-you-mean': 'compare.levels 中没有差异类别 {id}，是否应为 {suggestion}？' },
   },
   'online/full-online-visits': { description: '全程网办（网上受理、办理、结果反馈）的事项到现场次数应为 0。', messages: { contradiction: '事项标为全程网办，但仍需到现场 {visits} 次。', depth: '网上办理深度含网上受理、网上办理和结果反馈，即全程网办。' } },
 };
@@ -166,6 +166,7 @@ export const rules: RuleMessages = {
 export const ui: UiMessages = {
   'config-folder': '{root} 中的 qingdan.yaml 是文件夹，不是设置文件。请删除或改名该文件夹，再创建 qingdan.yaml 文件（至少写明 name:），或用 qingdan init 创建清单。',
   'no-config': '{root} 中没有 qingdan.yaml：这不是一个清单目录。请指定清单目录（如 qingdan validate lists），或在清单根目录创建 qingdan.yaml。',
+  'config-misnamed': '{root} 中没有 qingdan.yaml，但有 {found}：设置文件必须正好名为 qingdan.yaml（小写，扩展名 .yaml）。请改名。',
   'not-found': '找不到 {path}。',
   'not-a-file': '{path} 不是普通文件或文件夹（而是管道、套接字或设备），没有读取。请指定清单文件或清单目录。',
   'config-invalid': 'qingdan.yaml 有错误，请先修正：',
@@ -183,6 +184,7 @@ export const ui: UiMessages = {
   'summary-clean': '{name}：{files} 个文件，{departments} 个部门，{powers} 项权力，{responsibilities} 条责任，{flows} 个流程，没有发现问题。',
   'summary-counts': '{errors} 个错误，{warnings} 个警告，{infos} 个提示',
   'summary-catalogue': '{name}：{files} 个文件，{departments} 个部门，{powers} 项权力，{responsibilities} 条责任，{flows} 个流程',
+  'summary-quiet': '另有 {hidden} 个警告和提示未显示（--quiet）',
   'max-warnings': '警告数 {warnings} 超过上限 --max-warnings {max}。',
   'severity-error': '错误',
   'severity-warning': '警告',
@@ -231,6 +233,7 @@ export const ui: UiMessages = {
   'nothing-to-check': '所给文件都不在清单目录中，没有需要检查的内容。',
   'compare-too-few': '比对至少需要两个清单目录：{usage}',
   'compare-same-catalogue': '{path} 被给出了两次；每个清单目录只能出现一次。',
+  'not-a-catalogue-file': '未检查 {path}：它不是清单 {root} 的文件（清单文件是 .yaml 和 .yml 文件，隐藏文件夹和 node_modules 中的除外）。',
   'hidden-elsewhere': '清单其他文件中还有 {count} 个错误未显示（不在所给文件中）。运行 qingdan validate 查看全部；用 --since HEAD 只看本次改动引起的问题。',
   'bad-waivers': '豁免文件 {file} 有误：{detail}',
   'waivers-unreadable': '无法读取豁免文件 {file}（{code}）。请检查 --waivers 给出的路径。',

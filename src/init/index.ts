@@ -36,8 +36,9 @@ function templates(dir = TEMPLATES, prefix = ''): string[] {
 }
 
 const handlebars = Handlebars.create();
-// A value as YAML writes it: quoted only where YAML needs it.
-handlebars.registerHelper('yaml', (value: unknown) => stringify(value).trimEnd());
+// A value as YAML writes it on the key's line: quoted only where YAML needs it, never a block scalar (a name with a
+// line break was written as `|-` and lines at the left margin, which broke qingdan.yaml).
+handlebars.registerHelper('yaml', (value: unknown) => stringify(value, { blockQuote: false }).trimEnd());
 
 /**
  * Writes the catalogue into `root`; refuses when any of its files exists, before writing anything. A write that fails
@@ -45,6 +46,10 @@ handlebars.registerHelper('yaml', (value: unknown) => stringify(value).trimEnd()
  * cause is fixed is not refused because of them.
  */
 export function initCatalogue(root: string, options: InitOptions): string[] {
+  // qingdan.yaml would be written and then refused by validate (schema/min-length).
+  for (const [option, value] of [['--name', options.name], ['--region', options.region]] as const) {
+    if (!value.trim()) throw new ToolError('init-empty', { option });
+  }
   // A catalogue made inside another would have its files join the outer one's.
   const around = enclosingCatalogue(root);
   if (around) throw new ToolError('init-inside-catalogue', { path: root, catalogue: around });

@@ -51,9 +51,20 @@ export class FrameMaker {
         const before = (from > 0 ? '…' : '') + text.slice(from, column - 1);
         const underlined = endLine === line ? text.slice(column - 1, Math.min(endColumn - 1, from + WINDOW)) : '';
         const width = Math.max(1, textWidth(underlined));
-        out.push(`      ${' '.repeat(gutter)} | ${' '.repeat(textWidth(before))}${this.chalk.red('^'.repeat(width))}`);
+        out.push(`      ${' '.repeat(gutter)} | ${padding(before)}${this.chalk.red('^'.repeat(width))}`);
       }
     }
     return out.join('\n');
   }
+}
+
+/**
+ * Blank space as wide as `text` at a terminal, with its tabs kept as tabs: a tab takes up to the next tab stop, which
+ * only a tab at the same place finds (the code line and the caret line share their prefix's width). Counted as no
+ * cell, a tab before a value put the caret up to 8 columns to its left.
+ */
+function padding(text: string): string {
+  let out = '';
+  for (const part of text.split('\t')) out += `${' '.repeat(textWidth(part))}\t`;
+  return out.slice(0, -1);
 }

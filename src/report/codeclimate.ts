@@ -13,8 +13,9 @@ const codeclimate: Formatter = (report) =>
       description: finding.message,
       categories: ['Style'],
       severity: SEVERITY[finding.severity],
-      // Stable across line moves, as GitLab compares issues between the branch and its target by fingerprint.
-      fingerprint: createHash('md5').update(`${finding.ruleId}|${finding.file}|${jsonPath(finding.path)}|${finding.message}`).digest('hex'),
+      // Stable across line moves, as GitLab compares issues between the branch and its target by fingerprint; and
+      // across languages (--lang, locale:, the runner's LANG), so the English message, not the one shown.
+      fingerprint: createHash('md5').update(`${finding.ruleId}|${finding.file}|${jsonPath(finding.path)}|${finding.messages.en}`).digest('hex'),
       location: { path: finding.file, lines: { begin: finding.line, end: finding.endLine } },
     })),
     null,

@@ -1,5 +1,5 @@
 // github: workflow commands that GitHub Actions turns into annotations on the pull request's lines.
-import { escapeData, escapeProperty } from './workflow-commands.js';
+import { escapeData, escapeProperty, positionProperties } from './workflow-commands.js';
 import type { Formatter } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -7,14 +7,7 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 const github: Formatter = (report) =>
   report.findings
     .map((finding) => {
-      const properties = [
-        `file=${escapeProperty(finding.file)}`,
-        `line=${finding.line}`,
-        `col=${finding.column}`,
-        `endLine=${finding.endLine}`,
-        `endColumn=${finding.endColumn}`,
-        `title=${escapeProperty(finding.ruleId)}`,
-      ].join(',');
+      const properties = `${positionProperties(finding)},title=${escapeProperty(finding.ruleId)}`;
       const related = finding.related.map((r) => `\n${r.file}:${r.line}:${r.column} ${r.message}`).join('');
       return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message + related)}\n`;
     })

@@ -9,7 +9,16 @@ function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // Written as references, or a parser turns them into spaces in attributes and CR into LF in text.
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Text content keeps its line breaks as they are (they are read back unchanged there); CR alone would become LF. */
+function escapeText(text: string): string {
+  return escapeXml(text).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
 }
 
 const junit: Formatter = (report) => {
@@ -21,9 +30,11 @@ const junit: Formatter = (report) => {
     else byFile.set(finding.file, [finding]);
   }
   const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
-  const total = report.findings.length;
   const failures = report.findings.filter((f) => f.severity !== 'info').length;
-  lines.push(`<testsuites name="qingdan validate" tests="${Math.max(total, byFile.size)}" failures="${failures}">`);
+  // A clean file is one passing test case; the total is the sum of the suites' counts, as readers check.
+  let tests = 0;
+  for (const findings of byFile.values()) tests += Math.max(1, findings.length);
+  lines.push(`<testsuites name="qingdan validate" tests="${tests}" failures="${failures}">`);
   for (const [file, findings] of byFile) {
     const failing = findings.filter((f) => f.severity !== 'info').length;
     lines.push(`  <testsuite name="${escapeXml(file)}" tests="${Math.max(1, findings.length)}" failures="${failing}" errors="0">`);
@@ -32,8 +43,8 @@ const junit: Formatter = (report) => {
       const name = `${file}:${finding.line}:${finding.column} ${finding.ruleId}`;
       lines.push(`    <testcase name="${escapeXml(name)}" classname="${escapeXml(finding.ruleId)}">`);
       const body = [`${file}:${finding.line}:${finding.column}`, finding.message, ...finding.related.map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`)].join('\n');
-      if (finding.severity === 'info') lines.push(`      <system-out>${escapeXml(body)}</system-out>`);
-      else lines.push(`      <failure message="${escapeXml(finding.message)}" type="${finding.severity}">${escapeXml(body)}</failure>`);
+      if (finding.severity === 'info') lines.push(`      <system-out>${escapeText(body)}</system-out>`);
+      else lines.push(`      <failure message="${escapeXml(finding.message)}" type="${finding.severity}">${escapeText(body)}</failure>`);
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');

@@ -6,10 +6,22 @@ import type { Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
+/**
+ * A display path as a relative URI reference: each segment percent-encoded, so `#`, `?` and `%` in a name stay part
+ * of the path (encodeURI left `a#b.yaml` to be read as `a` with a fragment) and a `:` cannot be taken for a scheme.
+ */
+export function pathUri(file: string): string {
+  // RFC 3986 allows sub-delimiters and @ in a path segment: kept as typed (a,b.yaml), like encodeURI did.
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%(2C|3B|3D|2B|24|26|40)/g, (escaped) => decodeURIComponent(escaped)))
+    .join('/');
+}
+
 function location(file: string, span: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: pathUri(file), uriBaseId: '%SRCROOT%' },
       region: { startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: span.endColumn },
     },
   };

@@ -5,6 +5,14 @@ import { FrameMaker } from './code-frame.js';
 import { ui } from '../i18n/index.js';
 import { countBySeverity, type Formatter } from './types.js';
 
+/**
+ * A message (or a file name) on its finding's one line: a line break in catalogue text it quotes (a block scalar's
+ * value) is shown as ␊, or the finding's line would end there and editors' problem matchers (docs/editors.md) would miss it.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\n/g, '\u240a');
+}
+
 const stylish: Formatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
   const report = visibleStrings(input);
@@ -16,25 +24,29 @@ const stylish: Formatter = (input) => {
   for (const finding of report.findings) {
     if (finding.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
-      out.push(chalk.underline(finding.file));
+      out.push(chalk.underline(oneLine(finding.file)));
       currentFile = finding.file;
     }
     const label = paint[finding.severity](ui(report.locale, `severity-${finding.severity}`));
-    out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${label}  ${finding.message}  ${chalk.dim(finding.ruleId)}`);
+    out.push(`  ${oneLine(finding.file)}:${finding.line}:${finding.column}  ${label}  ${oneLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
     for (const related of finding.related) {
-      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${related.file}:${related.line}:${related.column}  ${related.message}`));
+      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${oneLine(related.file)}:${related.line}:${related.column}  ${oneLine(related.message)}`));
     }
     const code = frames.frame(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn);
     if (code) out.push(code);
   }
   if (report.findings.length) out.push('');
   const counts = countBySeverity(report.findings);
+  const hidden = report.quietHidden ?? 0;
+  // "No problems found" only when there are none: with --quiet, warnings may be there without being shown.
+  const clean = !report.findings.length && !hidden;
   for (const catalogue of report.catalogues) {
-    out.push(report.findings.length ? ui(report.locale, 'summary-catalogue', { ...catalogue }) : chalk.green(`✔ ${ui(report.locale, 'summary-clean', { ...catalogue })}`));
+    out.push(clean ? chalk.green(`✔ ${ui(report.locale, 'summary-clean', { ...catalogue })}`) : ui(report.locale, 'summary-catalogue', { ...catalogue }));
   }
-  if (report.findings.length) {
-    const mark = counts.errors ? chalk.red('✖') : counts.warnings ? chalk.yellow('⚠') : chalk.blue('ℹ');
-    out.push(`${mark} ${ui(report.locale, 'summary-counts', counts)}`);
+  if (!clean) {
+    const mark = counts.errors ? chalk.red('✖') : counts.warnings || hidden ? chalk.yellow('⚠') : chalk.blue('ℹ');
+    const note = hidden ? `${report.locale === 'en' ? '; ' : '；'}${ui(report.locale, 'summary-quiet', { hidden })}` : '';
+    out.push(`${mark} ${ui(report.locale, 'summary-counts', counts)}${note}`);
   }
   return `${out.join('\n')}\n`;
 };

@@ -12,6 +12,8 @@ export interface Report {
   sources: ReadonlyMap<string, string>;
   color: boolean;
   toolVersion: string;
+  /** Warnings and infos --quiet left out of `findings`: a report without findings is then not "clean". */
+  quietHidden?: number;
 }
 
 export type Formatter = (report: Report) => string;

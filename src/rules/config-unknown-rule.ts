@@ -9,14 +9,18 @@ export default defineRule({
   id: 'config/unknown-rule',
   severity: 'warning',
   stage: 'catalogue',
-  messages: ['unknown', 'unknown-did-you-mean', 'unknown-prefix', 'unknown-class', 'unknown-class-did-you-mean', 'unknown-divergence-class', 'unknown-divergence-class-did-you-mean'],
+  messages: ['unknown', 'unknown-did-you-mean', 'unknown-prefix', 'unknown-prefix-did-you-mean', 'unknown-class', 'unknown-class-did-you-mean', 'unknown-divergence-class', 'unknown-divergence-class-did-you-mean'],
   *check({ catalogue }) {
     const known = ruleIds();
     for (const id of Object.keys(catalogue.config.rules ?? {})) {
       const place = { file: catalogue.configFile, path: ['rules', id], key: true };
       if (id.endsWith('/*')) {
         const prefix = id.slice(0, -1);
-        if (!known.some((rule) => rule.startsWith(prefix))) yield { ruleId: 'config/unknown-rule', messageId: 'unknown-prefix', data: { id }, place };
+        if (known.some((rule) => rule.startsWith(prefix))) continue;
+        // refs/* for ref/*: the groups are few, so the nearest one is worth naming.
+        const groups = [...new Set(known.map((rule) => `${rule.slice(0, rule.indexOf('/') + 1)}*`))];
+        const group = suggest(id, groups);
+        yield { ruleId: 'config/unknown-rule', messageId: group ? 'unknown-prefix-did-you-mean' : 'unknown-prefix', data: { id, suggestion: group ?? '' }, place };
         continue;
       }
       if (known.includes(id)) continue;

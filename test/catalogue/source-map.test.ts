@@ -35,6 +35,30 @@ describe('SourceMap.locate', () => {
     expect(map.locate(['powers', 0, 'materials', 0, 'source'])).toEqual({ line: 6, column: 9, endLine: 6, endColumn: 18 });
   });
 
+  it('finds a value a merge key brings in, where it is written (the anchored mapping), inline or through an alias', () => {
+    const text = [
+      'powers:', //                                   1
+      '  - <<: &base', //                             2
+      '      basis: [{law: nolaw}]', //               3
+      '      time_limit: {promised: 50}', //          4
+      '    code: B', //                               5
+      '  - code: C', //                               6
+      '    <<: [{level: county}, *base]', //          7
+      '    "<<": {name: x}', //                       8
+      '  - code: D', //                               9
+      '    basis: [{law: own}]', //                   10
+      '    <<: *base', //                             11
+      '',
+    ].join('\n');
+    const merged = new SourceMap(text);
+    expect(merged.locate(['powers', 0, 'basis', 0, 'law'])).toEqual({ line: 3, column: 21, endLine: 3, endColumn: 26 });
+    expect(merged.locate(['powers', 1, 'time_limit', 'promised'])).toEqual({ line: 4, column: 30, endLine: 4, endColumn: 32 });
+    expect(merged.locate(['powers', 1, 'level'])).toEqual({ line: 7, column: 18, endLine: 7, endColumn: 24 });
+    // The mapping's own key wins over a merged one, and a quoted "<<" merges nothing.
+    expect(merged.locate(['powers', 2, 'basis', 0, 'law'])).toEqual({ line: 10, column: 19, endLine: 10, endColumn: 22 });
+    expect(merged.locate(['powers', 1, 'name'])).toEqual({ line: 6, column: 5, endLine: 6, endColumn: 12 });
+  });
+
   it('gives 1:1 for the empty path and for an empty document', () => {
     expect(map.locate([])).toMatchObject({ line: 1, column: 1 });
     expect(new SourceMap('').locate(['powers', 0])).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,32 @@ describe('qingdan init (the real binary)', () => {
     expect((await runCli(['fmt', '--check'], { cwd: project })).code).toBe(0);
   });
 
+  it('names the catalogue after --region when --name is not given, and quotes a folder with spaces in the next steps', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const init = await runCli(['init', "my project's", '--region', '青山县', '--lang', 'en'], { cwd });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toMatch(/^Catalogue created\. Next: qingdan validate 'my project'\\''s\/lists' \(check\)/);
+    const project = path.join(cwd, "my project's");
+    expect(readFileSync(path.join(project, 'lists/qingdan.yaml'), 'utf8')).toContain('\nname: 青山县权责清单\nregion: 青山县\n');
+    const validate = await runCli(['validate'], { cwd: project });
+    expect(validate).toMatchObject({ code: 0, stdout: '✔ 青山县权责清单：6 个文件，1 个部门，1 项权力，1 条责任，1 个流程，没有发现问题。\n' });
+    const named = await runCli(['init', 'named', '--region', '青山县', '--name', '青山县 "权责": 清单 #1'], { cwd });
+    expect(named.stderr).toMatch(/^已新建示例清单。下一步：qingdan validate named\/lists（检查）/);
+    const validateNamed = await runCli(['validate', 'named/lists'], { cwd });
+    expect(validateNamed).toMatchObject({ code: 0, stdout: '✔ 青山县 "权责": 清单 #1：6 个文件，1 个部门，1 项权力，1 条责任，1 个流程，没有发现问题。\n' });
+  });
+
+  it('writes a name with a line break as a quoted scalar that validates, and refuses an empty --region or --name before writing (exit 2)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    expect((await runCli(['init', 'lines', '--name', '第一行\n第二行'], { cwd })).code).toBe(0);
+    expect(readFileSync(path.join(cwd, 'lines/lists/qingdan.yaml'), 'utf8')).toContain('\nname: "第一行\\n第二行"\n');
+    expect((await runCli(['validate', 'lines/lists'], { cwd })).code).toBe(0);
+    const empty = await runCli(['init', 'empty', '--region', ' ', '--lang', 'en'], { cwd });
+    expect(empty).toMatchObject({ code: 2, stdout: '', stderr: 'qingdan: --region cannot be empty: a catalogue needs a name and a region.\n' });
+    expect(existsSync(path.join(cwd, 'empty'))).toBe(false);
+    expect((await runCli(['init', 'empty', '--name', ''], { cwd })).stderr).toBe('qingdan: --name 不能为空：清单要有名称和地区。\n');
+  });
+
   it('refuses a folder that already holds the catalogue (exit 2)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
     expect((await runCli(['init'], { cwd })).code).toBe(0);
@@ -34,10 +60,10 @@ describe('qingdan init (the real binary)', () => {
     const before = (await runCli(['validate', 'lists'], { cwd })).stdout;
     const inside = await runCli(['init', 'lists', '--lang', 'en'], { cwd });
     expect(inside.code).toBe(2);
-    expect(inside.stderr).toBe(`qingdan: ${path.join(cwd, 'lists')} is inside the catalogue ${path.join(cwd, 'lists')} (it holds qingdan.yaml): a catalogue made there would become part of it. Choose a folder outside it.\n`);
+    expect(inside.stderr).toBe(`qingdan: ${path.join(cwd, 'lists')} is inside the catalogue ${path.join(cwd, 'lists')} (it holds qingdan.yaml): a catalogue is not made inside another, where the outer one would not check it. Choose a folder outside it.\n`);
     expect(existsSync(path.join(cwd, 'lists/lists'))).toBe(false);
     const deeper = await runCli(['init', 'lists/powers/new'], { cwd });
-    expect(deeper.stderr).toBe(`qingdan: ${path.join(cwd, 'lists/powers/new')} 位于清单 ${path.join(cwd, 'lists')} 之中（那里有 qingdan.yaml），在此新建的清单会成为它的一部分。请换一个清单以外的目录。\n`);
+    expect(deeper.stderr).toBe(`qingdan: ${path.join(cwd, 'lists/powers/new')} 位于清单 ${path.join(cwd, 'lists')} 之中（那里有 qingdan.yaml）：清单不套在另一个清单里新建，在此新建的清单不会被外面的清单检查。请换一个清单以外的目录。\n`);
     expect((await runCli(['validate', 'lists'], { cwd })).stdout).toBe(before);
   });
 

@@ -129,6 +129,41 @@ describe('qingdan validate (the real binary)', () => {
     const result = await runCli(['validate', dir, '-q', '--max-warnings', '0', '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('1 warning exceeds --max-warnings 0.\n');
+    // Not "no problems found" above a failing exit code: the hidden warning is counted in the summary.
+    expect(result.stdout).not.toContain('no problems found');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 0 warnings, 0 infos; 1 warning or info not shown (--quiet)');
+  });
+
+  it('leaves a nested catalogue (a folder with its own qingdan.yaml) to itself, as when its files are named', async () => {
+    const dir = copyCatalogue(BASE);
+    mkdirSync(path.join(dir, 'town'));
+    writeFileSync(path.join(dir, 'town/qingdan.yaml'), 'name: 城关镇权责清单\nregion: 城关镇\n');
+    writeFileSync(path.join(dir, 'town/departments.yaml'), readFileSync(path.join(dir, 'departments.yaml')));
+    const outer = await runCli(['validate', dir, '-f', 'json']);
+    // Its qingdan.yaml was a catalogue file with five unknown fields, and its departments duplicates of the outer ones.
+    expect(JSON.parse(outer.stdout).findings).toEqual([]);
+    expect(outer.code).toBe(0);
+    const both = await runCli(['validate', dir, path.join(dir, 'town'), '-f', 'json']);
+    expect(JSON.parse(both.stdout).catalogues.map((c: { name: string; files: number }) => [c.name, c.files])).toEqual([
+      [JSON.parse(outer.stdout).catalogues[0].name, JSON.parse(outer.stdout).catalogues[0].files],
+      ['城关镇权责清单', 2],
+    ]);
+  });
+
+  it('says so when a named file is not one the catalogue reads (hidden folder, not YAML), instead of a bare ✔', async () => {
+    const dir = copyCatalogue(BASE);
+    mkdirSync(path.join(dir, '.drafts'));
+    writeFileSync(path.join(dir, '.drafts/powers.yaml'), 'powers: 5\n');
+    writeFileSync(path.join(dir, 'README.md'), '# 说明\n');
+    const named = [path.join(dir, '.drafts/powers.yaml'), path.join(dir, 'README.md'), path.join(dir, 'laws.yaml')];
+    const result = await runCli(['validate', ...named, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    const root = path.relative(ROOT, dir);
+    expect(result.stderr).toBe(
+      [`${root}/.drafts/powers.yaml`, `${root}/README.md`]
+        .map((file) => `${file} was not checked: it is not a file of the catalogue ${root} (only .yaml and .yml files are, outside hidden folders and node_modules).\n`)
+        .join(''),
+    );
   });
 
   it('reports only on named files but checks the whole catalogue', async () => {
@@ -174,6 +209,9 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     ['an unknown format', ['validate', BASE, '-f', 'xml', '--lang', 'en'], /Unknown output format xml; known: stylish, json, sarif, github, junit, codeclimate\./],
     ['an unknown language', ['validate', BASE, '--lang', 'fr'], /--lang/],
     ['a bad --max-warnings', ['validate', BASE, '--max-warnings', 'many', '--lang', 'en'], /Invalid value many for --max-warnings/],
+    ['an empty --max-warnings (an unset CI variable)', ['validate', BASE, '--max-warnings', '', '--lang', 'en'], /^qingdan: Invalid value  for --max-warnings: -1, 0, 1, …\n$/],
+    ['a --max-warnings in hex', ['validate', BASE, '--max-warnings', '0x10', '--lang', 'en'], /Invalid value 0x10 for --max-warnings/],
+    ['a --max-warnings below -1', ['validate', BASE, '--max-warnings', '-2', '--lang', 'en'], /Invalid value -2 for --max-warnings/],
     ['an unknown command', ['valdate'], /unknown command 'valdate'/],
     ['an unknown option', ['validate', '--formt', 'json'], /unknown option '--formt'/],
   ];
@@ -183,6 +221,19 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(NO_STACK);
     expect(result.stdout).toBe('');
+  });
+
+  it('names a settings file called qingdan.yml or Qingdan.yaml and asks to rename it (exit 2)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-misnamed-'));
+    mkdirSync(path.join(cwd, 'lists'));
+    writeFileSync(path.join(cwd, 'lists/qingdan.yml'), 'name: 测试\n');
+    const named = await runCli(['validate', 'lists', '--lang', 'en'], { cwd });
+    expect(named).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'qingdan: There is no qingdan.yaml in lists, but there is qingdan.yml: the settings file must be named qingdan.yaml exactly (lower case, .yaml). Rename it.\n',
+    });
+    expect((await runCli(['validate'], { cwd })).stderr).toBe('qingdan: lists 中没有 qingdan.yaml，但有 qingdan.yml：设置文件必须正好名为 qingdan.yaml（小写，扩展名 .yaml）。请改名。\n');
   });
 
   it('shows the errors of a broken qingdan.yaml with their position', async () => {

@@ -58,6 +58,19 @@ describe('sarif', () => {
     expect(first.relatedLocations[0].message.text).toBe('Code A first used here.');
     expect(first.partialFingerprints['qingdanPath/v1']).toBe('code/duplicate|lists/powers/a,b.yaml|$.powers[0].code');
   });
+
+  it('writes paths as relative URI references: #, ? and % stay in the path, a colon is no scheme', () => {
+    const base = report();
+    const uris = (file: string) => {
+      const finding = { ...base.findings[0]!, file, related: [{ ...base.findings[0]!.related[0]!, file }] };
+      const result = JSON.parse(sarif(report({ findings: [finding] }))).runs[0].results[0];
+      return [result.locations[0].physicalLocation.artifactLocation.uri, result.relatedLocations[0].physicalLocation.artifactLocation.uri];
+    };
+    expect(uris('lists/powers/a#b?c/t 1%.yaml')).toEqual(['lists/powers/a%23b%3Fc/t%201%25.yaml', 'lists/powers/a%23b%3Fc/t%201%25.yaml']);
+    expect(uris('a:b.yaml')[0]).toBe('a%3Ab.yaml');
+    expect(uris('lists/部门/食品.yaml')[0]).toBe('lists/%E9%83%A8%E9%97%A8/%E9%A3%9F%E5%93%81.yaml');
+    expect(decodeURIComponent(new URL(uris('lists/powers/a#b?c/t 1%.yaml')[0]!, 'file:///repo/').pathname)).toBe('/repo/lists/powers/a#b?c/t 1%.yaml');
+  });
 });
 
 describe('github', () => {
@@ -68,6 +81,12 @@ describe('github', () => {
       '::warning file=lists/powers/a%2Cb.yaml,line=4,col=13,endLine=4,endColumn=14,title=visits/reason::line one%0Aline two',
       '::notice file=lists/empty.yaml,line=1,col=1,endLine=1,endColumn=1,title=file/empty::The file is empty.',
     ]);
+  });
+
+  it('gives no columns to a finding over several lines, which GitHub does not accept', () => {
+    const base = report();
+    const block = { ...base.findings[1]!, line: 4, column: 15, endLine: 7, endColumn: 1 };
+    expect(github(report({ findings: [block] }))).toBe('::warning file=lists/powers/a%2Cb.yaml,line=4,endLine=7,title=visits/reason::line one%0Aline two\n');
   });
 });
 
@@ -89,6 +108,20 @@ describe('junit', () => {
     expect((cases[0]!.failure as Record<string, unknown>)['@_type']).toBe('error');
   });
 
+  it('counts every test case in <testsuites tests>: the sum of the suites', () => {
+    expect(xml).toContain('<testsuites name="qingdan validate" tests="4" failures="2">');
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' }).parse(xml);
+    const suites = parsed.testsuites.testsuite as Array<Record<string, string>>;
+    expect(suites.reduce((sum, suite) => sum + Number(suite['@_tests']), 0)).toBe(4);
+  });
+
+  it('keeps line breaks and tabs of a message in attributes as character references, which a parser would turn into spaces', () => {
+    const base = report();
+    const text = junit(report({ findings: [{ ...base.findings[1]!, message: 'a\tb\r\nc ]]> "d"' }] }));
+    expect(text).toContain('<failure message="a&#9;b&#13;&#10;c ]]&gt; &quot;d&quot;" type="warning">lists/powers/a,b.yaml:4:13\na\tb&#13;\nc ]]&gt; &quot;d&quot;</failure>');
+    expect(XMLValidator.validate(text)).toBe(true);
+  });
+
   it('drops control characters that XML 1.0 cannot carry', () => {
     const base = report();
     const withControl = report({ findings: [{ ...base.findings[0]!, message: 'bad\u0001char' }] });
@@ -104,6 +137,24 @@ describe('stylish', () => {
     expect(text).toContain('    ↳ related: lists/powers/c.yaml:9:11  Code A first used here.\n');
     expect(text).toContain('    > 2 |   - code: A\n        |           ^\n');
     expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 1 error, 1 warning, 1 info');
+  });
+
+  it('keeps each finding on one line: a line break in a quoted value is shown as ␊', () => {
+    const base = report();
+    const text = stylish(report({ findings: [{ ...base.findings[1]!, related: [{ ...base.findings[0]!.related[0]!, message: 'x\ny' }] }] }));
+    expect(text).toContain('  lists/powers/a,b.yaml:4:13  warning  line one␊line two  visits/reason\n    ↳ related: lists/powers/c.yaml:9:11  x␊y\n');
+    const oddName = stylish(report({ findings: [{ ...base.findings[2]!, file: 'lists/a\nb.yaml' }] }));
+    expect(oddName).toContain('lists/a␊b.yaml\n  lists/a␊b.yaml:1:1  info  The file is empty.  file/empty\n');
+  });
+
+  it('keeps the tabs before the value in the caret line, so the caret sits under it at any tab width', () => {
+    const base = report();
+    const source = 'powers:\ntime_limit: {statutory: 10,\tpromised: 5,\tunit: weeks}\n';
+    const tabbed = report({ findings: [{ ...base.findings[1]!, file: 't.yaml', line: 2, column: 48, endLine: 2, endColumn: 53, related: [] }], sources: new Map([['t.yaml', source]]) });
+    const lines = stylish(tabbed).split('\n');
+    const code = lines.findIndex((l) => l.startsWith('    > 2 | '));
+    expect(lines[code]).toBe('    > 2 | time_limit: {statutory: 10,\tpromised: 5,\tunit: weeks}');
+    expect(lines[code + 1]).toBe(`        | ${' '.repeat(27)}\t${' '.repeat(12)}\t${' '.repeat(6)}^^^^^`);
   });
 
   it('uses colour when asked', () => {
@@ -140,6 +191,9 @@ describe('codeclimate', () => {
     expect(issues[0].fingerprint).toMatch(/^[0-9a-f]{32}$/);
     const moved = report({ findings: report().findings.map((f) => ({ ...f, line: f.line + 10, endLine: f.endLine + 10 })) });
     expect(JSON.parse(codeclimate(moved)).map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
+    // The same issue in the other language (LANG differs between runners) keeps its fingerprint.
+    const chinese = report({ locale: 'zh-CN', findings: report().findings.map((f) => ({ ...f, message: f.messages['zh-CN'] })) });
+    expect(JSON.parse(codeclimate(chinese)).map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
   });
 });
 

@@ -20,7 +20,8 @@ describe('config/unknown-rule', () => {
 
   it('accepts a prefix that matches some rule and refuses one that matches none', () => {
     const { result } = runCase(RULE, 'prefix');
-    expect(result.findings.map((f) => f.message)).toEqual(['No rule starts with nothing/*; this setting does nothing.']);
+    expect(result.findings.map((f) => f.message)).toEqual(['No rule starts with nothing/*; this setting does nothing.', 'No rule starts with refs/*; did you mean ref/*?']);
+    expect(result.findings[1]!.messages['zh-CN']).toBe('没有以 refs/* 开头的规则，是否应为 ref/*？');
   });
 
   it('checks the change classes named in diff.levels too', () => {

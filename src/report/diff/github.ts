@@ -1,5 +1,5 @@
 // github: annotations on the changed lines of the pull request (head side, or the base side for a removal).
-import { escapeData, escapeProperty } from '../workflow-commands.js';
+import { escapeData, escapeProperty, positionProperties } from '../workflow-commands.js';
 import type { DiffFormatter } from './types.js';
 
 const COMMAND = { breaking: 'error', notice: 'warning', info: 'notice' } as const;
@@ -9,7 +9,7 @@ const github: DiffFormatter = (report) =>
     .filter((change) => !change.waiver)
     .map((change) => {
       const place = change.head ?? change.base;
-      const position = place ? `file=${escapeProperty(place.file)},line=${place.line},col=${place.column},endLine=${place.endLine},endColumn=${place.endColumn},` : '';
+      const position = place ? `${positionProperties(place)},` : '';
       return `::${COMMAND[change.level]} ${position}title=${escapeProperty(change.classId)}::${escapeData(`${change.message} (${change.fingerprint})`)}\n`;
     })
     .join('');
