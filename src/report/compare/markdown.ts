@@ -2,42 +2,18 @@
 // divergences folded under its name.
 import { ui } from '../../i18n/index.js';
 import { visibleStrings } from '../visible.js';
+import { escapeMarkdown as escape, largestThatFits, LEVEL_MARK as MARK, MARKDOWN_MAX_CHARACTERS } from '../markdown.js';
 import { classLabel, compareText } from '../../i18n/compare.js';
 import type { Cell } from '../../compare/compare.js';
 import { columns, countByLevel, divergingRows, noDivergences, percent, title, validation, where, type CompareFormatter, type CompareReport } from './types.js';
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
-}
-
-const MARK = { breaking: '🔴', notice: '🟡', info: '🔵' } as const;
 const RANK = { breaking: 2, notice: 1, info: 0 } as const;
-
-/**
- * GitHub refuses a comment over 65,536 characters (and 262,144 UTF-8 bytes), as for diff's markdown: a larger report
- * shows at most `shown` matrix rows, divergences (the most severe) and loose matches, and says what it left out.
- */
-const MAX_CHARACTERS = 65_536;
-const MAX_BYTES = 262_144;
-
-function fits(text: string): boolean {
-  return text.length <= MAX_CHARACTERS && Buffer.byteLength(text, 'utf8') <= MAX_BYTES;
-}
 
 const markdown: CompareFormatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
   const report = visibleStrings(input);
-  const longest = Math.max(report.rows.length, report.divergences.length, report.loose.length);
-  const full = render(report, longest);
-  if (fits(full)) return full;
-  let low = 0;
-  let high = longest - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(render(report, middle))) low = middle;
-    else high = middle - 1;
-  }
-  return render(report, low);
+  // Too long for a comment: at most `shown` matrix rows, divergences (the most severe) and loose matches, each cut said.
+  return largestThatFits(Math.max(report.rows.length, report.divergences.length, report.loose.length), (shown) => render(report, shown));
 };
 
 function render(report: CompareReport, shown: number): string {
@@ -67,13 +43,13 @@ function render(report: CompareReport, shown: number): string {
     out.push(`### ${t('matrix')}`, '', `_${escape(t('matrix-note'))}_ ✅ ${t('status-agree')} · 🔵 ${t('status-better')} · 🟡 ${ui(l, 'level-notice')} · 🔴 ${ui(l, 'level-breaking')} · ≈ ${t('status-loose')}`, '');
     out.push(`| ${t('col-code')} | ${t('col-item')} | ${offices.map((o) => escape(o.label)).join(' | ')} |`, `|---|---|${offices.map(() => '---').join('|')}|`);
     for (const row of rows.slice(0, shown)) out.push(`| \`${row.basicCode}\` | ${escape(row.name)} | ${offices.map((o) => cell(row.cells[o.index]!)).join(' | ')} |`);
-    if (rows.length > shown) out.push('', `> ${escape(t('truncated-rows', { shown, count: rows.length, limit: MAX_CHARACTERS }))}`);
+    if (rows.length > shown) out.push('', `> ${escape(t('truncated-rows', { shown, count: rows.length, limit: MARKDOWN_MAX_CHARACTERS }))}`);
     const agreeing = report.rows.length - rows.length;
     if (agreeing) out.push('', t('agreeing-rows', { count: agreeing }));
     out.push('', `### ${t('details')}`, '');
     // The most severe divergences when not all fit, each office's in the report's order.
     const listed = new Set(report.divergences.length > shown ? [...report.divergences].sort((a, b) => RANK[b.level] - RANK[a.level]).slice(0, shown) : report.divergences);
-    if (listed.size < report.divergences.length) out.push(`> ${escape(t('truncated-divergences', { shown: listed.size, count: report.divergences.length, limit: MAX_CHARACTERS }))}`, '');
+    if (listed.size < report.divergences.length) out.push(`> ${escape(t('truncated-divergences', { shown: listed.size, count: report.divergences.length, limit: MARKDOWN_MAX_CHARACTERS }))}`, '');
     for (const office of offices) {
       const all = report.divergences.filter((d) => d.office === office.index);
       if (!all.length) continue;

@@ -1,44 +1,20 @@
 // markdown: a pull-request comment — the summary table first, then the changes grouped by department.
 import { ui } from '../../i18n/index.js';
 import { visibleStrings } from '../visible.js';
+import { escapeMarkdown as escape, largestThatFits, LEVEL_MARK as MARK, MARKDOWN_MAX_CHARACTERS } from '../markdown.js';
 import { countByLevel, delta, where, type DiffFormatter, type DiffReport } from './types.js';
 import type { DepartmentSummary } from '../../diff/diff.js';
 import type { Change } from '../../diff/types.js';
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
-}
-
-const MARK = { breaking: '🔴', notice: '🟡', info: '🔵' } as const;
-
-/**
- * GitHub refuses a comment body over 65,536 characters (and, by later measurements, over 262,144 UTF-8 bytes): `gh pr
- * comment --body-file` fails and the pull request gets no report at all. A longer report lists the most severe changes
- * that fit and says how many are left out; the summary table always stays.
- */
-export const MARKDOWN_MAX_CHARACTERS = 65_536;
-const MARKDOWN_MAX_BYTES = 262_144;
 /** Codes of entries not compared are listed up to this many; a catalogue that fails the schema everywhere says how many. */
 const SKIPPED_SHOWN = 50;
-
-function fits(text: string): boolean {
-  return text.length <= MARKDOWN_MAX_CHARACTERS && Buffer.byteLength(text, 'utf8') <= MARKDOWN_MAX_BYTES;
-}
 
 const markdown: DiffFormatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
   const report = visibleStrings(input);
-  const full = render(report, report.changes.length);
-  if (fits(full)) return full;
-  // Changes come most severe first: the longest prefix that fits, found by bisection (each render is linear).
-  let low = 0;
-  let high = report.changes.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(render(report, middle))) low = middle;
-    else high = middle - 1;
-  }
-  return render(report, low);
+  // A report too long for a comment lists the most severe changes that fit (changes come most severe first) and says
+  // how many it left out; the summary table always stays.
+  return largestThatFits(report.changes.length, (shown) => render(report, shown));
 };
 
 function render(report: DiffReport, shown: number): string {
