@@ -1,21 +1,14 @@
 // stylish: for people at a terminal — findings grouped by file, with a code frame and a summary; plain when not a TTY.
 import { Chalk } from 'chalk';
-import { visibleStrings } from './visible.js';
+import { visibleOnOneLine, visibleStrings } from './visible.js';
 import { FrameMaker } from './code-frame.js';
 import { ui } from '../i18n/index.js';
 import { countBySeverity, type Formatter } from './types.js';
 
-/**
- * A message (or a file name) on its finding's one line: a line break in catalogue text it quotes (a block scalar's
- * value) is shown as ␊, or the finding's line would end there and editors' problem matchers (docs/editors.md) would miss it.
- */
-function oneLine(text: string): string {
-  return text.replace(/\n/g, '\u240a');
-}
-
 const stylish: Formatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
-  const report = visibleStrings(input);
+  // Each finding on its one line: line breaks in quoted text shown as ␊.
+  const report = visibleStrings(input, visibleOnOneLine);
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const paint = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
   const frames = new FrameMaker(report.sources, chalk);
@@ -24,13 +17,13 @@ const stylish: Formatter = (input) => {
   for (const finding of report.findings) {
     if (finding.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
-      out.push(chalk.underline(oneLine(finding.file)));
+      out.push(chalk.underline(finding.file));
       currentFile = finding.file;
     }
     const label = paint[finding.severity](ui(report.locale, `severity-${finding.severity}`));
-    out.push(`  ${oneLine(finding.file)}:${finding.line}:${finding.column}  ${label}  ${oneLine(finding.message)}  ${chalk.dim(finding.ruleId)}`);
+    out.push(`  ${finding.file}:${finding.line}:${finding.column}  ${label}  ${finding.message}  ${chalk.dim(finding.ruleId)}`);
     for (const related of finding.related) {
-      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${oneLine(related.file)}:${related.line}:${related.column}  ${oneLine(related.message)}`));
+      out.push(chalk.dim(`    ↳ ${ui(report.locale, 'related')}: ${related.file}:${related.line}:${related.column}  ${related.message}`));
     }
     const code = frames.frame(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn);
     if (code) out.push(code);

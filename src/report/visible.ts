@@ -18,17 +18,27 @@ export function visible(text: string): string {
 }
 
 /**
- * `value` with every string in its arrays and plain objects made visible; the same object when none needed it, so a
+ * Text made visible and kept on one line: a line break in catalogue text a line-oriented report quotes (a block
+ * scalar's value, a name pasted with its line break) is shown as ␊, or the report's line would end there — and
+ * editors' problem matchers (docs/editors.md) would miss the finding.
+ */
+export function visibleOnOneLine(text: string): string {
+  const shown = visible(text);
+  return shown.includes('\n') ? shown.replace(/\n/g, '\u240a') : shown;
+}
+
+/**
+ * `value` with every string in its arrays and plain objects made visible (or shown by `shown`); the same object when none needed it, so a
  * clean report costs one look at each string. Maps and other instances are kept as they are (the sources a code
  * frame reads are made visible line by line there).
  */
-export function visibleStrings<T>(value: T): T {
-  if (typeof value === 'string') return visible(value) as T;
+export function visibleStrings<T>(value: T, shown: (text: string) => string = visible): T {
+  if (typeof value === 'string') return shown(value) as T;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     value.forEach((item, i) => {
-      const shown = visibleStrings(item);
-      if (shown !== item) (copy ??= [...value])[i] = shown;
+      const made = visibleStrings(item, shown);
+      if (made !== item) (copy ??= [...value])[i] = made;
     });
     return (copy ?? value) as T;
   }
@@ -36,8 +46,8 @@ export function visibleStrings<T>(value: T): T {
     const record = value as Record<string, unknown>;
     let copy: Record<string, unknown> | undefined;
     for (const [key, item] of Object.entries(record)) {
-      const shown = visibleStrings(item);
-      if (shown !== item) (copy ??= { ...record })[key] = shown;
+      const made = visibleStrings(item, shown);
+      if (made !== item) (copy ??= { ...record })[key] = made;
     }
     return (copy ?? value) as T;
   }

@@ -1,7 +1,7 @@
 // text: the comparison at a terminal — scores, a compact matrix of the items that differ, then each divergence with
 // its office, level and both places.
 import { Chalk } from 'chalk';
-import { visibleStrings } from '../visible.js';
+import { visibleOnOneLine, visibleStrings } from '../visible.js';
 import { textWidth } from '../width.js';
 import { ui } from '../../i18n/index.js';
 import { compareText } from '../../i18n/compare.js';
@@ -18,7 +18,8 @@ const SYMBOL: Record<CellStatus, string> = { agree: '=', better: '^', differs: '
 
 const text: CompareFormatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
-  const report = visibleStrings(input);
+  // Line breaks in names and quoted values shown as ␊, so that each line of the report stays one line.
+  const report = visibleStrings(input, visibleOnOneLine);
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const l = report.locale;
   const t = (key: Parameters<typeof compareText>[1], data?: Parameters<typeof compareText>[2]) => compareText(l, key, data);

@@ -1,6 +1,6 @@
 // text: the diff at a terminal — the reform summary, then each change with its level, place and fingerprint.
 import { Chalk } from 'chalk';
-import { visibleStrings } from '../visible.js';
+import { visibleOnOneLine, visibleStrings } from '../visible.js';
 import { textWidth } from '../width.js';
 import { ui } from '../../i18n/index.js';
 import { countByLevel, delta, where, type DiffFormatter } from './types.js';
@@ -12,7 +12,8 @@ function pad(text: string, width: number): string {
 
 const text: DiffFormatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
-  const report = visibleStrings(input);
+  // Line breaks in names and quoted values shown as ␊, so that each line of the report stays one line.
+  const report = visibleStrings(input, visibleOnOneLine);
   const chalk = new Chalk({ level: report.color ? 1 : 0 });
   const l = report.locale;
   const out: string[] = [chalk.bold(ui(l, 'diff-title', { base: report.base, head: report.head })), ''];

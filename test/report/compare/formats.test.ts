@@ -39,6 +39,14 @@ describe('text', () => {
     expect(text).toContain('  000101006000  食品摊贩备案              +    \n'.trimEnd() + '\n');
   });
 
+  it('keeps each line one line when an office\'s name holds a line break (shown as ␊)', () => {
+    const broken = { ...zh, offices: zh.offices.map((o, i) => (i === 1 ? { ...o, label: '甲县\n（试点）' } : o)) };
+    const text = compareFormatters.text!(report(broken));
+    expect(text).not.toContain('甲县\n');
+    expect(text).toContain('甲县␊（试点）');
+    expect(text.split('\n').filter((line) => line.startsWith('（试点）'))).toEqual([]);
+  });
+
   it('colours only when asked', () => {
     expect(compareFormatters.text!(report(en))).not.toContain('\u001b[');
     expect(compareFormatters.text!(report(en, { color: true }))).toContain('\u001b[31m');
