@@ -171,7 +171,7 @@ export const ui: UiMessages = {
   'not-a-file': '{path} is neither a file nor a folder (it is a pipe, a socket or a device), so it was not read. Name a catalogue file or folder.',
   'config-invalid': 'qingdan.yaml has errors; fix them first:',
   'bad-format': 'Unknown output format {format}; known: {known}.',
-  'bad-option': 'Invalid value {value} for {option}: {expected}',
+  'bad-option': 'Invalid value "{value}" for {option}: {expected}',
   'write-failed': 'Cannot write {path}: {detail}',
   'write-denied': 'Cannot write {path} ({code}): no permission, or the disk is read-only. Choose a writable place, or check the folder\'s permissions.',
   'write-is-folder': 'Cannot write {path} ({code}): it is a folder, not a file. Give a file\'s path, or move the folder away.',

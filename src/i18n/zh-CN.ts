@@ -171,7 +171,7 @@ export const ui: UiMessages = {
   'not-a-file': '{path} 不是普通文件或文件夹（而是管道、套接字或设备），没有读取。请指定清单文件或清单目录。',
   'config-invalid': 'qingdan.yaml 有错误，请先修正：',
   'bad-format': '未知的输出格式 {format}，可用：{known}。',
-  'bad-option': '{option} 的值 {value} 无效：{expected}',
+  'bad-option': '{option} 的值“{value}”无效：{expected}',
   'write-failed': '无法写入 {path}：{detail}',
   'write-denied': '无法写入 {path}（{code}）：没有写入权限，或磁盘是只读的。请换一个可写的位置，或检查文件夹的权限。',
   'write-is-folder': '无法写入 {path}（{code}）：这是一个文件夹，不是文件。请给出文件的路径，或移走该文件夹。',

@@ -96,7 +96,7 @@ describe('qingdan compare refuses bad usage with exit 2 and one sentence', () =>
     [['compare', 'lists', 'docs'], 'There is no qingdan.yaml in docs'],
     [['compare', 'lists', 'lists'], 'lists is given twice'],
     [['compare', 'lists', 'test/fixtures/base', '-f', 'pdf'], 'Unknown output format pdf; known: text, markdown, json, html.'],
-    [['compare', 'lists', 'test/fixtures/base', '--fail-on', 'all'], 'Invalid value all for --fail-on: breaking, notice, none'],
+    [['compare', 'lists', 'test/fixtures/base', '--fail-on', 'all'], 'Invalid value "all" for --fail-on: breaking, notice, none'],
   ])('%j', async (args, sentence) => {
     const { code, stdout, stderr } = await runCli([...args, '--lang', 'en']);
     expect(code).toBe(2);

@@ -598,7 +598,7 @@ describe('bad input: one clear sentence, exit 2, never a stack trace', () => {
 
   it('options with values that are not allowed', async () => {
     expect((await qingdan(['diff', 'HEAD~1..HEAD', '--format', 'sarif'], repo)).stderr).toBe('qingdan: Unknown output format sarif; known: text, markdown, json, github.\n');
-    expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'error'], repo)).stderr).toBe('qingdan: Invalid value error for --fail-on: breaking, notice, none\n');
+    expect((await qingdan(['diff', 'HEAD~1..HEAD', '--fail-on', 'error'], repo)).stderr).toBe('qingdan: Invalid value "error" for --fail-on: breaking, notice, none\n');
     const three = await qingdan(['diff', 'HEAD~2', 'HEAD~1', 'HEAD'], repo);
     expect(three.code).toBe(2);
     expect(three.stderr).toBe('qingdan: Too many revisions to compare (HEAD~2, HEAD~1, HEAD). Give just one of: BASE..HEAD, BASE HEAD, one revision (against the working tree), --base REV, or two folders.\n');

@@ -140,7 +140,7 @@ describe('qingdan export (the real binary)', () => {
 
   it('exits 2 with a sentence for an unknown format or table, or every table without a folder', async () => {
     const base = await runCli(['export', 'lists', '-f', 'jsonld', '--base-url', 'not a url', '--lang', 'en']);
-    expect([base.code, base.stdout, base.stderr]).toEqual([2, '', 'qingdan: Invalid value not a url for --base-url: http(s)://…\n']);
+    expect([base.code, base.stdout, base.stderr]).toEqual([2, '', 'qingdan: Invalid value "not a url" for --base-url: http(s)://…\n']);
     const format = await runCli(['export', 'lists', '-f', 'pdf', '--lang', 'en']);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/pdf/);
