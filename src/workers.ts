@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 
 /**
  * Worker threads for a job of `totalBytes`: `requested` if given (else QINGDAN_WORKERS, a whole number), none below
@@ -28,4 +29,24 @@ export function shares<T>(items: readonly T[], sizeOf: (item: T) => number, part
     acc += sizeOf(item);
   }
   return out;
+}
+
+/**
+ * Starts `script` with `workerData` and gives the one message it posts (its results). A worker that throws rejects; one
+ * that ends without posting (killed, out of memory) rejects too, rather than leaving the command waiting for ever.
+ */
+export function runWorker<T>(script: URL, workerData: unknown, transferList: TransferListItem[] = []): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const worker = new Worker(script, { workerData, transferList });
+    let answered = false;
+    worker.once('message', (results: T) => {
+      answered = true;
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`worker thread ${script.pathname.split('/').slice(-2).join('/')} ended (exit code ${code}) without its results`));
+    });
+  });
 }

@@ -1,12 +1,11 @@
 // Reads every file of a catalogue (through the cache and worker threads when asked), then builds the model.
-import { Worker } from 'node:worker_threads';
 import { decode } from './parse.js';
 import { misnamedFile, processFile, unlistedFolder, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
 import type { WorkerJob } from './worker.js';
-import { shares, workerCount } from '../workers.js';
+import { runWorker, shares, workerCount } from '../workers.js';
 import type { Config } from '../schema/definitions.js';
 import { codeFormatOf } from '../profiles/index.js';
 import type { DocPath, RawFinding } from '../findings.js';
@@ -101,17 +100,10 @@ function workerJob(source: CatalogueSource, files: string[], projection: Project
   return { job: { displayRoot: source.displayRoot, files: ranges.map(([relativePath]) => relativePath), projection, bytes: buffer.buffer, ranges }, local };
 }
 
-function runWorker(source: CatalogueSource, files: string[], projection: Projection): Promise<ProcessedFile[]> {
+function runShare(source: CatalogueSource, files: string[], projection: Projection): Promise<ProcessedFile[]> {
   const { job, local } = workerJob(source, files, projection);
   const mine = local.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
-  return new Promise<ProcessedFile[]>((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: job, transferList: job.bytes ? [job.bytes] : [] });
-    worker.once('message', (results: ProcessedFile[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  }).then((results) => [...mine, ...results]);
+  return runWorker<ProcessedFile[]>(WORKER_SCRIPT, job, job.bytes ? [job.bytes] : []).then((results) => [...mine, ...results]);
 }
 
 interface Pending {
@@ -145,7 +137,7 @@ async function processFiles(source: CatalogueSource, pending: Pending[], request
   const workers = workerCount(WORKER_SCRIPT, requestedWorkers, totalBytes, WORKER_THRESHOLD_BYTES);
   if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file', projection));
   const [own, ...others] = shares(pending, (p) => p.size, workers + 1).map((share) => share.map((p) => p.relativePath));
-  const running = others.filter((files) => files.length).map((files) => runWorker(source, files, projection));
+  const running = others.filter((files) => files.length).map((files) => runShare(source, files, projection));
   const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
   return [...mine, ...(await Promise.all(running)).flat()];
 }

@@ -1,6 +1,5 @@
 // `qingdan fmt` without the command line: format each file, write what changed (unless only checking), say what happened.
 import { realpathSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { writeFileAtomically } from '../files.js';
 import { formatText, type FormatOutcome } from './format.js';
 import { misnamedFile, unlistedFolder, unreadableFinding } from '../catalogue/process.js';
@@ -8,7 +7,7 @@ import { readRegularFile } from '../catalogue/source.js';
 import { withoutBom } from '../catalogue/parse.js';
 import type { FmtFile } from './files.js';
 import type { FmtJob } from './worker.js';
-import { shares, workerCount } from '../workers.js';
+import { runWorker, shares, workerCount } from '../workers.js';
 
 export interface FmtResult {
   file: FmtFile;
@@ -51,38 +50,31 @@ export function formatFiles(files: FmtFile[], options: { check: boolean }): FmtR
 const WORKER_THRESHOLD_BYTES = 512 * 1024;
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
+/**
+ * A folder that could not be listed, or a file whose name is not UTF-8, is only reported, on this thread: the folder's
+ * error would lose its code in a structured clone, and the misnamed file's reader cannot be cloned at all.
+ */
+function stayHere(file: FmtFile): boolean {
+  return file.unlisted !== undefined || file.misnamed !== undefined;
+}
+
 function sizeOf(file: FmtFile): number {
   try {
-    return file.unlisted ? 0 : statSync(file.absolute).size;
+    return stayHere(file) ? 0 : statSync(file.absolute).size;
   } catch {
     return 0;
   }
 }
 
-function formatInWorker(job: FmtJob): Promise<FmtResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: job });
-    worker.once('message', (results: FmtResult[]) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-}
-
-/**
- * formatFiles on several threads when the files are large enough to pay for it, results in the files' order. A folder
- * that could not be listed stays on this thread: its error would lose its code in a structured clone.
- */
+/** formatFiles on several threads when the files are large enough to pay for it, results in the files' order. */
 export async function formatFilesInParallel(files: FmtFile[], options: { check: boolean; workers?: number }): Promise<FmtResult[]> {
   const sizes = new Map(files.map((file) => [file, sizeOf(file)]));
   const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
   const workers = Math.min(workerCount(WORKER_SCRIPT, options.workers, total, WORKER_THRESHOLD_BYTES), files.length - 1);
   if (workers <= 0) return formatFiles(files, options);
-  const listed = files.filter((file) => !file.unlisted);
-  const [own, ...others] = shares(listed, (file) => sizes.get(file)!, workers + 1);
-  const running = others.filter((share) => share.length).map((share) => formatInWorker({ files: share, check: options.check }));
-  const mine = formatFiles([...own!, ...files.filter((file) => file.unlisted)], options);
+  const [own, ...others] = shares(files.filter((file) => !stayHere(file)), (file) => sizes.get(file)!, workers + 1);
+  const running = others.filter((share) => share.length).map((share) => runWorker<FmtResult[]>(WORKER_SCRIPT, { files: share, check: options.check } satisfies FmtJob));
+  const mine = formatFiles([...own!, ...files.filter(stayHere)], options);
   const byFile = new Map<string, FmtResult>();
   for (const result of [...mine, ...(await Promise.all(running)).flat()]) byFile.set(result.file.absolute, result);
   return files.map((file) => byFile.get(file.absolute)!);

@@ -193,6 +193,15 @@ powers:
     expect(readFileSync(path.join(two, 'powers-b.yaml'), 'utf8')).toContain('  - code: 11339921MB00000010401002000000');
   });
 
+  it('names a file whose name is not UTF-8 with worker threads too (its reader stays on this thread), exit 1', async () => {
+    const dir = copyCatalogue(path.join(ROOT, 'lists'));
+    writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'powers') + path.sep), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('.yaml')]), 'laws: []\n');
+    const result = await runCli(['fmt', '--check', 'lists', '--lang', 'en'], { cwd: path.dirname(dir), env: { QINGDAN_WORKERS: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^lists\/powers\/\uFFFD{4}\.yaml cannot be formatted; fix this first:\n {2}lists\/powers\/\uFFFD{4}\.yaml:1:1 {2}.*\\xb2\\xbf\\xc3\\xc5\.yaml.* {2}file\/encoding\n$/);
+  });
+
   it('says which path does not exist (exit 2)', async () => {
     const result = await runCli(['fmt', 'nowhere', '--lang', 'en']);
     expect(result.code).toBe(2);
