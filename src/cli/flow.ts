@@ -6,7 +6,7 @@ import { DirectorySource } from '../catalogue/source.js';
 import { validateCatalogueAsync } from '../validate.js';
 import { Positions } from '../catalogue/positions.js';
 import { UsageError, writeFailed } from '../errors.js';
-import stylish from '../report/stylish.js';
+import { stylishFindings } from '../report/stylish.js';
 import { suggest } from '../rules/suggest.js';
 import { getRenderer, renderers } from '../flow/index.js';
 import { drawFlows, flowIds } from '../flow/draw.js';
@@ -55,7 +55,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
   const unreadPlaces = new Set(catalogue.unread.filter((unread) => unread.sections === 'any' || unread.sections.includes('flows')).map((unread) => unread.file));
   const unread = result.findings.filter((finding) => unreadPlaces.has(finding.file) && finding.severity === 'error');
   const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
-  const report = (findings: typeof result.findings) => io.stderr.write(stylish({ locale, catalogues: [], findings, files: [], sources: result.sources, color, toolVersion: context.version }));
+  const report = (findings: typeof result.findings) => io.stderr.write(stylishFindings(findings, { locale, color, toolVersion: context.version, sources: result.sources }));
   if (known.length === 0 && unread.length) {
     report(unread);
     return 1;

@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { ToolError, toolMessage } from '../i18n/tools.js';
 import { localeFromEnvironment, parseLocale, ui } from '../i18n/index.js';
-import stylish from '../report/stylish.js';
+import { stylishFindings } from '../report/stylish.js';
 import type { Locale } from '../findings.js';
 import { processIo, type CliIo } from './io.js';
 import { visible } from '../report/visible.js';
@@ -90,10 +90,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     }
     if (error instanceof UsageError) {
       io.stderr.write(visible(`qingdan: ${ui(fallbackLocale, error.key, error.data)}\n`));
-      if (error.findings.length) {
-        const files = [...new Set(error.findings.map((f) => f.file))];
-        io.stderr.write(stylish({ locale: fallbackLocale, catalogues: [], findings: error.findings, files, sources: new Map(), color: false, toolVersion: context.version }));
-      }
+      if (error.findings.length) io.stderr.write(stylishFindings(error.findings, { locale: fallbackLocale, color: false, toolVersion: context.version }));
       return 2;
     }
     // import, export and init speak in their own sentences (src/i18n/tools*.ts); the exit code is the same.

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
-import stylish from '../report/stylish.js';
+import { stylishFindings } from '../report/stylish.js';
 import type { CliIo } from '../cli/io.js';
 import { validateAndBuild, type SiteJob, type SiteOutcome } from './pipeline.js';
 import { SiteSession } from './build.js';
@@ -105,10 +105,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
       const detail = error instanceof UsageError ? ui(locale, error.key, error.data) : outcome.message;
       io.stderr.write(visible(`${ui(locale, 'serve-failed', { detail })}\n`));
       // Findings that explain it (qingdan.yaml's errors) follow, as `build` prints them.
-      if (error instanceof UsageError && error.findings.length) {
-        const files = [...new Set(error.findings.map((finding) => finding.file))];
-        io.stderr.write(stylish({ locale, catalogues: [], findings: error.findings, files, sources: new Map(), color: job.color, toolVersion: job.toolVersion }));
-      }
+      if (error instanceof UsageError && error.findings.length) io.stderr.write(stylishFindings(error.findings, { locale, color: job.color, toolVersion: job.toolVersion }));
     }
     running = false;
     const done = waiting;

@@ -4,6 +4,7 @@ import { visibleOnOneLine, visibleStrings } from './visible.js';
 import { FrameMaker } from './code-frame.js';
 import { ui } from '../i18n/index.js';
 import { countBySeverity, type Formatter } from './types.js';
+import type { Finding, Locale } from '../findings.js';
 
 const stylish: Formatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
@@ -45,3 +46,12 @@ const stylish: Formatter = (input) => {
 };
 
 export default stylish;
+
+/**
+ * Findings that come without a catalogue to sum up — qingdan.yaml's errors behind a usage error, a flow's problems:
+ * stylish's lines for them, with code frames where `sources` has the text.
+ */
+export function stylishFindings(findings: Finding[], options: { locale: Locale; color: boolean; toolVersion: string; sources?: ReadonlyMap<string, string> }): string {
+  const files = [...new Set(findings.map((finding) => finding.file))];
+  return stylish({ locale: options.locale, catalogues: [], findings, files, sources: options.sources ?? new Map(), color: options.color, toolVersion: options.toolVersion });
+}
