@@ -723,7 +723,7 @@ export class Builder {
       return { data: reorder(entry.data, 'power'), department: entry.power.data.department as string | undefined };
     }
     if (entry.byName) {
-      const found = this.findPower(undefined, entry.byName.sub ? entry.byName.name : entry.byName.name, entry.byName.sub)?.data ?? this.existing.find((p) => p.name === (entry.byName!.sub ?? entry.byName!.name));
+      const found = this.findPower(undefined, entry.byName.name, entry.byName.sub)?.data ?? this.existing.find((p) => p.name === (entry.byName!.sub ?? entry.byName!.name));
       if (found) entry.data.power = found.code;
       else {
         entry.data.power = entry.byName.name;

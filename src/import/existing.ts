@@ -2,6 +2,7 @@
 // responsibility entry by the item's code, a flow by its id, a department's duty list by department and duty — with
 // the place it is at and the fields in which the sheet says something else. Such entries are not written again.
 import path from 'node:path';
+import { dutyKey } from '../diff/helpers.js';
 import type { Catalogue, Entry } from '../catalogue/model.js';
 import { Positions } from '../catalogue/positions.js';
 import { toPosix } from '../catalogue/source.js';
@@ -30,7 +31,7 @@ export function heldKey(kind: HeldKind, value: unknown): string | undefined {
   if (kind === 'responsibility') return text('power');
   const department = text('department');
   const duty = text('duty');
-  return 'power' in value || department === undefined || duty === undefined ? undefined : `${department}\u0000${duty}`;
+  return 'power' in value || department === undefined || duty === undefined ? undefined : dutyKey({ department, duty });
 }
 
 export class HeldEntries {

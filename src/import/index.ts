@@ -178,7 +178,7 @@ export async function importTables(options: ImportOptions): Promise<ImportResult
       const names = [...new Set(naming.map((c) => (cells[c.index] ?? '').trim()).filter(Boolean))];
       if (row > header.headerRow && texts.length) issues.add('note', 'row-hidden', { text: rowText(names.length ? names : texts) }, { row: row + 1 });
     }
-    for (const footer of header.footers) if (!(sheet.hiddenRows ?? []).includes(footer.row)) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
+    for (const footer of header.footers) issues.add('note', 'row-footer', { text: footer.text }, { row: footer.row + 1 });
     for (const row of header.nonItems) issues.add('note', `row-${row.kind}`, { text: row.text }, { row: row.row + 1 });
     // A cell whose value Excel did not save (a formula never calculated) or that holds an error reads as empty: say
     // so where it is, or its column would only be reported missing. A code typed as a number lost its last digits

@@ -217,7 +217,8 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<Sheet[]> {
         rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
       });
       const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r): r is Range => r !== undefined);
-      const width = Math.max(0, ...rows.map((row) => row?.length ?? 0));
+      // Not Math.max(...rows): a sheet whose formatting reaches row 200,000 overflows the call stack as arguments.
+      const width = rows.reduce((widest, row) => Math.max(widest, row?.length ?? 0), 0);
       const hiddenColumns = Array.from({ length: width }, (_, index) => index).filter((index) => worksheet.getColumn(index + 1).hidden);
       return {
         file,
