@@ -130,7 +130,7 @@ export function summarise(catalogue: Catalogue): CatalogueSummary {
   };
 }
 
-function translateSourceError(error: unknown): never {
+export function translateSourceError(error: unknown): never {
   if (error instanceof SourceError) throw new UsageError(error.messageId === 'config-folder' ? 'config-folder' : 'no-config', error.data);
   throw error;
 }

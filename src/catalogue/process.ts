@@ -4,7 +4,7 @@ import { getValidators, validateData } from '../schema/validator.js';
 import type { DocPath, RawFinding } from '../findings.js';
 import { projectForRules } from './project.js';
 import { sectionsWritten } from './model.js';
-import { NOT_A_FILE, type MisnamedEntry } from './source.js';
+import { NOT_A_FILE, shellWord, type MisnamedEntry } from './source.js';
 import type { SectionName } from '../schema/definitions.js';
 
 export interface ProcessedFile {
@@ -52,11 +52,6 @@ export function unlistedFolder(error: NodeJS.ErrnoException, relativePath: strin
 /** A name's bytes for a shell, inside $'…': printable ASCII as it is, every other byte as \xHH. */
 function escapedBytes(name: Uint8Array): string {
   return [...name].map((byte) => (byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
-}
-
-/** A path as one shell word: as it is when nothing in it is special to a shell, else in single quotes. */
-function shellWord(text: string): string {
-  return text && !/[\s'"\\$`!*?[\]{}()<>|&;#~]/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /**

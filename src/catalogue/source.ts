@@ -245,6 +245,11 @@ export function withoutNestedCatalogues(paths: string[]): string[] {
   return paths.filter((name) => name !== CONFIG_FILE && !nested.some((folder) => name.startsWith(folder)));
 }
 
+/** A path as one word of a POSIX shell command (quoted unless it is made of letters, digits and safe punctuation). */
+export function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_./@%+=:,-]+$/u.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }

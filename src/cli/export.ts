@@ -74,7 +74,7 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
   const losses = exportLosses(result.catalogue, { format: flags.format, kind });
   if (losses.length) {
     io.stderr.write(visible(`${toolMessage(locale, 'export-losses', { count: losses.length })}\n`));
-    for (const loss of losses) io.stderr.write(`  ${toolMessage(locale, `export-loss-${loss.kind}`, { path: loss.path })}\n`);
+    for (const loss of losses) io.stderr.write(visible(`  ${toolMessage(locale, `export-loss-${loss.kind}`, { path: loss.path })}\n`));
   }
   // Files and folders that could not be read or parsed gave nothing to export: each is named with its problem, as
   // validate names it (a folder of flows that may not be listed used to be told as an entry failing the format).

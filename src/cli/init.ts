@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { initCatalogue } from '../init/index.js';
-import { toPosix } from '../catalogue/source.js';
+import { shellWord, toPosix } from '../catalogue/source.js';
 import { localeFromEnvironment } from '../i18n/index.js';
 import { toolMessage } from '../i18n/tools.js';
 import type { CommandContext } from './index.js';
@@ -35,7 +35,3 @@ export function registerInit(program: Command, context: CommandContext): void {
     });
 }
 
-/** A path as a POSIX shell reads it back: quoted when it holds anything but plain characters, so the command can be pasted. */
-function shellWord(text: string): string {
-  return /^[\p{L}\p{N}_./@%+=:,-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -12,7 +12,7 @@ import { convert } from '../flow/time.js';
 import { changeMessage, ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { settingFor } from '../settings.js';
-import { Resolver } from '../validate.js';
+import { Resolver, translateSourceError } from '../validate.js';
 import type { DepartmentResponsibility, Flow, Power, PowerResponsibility, Waiver } from '../schema/definitions.js';
 import { dutyKey } from './helpers.js';
 import type { Locale, Place } from '../findings.js';
@@ -75,11 +75,8 @@ async function loadSide(source: CatalogueSource, label: string, locale: Locale, 
   try {
     loaded = await loadCatalogue(source, { shared });
   } catch (error) {
-    if (error instanceof SourceError) {
-      if (error.messageId === 'no-config') return undefined;
-      throw new UsageError('config-folder', error.data);
-    }
-    throw error;
+    if (error instanceof SourceError && error.messageId === 'no-config') return undefined;
+    translateSourceError(error);
   }
   const broken = loaded.findings.filter((f) => FILE_RULES.test(f.ruleId) && f.ruleId !== 'file/empty');
   if (broken.length || !loaded.configOk) {

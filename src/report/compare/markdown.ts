@@ -2,12 +2,11 @@
 // divergences folded under its name.
 import { ui } from '../../i18n/index.js';
 import { visibleStrings } from '../visible.js';
+import { LEVEL_RANK } from '../../diff/types.js';
 import { escapeMarkdown as escape, largestThatFits, LEVEL_MARK as MARK, MARKDOWN_MAX_CHARACTERS } from '../markdown.js';
 import { classLabel, compareText } from '../../i18n/compare.js';
 import type { Cell } from '../../compare/compare.js';
 import { columns, countByLevel, divergingRows, noDivergences, percent, title, validation, where, type CompareFormatter, type CompareReport } from './types.js';
-
-const RANK = { breaking: 2, notice: 1, info: 0 } as const;
 
 const markdown: CompareFormatter = (input) => {
   // Catalogue text (names, file names, quoted values) with its control characters shown, never sent raw.
@@ -48,7 +47,7 @@ function render(report: CompareReport, shown: number): string {
     if (agreeing) out.push('', t('agreeing-rows', { count: agreeing }));
     out.push('', `### ${t('details')}`, '');
     // The most severe divergences when not all fit, each office's in the report's order.
-    const listed = new Set(report.divergences.length > shown ? [...report.divergences].sort((a, b) => RANK[b.level] - RANK[a.level]).slice(0, shown) : report.divergences);
+    const listed = new Set(report.divergences.length > shown ? [...report.divergences].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]).slice(0, shown) : report.divergences);
     if (listed.size < report.divergences.length) out.push(`> ${escape(t('truncated-divergences', { shown: listed.size, count: report.divergences.length, limit: MARKDOWN_MAX_CHARACTERS }))}`, '');
     for (const office of offices) {
       const all = report.divergences.filter((d) => d.office === office.index);
