@@ -240,7 +240,8 @@ export async function diffCatalogues(base: { source: CatalogueSource; label: str
     const waiver = active.get(id);
     if (waiver) used.add(id);
     const messages = { 'zh-CN': changeMessage('zh-CN', change.classId, change.messageId, change.data), en: changeMessage('en', change.classId, change.messageId, change.data) };
-    const department = change.department;
+    // A change made from the base side (a removal) names the base's department id; a renamed one is the head's body.
+    const department = renamedDepartment(renames, change.department);
     changes.push({
       classId: change.classId,
       level,

@@ -93,4 +93,16 @@ describe('reform summary', () => {
     expect(result.departments).toHaveLength(1);
     expect(result.departments[0]).toMatchObject({ department: 'shenpi', name: '测试县行政审批服务局', base: { items: 1, promisedDays: 3 }, head: { items: 1, promisedDays: 2 } });
   });
+
+  // …and an item of it removed in that revision: the removal is the renamed body's too (its change carried the base's
+  // old id, spj, and the summary split into an spj row holding the removal and a shenpi row without it).
+  it('files a removal in a department whose id was edited under the new id', async () => {
+    const files = caseFiles('department-id-renamed', 'revision');
+    const start = files['powers.yaml']!.indexOf('  - code: 11339921MB000000234070010000000');
+    expect(start).toBeGreaterThan(0);
+    const powers = files['powers.yaml']!.slice(0, start);
+    const result = await diffCaseWith('department-id-renamed', { revision: { 'powers.yaml': powers } });
+    expect(result.changes.filter((c) => c.classId === 'power/removed').map((c) => [c.code, c.department])).toEqual([['11339921MB000000234070010000000', 'shenpi']]);
+    expect(result.departments.map((d) => d.department)).toEqual(['shenpi']);
+  });
 });
