@@ -244,7 +244,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   const temporary = uniqueSibling(out, 'tmp');
   let plan: SitePlan;
   try {
-    plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (models, openData) => (drawings = SharedDrawings.start(models, openData)) : undefined);
+    plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (guides, openData) => (drawings = SharedDrawings.early(guides, openData)) : undefined);
     if (!inPlace) {
       makeFolder(path.dirname(out));
       mkdirSync(temporary);

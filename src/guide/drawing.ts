@@ -35,26 +35,35 @@ const WORKER_SCRIPT = new URL('./drawings.worker.js', import.meta.url);
 // A worker that makes no progress for this long is given up on; its drawings are made here.
 const PATIENCE_MS = 30_000;
 
-/** Slots of the shared claim table: who draws each flow, who makes the open data and the search index. */
+/** Claims of the drawings (one slot per flow) and of the other jobs: free, the worker's, this thread's. */
 export const FREE = 0;
 export const WORKER = 1;
 export const MAIN = 2;
 
-/** Where the jobs other than drawings sit in the claim table of `flows` drawings (its last three slots). */
-export function extraSlots(flows: number): { openData: number; search: number; searchAsked: number; size: number } {
-  return { openData: flows, search: flows + 1, searchAsked: flows + 2, size: flows + 3 };
+/**
+ * The slots of the jobs other than drawings: who makes the open data and the search index, whether the search index
+ * was asked for, whether the flows were posted (a worker started before they were known waits for them).
+ */
+export const JOB = { openData: 0, search: 1, searchAsked: 2, flowsPosted: 3, size: 4 } as const;
+
+/** The flowcharts to draw, in the order their pages are rendered, and their claim table. */
+export interface FlowsJob {
+  /** JSON of the flow models (objects parsed from JSON are fast to read). */
+  models: string;
+  claims: SharedArrayBuffer;
 }
 
 export interface DrawingJob {
-  /** JSON of the flow models in the order their pages are rendered (objects parsed from JSON are fast to read). */
-  models: string;
   /**
    * A one-off build's catalogue as its JSON: the worker makes the open data that needs nothing but entries first,
-   * then draws. Its claim is the slot after the flows'.
+   * then draws.
    */
   openData?: { catalogue: string; locale: Locale };
-  claims: SharedArrayBuffer;
-  /** Count of drawings posted, for waiting without spinning. */
+  /** The flows, when known as the worker starts; else they come as the port's first message (JOB.flowsPosted). */
+  flows?: FlowsJob;
+  /** Claims of the other jobs (JOB). */
+  jobs: SharedArrayBuffer;
+  /** Count of results posted, for waiting without spinning. */
   posted: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -90,21 +99,19 @@ export interface SearchRequest {
  */
 export class SharedDrawings {
   private readonly index = new Map<string, number>();
-  private readonly claims: Int32Array;
+  /** The drawings' claims: none until the flows are known. */
+  private claims: Int32Array | undefined;
+  private readonly jobs: Int32Array;
   private readonly posted: Int32Array;
   private readonly received = new Map<number, DrawingResult>();
   private openData: OpenDataResult | undefined;
   private search: SearchResult | undefined;
-  private readonly slots: ReturnType<typeof extraSlots>;
   private readonly port: MessagePort;
   private readonly worker: Worker;
 
-  private constructor(models: readonly FlowModel[], openData: DrawingJob['openData']) {
-    models.forEach((model, i) => this.index.set(model.id, i));
-    this.slots = extraSlots(models.length);
-    // The same text as JSON.stringify(models).
-    const job = { models: `[${models.map(flowModelJson).join(',')}]`, ...(openData ? { openData } : {}), claims: new SharedArrayBuffer(4 * this.slots.size), posted: new SharedArrayBuffer(4) };
-    this.claims = new Int32Array(job.claims);
+  private constructor(models: readonly FlowModel[] | undefined, openData: DrawingJob['openData']) {
+    const job = { ...(openData ? { openData } : {}), ...(models ? { flows: this.flowsJob(models) } : {}), jobs: new SharedArrayBuffer(4 * JOB.size), posted: new SharedArrayBuffer(4) };
+    this.jobs = new Int32Array(job.jobs);
     this.posted = new Int32Array(job.posted);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -113,19 +120,47 @@ export class SharedDrawings {
     this.worker.on('error', () => undefined);
   }
 
-  /** Shared drawing when it pays (many flows, two cores, compiled code); undefined: draw everything here. */
-  static start(models: readonly FlowModel[], openData?: DrawingJob['openData']): SharedDrawings | undefined {
+  /** Whether a worker may be started at all: not when asked for none, nor under a TypeScript test runner. */
+  private static allowed(count: number): boolean {
     const requested = process.env.QINGDAN_WORKERS;
-    if (requested === '0') return undefined;
+    if (requested === '0') return false;
     // Compiled output only: under a TypeScript test runner there is no worker script to start.
-    if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return undefined;
-    if (requested === undefined && (models.length < WORKER_THRESHOLD || availableParallelism() < 2)) return undefined;
-    return new SharedDrawings(models, openData);
+    if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return false;
+    return requested !== undefined || (count >= WORKER_THRESHOLD && availableParallelism() >= 2);
+  }
+
+  /** Shared drawing when it pays (many flows, two cores, compiled code); undefined: draw everything here. */
+  static start(models: readonly FlowModel[]): SharedDrawings | undefined {
+    return SharedDrawings.allowed(models.length) ? new SharedDrawings(models, undefined) : undefined;
+  }
+
+  /**
+   * A worker for a build that renders all of its `guides` pages, started before their flows are known (drawFlows
+   * gives them): its start-up and the open data take the second core while this thread plans the pages.
+   */
+  static early(guides: number, openData: DrawingJob['openData']): SharedDrawings | undefined {
+    return SharedDrawings.allowed(guides) ? new SharedDrawings(undefined, openData) : undefined;
+  }
+
+  private flowsJob(models: readonly FlowModel[]): FlowsJob {
+    models.forEach((model, i) => this.index.set(model.id, i));
+    const claims = new SharedArrayBuffer(4 * models.length);
+    this.claims = new Int32Array(claims);
+    // The same text as JSON.stringify(models).
+    return { models: `[${models.map(flowModelJson).join(',')}]`, claims };
+  }
+
+  /** The flows of a worker started early, in the order their pages come; once. */
+  drawFlows(models: readonly FlowModel[]): void {
+    if (this.claims) return;
+    this.port.postMessage(this.flowsJob(models));
+    Atomics.store(this.jobs, JOB.flowsPosted, 1);
+    Atomics.notify(this.jobs, JOB.flowsPosted);
   }
 
   draw(model: FlowModel): string {
     const i = this.index.get(model.id);
-    if (i === undefined || Atomics.compareExchange(this.claims, i, FREE, MAIN) === FREE) return drawFlow(model);
+    if (i === undefined || !this.claims || Atomics.compareExchange(this.claims, i, FREE, MAIN) === FREE) return drawFlow(model);
     const drawn = this.wait(() => this.received.get(i));
     this.received.delete(i);
     return drawn?.svg ?? drawFlow(model);
@@ -136,24 +171,24 @@ export class SharedDrawings {
    * thread takes them over) or when it failed. The caller then makes them itself.
    */
   entryFiles(): EntryFiles | undefined {
-    return this.fromWorker(this.slots.openData, () => this.openData)?.files;
+    return this.fromWorker(JOB.openData, () => this.openData)?.files;
   }
 
   /** Hands the guides' search entries (JSON of searchEntry) to the worker, which makes the index between drawings. */
   requestSearchIndex(entries: string): void {
     this.port.postMessage({ entries } satisfies SearchRequest);
-    Atomics.store(this.claims, this.slots.searchAsked, 1);
-    Atomics.notify(this.claims, this.slots.searchAsked);
+    Atomics.store(this.jobs, JOB.searchAsked, 1);
+    Atomics.notify(this.jobs, JOB.searchAsked);
   }
 
   /** The search index script the worker made; undefined when it has not started on it (taken over here) or failed. */
   searchIndex(): string | undefined {
-    return this.fromWorker(this.slots.search, () => this.search)?.script;
+    return this.fromWorker(JOB.search, () => this.search)?.script;
   }
 
   /** A job's result: undefined at once when the worker had not claimed it (now this thread's), else when it comes. */
   private fromWorker<T>(slot: number, result: () => T | undefined): T | undefined {
-    return Atomics.compareExchange(this.claims, slot, FREE, MAIN) === FREE ? undefined : this.wait(result);
+    return Atomics.compareExchange(this.jobs, slot, FREE, MAIN) === FREE ? undefined : this.wait(result);
   }
 
   /** Takes in what the worker posted until `result` gives something, or the worker has stalled for PATIENCE_MS. */

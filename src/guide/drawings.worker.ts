@@ -2,14 +2,13 @@
 // any the main thread took (see drawing.ts).
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { modelFromJson, type FlowModel } from '../flow/model.js';
-import { drawFlow, extraSlots, FREE, WORKER, type DrawingJob, type DrawingResult, type OpenDataResult, type SearchRequest, type SearchResult } from './drawing.js';
+import { drawFlow, FREE, JOB, WORKER, type DrawingJob, type DrawingResult, type FlowsJob, type OpenDataResult, type SearchRequest, type SearchResult } from './drawing.js';
 import { buildSearchIndex, searchIndexScript, type SearchEntry } from './search.js';
 import { entryFiles, openDataCatalogue } from './opendata.js';
 
 const job = workerData as DrawingJob;
-const claims = new Int32Array(job.claims);
+const jobs = new Int32Array(job.jobs);
 const posted = new Int32Array(job.posted);
-const slots = extraSlots(claims.length - 3);
 const post = (result: DrawingResult | OpenDataResult | SearchResult) => {
   job.port.postMessage(result);
   Atomics.add(posted, 0, 1);
@@ -23,18 +22,29 @@ const attempt = <T>(make: () => T): T | undefined => {
     return undefined;
   }
 };
+/** Waits, without spinning, until the main thread sets a slot of the job table. */
+const awaitSlot = (slot: number) => {
+  while (Atomics.load(jobs, slot) === 0) Atomics.wait(jobs, slot, 0, 100);
+};
 // The open data first: the main thread needs it before the guide pages, whose flowcharts come next.
 const openData = job.openData;
-if (openData && Atomics.compareExchange(claims, slots.openData, FREE, WORKER) === FREE) {
+if (openData && Atomics.compareExchange(jobs, JOB.openData, FREE, WORKER) === FREE) {
   post({ openData: true, files: attempt(() => entryFiles(openDataCatalogue(openData.catalogue), openData.locale)) });
 }
+// A worker started before the pages were planned gets its flows as the port's first message.
+let flows = job.flows;
+if (!flows) {
+  awaitSlot(JOB.flowsPosted);
+  flows = receiveMessageOnPort(job.port)!.message as FlowsJob;
+}
+const claims = new Int32Array(flows.claims);
 /** The search index, when the main thread has asked for it and not taken it over. */
 const searchIfAsked = () => {
   const request = receiveMessageOnPort(job.port)?.message as SearchRequest | undefined;
-  if (!request || Atomics.compareExchange(claims, slots.search, FREE, WORKER) !== FREE) return;
+  if (!request || Atomics.compareExchange(jobs, JOB.search, FREE, WORKER) !== FREE) return;
   post({ search: true, script: attempt(() => searchIndexScript(buildSearchIndex(JSON.parse(request.entries) as SearchEntry[]))) });
 };
-const models = JSON.parse(job.models) as FlowModel[];
+const models = JSON.parse(flows.models) as FlowModel[];
 for (let i = 0; i < models.length; i++) {
   searchIfAsked();
   // The main thread claims a flow when its page is rendered and it is not drawn yet: one it holds is skipped.
@@ -44,7 +54,7 @@ for (let i = 0; i < models.length; i++) {
 // A one-off build asks for the search index once its guides are planned: wait for that, unless it was made already
 // or the main thread took it over.
 if (job.openData) {
-  while (Atomics.load(claims, slots.search) === FREE && Atomics.load(claims, slots.searchAsked) === 0) Atomics.wait(claims, slots.searchAsked, 0, 100);
+  while (Atomics.load(jobs, JOB.search) === FREE && Atomics.load(jobs, JOB.searchAsked) === 0) Atomics.wait(jobs, JOB.searchAsked, 0, 100);
   searchIfAsked();
 }
 job.port.close();

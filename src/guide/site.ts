@@ -29,8 +29,10 @@ export interface SiteFile {
   make(): string | Buffer;
 }
 
-/** Another thread making part of a site (drawing.ts): the open data and search index, when it made them. */
+/** Another thread making part of a site (drawing.ts): the flowcharts, the open data and search index. */
 export interface SiteHelper {
+  /** The guides' flowcharts (once per flow, in the order pages come), for it to start drawing. */
+  drawFlows(models: FlowModel[]): void;
   entryFiles(): EntryFiles | undefined;
   requestSearchIndex(entries: string): void;
   searchIndex(): string | undefined;
@@ -183,11 +185,11 @@ export function planSite(
   draw: (model: FlowModel) => string = drawFlow,
   memo?: SiteMemo,
   /**
-   * Called with every guide's flowchart model (once per flow, in the order pages come) before the guides are planned:
-   * a build that will render every page starts drawing them on another thread while this one plans. Without a memo
-   * it is given the catalogue's JSON too, and the thread it starts may make the open data that needs only entries.
+   * Called before anything is planned by a build that will render all of its `guides` pages: it starts another
+   * thread, which draws the flowcharts while this one plans and renders. Without a memo it is given the catalogue's
+   * JSON too, and makes the open data that needs only entries while this thread works out the flowcharts' models.
    */
-  flowsReady?: (models: FlowModel[], openData: { catalogue: string; locale: Locale } | undefined) => SiteHelper | undefined,
+  startHelper?: (guides: number, openData: { catalogue: string; locale: Locale } | undefined) => SiteHelper | undefined,
 ): SitePlan {
   const guidePages = new GuidePages(catalogue, locale, templates, draw, memo);
   const { builder, site } = guidePages;
@@ -216,18 +218,18 @@ export function planSite(
 
   const powers = builder.guidePowers();
   // A one-off build makes catalogue.json now: it is written anyway, and another thread can read the entries from it.
-  const catalogueText = flowsReady && !memo ? catalogueJson(catalogue) : undefined;
+  const catalogueText = startHelper && !memo ? catalogueJson(catalogue) : undefined;
   // The thread drawing the flowcharts, which a one-off build (no memo to keep per-entry pieces in) also gives the
   // open data and the search index to make.
-  let helper: SiteHelper | undefined;
-  if (flowsReady) {
+  const drawing = startHelper?.(powers.length, catalogueText === undefined ? undefined : { catalogue: catalogueText, locale });
+  const helper = catalogueText !== undefined ? drawing : undefined;
+  if (drawing) {
     const flows = new Map<string, FlowModel>();
     for (const power of powers) {
       const flow = guidePages.flowModelOf(power);
       if (flow && !flows.has(flow.id)) flows.set(flow.id, flow);
     }
-    const drawing = flowsReady([...flows.values()], catalogueText === undefined ? undefined : { catalogue: catalogueText, locale });
-    if (catalogueText !== undefined) helper = drawing;
+    drawing.drawFlows([...flows.values()]);
   }
   const guides: GuideModel[] = [];
   // Guide pages come last: while this thread makes the site-wide files, a drawing worker gets ahead with the
