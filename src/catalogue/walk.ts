@@ -1,5 +1,5 @@
 // Enumerates the places in a catalogue where a kind of reference occurs, so each ref rule stays a few lines.
-import type { Catalogue, Entry } from './model.js';
+import type { Catalogue, Entry, Sections } from './model.js';
 import type { Citation } from '../schema/definitions.js';
 import type { DocPath } from '../findings.js';
 
@@ -18,13 +18,42 @@ function citationList(out: Array<Occurrence<Citation>>, entry: Entry<unknown>, r
   for (let i = 0; i < list.length; i++) out.push(at(entry, [...rest, i], list[i]!));
 }
 
-/** Several rules walk the same references; each list is built once per catalogue. */
-function memoise<T>(build: (catalogue: Catalogue) => T[]): (catalogue: Catalogue) => readonly T[] {
-  const memo = new WeakMap<Catalogue, T[]>();
-  return (catalogue) => {
+/** What a resident build keeps of each entry between builds (rules/entry-memo.ts): `make`'s result for an unchanged entry. */
+export interface EntryCache {
+  of<T>(key: string, entry: Entry<object>, make: () => T): T;
+}
+
+/** How each section's entries add their occurrences, walked in the sections' order below. */
+type Walkers<T> = { [S in keyof Sections]?: (out: Array<Occurrence<T>>, entry: Sections[S][number]) => void };
+const SECTION_ORDER = ['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const satisfies ReadonlyArray<keyof Sections>;
+
+/**
+ * Several rules walk the same references; each list is built once per catalogue. With a resident build's cache, each
+ * entry's part of the list is kept while the entry is unchanged: on 4,000 items the walks made 40,000 occurrences,
+ * each with its path, on every edit `serve` rebuilt for.
+ */
+function memoise<T>(kind: string, walkers: Walkers<T>): (catalogue: Catalogue, cache?: EntryCache) => ReadonlyArray<Occurrence<T>> {
+  const memo = new WeakMap<Catalogue, Array<Occurrence<T>>>();
+  return (catalogue, cache) => {
     let list = memo.get(catalogue);
     if (!list) {
-      list = build(catalogue);
+      const out: Array<Occurrence<T>> = [];
+      for (const section of SECTION_ORDER) {
+        const each = walkers[section] as ((out: Array<Occurrence<T>>, entry: Entry<object>) => void) | undefined;
+        if (!each) continue;
+        for (const entry of catalogue.sections[section] as Array<Entry<object>>) {
+          if (!cache) each(out, entry);
+          else {
+            const own = cache.of(kind, entry, () => {
+              const made: Array<Occurrence<T>> = [];
+              each(made, entry);
+              return made;
+            });
+            for (const occurrence of own) out.push(occurrence);
+          }
+        }
+      }
+      list = out;
       memo.set(catalogue, list);
     }
     return list;
@@ -32,9 +61,8 @@ function memoise<T>(build: (catalogue: Catalogue) => T[]): (catalogue: Catalogue
 }
 
 /** Every legal citation in the catalogue, wherever a `basis` list may stand. */
-export const citations = memoise((catalogue): Array<Occurrence<Citation>> => {
-  const out: Array<Occurrence<Citation>> = [];
-  for (const entry of catalogue.sections.powers) {
+export const citations = memoise<Citation>('walk:citations', {
+  powers: (out, entry) => {
     const power = entry.value;
     citationList(out, entry, ['basis'], power.basis);
     power.special_procedures?.forEach((procedure, i) => citationList(out, entry, ['special_procedures', i, 'basis'], procedure.basis));
@@ -43,8 +71,8 @@ export const citations = memoise((catalogue): Array<Occurrence<Citation>> => {
       citationList(out, entry, ['fees', i, 'basis'], fee.basis);
       citationList(out, entry, ['fees', i, 'waiver_basis'], fee.waiver_basis);
     });
-  }
-  for (const entry of catalogue.sections.responsibilities) {
+  },
+  responsibilities: (out, entry) => {
     const responsibility = entry.value;
     if ('power' in responsibility) {
       responsibility.duties.forEach((duty, i) => citationList(out, entry, ['duties', i, 'basis'], duty.basis));
@@ -52,48 +80,43 @@ export const citations = memoise((catalogue): Array<Occurrence<Citation>> => {
     } else {
       responsibility.boundaries?.forEach((boundary, i) => citationList(out, entry, ['boundaries', i, 'basis'], boundary.basis));
     }
-  }
-  return out;
+  },
 });
 
 /** Every place that names a department by id. */
-export const departmentReferences = memoise((catalogue): Array<Occurrence<string>> => {
-  const out: Array<Occurrence<string>> = [];
-  for (const entry of catalogue.sections.departments) {
+export const departmentReferences = memoise<string>('walk:departments', {
+  departments: (out, entry) => {
     if (entry.value.parent !== undefined) out.push(at(entry, ['parent'], entry.value.parent));
-  }
-  for (const entry of catalogue.sections.powers) {
+  },
+  powers: (out, entry) => {
     const power = entry.value;
     out.push(at(entry, ['department'], power.department));
     power.co_departments?.forEach((id, i) => out.push(at(entry, ['co_departments', i], id)));
     if (power.delegated_by !== undefined) out.push(at(entry, ['delegated_by'], power.delegated_by));
-  }
-  for (const entry of catalogue.sections.responsibilities) {
+  },
+  responsibilities: (out, entry) => {
     const responsibility = entry.value;
     if ('department' in responsibility) {
       out.push(at(entry, ['department'], responsibility.department));
       responsibility.boundaries?.forEach((boundary, i) => out.push(at(entry, ['boundaries', i, 'with'], boundary.with)));
     }
-  }
-  for (const entry of catalogue.sections.flows) {
+  },
+  flows: (out, entry) => {
     entry.value.steps.forEach((step, i) => {
       if (step.department !== undefined) out.push(at(entry, ['steps', i, 'department'], step.department));
     });
-  }
-  return out;
+  },
 });
 
 /** Every place that names a power by code (responsibilities and flows; a power's parent is ref/parent's). */
-export const powerReferences = memoise((catalogue): Array<Occurrence<string>> => {
-  const out: Array<Occurrence<string>> = [];
-  for (const entry of catalogue.sections.responsibilities) {
+export const powerReferences = memoise<string>('walk:powers', {
+  responsibilities: (out, entry) => {
     if ('power' in entry.value) out.push(at(entry, ['power'], entry.value.power));
-  }
-  for (const entry of catalogue.sections.flows) {
+  },
+  flows: (out, entry) => {
     if (entry.value.power !== undefined) out.push(at(entry, ['power'], entry.value.power));
     entry.value.powers?.forEach((code, i) => out.push(at(entry, ['powers', i], code)));
-  }
-  return out;
+  },
 });
 
 /** The codes of the powers a flow serves. */

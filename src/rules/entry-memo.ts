@@ -1,4 +1,5 @@
-// Findings of rules that read nothing but one entry, kept while that entry is the same object.
+// Findings of rules that read nothing but one entry (and what rules make of one entry), kept while that entry is the
+// same object.
 //
 // `qingdan serve` reloads only the files whose bytes changed; the others keep their parsed values (LoadOptions.shared),
 // so a flow that was not edited is the very same object in the next build, and a rule that reads only that flow finds
@@ -11,7 +12,7 @@ import type { DocPath, RawFinding } from '../findings.js';
 interface Kept {
   file: string;
   path: DocPath;
-  findings: readonly RawFinding[];
+  value: unknown;
 }
 
 const NONE: readonly RawFinding[] = [];
@@ -19,21 +20,26 @@ const NONE: readonly RawFinding[] = [];
 export class EntryMemo {
   private readonly kept = new WeakMap<object, Map<string, Kept>>();
 
+  /** What `make` gives for `entry`, or what it gave last time under `key` for the same value at the same place. */
+  of<T>(key: string, entry: Entry<object>, make: () => T): T {
+    let byKey = this.kept.get(entry.value);
+    const kept = byKey?.get(key);
+    if (kept && kept.file === entry.file && samePath(kept.path, entry.path)) return kept.value as T;
+    const value = make();
+    if (!byKey) {
+      byKey = new Map();
+      this.kept.set(entry.value, byKey);
+    }
+    byKey.set(key, { file: entry.file, path: entry.path, value });
+    return value;
+  }
+
   /** The findings `check` makes for `entry`, or those it made last time for the same value at the same place. */
   *findings(ruleId: string, entry: Entry<object>, check: () => Iterable<RawFinding>): Generator<RawFinding> {
-    let byRule = this.kept.get(entry.value);
-    const kept = byRule?.get(ruleId);
-    if (kept && kept.file === entry.file && samePath(kept.path, entry.path)) {
-      yield* kept.findings;
-      return;
-    }
-    const findings = [...check()];
-    if (!byRule) {
-      byRule = new Map();
-      this.kept.set(entry.value, byRule);
-    }
-    byRule.set(ruleId, { file: entry.file, path: entry.path, findings: findings.length ? findings : NONE });
-    yield* findings;
+    yield* this.of(ruleId, entry, () => {
+      const findings = [...check()];
+      return findings.length ? findings : NONE;
+    });
   }
 }
 

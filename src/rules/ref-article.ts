@@ -8,8 +8,8 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['unknown', 'unknown-did-you-mean', 'law-articles'],
-  *check({ catalogue }) {
-    for (const citation of citations(catalogue)) {
+  *check({ catalogue, entries }) {
+    for (const citation of citations(catalogue, entries)) {
       const { article } = citation.value;
       const law = catalogue.lawById.get(citation.value.law);
       // An empty list is read like an absent one: the law's articles are simply not listed.

@@ -9,9 +9,9 @@ export default defineRule({
   stage: 'catalogue',
   looksUp: ['departments'],
   messages: ['unknown', 'unknown-did-you-mean'],
-  *check({ catalogue }) {
+  *check({ catalogue, entries }) {
     const known = [...catalogue.keys.departments.keys()];
-    for (const reference of departmentReferences(catalogue)) {
+    for (const reference of departmentReferences(catalogue, entries)) {
       if (catalogue.keys.departments.has(reference.value)) continue;
       const guess = suggest(reference.value, known);
       yield {

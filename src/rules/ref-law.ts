@@ -9,9 +9,9 @@ export default defineRule({
   stage: 'catalogue',
   looksUp: ['laws'],
   messages: ['unknown', 'unknown-did-you-mean'],
-  *check({ catalogue }) {
+  *check({ catalogue, entries }) {
     const known = [...catalogue.keys.laws.keys()];
-    for (const citation of citations(catalogue)) {
+    for (const citation of citations(catalogue, entries)) {
       if (catalogue.keys.laws.has(citation.value.law)) continue;
       const guess = suggest(citation.value.law, known);
       yield {

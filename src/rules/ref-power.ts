@@ -8,8 +8,8 @@ export default defineRule({
   stage: 'catalogue',
   looksUp: ['powers'],
   messages: ['unknown', 'flow-without-power'],
-  *check({ catalogue }) {
-    for (const reference of powerReferences(catalogue)) {
+  *check({ catalogue, entries }) {
+    for (const reference of powerReferences(catalogue, entries)) {
       if (catalogue.keys.powers.has(reference.value)) continue;
       yield { ruleId: 'ref/power', messageId: 'unknown', data: { code: reference.value }, place: { file: reference.file, path: reference.path } };
     }

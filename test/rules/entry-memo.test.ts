@@ -62,3 +62,29 @@ describe('flow rules in a resident build', () => {
     expect(await unreachable()).toEqual(['flows.yaml:17:14 Step archive (归档) cannot be reached from the start.']);
   });
 });
+
+describe('reference rules and time/flow-exceeds-promised in a resident build', () => {
+  it('follow a change elsewhere that makes an unchanged entry wrong, and right again', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-entry-memo-'));
+    for (const [file, text] of Object.entries(baseFiles())) writeFileSync(path.join(root, file), text);
+    const shared = new Map<string, ProcessedFile>();
+    const entryMemo = new EntryMemo();
+    const found = async (ruleId: string) => {
+      const result = await validateCatalogueAsync(new HashedDirectorySource(root, root), { shared, prune: true, workers: 0, entryMemo, environment: {}, explicitLocale: 'en' });
+      return result.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.file}:${f.line}:${f.column}`);
+    };
+    expect(await found('ref/department')).toEqual([]);
+    // powers.yaml and flows.yaml are left alone (their references kept from the last build); the department they
+    // name goes away, so each of its uses is reported.
+    edit(path.join(root, 'departments.yaml'), 'id: scjgj', 'id: scjgj2');
+    expect(await found('ref/department')).toEqual(['flows.yaml:15:56', 'powers.yaml:5:17']);
+    edit(path.join(root, 'departments.yaml'), 'id: scjgj2', 'id: scjgj');
+    expect(await found('ref/department')).toEqual([]);
+    // The flow is left alone; the promise it must fit in shrinks below its longest way, then grows back.
+    expect(await found('time/flow-exceeds-promised')).toEqual([]);
+    edit(path.join(root, 'powers.yaml'), 'promised: 5, unit: working-days', 'promised: 2, unit: working-days');
+    expect(await found('time/flow-exceeds-promised')).toEqual(['flows.yaml:5:5']);
+    edit(path.join(root, 'powers.yaml'), 'promised: 2, unit: working-days', 'promised: 5, unit: working-days');
+    expect(await found('time/flow-exceeds-promised')).toEqual([]);
+  });
+});
