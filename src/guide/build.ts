@@ -64,6 +64,8 @@ export class SiteSession {
   /** The catalogue files' bytes and hashes as last read (HashedDirectorySource): unchanged files are not hashed again. */
   readonly contents: KnownContents = new Map();
   templates: SiteTemplates | undefined;
+  /** The manifest's pairs as last written (manifestText). */
+  readonly manifestPairs: ManifestPairs = new Map();
   written: { out: string; manifest: string; templates: string; keys: Map<string, string>; files: Set<string> } | undefined;
 }
 
@@ -106,13 +108,24 @@ function keysOf(plan: SitePlan): Map<string, string> {
   return new Map(plan.files.flatMap((file) => (file.key ? [[file.path, file.key] as const] : [])));
 }
 
+/** Each file's `"path":"key"` in the manifest, as last written. */
+type ManifestPairs = Map<string, { key: string; text: string }>;
+
 /**
  * The JSON of { version, tool, files }, written out: an object of 4,000 file names made only to be stringified cost
  * serve 16 ms an edit. Paths are never integer-like, so the order is the map's, as JSON.stringify of the object gave.
  */
-function manifestText(tool: string, keys: ReadonlyMap<string, string>): string {
+function manifestText(tool: string, keys: ReadonlyMap<string, string>, pairs?: ManifestPairs): string {
   const files: string[] = [];
-  for (const [file, key] of keys) files.push(`${JSON.stringify(file)}:${JSON.stringify(key)}`);
+  for (const [file, key] of keys) {
+    // A resident build writes the manifest twice an edit with few keys changed: each pair's JSON is kept.
+    let pair = pairs?.get(file);
+    if (pair?.key !== key) {
+      pair = { key, text: `${JSON.stringify(file)}:${JSON.stringify(key)}` };
+      pairs?.set(file, pair);
+    }
+    files.push(pair.text);
+  }
   return `{"version":${JSON.stringify(MANIFEST_VERSION satisfies Manifest['version'])},"tool":${JSON.stringify(tool)},"files":{${files.join(',')}}}\n`;
 }
 
@@ -340,7 +353,7 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   const keys = new Map(written.keys);
   for (const file of changed) keys.delete(file.path);
   session.written = undefined;
-  writeFileAtomically(path.join(out, MANIFEST), manifestText(tool, keys));
+  writeFileAtomically(path.join(out, MANIFEST), manifestText(tool, keys, session.manifestPairs));
 
   const toDraw = new Map<string, FlowModel>();
   for (const file of changed) if (file.flow && !toDraw.has(file.flow.id)) toDraw.set(file.flow.id, file.flow);
@@ -369,7 +382,7 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   const files = new Set(plan.files.map((file) => file.path));
   for (const gone of written.files) if (!files.has(gone)) rmSync(path.join(out, gone), { force: true });
   const final = keysOf(plan);
-  const manifest = manifestText(tool, final);
+  const manifest = manifestText(tool, final, session.manifestPairs);
   writeFileAtomically(path.join(out, MANIFEST), manifest);
   session.written = { out, manifest, templates: templates.hash, keys: final, files };
   return { out: asked, kept: [], files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused: plan.guides - rendered };
