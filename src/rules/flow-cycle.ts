@@ -1,6 +1,6 @@
 // flow/cycle: a loop is allowed only through a decision (材料不齐 → 补正 → 受理); any other loop never ends.
 import { defineRule } from './types.js';
-import { perEntry } from './entry-memo.js';
+import { eachEntry } from './entry-memo.js';
 import { buildGraph, loopsWithoutDecision } from '../flow/graph.js';
 
 export default defineRule({
@@ -9,15 +9,13 @@ export default defineRule({
   stage: 'catalogue',
   messages: ['cycle'],
   *check({ catalogue, entries }) {
-    for (const flow of catalogue.sections.flows) {
-      // Reads nothing but the flow: a resident build keeps its findings while the flow is the same object.
-      yield* perEntry(entries, 'flow/cycle', flow, function* () {
-        const graph = buildGraph(flow.value);
-        for (const loop of loopsWithoutDecision(graph)) {
-          const names = loop.map((i) => graph.steps[i]!.id);
-          yield { ruleId: 'flow/cycle', messageId: 'cycle', data: { flow: flow.value.id, steps: names.join(', ') }, place: { file: flow.file, path: [...flow.path, 'steps', loop[0]!, 'id'] } };
-        }
-      });
-    }
+    // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
+    yield* eachEntry(entries, 'flow/cycle', catalogue.sections.flows, function* (flow) {
+      const graph = buildGraph(flow.value);
+      for (const loop of loopsWithoutDecision(graph)) {
+        const names = loop.map((i) => graph.steps[i]!.id);
+        yield { ruleId: 'flow/cycle', messageId: 'cycle', data: { flow: flow.value.id, steps: names.join(', ') }, place: { file: flow.file, path: [...flow.path, 'steps', loop[0]!, 'id'] } };
+      }
+    });
   },
 });

@@ -1,6 +1,6 @@
 // flow/start: a flow has exactly one start, or nobody can tell where it begins.
 import { defineRule } from './types.js';
-import { perEntry } from './entry-memo.js';
+import { eachEntry } from './entry-memo.js';
 import { buildGraph } from '../flow/graph.js';
 
 export default defineRule({
@@ -9,23 +9,21 @@ export default defineRule({
   stage: 'catalogue',
   messages: ['none', 'many', 'first'],
   *check({ catalogue, entries }) {
-    for (const flow of catalogue.sections.flows) {
-      // Reads nothing but the flow: a resident build keeps its findings while the flow is the same object.
-      yield* perEntry(entries, 'flow/start', flow, function* () {
-        const starts = buildGraph(flow.value).starts;
-        if (starts.length === 0) {
-          yield { ruleId: 'flow/start', messageId: 'none', data: { flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps'], key: true } };
-        }
-        for (const extra of starts.slice(1)) {
-          yield {
-            ruleId: 'flow/start',
-            messageId: 'many',
-            data: { flow: flow.value.id, count: starts.length },
-            place: { file: flow.file, path: [...flow.path, 'steps', extra, 'type'] },
-            related: [{ place: { file: flow.file, path: [...flow.path, 'steps', starts[0]!, 'type'] }, messageId: 'first', data: { flow: flow.value.id, count: starts.length } }],
-          };
-        }
-      });
-    }
+    // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
+    yield* eachEntry(entries, 'flow/start', catalogue.sections.flows, function* (flow) {
+      const starts = buildGraph(flow.value).starts;
+      if (starts.length === 0) {
+        yield { ruleId: 'flow/start', messageId: 'none', data: { flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps'], key: true } };
+      }
+      for (const extra of starts.slice(1)) {
+        yield {
+          ruleId: 'flow/start',
+          messageId: 'many',
+          data: { flow: flow.value.id, count: starts.length },
+          place: { file: flow.file, path: [...flow.path, 'steps', extra, 'type'] },
+          related: [{ place: { file: flow.file, path: [...flow.path, 'steps', starts[0]!, 'type'] }, messageId: 'first', data: { flow: flow.value.id, count: starts.length } }],
+        };
+      }
+    });
   },
 });

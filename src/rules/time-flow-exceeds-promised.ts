@@ -3,6 +3,10 @@ import { defineRule } from './types.js';
 import { buildGraph, longestPath } from '../flow/graph.js';
 import { countedDuration, toHundredths } from '../flow/time.js';
 import { flowPowerCodes } from '../catalogue/walk.js';
+import type { Power } from '../schema/definitions.js';
+
+/** The memo's key of a flow's longest way in each unit (one string each, not one made per look-up). */
+const LONGEST: Record<Power['time_limit']['unit'], string> = { 'working-days': 'longest:working-days', days: 'longest:days', hours: 'longest:hours' };
 
 export default defineRule({
   id: 'time/flow-exceeds-promised',
@@ -22,7 +26,7 @@ export default defineRule({
         // The flow's longest way depends on the flow and the unit alone: serve keeps it while the flow is unchanged
         // (walking 4,000 flows again was the largest part of the rules' time on each edit).
         const walk = () => longestPath(graph, starts[0]!, (step) => countedDuration(step, unit));
-        const longest = entries ? entries.of(`time/flow-exceeds-promised:${unit}`, flow, walk) : walk();
+        const longest = entries ? entries.of(LONGEST[unit], flow, walk) : walk();
         const total = toHundredths(longest.total);
         if (total <= promised) continue;
         yield {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryMemo } from '../../src/rules/entry-memo.js';
-import type { RawFinding } from '../../src/findings.js';
 import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { HashedDirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
@@ -12,26 +11,35 @@ import { edit } from '../cli/run-cli.js';
 import { baseFiles, fixtureCase } from '../harness.js';
 
 describe('EntryMemo', () => {
-  const finding = (n: number): RawFinding => ({ ruleId: 'flow/x', messageId: 'm', data: { n }, place: { file: 'flows.yaml', path: ['flows', n] } });
-
-  it('makes findings once for the same value at the same place, again when either changes', () => {
+  it('makes a value once for the same entry value at the same place, again when either changes', () => {
     const memo = new EntryMemo();
     const value = { id: 'a' };
     let calls = 0;
-    const check = () => {
-      calls++;
-      return [finding(calls)];
-    };
-    const first = [...memo.findings('flow/x', { value, file: 'flows.yaml', path: ['flows', 0] }, check)];
-    const again = [...memo.findings('flow/x', { value, file: 'flows.yaml', path: ['flows', 0] }, check)];
-    expect(calls).toBe(1);
-    expect(again).toEqual(first);
-    // Another rule, another place, another file, an equal but different object: made again.
-    [...memo.findings('flow/y', { value, file: 'flows.yaml', path: ['flows', 0] }, check)];
-    [...memo.findings('flow/x', { value, file: 'flows.yaml', path: ['flows', 1] }, check)];
-    [...memo.findings('flow/x', { value, file: 'other.yaml', path: ['flows', 1] }, check)];
-    [...memo.findings('flow/x', { value: { id: 'a' }, file: 'other.yaml', path: ['flows', 1] }, check)];
-    expect(calls).toBe(5);
+    const make = () => ++calls;
+    expect(memo.of('k', { value, file: 'flows.yaml', path: ['flows', 0] }, make)).toBe(1);
+    expect(memo.of('k', { value, file: 'flows.yaml', path: ['flows', 0] }, make)).toBe(1);
+    // Another key, another place, another file, an equal but different object: made again.
+    expect(memo.of('j', { value, file: 'flows.yaml', path: ['flows', 0] }, make)).toBe(2);
+    expect(memo.of('k', { value, file: 'flows.yaml', path: ['flows', 1] }, make)).toBe(3);
+    expect(memo.of('k', { value, file: 'other.yaml', path: ['flows', 1] }, make)).toBe(4);
+    expect(memo.of('k', { value: { id: 'a' }, file: 'other.yaml', path: ['flows', 1] }, make)).toBe(5);
+  });
+
+  it('makes a value once for a run of the same entries at the same places, again when any of them changes', () => {
+    const memo = new EntryMemo();
+    const [a, b, c] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const run = (values: object[], file = 'flows.yaml', first = 0) => values.map((value, i) => ({ value, file, path: ['flows', first + i] }));
+    let calls = 0;
+    const make = () => ++calls;
+    expect(memo.ofRun('k', run([a, b]), make)).toBe(1);
+    expect(memo.ofRun('k', run([a, b]), make)).toBe(1);
+    // The second entry edited, one more entry, another file, the run moved down a place, another key: made again.
+    expect(memo.ofRun('k', run([a, c]), make)).toBe(2);
+    expect(memo.ofRun('k', run([a, c, b]), make)).toBe(3);
+    expect(memo.ofRun('k', run([a, c, b], 'other.yaml'), make)).toBe(4);
+    expect(memo.ofRun('k', run([a, c, b], 'other.yaml', 1), make)).toBe(5);
+    expect(memo.ofRun('j', run([a, c, b], 'other.yaml', 1), make)).toBe(6);
+    expect(memo.ofRun('j', run([a, c, b], 'other.yaml', 1), make)).toBe(6);
   });
 });
 
