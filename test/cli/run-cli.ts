@@ -1,9 +1,9 @@
 // Runs the real binary, as users and CI do, and captures what it prints and returns.
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { temporaryFolder } from '../temporary.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/qingdan.js');
@@ -50,7 +50,7 @@ export function runUnprivileged(args: string[], cwd: string): Promise<CliResult>
 
 /** A writable copy of a catalogue folder in a fresh temporary directory; returns the copy's path. */
 export function copyCatalogue(from: string, name = 'lists'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-'));
+  const dir = temporaryFolder('qingdan-');
   const target = path.join(dir, name);
   cpSync(from, target, { recursive: true });
   return target;
