@@ -2,13 +2,13 @@
 // executed with bash in a temporary checkout holding a copy of lists/, with `qingdan` and `npx` shimmed to this
 // repository's bin/qingdan.js (no network). Actions (`uses:`) and `npm ci` are not run; their inputs are checked.
 import { execFile } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { temporaryFolder } from './temporary.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/qingdan.js');
@@ -56,15 +56,9 @@ function outputOf(command: string): string | undefined {
   return /(?:^|\s)(?:-o|--output)[ =](\S+)/.exec(command)?.[1];
 }
 
-const temporary: string[] = [];
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A fresh "checkout": a copy of lists/ in a temporary folder, and a bin folder that shims qingdan, npx and npm. */
 function checkout(): { dir: string; env: NodeJS.ProcessEnv } {
-  const base = mkdtempSync(path.join(tmpdir(), 'qingdan-ci-'));
-  temporary.push(base);
+  const base = temporaryFolder('qingdan-ci-');
   const dir = path.join(base, 'checkout');
   const bin = path.join(base, 'bin');
   cpSync(path.join(ROOT, 'lists'), path.join(dir, 'lists'), { recursive: true });

@@ -1,10 +1,10 @@
 // qingdan diff and validate --since end to end: the real binary on real temporary git repositories.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { edit, positionOf, ROOT, runCli, type CliResult } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.join(ROOT, 'lists');
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
@@ -38,16 +38,8 @@ function git(cwd: string, ...args: string[]): string {
   });
 }
 
-const temporary: string[] = [];
-// Dozens of repositories with a copy of lists/ each: deleting them can take a while on a busy machine.
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-}, 120_000);
-
 function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-diff-'));
-  temporary.push(dir);
-  return dir;
+  return temporaryFolder('qingdan-diff-');
 }
 
 /** A fresh repository whose first commit holds a copy of lists/. */

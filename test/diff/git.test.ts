@@ -1,9 +1,8 @@
 // Revisions from git: which refs get through to git at all, and a catalogue read from blobs equals the one on disk.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
@@ -11,6 +10,7 @@ import { diffCatalogues } from '../../src/diff/diff.js';
 import { Git, GitSource, isPlausibleRef, repositoryPrefix } from '../../src/diff/git.js';
 import { UsageError } from '../../src/errors.js';
 import { caseFolder, TODAY } from './harness.js';
+import { temporaryFolder } from '../temporary.js';
 
 describe('isPlausibleRef', () => {
   it.each(['main', 'HEAD', 'HEAD~2', 'HEAD^', 'main^2', 'v1.0.0', 'origin/main', 'feature/青山-2026', '@{u}', 'main@{1}', 'a1b2c3d', '0123456789abcdef0123456789abcdef01234567'])('accepts %s', (ref) => {
@@ -30,21 +30,9 @@ function git(cwd: string, ...args: string[]): string {
   });
 }
 
-const temporary: string[] = [];
-// Dozens of repositories with a copy of lists/ each: deleting them can take a while on a busy machine.
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-}, 120_000);
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-
 /** A repository with the renamed-item fixture pair as two commits of data/lists. */
 function repository(): { root: string } {
-  const repo = tempDir('qingdan-git-');
+  const repo = temporaryFolder('qingdan-git-');
   git(repo, 'init', '-q');
   const root = path.join(repo, 'data', 'lists');
   mkdirSync(path.dirname(root), { recursive: true });
@@ -99,7 +87,7 @@ describe('GitSource', () => {
   });
 
   it('says when a folder is not in a repository, or outside it', () => {
-    const outside = tempDir('qingdan-nogit-');
+    const outside = temporaryFolder('qingdan-nogit-');
     expect(() => new Git(outside).topLevel()).toThrow(UsageError);
     expect(() => repositoryPrefix('/repo', '/elsewhere/lists')).toThrow(UsageError);
   });

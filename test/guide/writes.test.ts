@@ -1,17 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Writes } from '../../src/guide/writes.js';
+import { temporaryFolder } from '../temporary.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
 function folder(): string {
-  const made = mkdtempSync(path.join(tmpdir(), 'qingdan-writes-'));
-  folders.push(made);
-  return made;
+  return temporaryFolder('qingdan-writes-');
 }
 
 describe('writes in flight', () => {
