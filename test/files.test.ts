@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFolder, temporaryBeside, writeFileAtomically } from '../src/files.js';
+import { temporaryFolder } from './temporary.js';
 
 describe('writeFileAtomically', () => {
   it('puts a new file in place of the old one (another inode), with the mode asked for and nothing left beside it', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const dir = temporaryFolder('qingdan-files-');
     const file = path.join(dir, 'a.yaml');
     writeFileSync(file, '旧\n');
     const before = statSync(file).ino;
@@ -18,7 +18,7 @@ describe('writeFileAtomically', () => {
   });
 
   it('throws when the rename fails, leaving the old file and removing its temporary copy', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const dir = temporaryFolder('qingdan-files-');
     const target = path.join(dir, 'site');
     mkdirSync(path.join(target, 'inside'), { recursive: true });
     expect(() => writeFileAtomically(target, 'x')).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
@@ -27,7 +27,7 @@ describe('writeFileAtomically', () => {
   });
 
   it('writes through the temporary name given, and leaves a folder there alone', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const dir = temporaryFolder('qingdan-files-');
     const file = path.join(dir, 'b.yaml');
     writeFileSync(file, 'old\n');
     mkdirSync(`${file}.busy`);
@@ -40,7 +40,7 @@ describe('writeFileAtomically', () => {
 
 describe('makeFolder', () => {
   it('makes a folder and the missing folders above it; one that exists is fine', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const dir = temporaryFolder('qingdan-files-');
     makeFolder(path.join(dir, 'a/b/c'));
     expect(statSync(path.join(dir, 'a/b/c')).isDirectory()).toBe(true);
     makeFolder(path.join(dir, 'a/b'));
@@ -49,7 +49,7 @@ describe('makeFolder', () => {
   });
 
   it('throws the refusal when a file is in the way', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-files-'));
+    const dir = temporaryFolder('qingdan-files-');
     writeFileSync(path.join(dir, 'f'), 'x');
     expect(() => makeFolder(path.join(dir, 'f'))).toThrow(/EEXIST/);
     expect(() => makeFolder(path.join(dir, 'f/a/b'))).toThrow(/ENOTDIR/);

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 // The compare report's HTML page in headless Chromium: axe-core (WCAG 2.1 AA), a phone-width screen, and hostile
 // catalogue text that must never run.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -11,6 +10,7 @@ import html from '../../src/report/compare/html.js';
 import { copyCatalogue, edit, ROOT } from '../cli/run-cli.js';
 import { FIXTURES, OFFICES } from '../compare/fixtures.js';
 import { axe, chromiumAvailable, launch, serve, type StaticServer } from './chromium.js';
+import { temporaryFolder } from '../temporary.js';
 
 const available = chromiumAvailable();
 
@@ -66,7 +66,7 @@ describe.runIf(available)('the compare report in headless Chromium', () => {
   });
 
   it('runs nothing from hostile catalogue text: no dialog, the text shown as text', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-compare-hostile-'));
+    const dir = temporaryFolder('qingdan-compare-hostile-');
     for (const office of OFFICES) cpSync(path.join(FIXTURES, office), path.join(dir, office), { recursive: true });
     edit(path.join(dir, 'county-a/qingdan.yaml'), 'region: 甲县', 'region: \'"><svg onload=alert(1)>\'');
     edit(path.join(dir, 'county-b/powers.yaml'), 'name: 食品经营许可证核发', 'name: "<script>alert(1)</script>"');

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 // The built guide site in headless Chromium: a citizen's journey from search to guide, axe-core (WCAG 2.1 AA) on every
 // page type, content with JavaScript off, a phone-width screen, and hostile catalogue text that must never run.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { check, BASE } from '../harness.js';
 import { ROOT } from '../cli/run-cli.js';
 import { axe, chromiumAvailable, launch } from './chromium.js';
 import { serveFolder, type SiteServer } from './site-server.js';
+import { temporaryFolder } from '../temporary.js';
 
 const available = chromiumAvailable();
 const CONSTRUCTION = 'items/11339921MB1D3961134010010000000.html';
@@ -24,7 +24,7 @@ describe.runIf(available)('the guide site in headless Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-browser-')), 'site');
+    const out = path.join(temporaryFolder('qingdan-browser-'), 'site');
     const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
     await buildSite(catalogue, { out, locale: 'zh-CN' });
     server = await serveFolder(out);
@@ -127,7 +127,7 @@ describe.runIf(available)('hostile catalogue text in the built site', () => {
     const departments = readFileSync(path.join(BASE, 'departments.yaml'), 'utf8');
     const result = check({ 'powers.yaml': powers, 'departments.yaml': departments }, 'zh-CN');
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-xss-')), 'site');
+    const out = path.join(temporaryFolder('qingdan-xss-'), 'site');
     await buildSite(result.catalogue, { out, locale: 'zh-CN' });
     server = await serveFolder(out);
     browser = await launch();

@@ -1,7 +1,6 @@
 // A process that loads the same folder again (serve) shares parses by content: unchanged files keep their objects,
 // which is what lets a resident build tell unchanged entries by identity.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
@@ -10,6 +9,7 @@ import { contentHash } from '../../src/catalogue/cache.js';
 import { FileCache } from '../../src/catalogue/cache.js';
 import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { copyCatalogue, edit } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.resolve(import.meta.dirname, '../../lists');
 
@@ -58,7 +58,7 @@ describe('loads sharing parses by content', () => {
 
   it('takes what a cache holds on its first load and stores what it parses', async () => {
     const root = copyCatalogue(LISTS);
-    const location = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-shared-cache-')), 'cache');
+    const location = path.join(temporaryFolder('qingdan-shared-cache-'), 'cache');
     const cache = () => new FileCache(location, 'test');
     const first = await loadCatalogue(new HashedDirectorySource(root, root), { shared: new Map(), cache: cache(), workers: 0 });
     const stored = readdirSync(path.join(location, 'data'));

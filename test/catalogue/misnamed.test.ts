@@ -1,7 +1,6 @@
 // A file or folder whose name is not UTF-8 (GBK names from an old Windows zip tool) is a finding at it that shows the
 // name's bytes and says how to rename it; it used to be "missing" (ENOENT), as Node's lossy name opens nothing.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DirectorySource } from '../../src/catalogue/source.js';
@@ -9,6 +8,7 @@ import { FileCache } from '../../src/catalogue/cache.js';
 import { validateCatalogue, validateCatalogueAsync, type ValidateResult } from '../../src/validate.js';
 import { BASE } from '../harness.js';
 import { copyCatalogue } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 /** 部门 and 人员 in GBK. */
 const BUMEN = Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]);
@@ -38,7 +38,7 @@ describe('a catalogue file whose name is not UTF-8', () => {
   const loads: Array<[string, () => Promise<ValidateResult>]> = [
     ['read at once', async () => validateCatalogue(source(), { explicitLocale: 'en' })],
     ['read by the loader', () => validateCatalogueAsync(source(), { explicitLocale: 'en', workers: 0 })],
-    ['read through the cache', () => validateCatalogueAsync(source(), { explicitLocale: 'en', workers: 0, cache: new FileCache(path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-misnamed-')), 'cache'), 'test') })],
+    ['read through the cache', () => validateCatalogueAsync(source(), { explicitLocale: 'en', workers: 0, cache: new FileCache(path.join(temporaryFolder('qingdan-misnamed-'), 'cache'), 'test') })],
   ];
 
   it.each(loads)('is one error at the file naming its bytes, its GB18030 reading and the mv that renames it (%s)', async (_name, load) => {

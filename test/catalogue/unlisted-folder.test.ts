@@ -1,8 +1,6 @@
 // A folder of the catalogue that cannot be listed (no permission) is a finding at the folder, not an internal error.
 // The tests run as root in CI, where permissions do not stop anything: the source refuses to list the folder instead.
 import type { Dirent } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashedDirectorySource } from '../../src/catalogue/source.js';
@@ -10,6 +8,7 @@ import { FileCache } from '../../src/catalogue/cache.js';
 import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { validateCatalogue, validateCatalogueAsync, type ValidateResult } from '../../src/validate.js';
 import { copyCatalogue } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.resolve(import.meta.dirname, '../../lists');
 
@@ -35,7 +34,7 @@ describe('a catalogue folder that cannot be listed', () => {
   const loads: Array<[string, () => Promise<ValidateResult>]> = [
     ['read at once', async () => validateCatalogue(new RefusingSource(root, 'flows'), { explicitLocale: 'en' })],
     ['read by the loader (validate, build, flow)', () => validateCatalogueAsync(new RefusingSource(root, 'flows'), { explicitLocale: 'en', workers: 0 })],
-    ['read through the cache (--cache)', () => validateCatalogueAsync(new RefusingSource(root, 'flows'), { explicitLocale: 'en', workers: 0, cache: new FileCache(path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-unlisted-')), 'cache'), 'test') })],
+    ['read through the cache (--cache)', () => validateCatalogueAsync(new RefusingSource(root, 'flows'), { explicitLocale: 'en', workers: 0, cache: new FileCache(path.join(temporaryFolder('qingdan-unlisted-'), 'cache'), 'test') })],
     ['read with shared parses (serve)', () => validateCatalogueAsync(new RefusingSource(root, 'flows'), { explicitLocale: 'en', workers: 0, shared: new Map<string, ProcessedFile>() })],
   ];
 
@@ -50,7 +49,7 @@ describe('a catalogue folder that cannot be listed', () => {
   });
 
   it('is found again by a second load through the same cache, and goes when the folder can be read', async () => {
-    const location = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-unlisted-')), 'cache');
+    const location = path.join(temporaryFolder('qingdan-unlisted-'), 'cache');
     const options = () => ({ explicitLocale: 'en' as const, workers: 0, cache: new FileCache(location, 'test') });
     expect((await validateCatalogueAsync(new HashedDirectorySource(root, path.dirname(root)), options())).findings).toEqual([]);
     expect(brief(await validateCatalogueAsync(new RefusingSource(root, 'flows'), options()))[0]).toMatch(/^file\/unreadable error lists\/flows:1:1 /);

@@ -1,16 +1,16 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyCatalogue, edit, ROOT, runCli, type CliResult } from './run-cli.js';
 import { MANIFEST, buildSite } from '../../src/guide/build.js';
 import { BASE, check } from '../harness.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.join(ROOT, 'lists');
 
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-site-'));
+  return temporaryFolder('qingdan-site-');
 }
 
 /** The real binary run as the user nobody (uid 65534), for tests about files a user may not read. */

@@ -1,9 +1,9 @@
 // `qingdan compare` end to end: the real binary on two variants of lists/, every format, the gate, and bad input.
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyCatalogue, edit, positionOf, ROOT, runCli } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 let reference: string;
 let local: string;
@@ -106,7 +106,7 @@ describe('qingdan compare refuses bad usage with exit 2 and one sentence', () =>
   });
 
   it('knows a folder reached through a symbolic link is the same catalogue', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-compare-link-'));
+    const dir = temporaryFolder('qingdan-compare-link-');
     symlinkSync(path.join(ROOT, 'lists'), path.join(dir, 'lists-again'));
     const { code, stderr } = await runCli(['compare', path.join(ROOT, 'lists'), 'lists-again', '--lang', 'en'], { cwd: dir });
     expect(code).toBe(2);

@@ -1,9 +1,9 @@
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, edit, ROOT, runCli, runUnprivileged } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 describe('qingdan export (the real binary)', () => {
   it('writes the powers table as CSV with a BOM to standard output by default', async () => {
@@ -16,7 +16,7 @@ describe('qingdan export (the real binary)', () => {
   });
 
   it('writes every table into a folder, and an XLSX and JSON-LD to files', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const dir = temporaryFolder('qingdan-export-');
     const csv = await runCli(['export', 'lists', '--kind', 'all', '--out', path.join(dir, 'csv'), '--no-bom']);
     expect(csv.code).toBe(0);
     expect(readdirSync(path.join(dir, 'csv'))).toHaveLength(10);
@@ -31,7 +31,7 @@ describe('qingdan export (the real binary)', () => {
   it('names, in both languages, what a spreadsheet cannot give back to import, and still exports (exit 0)', async () => {
     const lists = copyCatalogue(path.join(ROOT, 'lists'));
     edit(path.join(lists, 'flows/zjj.yaml'), '    name: 建筑工程施工许可证核发流程\n', '    name: 建筑工程施工许可证核发流程\n    x-版本: 2\n');
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const dir = temporaryFolder('qingdan-export-');
     const zh = await runCli(['export', lists, '-f', 'xlsx', '-o', path.join(dir, 'lists.xlsx')]);
     expect(zh.code).toBe(0);
     expect(zh.stderr).toContain('注意：以下 1 处内容在表格中不能原样保存');
@@ -52,7 +52,7 @@ describe('qingdan export (the real binary)', () => {
   });
 
   it('says in words why it cannot write: a folder given as the file, a file in the way of a folder (exit 2)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const dir = temporaryFolder('qingdan-export-');
     writeFileSync(path.join(dir, 'notes'), 'keep');
     const folder = await runCli(['export', 'lists', '-o', dir]);
     expect(folder.code).toBe(2);
@@ -91,7 +91,7 @@ describe('qingdan export (the real binary)', () => {
   });
 
   it('counts the entries that fail the format check, not their findings, and names a failing place outside any entry (exit 1)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-export-'));
+    const dir = temporaryFolder('qingdan-export-');
     const lists = path.join(dir, 'lists');
     cpSync(path.join(ROOT, 'lists/qingdan.yaml'), path.join(lists, 'qingdan.yaml'));
     cpSync(path.join(ROOT, 'lists/departments.yaml'), path.join(lists, 'departments.yaml'));

@@ -1,10 +1,10 @@
 // Commands writing below a folder where the file system refuses to make one (Linux /proc answers ENOENT): each says
 // it cannot write there and ends (exit 2), where Node's recursive mkdir used to loop for ever.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.join(ROOT, 'lists');
 const NOWHERE = '/proc/qingdan-test';
@@ -22,7 +22,7 @@ describe.runIf(process.platform === 'linux' && existsSync('/proc/self'))('writin
   ];
   for (const [name, args, message] of cases) {
     it(`${name}: says it cannot write there, exit 2`, async () => {
-      const result = await runCli(args, { cwd: mkdtempSync(path.join(tmpdir(), 'qingdan-files-')), timeout: 20_000 });
+      const result = await runCli(args, { cwd: temporaryFolder('qingdan-files-'), timeout: 20_000 });
       expect(result.stderr).toContain(message);
       expect(result.stderr).not.toContain('内部错误');
       expect(result.code).toBe(2);

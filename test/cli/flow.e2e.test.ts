@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, edit, ROOT, runCli, runUnprivileged } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.join(ROOT, 'lists');
 const FLOW_IDS = [
@@ -11,7 +11,7 @@ const FLOW_IDS = [
   'food-seizure', 'eia-report-form', 'entertainment-licence', 'enterprise-investment-filing', 'safety-inspection',
   'construction-permit', 'rural-planning-permit', 'building-planning-permit', 'land-dispute-adjudication',
 ];
-const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-flow-')), 'charts');
+const outDir = () => path.join(temporaryFolder('qingdan-flow-'), 'charts');
 
 // Each test runs the real binary up to four times; generous on a busy machine.
 describe('qingdan flow', { timeout: 60_000 }, () => {
@@ -138,7 +138,7 @@ describe('qingdan flow', { timeout: 60_000 }, () => {
   });
 
   it('exits 2 when there is no catalogue', async () => {
-    const result = await runCli(['flow'], { cwd: mkdtempSync(path.join(tmpdir(), 'qingdan-empty-')) });
+    const result = await runCli(['flow'], { cwd: temporaryFolder('qingdan-empty-') });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('qingdan.yaml');
   });

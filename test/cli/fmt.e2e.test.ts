@@ -1,8 +1,8 @@
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, ROOT, runCli, runUnprivileged } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const UNFORMATTED = `# 待整理
 powers:
@@ -62,7 +62,7 @@ powers:
   });
 
   it('exits 1 and points at the syntax error of a file it cannot format, formatting the others', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    const dir = temporaryFolder('qingdan-fmt-');
     mkdirSync(path.join(dir, 'lists'));
     writeFileSync(path.join(dir, 'lists/bad.yaml'), 'powers:\n  - code: "x\n');
     writeFileSync(path.join(dir, 'lists/good.yaml'), "laws:\n  - title: '法'\n    id: a\n    kind: law\n");
@@ -129,7 +129,7 @@ powers:
   });
 
   it('points at a problem in a file with a byte-order mark where validate does', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    const dir = temporaryFolder('qingdan-fmt-');
     mkdirSync(path.join(dir, 'lists'));
     writeFileSync(path.join(dir, 'lists/bad.yaml'), '\ufeffpowers:\n  - code: "x\n');
     const result = await runCli(['fmt', 'lists/bad.yaml', '--lang', 'en'], { cwd: dir });
@@ -138,7 +138,7 @@ powers:
   });
 
   it('formats the file a symbolic link points to, keeping the link and the file\'s permissions', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    const dir = temporaryFolder('qingdan-fmt-');
     mkdirSync(path.join(dir, 'lists'));
     mkdirSync(path.join(dir, 'shared'));
     writeFileSync(path.join(dir, 'shared/laws.yaml'), "laws:\n  - title: '法'\n    id: a\n    kind: law\n");
@@ -152,7 +152,7 @@ powers:
   });
 
   it('says which file it cannot write (exit 2), leaving it as it was and formatting the others', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-fmt-'));
+    const dir = temporaryFolder('qingdan-fmt-');
     mkdirSync(path.join(dir, 'lists'));
     const unformatted = "laws:\n  - title: '法'\n    id: a\n    kind: law\n";
     writeFileSync(path.join(dir, 'lists/a.yaml'), unformatted);

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../harness.js';
 import { runCli } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const IMPORT = path.join(FIXTURES, 'import');
 
 function workspace(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-import-cli-'));
+  return temporaryFolder('qingdan-import-cli-');
 }
 
 describe('qingdan import (the real binary)', () => {

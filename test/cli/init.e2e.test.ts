@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 describe('qingdan init (the real binary)', () => {
   it('makes a catalogue that passes qingdan validate and qingdan build', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const cwd = temporaryFolder('qingdan-init-cli-');
     const init = await runCli(['init', 'project', '--lang', 'en'], { cwd });
     expect(init.code).toBe(0);
     expect(init.stdout.split('\n')).toContain('project/lists/powers/scjgj.yaml');
@@ -22,7 +22,7 @@ describe('qingdan init (the real binary)', () => {
   });
 
   it('names the catalogue after --region when --name is not given, and quotes a folder with spaces in the next steps', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const cwd = temporaryFolder('qingdan-init-cli-');
     const init = await runCli(['init', "my project's", '--region', '青山县', '--lang', 'en'], { cwd });
     expect(init.code).toBe(0);
     expect(init.stderr).toMatch(/^Catalogue created\. Next: qingdan validate 'my project'\\''s\/lists' \(check\)/);
@@ -37,7 +37,7 @@ describe('qingdan init (the real binary)', () => {
   });
 
   it('writes a name with a line break as a quoted scalar that validates, and refuses an empty --region or --name before writing (exit 2)', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const cwd = temporaryFolder('qingdan-init-cli-');
     expect((await runCli(['init', 'lines', '--name', '第一行\n第二行'], { cwd })).code).toBe(0);
     expect(readFileSync(path.join(cwd, 'lines/lists/qingdan.yaml'), 'utf8')).toContain('\nname: "第一行\\n第二行"\n');
     expect((await runCli(['validate', 'lines/lists'], { cwd })).code).toBe(0);
@@ -48,14 +48,14 @@ describe('qingdan init (the real binary)', () => {
   });
 
   it('refuses a folder that already holds the catalogue (exit 2)', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const cwd = temporaryFolder('qingdan-init-cli-');
     expect((await runCli(['init'], { cwd })).code).toBe(0);
     const again = await runCli(['init', '--lang', 'en'], { cwd });
     expect(again).toMatchObject({ code: 2, stderr: 'qingdan: .editorconfig already exists: init makes a catalogue only where none of its files are, and overwrites nothing. Choose another folder.\n' });
   });
 
   it('refuses to make a catalogue inside another one, whose files it would become part of (exit 2)', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const cwd = temporaryFolder('qingdan-init-cli-');
     expect((await runCli(['init'], { cwd })).code).toBe(0);
     const before = (await runCli(['validate', 'lists'], { cwd })).stdout;
     const inside = await runCli(['init', 'lists', '--lang', 'en'], { cwd });
@@ -68,7 +68,7 @@ describe('qingdan init (the real binary)', () => {
   });
 
   it('says which file it cannot write (exit 2) and leaves none of the files it wrote, so init can run again', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-init-cli-'));
+    const cwd = temporaryFolder('qingdan-init-cli-');
     // A file where the lists/ folder should go: the files before it (.editorconfig, .vscode/) are written first.
     writeFileSync(path.join(cwd, 'lists'), 'not a folder');
     const result = await runCli(['init', '--lang', 'en'], { cwd });

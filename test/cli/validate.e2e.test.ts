@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { BASE } from '../harness.js';
 import { AS_ROOT, CAN_DROP_ROOT, copyCatalogue, edit, ROOT, runCli, runUnprivileged } from './run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
@@ -115,7 +116,7 @@ describe('qingdan validate (the real binary)', () => {
   });
 
   it('exits 0 with a note for files outside any catalogue only under --no-error-on-unmatched-pattern', async () => {
-    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-outside-')), 'ci.yml');
+    const outside = path.join(temporaryFolder('qingdan-outside-'), 'ci.yml');
     writeFileSync(outside, 'on: push\n');
     const strict = await runCli(['validate', outside, '--lang', 'en']);
     expect(strict.code).toBe(2);
@@ -224,7 +225,7 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
   });
 
   it('names a settings file called qingdan.yml or Qingdan.yaml and asks to rename it (exit 2)', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'qingdan-misnamed-'));
+    const cwd = temporaryFolder('qingdan-misnamed-');
     mkdirSync(path.join(cwd, 'lists'));
     writeFileSync(path.join(cwd, 'lists/qingdan.yml'), 'name: 测试\n');
     const named = await runCli(['validate', 'lists', '--lang', 'en'], { cwd });
@@ -382,7 +383,7 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
   });
 
   it('cannot write --output into a file path that is a folder: exit 2', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-out-'));
+    const dir = temporaryFolder('qingdan-out-');
     const result = await runCli(['validate', BASE, '-o', dir], { env: { LANG: 'en_US.UTF-8' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^qingdan: Cannot write /);

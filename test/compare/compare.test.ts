@@ -1,7 +1,6 @@
 // What compare does with imperfect input and with settings: broken files and configs, schema-invalid entries,
 // levels from the reference's qingdan.yaml.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareCatalogues, failingDivergences } from '../../src/compare/compare.js';
@@ -10,10 +9,11 @@ import { validateCatalogue } from '../../src/validate.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { edit, positionOf } from '../cli/run-cli.js';
 import { FIXTURES, OFFICES } from './fixtures.js';
+import { temporaryFolder } from '../temporary.js';
 
 /** A writable copy of the four fixture catalogues; returns the folder that holds them. */
 function copy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-compare-'));
+  const dir = temporaryFolder('qingdan-compare-');
   for (const office of OFFICES) cpSync(path.join(FIXTURES, office), path.join(dir, office), { recursive: true });
   return dir;
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Handlebars from 'handlebars';
@@ -8,6 +7,7 @@ import { SiteTemplates } from '../../src/guide/templates.js';
 import { GuidePages } from '../../src/guide/site.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
+import { temporaryFolder } from '../temporary.js';
 
 // Each case renders with Handlebars (as the site used it: preventIndent, our helpers) and with the direct templates;
 // the bytes must be the same.
@@ -131,7 +131,7 @@ describe('what the direct templates leave to Handlebars', () => {
   }
 
   it('a site template using one of them is made by Handlebars', () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'qingdan-direct-'));
+    const folder = temporaryFolder('qingdan-direct-');
     mkdirSync(path.join(folder, 'partials'));
     writeFileSync(path.join(folder, 'partials', 'footer.hbs'), '<footer>{{#each site.links as |link|}}{{link}}{{/each}}</footer>\n');
     expect(new SiteTemplates('zh-CN', [folder]).isDirect).toBe(false);

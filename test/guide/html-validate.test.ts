@@ -1,13 +1,13 @@
 // Every page of the example site is valid HTML by html-validate's recommended rules.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
 import { buildSite } from '../../src/guide/build.js';
 import { ROOT } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,7 +18,7 @@ function htmlFiles(dir: string): string[] {
 
 describe('html-validate', () => {
   it.each(['zh-CN', 'en'] as const)('finds no error on any page of the example site (%s)', async (locale) => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-html-')), 'site');
+    const out = path.join(temporaryFolder('qingdan-html-'), 'site');
     const { catalogue } = await validateCatalogueAsync(new DirectorySource(path.join(ROOT, 'lists')), {});
     await buildSite(catalogue, { out, locale });
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });

@@ -1,11 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { startPreview } from '../../src/guide/serve.js';
 import { BASE } from '../harness.js';
 import { AS_ROOT, BIN, CAN_DROP_ROOT, copyCatalogue, edit, runCli, unprivileged } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 /** Resolves once `check` holds, polling; rejects with what `detail` says after `ms`. */
 async function until(check: () => boolean, detail: () => string, ms = 8000): Promise<void> {
@@ -26,7 +26,7 @@ function io(cwd: string) {
 describe('qingdan serve', () => {
   it('serves the site on localhost, only files inside it, and rebuilds when a catalogue file changes', async () => {
     const catalogue = copyCatalogue(BASE);
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
+    const out = path.join(temporaryFolder('qingdan-serve-'), 'site');
     const { io: cliIo, stderr } = io(path.dirname(catalogue));
     const preview = await startPreview({ root: catalogue, out, templates: [], incremental: true, toolVersion: 'test', color: false }, cliIo, { port: 0 });
     try {
@@ -78,7 +78,7 @@ describe('qingdan serve', () => {
 
   it('names the template file and place when an edit breaks a template, and keeps serving the last site', async () => {
     const catalogue = copyCatalogue(BASE);
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-serve-'));
+    const dir = temporaryFolder('qingdan-serve-');
     const templates = path.join(dir, 'mine');
     mkdirSync(path.join(templates, 'partials'), { recursive: true });
     writeFileSync(path.join(templates, 'partials/footer.hbs'), '<footer>ok</footer>\n');
@@ -180,7 +180,7 @@ describe('qingdan serve', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const result = await runCli(['serve', BASE, '--out', path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site'), '--port', String(port), '--lang', 'en']);
+      const result = await runCli(['serve', BASE, '--out', path.join(temporaryFolder('qingdan-serve-'), 'site'), '--port', String(port), '--lang', 'en']);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`Cannot serve on 127.0.0.1:${port} (EADDRINUSE)`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -190,7 +190,7 @@ describe('qingdan serve', () => {
   });
 
   it('says so when --host is not an address of this machine (exit 2, about the host, no internal error)', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
+    const out = path.join(temporaryFolder('qingdan-serve-'), 'site');
     // 203.0.113.0/24 is reserved for documentation: never an address of the machine running the tests.
     const result = await runCli(['serve', BASE, '--out', out, '--host', '203.0.113.7', '--port', '0', '--lang', 'en']);
     expect(result.code).toBe(2);
@@ -199,7 +199,7 @@ describe('qingdan serve', () => {
   });
 
   it('stops on SIGINT with exit code 0 (the real binary)', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-serve-')), 'site');
+    const out = path.join(temporaryFolder('qingdan-serve-'), 'site');
     const child = spawn(process.execPath, [BIN, 'serve', BASE, '--out', out, '--port', '0'], { env: { PATH: process.env.PATH } });
     let err = '';
     const url = await new Promise<string>((resolve, reject) => {

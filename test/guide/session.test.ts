@@ -1,12 +1,12 @@
 // A resident build (`serve`) keeps models and keys between builds and writes only what changed: after each kind of
 // edit its site must be the very bytes a fresh build of the same catalogue writes.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateAndBuild, type SiteJob, type SiteOutcome } from '../../src/guide/pipeline.js';
 import { MANIFEST, SiteSession } from '../../src/guide/build.js';
 import { copyCatalogue, edit } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 const LISTS = path.resolve(import.meta.dirname, '../../lists');
 
@@ -31,7 +31,7 @@ function expectSameSite(actual: string, expected: string): void {
 describe('a resident build session (serve)', () => {
   it('writes the same bytes as a fresh build after every kind of edit, and rewrites only what an edit reaches', async () => {
     const catalogue = copyCatalogue(LISTS);
-    const work = mkdtempSync(path.join(tmpdir(), 'qingdan-session-'));
+    const work = temporaryFolder('qingdan-session-');
     const io = quietIo(work);
     let templates: string[] = [];
     const job = (out: string): SiteJob => ({ root: catalogue, out, templates, incremental: true, toolVersion: 'test', color: false });

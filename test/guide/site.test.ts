@@ -8,6 +8,7 @@ import { linkify, safeUrl } from '../../src/guide/links.js';
 import { fileSafe, paths } from '../../src/guide/model.js';
 import { computeStats } from '../../src/guide/stats.js';
 import type { Power } from '../../src/schema/definitions.js';
+import { temporaryFolder } from '../temporary.js';
 
 const CODE = '11339921MB000000104010010000000';
 const basePowers = readFileSync(path.join(BASE, 'powers.yaml'), 'utf8');
@@ -251,9 +252,8 @@ describe('site pages', () => {
   });
 
   it('lets a user folder override a partial', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(path.join(tmpdir(), 'qingdan-templates-'));
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = temporaryFolder('qingdan-templates-');
     mkdirSync(path.join(dir, 'partials'));
     writeFileSync(path.join(dir, 'partials', 'guide-reviewed.hbs'), '<section id="reviewed"><h2>核查</h2><p>自定义：{{guide.name}}</p></section>\n');
     const html = page(site({}, 'zh-CN', [dir]), guidePath);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { missingName, parseTemplate, readTemplate } from '../../src/guide/template-check.js';
 import { SiteTemplates } from '../../src/guide/templates.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from '../temporary.js';
 
 function missing(text: string, partials: string[] = []): string | undefined {
   const hb = Handlebars.create();
@@ -35,7 +35,7 @@ describe('template checks', () => {
     expect(missing('a\n  {{#each list other}}{{/each}}')).toBe('template-helper-values each 2:3');
     expect(missing('{{lookup map}}')).toBe('template-helper-values lookup 1:1');
     expect(missing('{{#with}}x{{/with}}')).toBe('template-helper-values with 1:1');
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'qingdan-values-'));
+    const folder = temporaryFolder('qingdan-values-');
     mkdirSync(path.join(folder, 'partials'));
     const footer = path.join(folder, 'partials', 'footer.hbs');
     for (const [text, expected] of [
@@ -58,7 +58,7 @@ describe('template checks', () => {
   });
 
   it('names the partials that include themselves when a page never ends, and lets recursion that stops be', () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'qingdan-endless-'));
+    const folder = temporaryFolder('qingdan-endless-');
     mkdirSync(path.join(folder, 'partials'));
     const footer = path.join(folder, 'partials', 'footer.hbs');
     writeFileSync(footer, '<footer>{{> footer}}</footer>');
@@ -90,7 +90,7 @@ describe('template checks', () => {
   });
 
   it('reads UTF-8 templates, and names the line and column of the first byte that is not', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'qingdan-template-'));
+    const dir = temporaryFolder('qingdan-template-');
     const write = (name: string, ...parts: Array<string | number[]>) => {
       const file = path.join(dir, name);
       writeFileSync(file, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part)))));

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { FSWatcher } from 'node:fs';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TreeWatcher } from '../../src/guide/watch.js';
+import { temporaryFolder } from '../temporary.js';
 
 type Listener = (event: string, name: string | null) => void;
 
@@ -23,7 +23,7 @@ function fakeWatches(failing: Set<string> = new Set()) {
 }
 
 function tree(): string {
-  const root = path.join(mkdtempSync(path.join(tmpdir(), 'qingdan-watch-')), 'lists');
+  const root = path.join(temporaryFolder('qingdan-watch-'), 'lists');
   for (const folder of ['powers/more', 'flows', '.qingdancache/site', 'node_modules/x', 'site']) mkdirSync(path.join(root, folder), { recursive: true });
   writeFileSync(path.join(root, 'qingdan.yaml'), 'name: x\n');
   return root;

@@ -1,7 +1,6 @@
 // Cells and columns as offices' spreadsheets hold them: hyperlinks and rich text, codes typed as numbers, columns
 // without a header, a two-row header nobody merged, rows of one item that disagree, and files not separated by commas.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +10,10 @@ import { DirectorySource } from '../../src/catalogue/source.js';
 import { renderReport } from '../../src/cli/import.js';
 import { importTables, type ImportResult } from '../../src/import/index.js';
 import { guessDelimiter, readSheets } from '../../src/import/read.js';
+import { temporaryFolder } from '../temporary.js';
 
 function workspace(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-import-cells-'));
+  return temporaryFolder('qingdan-import-cells-');
 }
 
 function powers(root: string): Array<Record<string, unknown>> {

@@ -1,7 +1,6 @@
 // Importing the fixtures of test/fixtures/import: what each column became, specific values of specific items, the
 // rows and columns reported, and that the written catalogue validates.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueSync } from '../../src/catalogue/load.js';
@@ -11,11 +10,12 @@ import { loadMapping } from '../../src/import/mapping.js';
 import { validateCatalogue } from '../../src/validate.js';
 import type { Power, PowerResponsibility } from '../../src/schema/definitions.js';
 import { FIXTURES } from '../harness.js';
+import { temporaryFolder } from '../temporary.js';
 
 const IMPORT = path.join(FIXTURES, 'import');
 
 function workspace(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-import-'));
+  return temporaryFolder('qingdan-import-');
 }
 
 function catalogue(root: string) {

@@ -1,7 +1,6 @@
 // Importing again into a catalogue that already holds the sheet's entries (src/import/existing.ts): what is there is
 // not written again, is named at its row with the place it is at, and what the sheet says differently is listed.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/import.js';
@@ -11,9 +10,10 @@ import { exportCatalogue } from '../../src/export/index.js';
 import { importTables, type ImportResult } from '../../src/import/index.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { ROOT } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 function workspace(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-reimport-'));
+  return temporaryFolder('qingdan-reimport-');
 }
 
 function issues(result: ImportResult): string[] {

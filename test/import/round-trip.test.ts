@@ -1,6 +1,5 @@
 // Export → import of lists/ gives back lists/, field by field: through XLSX (one workbook) and through CSV (one file a table).
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueSync } from '../../src/catalogue/load.js';
@@ -11,6 +10,7 @@ import { importTables } from '../../src/import/index.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { writeFileSync } from 'node:fs';
 import { ROOT } from '../cli/run-cli.js';
+import { temporaryFolder } from '../temporary.js';
 
 function load(root: string): Catalogue {
   return loadCatalogueSync(new DirectorySource(root, root)).catalogue;
@@ -40,7 +40,7 @@ function differences(expected: unknown, actual: unknown, at: string, out: string
 const lists = load(path.join(ROOT, 'lists'));
 
 async function roundTrip(format: 'xlsx' | 'csv'): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), `qingdan-round-trip-${format}-`));
+  const dir = temporaryFolder(`qingdan-round-trip-${format}-`);
   const files = await exportCatalogue(lists, { format, kind: 'all', bom: true });
   const names: string[] = [];
   for (const file of files) {

@@ -1,7 +1,6 @@
 // Sheets as offices write them (found by a QA pass): sub-item rows that leave 实施主体 to the main item's row, signature
 // and total lines under the table, hidden rows, full-width digits, UTF-16 text without a byte-order mark.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +9,10 @@ import { renderReport } from '../../src/cli/import.js';
 import { importTables, type ImportResult } from '../../src/import/index.js';
 import { nonItemRows } from '../../src/import/footer.js';
 import type { MappedColumn } from '../../src/import/header.js';
+import { temporaryFolder } from '../temporary.js';
 
 function workspace(): string {
-  return mkdtempSync(path.join(tmpdir(), 'qingdan-import-sheets-'));
+  return temporaryFolder('qingdan-import-sheets-');
 }
 
 /** Powers as written, schema-valid or not. */

@@ -1,16 +1,16 @@
 // Writing imported entries into a catalogue that already has files: what the editor wrote is never lost.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writePlanned, type PlannedFile } from '../../src/import/write.js';
 import { ToolError } from '../../src/i18n/tools.js';
 import { UsageError } from '../../src/errors.js';
+import { temporaryFolder } from '../temporary.js';
 
 const NEW_DEPARTMENT = { id: 'newd', name: '新部门', level: 'county' };
 
 function catalogueWith(departments: string | Uint8Array): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'qingdan-import-write-'));
+  const root = temporaryFolder('qingdan-import-write-');
   writeFileSync(path.join(root, 'departments.yaml'), departments);
   return root;
 }

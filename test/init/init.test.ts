@@ -1,17 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initCatalogue } from '../../src/init/index.js';
 import { DirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogue } from '../../src/validate.js';
 import { formatText } from '../../src/fmt/format.js';
+import { temporaryFolder } from '../temporary.js';
 
 const OPTIONS = { name: '示例县权责清单', region: '示例县', departmentName: '示例县市场监督管理局' };
 
 describe('qingdan init', () => {
   it('writes a catalogue with a department, a law, a power, its responsibility and flow, and editor settings', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-init-'));
+    const root = temporaryFolder('qingdan-init-');
     expect(initCatalogue(root, OPTIONS)).toEqual([
       '.editorconfig', '.vscode/extensions.json', '.vscode/settings.json', 'lists/departments.yaml', 'lists/flows/scjgj.yaml',
       'lists/laws.yaml', 'lists/powers/scjgj.yaml', 'lists/qingdan.yaml', 'lists/responsibilities/scjgj.yaml',
@@ -30,13 +30,13 @@ describe('qingdan init', () => {
   });
 
   it('writes names as YAML needs them', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-init-'));
+    const root = temporaryFolder('qingdan-init-');
     initCatalogue(root, { ...OPTIONS, name: '清单: "试行"', region: 'yes' });
     expect(readFileSync(path.join(root, 'lists/qingdan.yaml'), 'utf8')).toContain('name: \'清单: "试行"\'\nregion: yes\n');
   });
 
   it('overwrites nothing: one existing file and no file is written', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-init-'));
+    const root = temporaryFolder('qingdan-init-');
     mkdirSync(path.join(root, 'lists'));
     writeFileSync(path.join(root, 'lists/laws.yaml'), 'laws: []\n');
     expect(() => initCatalogue(root, OPTIONS)).toThrow(expect.objectContaining({ key: 'init-exists', data: { path: 'lists/laws.yaml' } }));

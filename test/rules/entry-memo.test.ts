@@ -1,6 +1,5 @@
 // A resident build keeps the findings of rules that read one entry while the entry is the same object.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryMemo } from '../../src/rules/entry-memo.js';
@@ -9,6 +8,7 @@ import { HashedDirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
 import { edit } from '../cli/run-cli.js';
 import { baseFiles, fixtureCase } from '../harness.js';
+import { temporaryFolder } from '../temporary.js';
 
 describe('EntryMemo', () => {
   it('makes a value once for the same entry value at the same place, again when either changes', () => {
@@ -45,7 +45,7 @@ describe('EntryMemo', () => {
 
 describe('flow rules in a resident build', () => {
   it('report a flow left alone again, and follow an edited flow', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-entry-memo-'));
+    const root = temporaryFolder('qingdan-entry-memo-');
     for (const [file, text] of Object.entries({ ...baseFiles(), ...fixtureCase('flow-unreachable', 'orphan') })) {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), text);
@@ -73,7 +73,7 @@ describe('flow rules in a resident build', () => {
 
 describe('reference rules and time/flow-exceeds-promised in a resident build', () => {
   it('follow a change elsewhere that makes an unchanged entry wrong, and right again', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'qingdan-entry-memo-'));
+    const root = temporaryFolder('qingdan-entry-memo-');
     for (const [file, text] of Object.entries(baseFiles())) writeFileSync(path.join(root, file), text);
     const shared = new Map<string, ProcessedFile>();
     const entryMemo = new EntryMemo();
