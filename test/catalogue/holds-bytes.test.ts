@@ -1,12 +1,11 @@
 // serve compares each catalogue file with the bytes it read last time, through one reused buffer.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holdsBytes, HashedDirectorySource, type KnownContents } from '../../src/catalogue/source.js';
+import { temporaryFolder } from '../temporary.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'qingdan-holds-bytes-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = temporaryFolder('qingdan-holds-bytes-');
 
 describe('holdsBytes', () => {
   const file = path.join(root, 'powers.yaml');
