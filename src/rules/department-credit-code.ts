@@ -1,5 +1,6 @@
 // department/credit-code: the 18th character of a unified social credit code is a checksum; a typo shows up here.
 import { defineRule } from './types.js';
+import { eachEntry } from './entry-memo.js';
 import { creditCodeCheckCharacter } from '../catalogue/credit-code.js';
 
 export default defineRule({
@@ -7,10 +8,11 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['check-character'],
-  *check({ catalogue }) {
-    for (const entry of catalogue.sections.departments) {
+  *check({ catalogue, entries }) {
+    // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
+    yield* eachEntry(entries, 'department/credit-code', catalogue.sections.departments, function* (entry) {
       const code = entry.value.credit_code;
-      if (code === undefined) continue;
+      if (code === undefined) return;
       const expected = creditCodeCheckCharacter(code.slice(0, 17));
       if (expected !== undefined && expected !== code[17]) {
         yield {
@@ -20,6 +22,6 @@ export default defineRule({
           place: { file: entry.file, path: [...entry.path, 'credit_code'] },
         };
       }
-    }
+    });
   },
 });

@@ -1,13 +1,15 @@
 // fee/basis: no fee without a legal basis (收费依据), and no waiver without one either.
 import { defineRule } from './types.js';
+import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'fee/basis',
   severity: 'error',
   stage: 'catalogue',
   messages: ['missing', 'waiver'],
-  *check({ catalogue }) {
-    for (const entry of catalogue.sections.powers) {
+  *check({ catalogue, entries }) {
+    // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
+    yield* eachEntry(entries, 'fee/basis', catalogue.sections.powers, function* (entry) {
       for (const [i, fee] of (entry.value.fees ?? []).entries()) {
         const at = [...entry.path, 'fees', i];
         if (!fee.basis?.length) {
@@ -17,6 +19,6 @@ export default defineRule({
           yield { ruleId: 'fee/basis', messageId: 'waiver', data: { name: fee.name }, place: { file: entry.file, path: [...at, 'waivable'] } };
         }
       }
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 // online/full-online-visits: "全程网办" (accept + handle + result online) and an in-person visit contradict each other.
 import { defineRule } from './types.js';
+import { eachEntry } from './entry-memo.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 
 export default defineRule({
@@ -7,8 +8,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['contradiction', 'depth'],
-  *check({ catalogue }) {
-    for (const entry of catalogue.sections.powers) {
+  *check({ catalogue, entries }) {
+    // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
+    yield* eachEntry(entries, 'online/full-online-visits', catalogue.sections.powers, function* (entry) {
       const visits = entry.value.visits ?? 0;
       if (isFullOnline(entry.value.online?.depth) && visits > 0) {
         yield {
@@ -19,6 +21,6 @@ export default defineRule({
           related: [{ place: { file: entry.file, path: [...entry.path, 'online', 'depth'] }, messageId: 'depth', data: { visits } }],
         };
       }
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 // ref/step: `next` and `branches[].to` name steps of the same flow.
 import { defineRule } from './types.js';
+import { eachEntry } from './entry-memo.js';
 import { buildGraph } from '../flow/graph.js';
 import { suggest } from './suggest.js';
 
@@ -8,10 +9,11 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['unknown', 'unknown-did-you-mean'],
-  *check({ catalogue }) {
-    for (const flow of catalogue.sections.flows) {
+  *check({ catalogue, entries }) {
+    // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
+    yield* eachEntry(entries, 'ref/step', catalogue.sections.flows, function* (flow) {
       const graph = buildGraph(flow.value);
-      if (!graph.dangling.length) continue;
+      if (!graph.dangling.length) return;
       const known = [...graph.indexById.keys()];
       for (const { from, path, target } of graph.dangling) {
         const guess = suggest(target, known);
@@ -22,6 +24,6 @@ export default defineRule({
           place: { file: flow.file, path: [...flow.path, 'steps', from, ...path] },
         };
       }
-    }
+    });
   },
 });

@@ -1,13 +1,15 @@
 // time/promised-exceeds-statutory: a promise may only be shorter than the law's limit.
 import { defineRule } from './types.js';
+import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'time/promised-exceeds-statutory',
   severity: 'error',
   stage: 'catalogue',
   messages: ['exceeds', 'statutory'],
-  *check({ catalogue }) {
-    for (const entry of catalogue.sections.powers) {
+  *check({ catalogue, entries }) {
+    // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
+    yield* eachEntry(entries, 'time/promised-exceeds-statutory', catalogue.sections.powers, function* (entry) {
       const { statutory, promised, unit } = entry.value.time_limit;
       if (promised > statutory) {
         yield {
@@ -18,6 +20,6 @@ export default defineRule({
           related: [{ place: { file: entry.file, path: [...entry.path, 'time_limit', 'statutory'] }, messageId: 'statutory', data: { promised, statutory, unit } }],
         };
       }
-    }
+    });
   },
 });
