@@ -54,9 +54,11 @@ export class SiteMemo {
   private readonly contexts = new Map<string, { context: unknown; key: string }>();
   /** Contexts of pages made from a few entries, with those entries and what making the context read. */
   private readonly made = new Map<string, { inputs: unknown[]; reads: readonly CatalogueRead[]; context: Record<string, unknown> }>();
-  /** Per entry object: its JSON, its JSON-LD node. Entries that are gone are collected with their objects. */
-  readonly json = new WeakMap<object, Buffer>();
-  jsonLd = new WeakMap<object, Buffer>();
+  /**
+   * Open data's JSON (catalogue.json's sections, services.jsonld's nodes) per chunk of entries, by its first entry
+   * object (opendata.ts, commaLed). Chunks whose entries are gone are collected with their objects.
+   */
+  private jsonChunks = new Map<string, WeakMap<object, { values: readonly object[]; bytes: Buffer }>>();
   /** Per CSV table and entry: what its rows read from other entries, and their text. */
   private tables = new Map<string, WeakMap<object, { reads: string; bytes: Buffer }>>();
   /** Open data files' sizes when last made (the data page shows them). */
@@ -76,9 +78,15 @@ export class SiteMemo {
     this.made.clear();
     this.search = undefined;
     this.tables = new Map();
-    // A node's JSON-LD holds locale-dependent labels; the catalogue's JSON does not.
-    this.jsonLd = new WeakMap();
+    // A node's JSON-LD holds locale-dependent labels (the catalogue's JSON does not, but is cheap to make again).
+    this.jsonChunks = new Map();
     this.sizes.clear();
+  }
+
+  chunks(kind: string): WeakMap<object, { values: readonly object[]; bytes: Buffer }> {
+    let memo = this.jsonChunks.get(kind);
+    if (!memo) this.jsonChunks.set(kind, (memo = new WeakMap()));
+    return memo;
   }
 
   csv(table: string): WeakMap<object, { reads: string; bytes: Buffer }> {
