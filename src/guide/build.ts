@@ -289,8 +289,18 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   let reused = 0;
   let guidesDone = 0;
   const writes = new Writes();
+  // A file whose making would wait for the worker (the search index it is still making) comes after the others.
+  const later: number[] = [];
+  const order = function* (): Generator<number> {
+    for (let i = 0; i < plan.files.length; i++) {
+      if (!reusedFrom[i] && plan.files[i]!.pending?.()) later.push(i);
+      else yield i;
+    }
+    yield* later;
+  };
   try {
-    for (const [i, file] of plan.files.entries()) {
+    for (const i of order()) {
+      const file = plan.files[i]!;
       const target = path.join(temporary, file.path);
       ensureFolder(target);
       const old = reusedFrom[i];

@@ -191,16 +191,30 @@ export class SharedDrawings {
     return Atomics.compareExchange(this.jobs, slot, FREE, MAIN) === FREE ? undefined : this.wait(result);
   }
 
+  /** Takes in what the worker has posted so far, without waiting. */
+  private takeIn(): void {
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      const result = message.message as DrawingResult | OpenDataResult | SearchResult;
+      if ('openData' in result) this.openData = result;
+      else if ('search' in result) this.search = result;
+      else this.received.set(result.index, result);
+    }
+  }
+
+  /**
+   * Whether asking for the search index now would wait for the worker (it is making it, or has not begun): the
+   * build then renders guide pages first and writes the index after them, instead of idling.
+   */
+  searchPending(): boolean {
+    this.takeIn();
+    return this.search === undefined && Atomics.load(this.jobs, JOB.search) !== MAIN;
+  }
+
   /** Takes in what the worker posted until `result` gives something, or the worker has stalled for PATIENCE_MS. */
   private wait<T>(result: () => T | undefined): T | undefined {
     let waited = 0;
     for (;;) {
-      for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-        const result = message.message as DrawingResult | OpenDataResult | SearchResult;
-        if ('openData' in result) this.openData = result;
-        else if ('search' in result) this.search = result;
-        else this.received.set(result.index, result);
-      }
+      this.takeIn();
       const found = result();
       if (found) return found;
       if (waited >= PATIENCE_MS) return undefined;

@@ -26,6 +26,8 @@ export interface SiteFile {
   guide?: boolean;
   /** The flowchart a guide page draws when it is rendered. */
   flow?: FlowModel;
+  /** True while making the file would wait for another thread: it is made after the files that would not. */
+  pending?: () => boolean;
   make(): string | Buffer;
 }
 
@@ -36,6 +38,7 @@ export interface SiteHelper {
   entryFiles(): EntryFiles | undefined;
   requestSearchIndex(entries: string): void;
   searchIndex(): string | undefined;
+  searchPending(): boolean;
 }
 
 export interface SitePlan {
@@ -366,7 +369,12 @@ export function planSite(
   page(paths.stats, 'stats', { title: word('stats-title'), nav: 'stats', stats, breadcrumbs: [home, { name: word('stats-title') }] });
 
   // The search index before the open data: a helper thread making the open data gets that much longer.
-  files.push({ path: 'search-index.js', ...keyed('search-index.js', guides), make: () => helper?.searchIndex() ?? searchIndexScript(buildSearchIndex(guides, memo)) });
+  files.push({
+    path: 'search-index.js',
+    ...keyed('search-index.js', guides),
+    ...(helper ? { pending: () => helper.searchPending() } : {}),
+    make: () => helper?.searchIndex() ?? searchIndexScript(buildSearchIndex(guides, memo)),
+  });
 
   // Open data, made when written; the data page, written after them, gives their sizes. Only the sizes are kept:
   // the texts are 30 MB on 4,000 items.
