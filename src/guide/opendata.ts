@@ -258,11 +258,11 @@ export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl
   const lawId = (id: string) => `${baseUrl}data/catalogue.json#law-${id}`;
   const kept = baseUrl === '' ? memo : undefined;
   const organisation = (d: Department) => ({
-      '@id': orgId(d.id),
-      '@type': 'PublicOrganisation',
-      'skos:prefLabel': text(d.name),
-      ...(d.credit_code ? { identifier: { '@type': 'adms:Identifier', 'skos:notation': d.credit_code, 'adms:schemaAgency': 'GB 32100' } } : {}),
-      ...(d.address ? { 'locn:address': { '@type': 'locn:Address', 'locn:fullAddress': d.address } } : {}),
+    '@id': orgId(d.id),
+    '@type': 'PublicOrganisation',
+    'skos:prefLabel': text(d.name),
+    ...(d.credit_code ? { identifier: { '@type': 'adms:Identifier', 'skos:notation': d.credit_code, 'adms:schemaAgency': 'GB 32100' } } : {}),
+    ...(d.address ? { 'locn:address': { '@type': 'locn:Address', 'locn:fullAddress': d.address } } : {}),
   });
   const legalResource = (law: Law) => ({ '@id': lawId(law.id), '@type': 'eli:LegalResource', 'dct:title': text(law.title), ...(law.url ? { 'rdfs:seeAlso': law.url } : {}) });
   const service = (p: Power) => {
