@@ -1,5 +1,7 @@
 // The typed registry of change classes (DOMAIN.md §5); ids and default levels are part of the public contract.
 import type { ChangeClass } from './types.js';
+import type { SameSet } from '../types/same-set.js';
+import type { CHANGE_CLASS_IDS } from './class-ids.js';
 import powerAdded from './classes/power-added.js';
 import powerRemoved from './classes/power-removed.js';
 import powerCancelled from './classes/power-cancelled.js';
@@ -37,5 +39,9 @@ export const changeClasses = [
 ] as const satisfies readonly ChangeClass[];
 
 export type ChangeClassId = (typeof changeClasses)[number]['id'];
+
+// The ids config/unknown-rule checks without loading the classes: the same set, or this does not compile.
+const sameIds: SameSet<ChangeClassId, (typeof CHANGE_CLASS_IDS)[number]> = true;
+void sameIds;
 
 export const changeClassById: ReadonlyMap<string, ChangeClass> = new Map(changeClasses.map((c) => [c.id, c]));

@@ -2,8 +2,8 @@
 import { defineRule } from './types.js';
 import { suggest } from './suggest.js';
 import { ruleIds } from './ids.js';
-import { changeClasses } from '../diff/registry.js';
-import { divergenceClasses } from '../compare/registry.js';
+import { CHANGE_CLASS_IDS } from '../diff/class-ids.js';
+import { DIVERGENCE_CLASS_IDS } from '../compare/class-ids.js';
 
 export default defineRule({
   id: 'config/unknown-rule',
@@ -29,8 +29,8 @@ export default defineRule({
     }
     // diff.levels and compare.levels name change and divergence classes; a typo there silently keeps the default level.
     const groups = [
-      ['diff', changeClasses.map((c) => c.id as string), catalogue.config.diff?.levels, 'unknown-class'],
-      ['compare', divergenceClasses.map((c) => c.id as string), catalogue.config.compare?.levels, 'unknown-divergence-class'],
+      ['diff', CHANGE_CLASS_IDS as readonly string[], catalogue.config.diff?.levels, 'unknown-class'],
+      ['compare', DIVERGENCE_CLASS_IDS as readonly string[], catalogue.config.compare?.levels, 'unknown-divergence-class'],
     ] as const;
     for (const [section, classes, levels, messageId] of groups) {
       for (const id of Object.keys(levels ?? {})) {

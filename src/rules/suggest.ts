@@ -9,7 +9,7 @@ function isSwap(a: string, b: string): boolean {
   return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
 }
 
-export function suggest(value: string, candidates: string[]): string | undefined {
+export function suggest(value: string, candidates: readonly string[]): string | undefined {
   if (!candidates.length) return undefined;
   const swapped = candidates.find((candidate) => isSwap(value, candidate));
   if (swapped) return swapped;
