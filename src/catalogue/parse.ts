@@ -1,7 +1,8 @@
 // Bytes → text → data for one catalogue file, with parse problems as findings; a fast path for the common clean file.
 import { isUtf8 } from 'node:buffer';
 import jsYaml from 'js-yaml';
-import { Parser, parseDocument, visit, isAlias, isScalar, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { RawFinding } from '../findings.js';
 import { withLineFeeds } from './source-map.js';
 
@@ -144,7 +145,7 @@ function parseFully(original: string, file: string): ParseResult {
   let document: Document;
   try {
     // uniqueKeys off: duplicates are found below, with both places, instead of as the parser's one-sided error.
-    document = parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false });
+    document = yamlLib().parseDocument(text, { uniqueKeys: false, merge: true, strict: true, prettyErrors: false });
   } catch (error) {
     return { data: undefined, problems: [...unprintable, tooDeep(file, error)], empty: false };
   }
@@ -179,11 +180,11 @@ function parseFully(original: string, file: string): ParseResult {
   } catch (error) {
     if (error instanceof RangeError) return { data: undefined, problems: [...problems, tooDeep(file, error)], empty: false };
     let range: [number, number] = [0, 0];
-    visit(document, {
+    yamlLib().visit(document, {
       Alias(_key, node) {
-        if (isAlias(node) && node.range) {
+        if (yamlLib().isAlias(node) && node.range) {
           range = [node.range[0], node.range[1]];
-          return visit.BREAK;
+          return yamlLib().visit.BREAK;
         }
         return undefined;
       },
@@ -204,11 +205,11 @@ function tooDeep(file: string, error: unknown): RawFinding {
 /** Keys that occur twice in one mapping, each pointing at the later key with the first as related place. */
 function duplicateKeys(document: Document, file: string): RawFinding[] {
   const out: RawFinding[] = [];
-  visit(document, {
+  yamlLib().visit(document, {
     Map(_key, map) {
       const first = new Map<string, [number, number]>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
+        if (!yamlLib().isScalar(pair.key) || !pair.key.range) continue;
         const name = String(pair.key.value);
         const range: [number, number] = [pair.key.range[0], pair.key.range[1]];
         const earlier = first.get(name);
@@ -242,7 +243,7 @@ function unclosedBracket(text: string, offset: number): number | undefined {
     }
     for (const value of Object.values(node)) walk(value);
   };
-  for (const token of new Parser().parse(text)) walk(token);
+  for (const token of new (yamlLib().Parser)().parse(text)) walk(token);
   return found;
 }
 
@@ -257,6 +258,6 @@ function openingQuote(text: string, offset: number): number | undefined {
     }
     for (const value of Object.values(node)) walk(value);
   };
-  for (const token of new Parser().parse(text)) walk(token);
+  for (const token of new (yamlLib().Parser)().parse(text)) walk(token);
   return found;
 }

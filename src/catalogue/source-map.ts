@@ -1,5 +1,6 @@
 // Turns a path into a YAML document into line/column positions; the only place positions are computed.
-import { LineCounter, parseDocument, visit, isMap, isSeq, isAlias, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { DocPath, Span } from '../findings.js';
 
 /** A line break as YAML 1.2 has it: CR LF, LF, or a lone CR (old Mac files). */
@@ -15,7 +16,7 @@ export function withLineFeeds(text: string): string {
 
 export class SourceMap {
   private document: Document | undefined;
-  private readonly lineCounter = new LineCounter();
+  private readonly lineCounter = new (yamlLib().LineCounter)();
   private lineStarts: number[] | undefined;
   /** The text with its line breaks as the parser and the line count see them (see withLineFeeds). */
   private readonly text: string;
@@ -27,7 +28,7 @@ export class SourceMap {
   /** Parsed only when a finding needs a position: most files of a clean catalogue never pay for it. */
   private getDocument(): Document {
     if (!this.document) {
-      this.document = parseDocument(this.text, {
+      this.document = yamlLib().parseDocument(this.text, {
         lineCounter: this.lineCounter,
         uniqueKeys: false,
         merge: true,
@@ -88,10 +89,10 @@ export class SourceMap {
     let keyNode: Node | undefined;
     for (let i = 0; i < path.length && node; i++) {
       const segment = path[i]!;
-      if (isAlias(node)) node = node.resolve(document) as Node | undefined;
-      if (isMap(node)) {
+      if (yamlLib().isAlias(node)) node = node.resolve(document) as Node | undefined;
+      if (yamlLib().isMap(node)) {
         // A key given twice: the data holds the later value (the parser's toJS overwrites), so point there.
-        const pair = node.items.findLast((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) ?? mergedPair(document, node, String(segment));
+        const pair = node.items.findLast((item) => yamlLib().isPair(item) && yamlLib().isScalar(item.key) && String(item.key.value) === String(segment)) ?? mergedPair(document, node, String(segment));
         if (!pair) break;
         keyNode = pair.key as Node;
         if (pair.value === null || pair.value === undefined) {
@@ -101,7 +102,7 @@ export class SourceMap {
         node = pair.value as Node;
         if (i === path.length - 1 && key) return this.spanOfNode(keyNode, false, base);
         keyNode = undefined;
-      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      } else if (yamlLib().isSeq(node) && typeof segment === 'number' && node.items[segment]) {
         node = node.items[segment] as Node;
       } else break;
     }
@@ -122,17 +123,17 @@ export class SourceMap {
     const starts = this.sectionEntries().get(section);
     if (starts && index < starts.length - 1) {
       const base = starts[index]!;
-      const document = parseDocument(this.text.slice(base, starts[index + 1]), { uniqueKeys: false, merge: true, strict: false });
+      const document = yamlLib().parseDocument(this.text.slice(base, starts[index + 1]), { uniqueKeys: false, merge: true, strict: false });
       const contents = document.contents;
       // Errors, aliases (their anchor may be in another entry) or any other shape: the whole document decides.
       let alias = false;
-      visit(document, {
+      yamlLib().visit(document, {
         Alias: () => {
           alias = true;
-          return visit.BREAK;
+          return yamlLib().visit.BREAK;
         },
       });
-      if (!alias && !document.errors.length && isSeq(contents) && contents.items.length === 1 && contents.items[0]) found = { document, node: contents.items[0] as Node, base };
+      if (!alias && !document.errors.length && yamlLib().isSeq(contents) && contents.items.length === 1 && contents.items[0]) found = { document, node: contents.items[0] as Node, base };
     }
     this.entries.set(id, found);
     return found;
@@ -198,7 +199,7 @@ export class SourceMap {
   private spanOfNode(node: Node, firstLineOnly: boolean, base = 0): Span {
     const start = node.range![0] + base;
     const valueEnd = node.range![1] + base;
-    if (firstLineOnly && (isMap(node) || isSeq(node))) {
+    if (firstLineOnly && (yamlLib().isMap(node) || yamlLib().isSeq(node))) {
       const newline = this.text.indexOf('\n', start);
       const lineEnd = newline === -1 || newline > valueEnd ? valueEnd : newline;
       return this.spanOfRange(start, lineEnd);
@@ -218,12 +219,12 @@ function mergedPair(document: Document, map: YAMLMap, key: string, seen = new Se
   seen.add(map);
   for (const item of map.items) {
     // With `merge: true` the parser reads an unquoted << key as a symbol; a quoted "<<" is an ordinary key.
-    if (!isPair(item) || !isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
-    const sources = isSeq(item.value) ? item.value.items : [item.value];
+    if (!yamlLib().isPair(item) || !yamlLib().isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
+    const sources = yamlLib().isSeq(item.value) ? item.value.items : [item.value];
     for (let source of sources) {
-      if (isAlias(source)) source = source.resolve(document);
-      if (!isMap(source)) continue;
-      const found = source.items.findLast((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) ?? mergedPair(document, source, key, seen);
+      if (yamlLib().isAlias(source)) source = source.resolve(document);
+      if (!yamlLib().isMap(source)) continue;
+      const found = source.items.findLast((pair) => yamlLib().isPair(pair) && yamlLib().isScalar(pair.key) && String(pair.key.value) === key) ?? mergedPair(document, source, key, seen);
       if (found) return found as Pair;
     }
   }
