@@ -12,9 +12,9 @@ import type { KnownContents } from '../catalogue/source.js';
 import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { readTemplateSources, SiteTemplates } from './templates.js';
-import { Writes } from './writes.js';
+import { Trash, Writes } from './writes.js';
 import { EntryMemo } from '../rules/entry-memo.js';
-import { makeFolder, writeFileAtomically } from '../files.js';
+import { makeFolder, uniqueSibling, writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
 import { paths } from './model.js';
 import type { SitePlan } from './site.js';
@@ -63,6 +63,8 @@ export class SiteSession {
   readonly rules = new EntryMemo();
   /** The catalogue files' bytes and hashes as last read (HashedDirectorySource): unchanged files are not hashed again. */
   readonly contents: KnownContents = new Map();
+  /** Where the files an update replaces are kept until it is done (writes.ts): serve empties it after each build. */
+  trash: Trash | undefined;
   templates: SiteTemplates | undefined;
   /** The manifest's pairs as last written (manifestText). */
   readonly manifestPairs: ManifestPairs = new Map();
@@ -207,10 +209,6 @@ function reuse(from: string, to: string): void {
   } catch {
     copyFileSync(from, to);
   }
-}
-
-function uniqueSibling(out: string, kind: string): string {
-  return `${out}.qingdan-${kind}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /**
@@ -372,7 +370,8 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   let rendered = 0;
   let guidesDone = 0;
   const total = changed.filter((file) => file.guide).length;
-  const writes = new Writes(true);
+  session.trash ??= new Trash(out);
+  const writes = new Writes(true, session.trash);
   try {
     for (const file of changed) {
       const target = path.join(out, file.path);

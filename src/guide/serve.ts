@@ -108,6 +108,8 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
       if (error instanceof UsageError && error.findings.length) io.stderr.write(stylishFindings(error.findings, { locale, color: job.color, toolVersion: job.toolVersion }));
     }
     running = false;
+    // The files this build replaced are let go now that it has said it is done (writes.ts, Trash).
+    void session.trash?.empty();
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve(outcome);
@@ -142,6 +144,7 @@ export async function startPreview(job: SiteJob, io: CliIo, options: { port: num
       clearTimeout(timer);
       watcher.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await session.trash?.empty();
     },
   };
 }

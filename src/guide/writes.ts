@@ -6,19 +6,56 @@
 // (serve: `atomic`) stays in libuv's threads, in flight while rendering goes on: replacing a large file frees its old
 // blocks, which takes time on some disks. (fs/promises cost 1.08 s of user CPU for 4,000 pages of 20 KB where the
 // callback API cost 0.40 s.)
-import { rename, rm, writeFile, writeFileSync } from 'node:fs';
-import { temporaryBeside } from '../files.js';
+import { link, mkdirSync, rename, rm, writeFile, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporaryBeside, uniqueSibling } from '../files.js';
 
 /** Writes in flight at once: enough to keep the disk busy, few enough to bound the memory held. */
 const IN_FLIGHT = 64;
+
+/**
+ * Where the files an update replaces are kept until the update is done (serve). Renaming a new file over an old one
+ * frees the old one's blocks in the rename, about 2 ms a megabyte on ext4: on the benchmark's catalogue, 26 MB of open
+ * data on every edit, about 100 ms of each rebuild on disk against /dev/shm. Hard-linked here first, the old file
+ * stays whole until the folder is emptied, after the build has said it is done. The folder sits beside the site
+ * (uniqueSibling), where a build removes it if the process died before emptying it.
+ */
+export class Trash {
+  private folder: string | undefined;
+  private count = 0;
+  private emptying: Promise<void> = Promise.resolve();
+
+  constructor(private readonly beside: string) {}
+
+  /** A new name in the trash folder, made on first use. */
+  place(): string {
+    if (!this.folder) {
+      this.folder = uniqueSibling(this.beside, 'trash');
+      mkdirSync(this.folder);
+    }
+    return path.join(this.folder, String(++this.count));
+  }
+
+  /** Removes the folder in libuv's threads; the next place() makes a new one. Resolves when every removal is done. */
+  empty(): Promise<void> {
+    const folder = this.folder;
+    this.folder = undefined;
+    this.count = 0;
+    if (folder) this.emptying = Promise.all([this.emptying, new Promise<void>((resolve) => rm(folder, { recursive: true, force: true }, () => resolve()))]).then(() => undefined);
+    return this.emptying;
+  }
+}
 
 export class Writes {
   /**
    * `atomic`: each file is written beside its target and renamed over it, so a reader (the preview's browser) sees
    * the old file or the new one, never half of one. Replacing a large file frees its old blocks, which takes time
-   * on some disks: that happens here in libuv's threads too.
+   * on some disks: that happens here in libuv's threads too, or later when a `trash` keeps the old files.
    */
-  constructor(private readonly atomic = false) {}
+  constructor(
+    private readonly atomic = false,
+    private readonly trash?: Trash,
+  ) {}
 
   private pending = 0;
   private failure: Error | undefined;
@@ -47,9 +84,12 @@ export class Writes {
       wake?.();
     };
     const temporary = temporaryBeside(file);
+    const replace = () => rename(temporary, file, (failed) => (failed ? rm(temporary, { force: true }, () => done(failed)) : done(null)));
     writeFile(temporary, data, (error) => {
       if (error) rm(temporary, { force: true }, () => done(error));
-      else rename(temporary, file, (failed) => (failed ? rm(temporary, { force: true }, () => done(failed)) : done(null)));
+      // A new file has nothing to keep; a link that fails otherwise only means the old blocks are freed now.
+      else if (this.trash) link(file, this.trash.place(), replace);
+      else replace();
     });
     while (this.pending >= IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
     this.check();

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Writes } from '../../src/guide/writes.js';
+import { Trash, Writes } from '../../src/guide/writes.js';
 import { temporaryFolder } from '../temporary.js';
 
 function folder(): string {
@@ -55,5 +55,37 @@ describe('writes in flight', () => {
     await expect(writes.finish()).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
     expect(readdirSync(dir)).toEqual(['page.html']);
     expect(statSync(path.join(dir, 'page.html')).isDirectory()).toBe(true);
+  });
+});
+
+describe('a trash for replaced files (serve)', () => {
+  it('keeps each replaced file whole beside the site until emptied, then removes the folder', async () => {
+    const dir = folder();
+    const site = path.join(dir, 'site');
+    mkdirSync(site);
+    const target = path.join(site, 'catalogue.json');
+    writeFileSync(target, '旧'.repeat(1000));
+    const old = statSync(target).ino;
+    const trash = new Trash(site);
+    const writes = new Writes(true, trash);
+    await writes.write(target, '新');
+    await writes.write(path.join(site, 'new.csv'), 'a,b\n');
+    await writes.finish();
+    expect(readFileSync(target, 'utf8')).toBe('新');
+    // The old file is still there, under the trash folder beside the site (not in it): one link, the replaced file's.
+    const [kept, ...others] = readdirSync(dir).filter((name) => name.startsWith('site.qingdan-trash-'));
+    expect(others).toEqual([]);
+    const inTrash = readdirSync(path.join(dir, kept!));
+    expect(inTrash).toHaveLength(1);
+    expect(statSync(path.join(dir, kept!, inTrash[0]!)).ino).toBe(old);
+    expect(readdirSync(site).sort()).toEqual(['catalogue.json', 'new.csv']);
+    await trash.empty();
+    expect(readdirSync(dir)).toEqual(['site']);
+    // The next update makes a new folder.
+    await writes.write(target, '再');
+    await writes.finish();
+    expect(readdirSync(dir).filter((name) => name.startsWith('site.qingdan-trash-'))).toHaveLength(1);
+    await trash.empty();
+    expect(readdirSync(dir)).toEqual(['site']);
   });
 });
