@@ -23,15 +23,27 @@ const IN_FLIGHT = 64;
 export class Trash {
   private folder: string | undefined;
   private count = 0;
+  /** No folder could be made beside the site: not tried again for this update. */
+  private refused = false;
   private emptying: Promise<void> = Promise.resolve();
 
   constructor(private readonly beside: string) {}
 
-  /** A new name in the trash folder, made on first use. */
-  place(): string {
+  /**
+   * A new name in the trash folder, made on first use; undefined when no folder can be made beside the site (a
+   * parent folder this user may not write to): the old files are then freed as they are replaced, as before.
+   */
+  place(): string | undefined {
     if (!this.folder) {
-      this.folder = uniqueSibling(this.beside, 'trash');
-      mkdirSync(this.folder);
+      if (this.refused) return undefined;
+      const folder = uniqueSibling(this.beside, 'trash');
+      try {
+        mkdirSync(folder);
+      } catch {
+        this.refused = true;
+        return undefined;
+      }
+      this.folder = folder;
     }
     return path.join(this.folder, String(++this.count));
   }
@@ -41,6 +53,7 @@ export class Trash {
     const folder = this.folder;
     this.folder = undefined;
     this.count = 0;
+    this.refused = false;
     if (folder) this.emptying = Promise.all([this.emptying, new Promise<void>((resolve) => rm(folder, { recursive: true, force: true }, () => resolve()))]).then(() => undefined);
     return this.emptying;
   }
@@ -88,8 +101,11 @@ export class Writes {
     writeFile(temporary, data, (error) => {
       if (error) rm(temporary, { force: true }, () => done(error));
       // A new file has nothing to keep; a link that fails otherwise only means the old blocks are freed now.
-      else if (this.trash) link(file, this.trash.place(), replace);
-      else replace();
+      else {
+        const kept = this.trash?.place();
+        if (kept) link(file, kept, replace);
+        else replace();
+      }
     });
     while (this.pending >= IN_FLIGHT) await new Promise<void>((resolve) => (this.wake = resolve));
     this.check();

@@ -88,4 +88,18 @@ describe('a trash for replaced files (serve)', () => {
     await trash.empty();
     expect(readdirSync(dir)).toEqual(['site']);
   });
+
+  it('replaces files as before when no trash folder can be made beside the site (a parent it may not write to)', async () => {
+    const dir = folder();
+    const target = path.join(dir, 'page.html');
+    writeFileSync(target, '<p>旧</p>');
+    // A folder that cannot be made stands for one the user may not write to (the tests may run as root).
+    const trash = new Trash(path.join(dir, 'missing', 'site'));
+    const writes = new Writes(true, trash);
+    await writes.write(target, '<p>新</p>');
+    await writes.finish();
+    expect(readFileSync(target, 'utf8')).toBe('<p>新</p>');
+    expect(readdirSync(dir)).toEqual(['page.html']);
+    await expect(trash.empty()).resolves.toBeUndefined();
+  });
 });
