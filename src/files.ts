@@ -3,7 +3,6 @@
 import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The temporary file beside `file` that this process writes before renaming it into place. */
 /**
  * A name beside `out` for a folder of this process (`kind`: tmp, old, trash). Builds remove such folders left by
  * processes that are gone (build.ts, removeLeftovers), by the pid in the name.
@@ -12,6 +11,7 @@ export function uniqueSibling(out: string, kind: string): string {
   return `${out}.qingdan-${kind}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** The temporary file beside `file` that this process writes before renaming it into place. */
 export function temporaryBeside(file: string): string {
   return `${file}.qingdan-${process.pid}.tmp`;
 }
