@@ -10,31 +10,15 @@ import type { Entry } from '../catalogue/model.js';
 import { fileRuns } from '../catalogue/walk.js';
 import type { DocPath, RawFinding } from '../findings.js';
 
-interface Kept {
-  file: string;
-  path: DocPath;
-  value: unknown;
-}
-
 const NONE: readonly RawFinding[] = [];
 
 export class EntryMemo {
-  private readonly kept = new WeakMap<object, Map<string, Kept>>();
   /** Runs of one file's entries, by their first entry's value. */
   private readonly runs = new WeakMap<object, Map<string, { file: string; entries: Array<{ value: object; path: DocPath }>; value: unknown }>>();
 
   /** What `make` gives for `entry`, or what it gave last time under `key` for the same value at the same place. */
   of<T>(key: string, entry: Entry<object>, make: () => T): T {
-    let byKey = this.kept.get(entry.value);
-    const kept = byKey?.get(key);
-    if (kept && kept.file === entry.file && samePath(kept.path, entry.path)) return kept.value as T;
-    const value = make();
-    if (!byKey) {
-      byKey = new Map();
-      this.kept.set(entry.value, byKey);
-    }
-    byKey.set(key, { file: entry.file, path: entry.path, value });
-    return value;
+    return this.ofRun(key, [entry], make);
   }
 
   /**
