@@ -1,14 +1,12 @@
 // Flowcharts for guide pages, drawn on this thread or shared with one worker thread (drawings.worker.ts): on a large
 // site the drawings are a third of the work, and a second core can make them while this one renders pages.
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { layoutFlow } from '../flow/layout.js';
 import { svgElement } from '../flow/svg.js';
 import type { FlowModel } from '../flow/model.js';
 import type { Locale } from '../findings.js';
 import type { EntryFiles } from './opendata.js';
+import { workerCount } from '../workers.js';
 
 /** Inline SVG goes into HTML: no XML declaration, and ids already carry the flow id. */
 export function drawFlow(model: FlowModel): string {
@@ -120,13 +118,12 @@ export class SharedDrawings {
     this.worker.on('error', () => undefined);
   }
 
-  /** Whether a worker may be started at all: not when asked for none, nor under a TypeScript test runner. */
+  /**
+   * Whether a worker pays for `count` flows or guides, by the rule validate's parsing and fmt use (workers.ts):
+   * QINGDAN_WORKERS when set, none under a TypeScript test runner, none below the threshold or on one core.
+   */
   private static allowed(count: number): boolean {
-    const requested = process.env.QINGDAN_WORKERS;
-    if (requested === '0') return false;
-    // Compiled output only: under a TypeScript test runner there is no worker script to start.
-    if (!WORKER_SCRIPT.pathname.endsWith('.js') || !existsSync(fileURLToPath(WORKER_SCRIPT))) return false;
-    return requested !== undefined || (count >= WORKER_THRESHOLD && availableParallelism() >= 2);
+    return workerCount(WORKER_SCRIPT, undefined, count, WORKER_THRESHOLD) > 0;
   }
 
   /** Shared drawing when it pays (many flows, two cores, compiled code); undefined: draw everything here. */
