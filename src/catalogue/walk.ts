@@ -2,6 +2,7 @@
 import type { Catalogue, Entry, Sections } from './model.js';
 import type { Citation } from '../schema/definitions.js';
 import type { DocPath } from '../findings.js';
+import { SECTION_NAMES } from '../schema/values.js';
 
 export interface Occurrence<T> {
   value: T;
@@ -31,9 +32,8 @@ export interface EntryCache {
   ofRun<T>(key: string, run: ReadonlyArray<Entry<object>>, make: () => T): T;
 }
 
-/** How each section's entries add their occurrences, walked in the sections' order below. */
+/** How each section's entries add their occurrences, walked in the format's order of sections (SECTION_NAMES). */
 type Walkers<T> = { [S in keyof Sections]?: (out: Array<Occurrence<T>>, entry: Sections[S][number]) => void };
-const SECTION_ORDER = ['departments', 'laws', 'powers', 'responsibilities', 'flows'] as const satisfies ReadonlyArray<keyof Sections>;
 
 /**
  * Several rules walk the same references; each list is built once per catalogue. With a resident build's cache, each
@@ -46,7 +46,7 @@ function memoise<T>(kind: string, walkers: Walkers<T>): (catalogue: Catalogue, c
     let list = memo.get(catalogue);
     if (!list) {
       const out: Array<Occurrence<T>> = [];
-      for (const section of SECTION_ORDER) {
+      for (const section of SECTION_NAMES) {
         const each = walkers[section] as ((out: Array<Occurrence<T>>, entry: Entry<object>) => void) | undefined;
         if (!each) continue;
         const entries = catalogue.sections[section] as Array<Entry<object>>;
