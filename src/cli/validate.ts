@@ -103,9 +103,11 @@ async function validateCommand(paths: string[], flags: ValidateFlags, context: C
     for (const [file, text] of result.sources) sources.set(file, text);
     for (const file of result.catalogue.files.keys()) if (isSelected(file, target.only)) files.push(file);
     // A named path the catalogue does not read (README.md, a file in .drafts/ or node_modules/) would otherwise pass
-    // under a ✔ that says nothing of it, as ESLint warns of a named file it ignores.
+    // under a ✔ that says nothing of it, as ESLint warns of a named file it ignores. A file it tried and could not
+    // read (not UTF-8, no permission) is one of its files: its finding says what is wrong.
+    const known = [...result.catalogue.files.keys(), ...result.catalogue.unread.map((unread) => unread.file)];
     for (const named of target.only ?? []) {
-      if (![...result.catalogue.files.keys()].some((file) => isSelected(file, [named]))) skipped.push({ path: named, root: result.catalogue.displayRoot });
+      if (!known.some((file) => isSelected(file, [named]))) skipped.push({ path: named, root: result.catalogue.displayRoot });
     }
     internalErrors.push(...result.internalErrors);
   }

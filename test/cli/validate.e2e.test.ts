@@ -167,6 +167,16 @@ describe('qingdan validate (the real binary)', () => {
     );
   });
 
+  it('does not call a named file it could not read (not UTF-8) one it does not check: its finding says what is wrong', async () => {
+    const dir = copyCatalogue(BASE);
+    // 部门 in GB18030, as Excel and WPS save text.
+    writeFileSync(path.join(dir, 'laws.yaml'), Buffer.concat([Buffer.from('laws:\n  - id: x\n    title: '), Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]), Buffer.from('\n')]));
+    const result = await runCli(['validate', path.join(dir, 'laws.yaml'), '--lang', 'en', '-f', 'json']);
+    expect(JSON.parse(result.stdout).findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`)).toEqual([`${path.relative(ROOT, dir)}/laws.yaml file/encoding`]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+  });
+
   it('reports only on named files but checks the whole catalogue', async () => {
     const dir = broken();
     const result = await runCli(['validate', path.join(dir, 'flows.yaml'), '-f', 'json']);
