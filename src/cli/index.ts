@@ -73,7 +73,6 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showSuggestionAfterError(true);
-  for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, context);
 
   // Usage errors can come before any command has parsed its options: honour --lang for them too — the last one, as
   // commander does, so that a script that appends --lang to a command line gets one language, not two.
@@ -81,6 +80,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   const langFlag = langIndex < 0 ? undefined : argv[langIndex]!.includes('=') ? argv[langIndex]!.slice('--lang='.length) : argv[langIndex + 1];
   const fallbackLocale = (langFlag ? parseLocale(langFlag) : undefined) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
   try {
+    // Loaded here, inside the try: a command whose module cannot load (a half-built dist/) is an internal error with
+    // exit 2, not a stack trace.
+    for (const name of commandsFor(argv)) (await COMMANDS[name]!())(program, context);
     await program.parseAsync(argv, { from: 'user' });
     return context.exitCode;
   } catch (error) {
