@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, compareCodePoints, toPosix, withoutNestedCatalogues, type CatalogueSource } from '../catalogue/source.js';
+import { CONFIG_FILE, compareCodePoints, skipFolder, toPosix, withoutNestedCatalogues, type CatalogueSource } from '../catalogue/source.js';
 import { UsageError } from '../errors.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -188,9 +188,9 @@ export class GitSource implements CatalogueSource {
   }
 
   listFiles(): string[] {
-    return withoutNestedCatalogues([...this.entries.keys()].filter((name) => YAML_FILE.test(name) && !name.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))).sort(
-      compareCodePoints,
-    );
+    // As DirectorySource lists a folder: hidden folders and node_modules are skipped, a file is read whatever its name.
+    const listed = [...this.entries.keys()].filter((name) => YAML_FILE.test(name) && !name.split('/').slice(0, -1).some(skipFolder));
+    return withoutNestedCatalogues(listed).sort(compareCodePoints);
   }
 
   contentId(relativePath: string): string | undefined {

@@ -57,6 +57,20 @@ describe('GitSource', () => {
     expect(() => source.readFile('missing.yaml')).toThrow(/ENOENT/);
   });
 
+  it('lists the files a folder on disk lists: a file with a dot name is read, a hidden folder and node_modules are not', () => {
+    const { root } = repository();
+    for (const file of ['.wip.yaml', '.drafts/powers.yaml', 'node_modules/x/a.yaml']) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), 'laws: []\n');
+    }
+    git(root, 'add', '-A', '-f');
+    git(root, 'commit', '-q', '-m', 'hidden');
+    const gitRepo = new Git(root);
+    const source = new GitSource(gitRepo, gitRepo.resolve('HEAD'), 'data/lists', 'data/lists', 'HEAD');
+    expect(source.listFiles()).toEqual(new DirectorySource(root, root).listFiles());
+    expect(source.listFiles()).toContain('.wip.yaml');
+  });
+
   it('gives the same diff from two commits as from the two folders', async () => {
     const { root } = repository();
     const gitRepo = new Git(root);
