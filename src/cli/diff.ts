@@ -127,7 +127,7 @@ async function diffCommand(revisions: string[], flags: DiffFlags, context: Comma
   const { io } = context;
   const { formatter, failOn } = gateFlags(flags, diffFormatters);
   const locale = context.locale(flags.lang);
-  const extraWaivers = flags.waivers ? readWaivers(flags.waivers, io.cwd, locale ?? 'zh-CN') : [];
+  const extraWaivers = flags.waivers ? readWaivers(flags.waivers, io.cwd, context.messageLocale(flags.lang)) : [];
   const { base, head } = sides(revisions, flags, context);
   const today = io.env.QINGDAN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(io.env.QINGDAN_TODAY) ? io.env.QINGDAN_TODAY : new Date().toISOString().slice(0, 10);
   const result = await diffCatalogues(base, head, { ...(locale ? { locale } : {}), extraWaivers, today });

@@ -7,7 +7,6 @@ import { validateCatalogueAsync } from '../validate.js';
 import { EXPORT_FORMATS, exportCatalogue, exportLosses, isExportFormat, isTableKind } from '../export/index.js';
 import { TABLE_KINDS } from '../tables/columns.js';
 import { UsageError, writeFailed } from '../errors.js';
-import { localeFromEnvironment } from '../i18n/index.js';
 import { ToolError, toolMessage } from '../i18n/tools.js';
 import type { Locale } from '../findings.js';
 import { resolveTargets } from './targets.js';
@@ -36,7 +35,7 @@ export function registerExport(program: Command, context: CommandContext): void 
     .option('--base-url <url>', 'JSON-LD 节点标识的基础网址 / base URL of JSON-LD node ids')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .action(async (catalogue: string | undefined, flags: ExportFlags) => {
-      const locale = context.locale(flags.lang) ?? localeFromEnvironment(context.io.env) ?? 'zh-CN';
+      const locale = context.messageLocale(flags.lang);
       context.exitCode = await exportCommand(catalogue, flags, context, locale);
     });
 }

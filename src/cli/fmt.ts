@@ -3,7 +3,7 @@ import { Positions } from '../catalogue/positions.js';
 import type { Command } from 'commander';
 import { fmtFiles } from '../fmt/files.js';
 import { formatFilesInParallel } from '../fmt/index.js';
-import { localeFromEnvironment, ruleMessage } from '../i18n/index.js';
+import { ruleMessage } from '../i18n/index.js';
 import { toolMessage } from '../i18n/tools.js';
 import type { Locale, RawFinding } from '../findings.js';
 import type { CommandContext } from './index.js';
@@ -33,7 +33,7 @@ function problem(finding: RawFinding, text: string, locale: Locale): string {
 
 async function fmtCommand(paths: string[], flags: FmtFlags, context: CommandContext): Promise<number> {
   const { io } = context;
-  const locale = context.locale(flags.lang) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
+  const locale = context.messageLocale(flags.lang);
   const check = flags.check === true;
   const results = await formatFilesInParallel(fmtFiles(paths, io.cwd), { check });
   let changed = 0;

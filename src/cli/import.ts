@@ -7,7 +7,6 @@ import stylish from '../report/stylish.js';
 import { importTables, type ImportResult } from '../import/index.js';
 import { loadMapping } from '../import/mapping.js';
 import { TABLES, TABLE_KINDS, type TableKind } from '../tables/columns.js';
-import { localeFromEnvironment } from '../i18n/index.js';
 import { ToolError, toolMessage, type ToolKey } from '../i18n/tools.js';
 import type { Locale } from '../findings.js';
 import type { Issue } from '../import/rows.js';
@@ -37,7 +36,7 @@ export function registerImport(program: Command, context: CommandContext): void 
     .option('--name <name>', '新建清单的名称 / name of a new catalogue')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .action(async (files: string[], flags: ImportFlags) => {
-      const locale = context.locale(flags.lang) ?? localeFromEnvironment(context.io.env) ?? 'zh-CN';
+      const locale = context.messageLocale(flags.lang);
       context.exitCode = await importCommand(files, flags, context, locale);
     });
 }

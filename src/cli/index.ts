@@ -15,6 +15,11 @@ export interface CommandContext {
   version: string;
   /** The --lang value as a locale; an unknown value is a usage error. */
   locale(flag: string | undefined): Locale | undefined;
+  /**
+   * The language of a command's own messages, before any catalogue says otherwise: --lang, else the environment's
+   * (LANG), else zh-CN — as run() writes a usage error's heading, so that its findings are in the same language.
+   */
+  messageLocale(flag: string | undefined): Locale;
 }
 
 type Register = (program: Command, context: CommandContext) => void;
@@ -65,6 +70,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       const locale = parseLocale(flag);
       if (!locale) throw new UsageError('bad-option', { option: '--lang', value: flag, expected: 'zh-CN, en' });
       return locale;
+    },
+    messageLocale(flag) {
+      return this.locale(flag) ?? localeFromEnvironment(io.env) ?? 'zh-CN';
     },
   };
   const program = new Command('qingdan')

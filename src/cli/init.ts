@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { initCatalogue } from '../init/index.js';
 import { shellWord, toPosix } from '../catalogue/source.js';
-import { localeFromEnvironment } from '../i18n/index.js';
 import { toolMessage } from '../i18n/tools.js';
 import type { CommandContext } from './index.js';
 import { visible } from '../report/visible.js';
@@ -23,7 +22,7 @@ export function registerInit(program: Command, context: CommandContext): void {
     .option('--region <region>', '地区 / region', '示例县')
     .option('--lang <locale>', '消息语言 / message language: zh-CN, en')
     .action((dir: string, flags: InitFlags) => {
-      const locale = context.locale(flags.lang) ?? localeFromEnvironment(context.io.env) ?? 'zh-CN';
+      const locale = context.messageLocale(flags.lang);
       const { io } = context;
       const root = path.resolve(io.cwd, dir);
       const region = flags.region ?? '示例县';

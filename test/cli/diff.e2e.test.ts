@@ -262,6 +262,10 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain(`qingdan: 豁免文件 ${badFile} 有错误，请先修正：\n`);
     expect(zh.stderr).toContain(`  ${badFile}:6:14  错误  expires 应为日期，格式 YYYY-MM-DD（现为 2026-02-30）。  schema/format\n`);
+    // Without --lang, the heading and the findings both speak the environment's language.
+    const fromEnvironment = await runCli(['diff', 'HEAD~1..HEAD', '--waivers', badFile], { cwd: repo, env: { LANG: 'en_US.UTF-8' } });
+    expect(fromEnvironment.stderr).toContain(`qingdan: The waiver file ${badFile} has errors; fix them first:\n`);
+    expect(fromEnvironment.stderr).toContain(`  ${badFile}:6:14  error  expires must be a date, YYYY-MM-DD (is 2026-02-30).  schema/format\n`);
     writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers:\n  - fingerprint: "abc\n');
     const unparsable = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'unparsable.yaml')], repo);
     expect(unparsable.code).toBe(2);
