@@ -7,7 +7,7 @@ import { compareCatalogues, failingDivergences } from '../compare/compare.js';
 import { compareFormatters } from '../report/compare/index.js';
 import { UsageError } from '../errors.js';
 import { gateFlags, wantsColor, writeReport } from './output.js';
-import { statGiven } from './targets.js';
+import { noConfigError, statGiven } from './targets.js';
 import type { CommandContext } from './index.js';
 
 interface CompareFlags {
@@ -45,7 +45,8 @@ function catalogueRoots(given: string[], cwd: string): string[] {
   const seen = new Map<string, string>();
   return given.map((value) => {
     const { absolute: root, stats } = statGiven(value, cwd);
-    if (!stats.isDirectory() || !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError('no-config', { root: value });
+    if (!stats.isDirectory()) throw new UsageError('no-config', { root: value });
+    if (!existsSync(path.join(root, CONFIG_FILE))) throw noConfigError(root, value);
     // The same folder reached through a symbolic link is the same catalogue.
     const real = realpathSync(root);
     if (seen.has(real)) throw new UsageError('compare-same-catalogue', { path: value });

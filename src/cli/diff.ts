@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DirectorySource, type CatalogueSource } from '../catalogue/source.js';
+import { CONFIG_FILE, DirectorySource, type CatalogueSource } from '../catalogue/source.js';
 import { diffCatalogues, failing } from '../diff/diff.js';
 import { Git, GitSource, repositoryPrefix } from '../diff/git.js';
 import { readWaivers } from '../diff/waivers.js';
@@ -10,7 +10,7 @@ import { diffFormatters } from '../report/diff/index.js';
 import { UsageError } from '../errors.js';
 import { ui } from '../i18n/index.js';
 import { visible } from '../report/visible.js';
-import { resolveTargets } from './targets.js';
+import { noConfigError, resolveTargets } from './targets.js';
 import { gateFlags, wantsColor, writeReport } from './output.js';
 import type { CommandContext } from './index.js';
 
@@ -59,7 +59,7 @@ function isFolder(value: string, cwd: string): boolean {
 
 function folderSide(folder: string, cwd: string): Side {
   const root = path.resolve(cwd, folder);
-  if (!existsSync(path.join(root, 'qingdan.yaml'))) throw new UsageError('no-config', { root: folder });
+  if (!existsSync(path.join(root, CONFIG_FILE))) throw noConfigError(root, folder);
   const source = new DirectorySource(root, cwd);
   return { source, label: source.displayRoot };
 }

@@ -21,7 +21,7 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
     const here = enclosingCatalogue(cwd);
     if (here) return [{ root: here, only: undefined }];
     if (existsSync(path.join(cwd, 'lists', CONFIG_FILE))) return [{ root: path.join(cwd, 'lists'), only: undefined }];
-    throw noConfig(cwd, '.') ?? noConfig(path.join(cwd, 'lists'), 'lists') ?? new UsageError('no-config', { root: '.' });
+    throw misnamedConfig(cwd, '.') ?? misnamedConfig(path.join(cwd, 'lists'), 'lists') ?? new UsageError('no-config', { root: '.' });
   }
   const byRoot = new Map<string, Target>();
   let outside: string | undefined;
@@ -31,7 +31,8 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
     const root = enclosingCatalogue(stats.isDirectory() ? absolute : path.dirname(absolute));
     if (!root) {
       outside ??= given;
-      if (stats.isDirectory()) misnamed ??= noConfig(absolute, given);
+      // A named file says to look in its folder: lists/powers.yaml beside a Qingdan.yml.
+      misnamed ??= stats.isDirectory() ? misnamedConfig(absolute, given) : misnamedConfig(path.dirname(absolute), toPosix(path.dirname(given)));
       continue;
     }
     const whole = (stats.isDirectory() && absolute === root) || (!stats.isDirectory() && absolute === path.join(root, CONFIG_FILE));
@@ -44,8 +45,17 @@ export function resolveTargets(paths: string[], cwd: string): Target[] {
   return [...byRoot.values()];
 }
 
+/**
+ * The error for a folder that has no qingdan.yaml (`shown` as the user typed it): the one that says to rename a
+ * settings file named almost right (qingdan.yml, Qingdan.yaml) when there is one, else no-config. For every command
+ * that takes a catalogue folder.
+ */
+export function noConfigError(folder: string, shown: string): UsageError {
+  return misnamedConfig(folder, shown) ?? new UsageError('no-config', { root: shown });
+}
+
 /** A settings file named almost right (qingdan.yml, Qingdan.yaml) in `folder`: the error that says to rename it. */
-function noConfig(folder: string, shown: string): UsageError | undefined {
+function misnamedConfig(folder: string, shown: string): UsageError | undefined {
   let names: string[];
   try {
     names = readdirSync(folder);

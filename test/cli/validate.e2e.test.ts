@@ -245,6 +245,15 @@ describe('usage and environment problems: exit 2, one sentence, no stack trace',
       stderr: 'qingdan: There is no qingdan.yaml in lists, but there is qingdan.yml: the settings file must be named qingdan.yaml exactly (lower case, .yaml). Rename it.\n',
     });
     expect((await runCli(['validate'], { cwd })).stderr).toBe('qingdan: lists 中没有 qingdan.yaml，但有 qingdan.yml：设置文件必须正好名为 qingdan.yaml（小写，扩展名 .yaml）。请改名。\n');
+    // The same sentence for a file named in that folder, and from the other commands that take a catalogue folder.
+    const sentence = named.stderr;
+    writeFileSync(path.join(cwd, 'lists/powers.yaml'), 'powers: []\n');
+    expect((await runCli(['validate', 'lists/powers.yaml', '--lang', 'en'], { cwd })).stderr).toBe(sentence);
+    mkdirSync(path.join(cwd, 'other'));
+    writeFileSync(path.join(cwd, 'other/qingdan.yaml'), 'name: 其他\n');
+    for (const args of [['compare', 'lists', 'other'], ['diff', 'lists', 'other']]) {
+      expect(await runCli([...args, '--lang', 'en'], { cwd })).toMatchObject({ code: 2, stderr: sentence });
+    }
   });
 
   it('shows the errors of a broken qingdan.yaml with their position', async () => {
