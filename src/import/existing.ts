@@ -34,22 +34,31 @@ export function heldKey(kind: HeldKind, value: unknown): string | undefined {
   return 'power' in value || department === undefined || duty === undefined ? undefined : dutyKey({ department, duty });
 }
 
+/** A held entry before its line is known: positions parse a file's YAML again, which only a found entry needs. */
+interface Known {
+  entry: Entry<unknown>;
+  relativePath: string;
+}
+
 export class HeldEntries {
-  private readonly byKind = new Map<HeldKind, Map<string, Held>>();
+  private readonly byKind = new Map<HeldKind, Map<string, Known>>();
+  private readonly positions: Positions;
 
   /** `out` is the --out folder as typed, to name files as the rest of the report does. */
-  constructor(catalogue: Catalogue, out: string) {
-    const positions = new Positions(catalogue);
+  constructor(
+    catalogue: Catalogue,
+    private readonly out: string,
+  ) {
+    this.positions = new Positions(catalogue);
     const prefix = catalogue.displayRoot === '.' ? '' : `${catalogue.displayRoot}/`;
     const add = (kind: HeldKind, entry: Entry<unknown>) => {
       const key = heldKey(kind, entry.value);
       if (key === undefined) return;
-      const map = this.byKind.get(kind) ?? new Map<string, Held>();
+      const map = this.byKind.get(kind) ?? new Map<string, Known>();
       this.byKind.set(kind, map);
       if (map.has(key)) return;
       const relativePath = catalogue.files.get(entry.file)?.relativePath ?? (entry.file.startsWith(prefix) ? entry.file.slice(prefix.length) : entry.file);
-      const { line } = positions.span({ file: entry.file, path: entry.path });
-      map.set(key, { value: entry.value, relativePath: toPosix(relativePath), place: `${toPosix(path.join(out, relativePath))}:${line}` });
+      map.set(key, { entry, relativePath: toPosix(relativePath) });
     };
     // Entries the schema check left out count too: one more with the same code is a duplicate all the same.
     const all = [...catalogue.sections.powers, ...catalogue.sections.responsibilities, ...catalogue.sections.flows, ...catalogue.leftOut] as Entry<unknown>[];
@@ -67,8 +76,11 @@ export class HeldEntries {
   /** The entry of this kind and key, unless it is in a file the import replaces (--force). */
   find(kind: HeldKind, key: string | undefined, replaced: ReadonlySet<string>): Held | undefined {
     if (key === undefined) return undefined;
-    const held = this.byKind.get(kind)?.get(key);
-    return held && !replaced.has(held.relativePath) ? held : undefined;
+    const known = this.byKind.get(kind)?.get(key);
+    if (!known || replaced.has(known.relativePath)) return undefined;
+    const { entry, relativePath } = known;
+    const { line } = this.positions.span({ file: entry.file, path: entry.path });
+    return { value: entry.value, relativePath, place: `${toPosix(path.join(this.out, relativePath))}:${line}` };
   }
 }
 
