@@ -184,7 +184,7 @@ export const ui: UiMessages = {
   'summary-clean': '{name}: {files} {files|plural:file:files}, {departments} {departments|plural:department:departments}, {powers} {powers|plural:power:powers}, {responsibilities} {responsibilities|plural:responsibility:responsibilities}, {flows} {flows|plural:flow:flows}; no problems found.',
   'summary-counts': '{errors} {errors|plural:error:errors}, {warnings} {warnings|plural:warning:warnings}, {infos} {infos|plural:info:infos}',
   'summary-catalogue': '{name}: {files} {files|plural:file:files}, {departments} {departments|plural:department:departments}, {powers} {powers|plural:power:powers}, {responsibilities} {responsibilities|plural:responsibility:responsibilities}, {flows} {flows|plural:flow:flows}',
-  'summary-quiet': '{hidden} {hidden|plural:warning or info:warnings and infos} not shown (--quiet)',
+  'summary-quiet': '; {hidden} {hidden|plural:warning or info:warnings and infos} not shown (--quiet)',
   'max-warnings': '{warnings} {warnings|plural:warning exceeds:warnings exceed} --max-warnings {max}.',
   'severity-error': 'error',
   'severity-warning': 'warning',

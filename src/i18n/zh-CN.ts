@@ -184,7 +184,7 @@ export const ui: UiMessages = {
   'summary-clean': '{name}：{files} 个文件，{departments} 个部门，{powers} 项权力，{responsibilities} 条责任，{flows} 个流程，没有发现问题。',
   'summary-counts': '{errors} 个错误，{warnings} 个警告，{infos} 个提示',
   'summary-catalogue': '{name}：{files} 个文件，{departments} 个部门，{powers} 项权力，{responsibilities} 条责任，{flows} 个流程',
-  'summary-quiet': '另有 {hidden} 个警告和提示未显示（--quiet）',
+  'summary-quiet': '；另有 {hidden} 个警告和提示未显示（--quiet）',
   'max-warnings': '警告数 {warnings} 超过上限 --max-warnings {max}。',
   'severity-error': '错误',
   'severity-warning': '警告',

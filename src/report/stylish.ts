@@ -39,7 +39,7 @@ const stylish: Formatter = (input) => {
   }
   if (!clean) {
     const mark = counts.errors ? chalk.red('✖') : counts.warnings || hidden ? chalk.yellow('⚠') : chalk.blue('ℹ');
-    const note = hidden ? `${report.locale === 'en' ? '; ' : '；'}${ui(report.locale, 'summary-quiet', { hidden })}` : '';
+    const note = hidden ? ui(report.locale, 'summary-quiet', { hidden }) : '';
     out.push(`${mark} ${ui(report.locale, 'summary-counts', counts)}${note}`);
   }
   return `${out.join('\n')}\n`;
