@@ -4,7 +4,7 @@ import { misnamedFile, processFile, unlistedFolder, type ProcessedFile, type Pro
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
-import type { WorkerJob } from './worker.js';
+import type { WorkerJob, WorkerResults } from './worker.js';
 import { runWorker, shares, workerCount } from '../workers.js';
 import type { Config } from '../schema/definitions.js';
 import { codeFormatOf } from '../profiles/index.js';
@@ -103,7 +103,26 @@ function workerJob(source: CatalogueSource, files: string[], projection: Project
 function runShare(source: CatalogueSource, files: string[], projection: Projection): Promise<ProcessedFile[]> {
   const { job, local } = workerJob(source, files, projection);
   const mine = local.map((relativePath) => readProcessed(source, relativePath, 'file', projection));
-  return runWorker<ProcessedFile[]>(WORKER_SCRIPT, job, job.bytes ? [job.bytes] : []).then((results) => [...mine, ...results]);
+  return runWorker<WorkerResults>(WORKER_SCRIPT, job, job.bytes ? [job.bytes] : []).then(({ results }) => [...mine, ...results]);
+}
+
+/**
+ * Files on disk are taken one at a time, by whichever thread is free: the workers start up while this thread
+ * parses, so a fixed share would leave this thread idle at the end, waiting for theirs (or the other way round on a
+ * busy host). The results come back in the files' order. A worker that fails leaves its files to this thread.
+ */
+async function takeAsTheyGo(source: CatalogueSource & { root: string }, files: string[], workers: number, projection: Projection): Promise<ProcessedFile[]> {
+  const next = new SharedArrayBuffer(4);
+  const job: WorkerJob = { root: source.root, displayRoot: source.displayRoot, files, projection, next };
+  const running = Array.from({ length: workers }, () => runWorker<WorkerResults>(WORKER_SCRIPT, job).catch(() => undefined));
+  const results: Array<ProcessedFile | undefined> = new Array(files.length);
+  const claims = new Int32Array(next);
+  let mine = 0;
+  for (let i = Atomics.add(claims, 0, 1); i < files.length; i = Atomics.add(claims, 0, 1), mine++) results[i] = readProcessed(source, files[i]!, 'file', projection);
+  // A worker that had not started by then takes nothing and ends by itself: no need to wait for it.
+  if (mine === files.length) return results as ProcessedFile[];
+  for (const answer of await Promise.all(running)) answer?.taken?.forEach((index, n) => (results[index] = answer.results[n]));
+  return results.map((result, i) => result ?? readProcessed(source, files[i]!, 'file', projection));
 }
 
 interface Pending {
@@ -136,6 +155,7 @@ async function processFiles(source: CatalogueSource, pending: Pending[], request
   const totalBytes = pending.reduce((sum, p) => sum + p.size, 0);
   const workers = workerCount(WORKER_SCRIPT, requestedWorkers, totalBytes, WORKER_THRESHOLD_BYTES);
   if (workers === 0 || pending.length < 2) return pending.map((p) => readProcessed(source, p.relativePath, 'file', projection));
+  if (source.root !== undefined) return takeAsTheyGo(source as CatalogueSource & { root: string }, pending.map((p) => p.relativePath), workers, projection);
   const [own, ...others] = shares(pending, (p) => p.size, workers + 1).map((share) => share.map((p) => p.relativePath));
   const running = others.filter((files) => files.length).map((files) => runShare(source, files, projection));
   const mine = own!.map((relativePath) => readProcessed(source, relativePath, 'file', projection));

@@ -2,9 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DirectorySource, MemorySource, type CatalogueSource } from './source.js';
 import { readProcessed } from './load.js';
-import type { Projection } from './process.js';
+import type { ProcessedFile, Projection } from './process.js';
 
-/** A folder to read from (`root`), or the files' bytes in one transferred buffer with [path, offset, length] ranges. */
+/**
+ * A folder to read from (`root`), or the files' bytes in one transferred buffer with [path, offset, length] ranges.
+ * With `next`, the files are shared out as they go: each thread takes the next one not taken (see processFiles).
+ */
 export interface WorkerJob {
   root?: string;
   displayRoot: string;
@@ -12,6 +15,14 @@ export interface WorkerJob {
   projection: Projection;
   bytes?: ArrayBuffer;
   ranges?: Array<[string, number, number]>;
+  /** The index of the next file to take, shared by every thread parsing this job's files. */
+  next?: SharedArrayBuffer;
+}
+
+/** What a worker posts: its results, with the index in `files` of each when the files were taken as they went. */
+export interface WorkerResults {
+  results: ProcessedFile[];
+  taken?: number[];
 }
 
 const job = workerData as WorkerJob;
@@ -19,4 +30,16 @@ const source: CatalogueSource =
   job.root !== undefined
     ? new DirectorySource(job.root, process.cwd(), job.displayRoot)
     : new MemorySource(Object.fromEntries((job.ranges ?? []).map(([relativePath, offset, length]) => [relativePath, new Uint8Array(job.bytes!, offset, length)])), job.displayRoot);
-parentPort!.postMessage(job.files.map((relativePath) => readProcessed(source, relativePath, 'file', job.projection)));
+const processed = (relativePath: string) => readProcessed(source, relativePath, 'file', job.projection);
+if (job.next) {
+  const next = new Int32Array(job.next);
+  const taken: number[] = [];
+  const results: ProcessedFile[] = [];
+  for (let i = Atomics.add(next, 0, 1); i < job.files.length; i = Atomics.add(next, 0, 1)) {
+    taken.push(i);
+    results.push(processed(job.files[i]!));
+  }
+  parentPort!.postMessage({ results, taken } satisfies WorkerResults);
+} else {
+  parentPort!.postMessage({ results: job.files.map(processed) } satisfies WorkerResults);
+}
