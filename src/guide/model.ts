@@ -360,12 +360,7 @@ export class SiteModelBuilder {
       contact: { consult: this.linked(power.contact?.consult), complaint: this.linked(power.contact?.complaint) },
       basis: power.basis.map((c) => this.citation(c)),
       remedies: {},
-      searchText: [
-        ...(power.conditions ?? []),
-        ...(power.materials ?? []).map((material) => material.name),
-        ...(power.fees ?? []).map((fee) => fee.name),
-        power.code,
-      ].join('\n'),
+      searchText: searchTextOf(power),
     };
     if (statutory > 0 && promised < statutory) guide.time.saving = Math.round(((statutory - promised) / statutory) * 100);
     if (power.time_limit.note) guide.time.note = power.time_limit.note;
@@ -406,6 +401,23 @@ export class SiteModelBuilder {
       count: powers.filter((p) => appliesTo(p, slug)).length,
     }));
   }
+}
+
+/**
+ * What search finds a guide by besides its name: its conditions, materials, fees and code, a line each. Indexed loops,
+ * not spreads: spreading arrays of different kinds (js-yaml's, a structured clone's, an empty literal) sent the
+ * optimised `guide` back to the interpreter at every item (1,581 deoptimisations in a 4,000-item build).
+ */
+function searchTextOf(power: Power): string {
+  const lines: string[] = [];
+  const conditions = power.conditions ?? [];
+  for (let i = 0; i < conditions.length; i++) lines.push(conditions[i]!);
+  const materials = power.materials ?? [];
+  for (let i = 0; i < materials.length; i++) lines.push(materials[i]!.name);
+  const fees = power.fees ?? [];
+  for (let i = 0; i < fees.length; i++) lines.push(fees[i]!.name);
+  lines.push(power.code);
+  return lines.join('\n');
 }
 
 export function appliesTo(power: Power, applicant: Applicant): boolean {
