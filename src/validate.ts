@@ -42,6 +42,11 @@ export interface ValidateOptions {
   environment?: NodeJS.ProcessEnv;
   /** A resident build (serve) keeps rules' per-entry findings here between builds. */
   entryMemo?: EntryMemo;
+  /**
+   * Called once the catalogue is read and its settings hold, before the rules run: a build starts the thread that
+   * will make its open data and drawings, which then starts up while this one checks.
+   */
+  loaded?: (catalogue: Catalogue, locale: Locale) => void;
 }
 
 /** The configured severity of a rule: exact id, then the longest `prefix/*` entry, then the rule's default. */
@@ -165,6 +170,7 @@ function checkLoaded(loaded: LoadResult, options: ValidateOptions): ValidateResu
     const configFindings = loaded.findings.filter((f) => f.place.file === catalogue.configFile).map((f) => resolver.resolve(f)!);
     throw new UsageError('config-invalid', {}, configFindings);
   }
+  options.loaded?.(catalogue, locale);
   const context = createRuleContext(catalogue, options.entryMemo);
   // A cached result holds every raw finding of an unchanged catalogue; severities and positions are still resolved now.
   const checked = loaded.cached ? { findings: [], internalErrors: [] } : runRules(context);

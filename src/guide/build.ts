@@ -16,7 +16,8 @@ import { Trash, Writes } from './writes.js';
 import { EntryMemo } from '../rules/entry-memo.js';
 import { makeFolder, uniqueSibling, writeFileAtomically } from '../files.js';
 import { SiteMemo } from './memo.js';
-import { paths } from './model.js';
+import { hasGuide, paths } from './model.js';
+import { catalogueJson } from './opendata.js';
 import type { SitePlan } from './site.js';
 import type { ProcessedFile } from '../catalogue/process.js';
 
@@ -43,6 +44,8 @@ export interface BuildOptions {
   progress?: (done: number, total: number) => void;
   /** For tests of interrupted builds: called after each file is written into the temporary folder. */
   afterFile?: (relativePath: string) => void;
+  /** The helper thread startEarly started while the catalogue was checked; the build takes it over (or closes it). */
+  early?: EarlyHelper | undefined;
   /**
    * `serve`: what the last build of this process made and wrote, so that the next one makes and writes only changes.
    * Only for incremental builds: the caller leaves it out with `incremental: false`.
@@ -198,6 +201,32 @@ function removeLeftovers(out: string): void {
   }
 }
 
+/** A helper thread started before the checks, with the catalogue's JSON it was given (also catalogue.json). */
+export interface EarlyHelper {
+  drawings: SharedDrawings;
+  catalogueText: string;
+}
+
+/**
+ * Starts the thread that makes a large one-off build's open data and drawings as soon as the catalogue is read, so
+ * that its start-up and the open data overlap the checks instead of the planning. Only for a build that will render
+ * every page: no session and no earlier site whose pages could be reused (or --no-incremental). Undefined when no
+ * thread pays or the target is not plain to see (the build then reports it); the caller must close what it gets,
+ * whatever happens next.
+ */
+export function startEarly(catalogue: Catalogue, locale: Locale, out: string, incremental: boolean): EarlyHelper | undefined {
+  try {
+    if (incremental && existsSync(path.join(siteFolder(path.resolve(out)), MANIFEST))) return undefined;
+  } catch {
+    return undefined;
+  }
+  const guides = catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length;
+  if (!SharedDrawings.allowed(guides)) return undefined;
+  const catalogueText = catalogueJson(catalogue);
+  const drawings = SharedDrawings.early(guides, { catalogue: catalogueText, locale });
+  return drawings && { drawings, catalogueText };
+}
+
 /**
  * A file the new site shares with the old one is hard-linked, not copied: the old site stays whole until the swap,
  * and removing it afterwards frees no data. On disks where writing and freeing data is slow, this is most of an
@@ -255,7 +284,18 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   const temporary = uniqueSibling(out, 'tmp');
   let plan: SitePlan;
   try {
-    plan = planSite(catalogue, options.locale, templates, (model) => (drawings ? drawings.draw(model) : drawFlow(model)), session?.memo, renderAll ? (guides, openData) => (drawings = SharedDrawings.early(guides, openData)) : undefined);
+    // A thread started early is of use only when every page is rendered.
+    const early = renderAll ? options.early : undefined;
+    if (options.early && !early) await options.early.drawings.close();
+    plan = planSite(
+      catalogue,
+      options.locale,
+      templates,
+      (model) => (drawings ? drawings.draw(model) : drawFlow(model)),
+      session?.memo,
+      renderAll ? (guides, openData) => (drawings = early?.drawings ?? SharedDrawings.early(guides, openData)) : undefined,
+      early?.catalogueText,
+    );
     if (!inPlace) {
       makeFolder(path.dirname(out));
       mkdirSync(temporary);

@@ -122,7 +122,7 @@ export class SharedDrawings {
    * Whether a worker pays for `count` flows or guides, by the rule validate's parsing and fmt use (workers.ts):
    * QINGDAN_WORKERS when set, none under a TypeScript test runner, none below the threshold or on one core.
    */
-  private static allowed(count: number): boolean {
+  static allowed(count: number): boolean {
     return workerCount(WORKER_SCRIPT, undefined, count, WORKER_THRESHOLD) > 0;
   }
 

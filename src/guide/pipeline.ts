@@ -13,7 +13,7 @@ import type { Locale } from '../findings.js';
 import type { Catalogue, Entry } from '../catalogue/model.js';
 import type { Power } from '../schema/definitions.js';
 import type { CliIo } from '../cli/io.js';
-import { buildSite, siteFolder, type BuildResult, type SiteSession } from './build.js';
+import { buildSite, siteFolder, startEarly, type BuildResult, type EarlyHelper, type SiteSession } from './build.js';
 import { progressReporter } from './progress.js';
 import { hasGuide } from './model.js';
 import { Positions } from '../catalogue/positions.js';
@@ -125,9 +125,29 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
   // Results depend on the files, the tool's version and the schemas. Validate keeps only what rules read, so its
   // cache cannot serve a build: the two live apart.
   const cache = job.cache ? new FileCache(path.join(job.cache, 'site'), `${job.toolVersion}:${getValidators().schemaHash}:full`) : undefined;
+  // A one-off build's helper thread starts once the catalogue is read, while it is checked; closed on every way out.
+  let early: EarlyHelper | undefined;
+  try {
+    return await checkAndBuild(job, io, started, source, cache, resident, (catalogue, locale) => (early = resident ? undefined : startEarly(catalogue, locale, job.out, job.incremental)), () => early);
+  } finally {
+    await (early as EarlyHelper | undefined)?.drawings.close();
+  }
+}
+
+async function checkAndBuild(
+  job: SiteJob,
+  io: CliIo,
+  started: number,
+  source: DirectorySource,
+  cache: FileCache | undefined,
+  resident: SiteSession | undefined,
+  loaded: (catalogue: Catalogue, locale: Locale) => void,
+  early: () => EarlyHelper | undefined,
+): Promise<SiteOutcome> {
   const validated = await validateCatalogueAsync(source, {
     explicitLocale: job.explicitLocale,
     environment: io.env,
+    loaded,
     ...(cache ? { cache, entries: true } : {}),
     ...(resident ? { shared: resident.parsed, prune: true, entryMemo: resident.rules } : {}),
   });
@@ -169,6 +189,7 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
       incremental: job.incremental,
       toolVersion: job.toolVersion,
       progress: (done, total) => progress.update(done, total),
+      early: early(),
       ...(resident ? { session: resident } : {}),
     });
   } catch (error) {

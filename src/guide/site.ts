@@ -193,6 +193,8 @@ export function planSite(
    * JSON too, and makes the open data that needs only entries while this thread works out the flowcharts' models.
    */
   startHelper?: (guides: number, openData: { catalogue: string; locale: Locale } | undefined) => SiteHelper | undefined,
+  /** catalogueJson(catalogue), when already made (for a helper started before the checks). */
+  madeCatalogueText?: string,
 ): SitePlan {
   const guidePages = new GuidePages(catalogue, locale, templates, draw, memo);
   const { builder, site } = guidePages;
@@ -221,7 +223,7 @@ export function planSite(
 
   const powers = builder.guidePowers();
   // A one-off build makes catalogue.json now: it is written anyway, and another thread can read the entries from it.
-  const catalogueText = startHelper && !memo ? catalogueJson(catalogue) : undefined;
+  const catalogueText = startHelper && !memo ? (madeCatalogueText ?? catalogueJson(catalogue)) : undefined;
   // The thread drawing the flowcharts, which a one-off build (no memo to keep per-entry pieces in) also gives the
   // open data and the search index to make.
   const drawing = startHelper?.(powers.length, catalogueText === undefined ? undefined : { catalogue: catalogueText, locale });

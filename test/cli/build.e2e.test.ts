@@ -121,6 +121,27 @@ describe('qingdan build (the real binary)', () => {
     expect(readdirSync(out)).toEqual(['notes.txt']);
   });
 
+  it('ends when it stops after its helper thread has started (the thread starts while the catalogue is checked)', async () => {
+    // QINGDAN_WORKERS=1 starts the thread for lists/' 81 guides; a thread left running would keep the process alive.
+    const workers = { env: { QINGDAN_WORKERS: '1' } };
+    const dir = tempDir();
+    const mine = path.join(dir, 'mine');
+    mkdirSync(mine);
+    writeFileSync(path.join(mine, 'notes.txt'), 'keep me');
+    const notOurs = await runCli(['build', LISTS, '--out', mine, '--lang', 'en'], workers);
+    expect(notOurs.code).toBe(2);
+    expect(notOurs.stderr).toContain('is not a site qingdan built');
+    expect(readdirSync(mine)).toEqual(['notes.txt']);
+
+    const broken = copyCatalogue(LISTS);
+    edit(path.join(broken, 'powers/jyj.yaml'), 'category: licensing', 'category: licencing');
+    const out = path.join(dir, 'site');
+    const invalid = await runCli(['build', broken, '--out', out, '--lang', 'en'], workers);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('schema/enum');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('names the site folder it cannot make (under a file) as an environment problem, exit 2', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'afile'), 'not a folder');
