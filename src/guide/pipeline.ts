@@ -114,18 +114,19 @@ function unpublishableEntries(catalogue: Catalogue, locale: Locale): { message: 
 }
 
 /**
- * From here on V8's optimising compiler no longer inlines (a process-wide setting, read by each compilation; the
- * worker threads share it). The site's code (pages' models, the templates compiled to JavaScript, the drawings) runs
- * for a few seconds over many different functions, and inlining made TurboFan the largest user of the CPU: 30 % of a
- * 4,000-item build's (perf). Without it that build takes 8–10 % less wall and CPU time (bench/ab.sh, 8 interleaved
- * rounds, three runs); on 16,000 items it is level. It is set only once the catalogue is checked: parsing a very
- * large catalogue gains from inlining (validate of 100,000 items was 9 % slower with it off for the whole run).
+ * From here on V8's optimising compiler no longer inlines, nor runs escape analysis or loop peeling (process-wide
+ * settings, read by each compilation; the worker threads share them). The site's code (pages' models, the templates
+ * compiled to JavaScript, the drawings) runs for a few seconds over many different functions, and TurboFan was the
+ * largest user of the CPU: 30 % of a 4,000-item build's (perf). Without inlining that build takes 8–10 % less wall
+ * and CPU time (bench/ab.sh, 8–10 interleaved rounds, three runs), without the other two another 2 % (two runs of
+ * 8 and 12 rounds); on 16,000 items it is level. Set only once the catalogue is checked: parsing a very large
+ * catalogue gains from inlining (validate of 100,000 items was 9 % slower with it off for the whole run).
  */
 let optimisingLighter = false;
 function lighterOptimising(): void {
   if (optimisingLighter) return;
   optimisingLighter = true;
-  setFlagsFromString('--no-turbo-inlining');
+  setFlagsFromString('--no-turbo-inlining --no-turbo-escape --no-turbo-loop-peeling');
 }
 
 /**
