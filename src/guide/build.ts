@@ -215,16 +215,18 @@ export interface EarlyHelper {
  * whatever happens next.
  */
 export function startEarly(catalogue: Catalogue, locale: Locale, out: string, incremental: boolean): EarlyHelper | undefined {
+  // The catalogue is not checked yet: whatever goes wrong here (a target the build will refuse, values JSON cannot
+  // hold) is left to the build, which starts its own thread or reports the problem.
   try {
     if (incremental && existsSync(path.join(siteFolder(path.resolve(out)), MANIFEST))) return undefined;
+    const guides = catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length;
+    if (!SharedDrawings.allowed(guides)) return undefined;
+    const catalogueText = catalogueJson(catalogue);
+    const drawings = SharedDrawings.early(guides, { catalogue: catalogueText, locale });
+    return drawings && { drawings, catalogueText };
   } catch {
     return undefined;
   }
-  const guides = catalogue.sections.powers.filter((entry) => hasGuide(entry.value)).length;
-  if (!SharedDrawings.allowed(guides)) return undefined;
-  const catalogueText = catalogueJson(catalogue);
-  const drawings = SharedDrawings.early(guides, { catalogue: catalogueText, locale });
-  return drawings && { drawings, catalogueText };
 }
 
 /**
