@@ -142,29 +142,44 @@ export async function validateAndBuild(job: SiteJob, io: CliIo, session?: SiteSe
   // Results depend on the files, the tool's version and the schemas. Validate keeps only what rules read, so its
   // cache cannot serve a build: the two live apart.
   const cache = job.cache ? new FileCache(path.join(job.cache, 'site'), `${job.toolVersion}:${getValidators().schemaHash}:full`) : undefined;
-  // A one-off build's helper thread starts once the catalogue is read, while it is checked; closed on every way out.
-  let early: EarlyHelper | undefined;
+  const early = resident ? undefined : new EarlyStart(job);
   try {
-    return await checkAndBuild(job, io, started, source, cache, resident, (catalogue, locale) => (early = resident ? undefined : startEarly(catalogue, locale, job.out, job.incremental)), () => early);
+    return await checkAndBuild(job, io, { started, source, cache, resident, early });
   } finally {
-    await (early as EarlyHelper | undefined)?.drawings.close();
+    await early?.close();
   }
 }
 
-async function checkAndBuild(
-  job: SiteJob,
-  io: CliIo,
-  started: number,
-  source: DirectorySource,
-  cache: FileCache | undefined,
-  resident: SiteSession | undefined,
-  loaded: (catalogue: Catalogue, locale: Locale) => void,
-  early: () => EarlyHelper | undefined,
-): Promise<SiteOutcome> {
+/** A one-off build's helper thread, started once the catalogue is read, while it is checked (startEarly). */
+class EarlyStart {
+  helper: EarlyHelper | undefined;
+
+  constructor(private readonly job: SiteJob) {}
+
+  readonly loaded = (catalogue: Catalogue, locale: Locale): void => {
+    this.helper = startEarly(catalogue, locale, this.job.out, this.job.incremental);
+  };
+
+  /** On every way out: the build takes the thread over and closes it, but a build that stops before must too. */
+  async close(): Promise<void> {
+    await this.helper?.drawings.close();
+  }
+}
+
+/** What one call of validateAndBuild works with. */
+interface BuildRun {
+  started: number;
+  source: DirectorySource;
+  cache: FileCache | undefined;
+  resident: SiteSession | undefined;
+  early: EarlyStart | undefined;
+}
+
+async function checkAndBuild(job: SiteJob, io: CliIo, { started, source, cache, resident, early }: BuildRun): Promise<SiteOutcome> {
   const validated = await validateCatalogueAsync(source, {
     explicitLocale: job.explicitLocale,
     environment: io.env,
-    loaded,
+    ...(early ? { loaded: early.loaded } : {}),
     ...(cache ? { cache, entries: true } : {}),
     ...(resident ? { shared: resident.parsed, prune: true, entryMemo: resident.rules } : {}),
   });
@@ -207,7 +222,7 @@ async function checkAndBuild(
       incremental: job.incremental,
       toolVersion: job.toolVersion,
       progress: (done, total) => progress.update(done, total),
-      early: early(),
+      early: early?.helper,
       ...(resident ? { session: resident } : {}),
     });
   } catch (error) {
