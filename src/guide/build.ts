@@ -431,7 +431,12 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
     await drawings?.close();
   }
   const files = new Set(plan.files.map((file) => file.path));
-  for (const gone of written.files) if (!files.has(gone)) rmSync(path.join(out, gone), { force: true });
+  for (const gone of written.files) {
+    if (files.has(gone)) continue;
+    rmSync(path.join(out, gone), { force: true });
+    // A long session must not keep a pair for every page it ever wrote.
+    session.manifestPairs.delete(gone);
+  }
   const final = keysOf(plan);
   const manifest = manifestText(tool, final, session.manifestPairs);
   writeFileAtomically(path.join(out, MANIFEST), manifest);

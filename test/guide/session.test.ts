@@ -93,6 +93,8 @@ describe('a resident build session (serve)', () => {
     edit(gaj, 'name: 机动车注册登记\n    category: confirmation\n    department: gaj\n    level: county\n    status: active', 'name: 机动车注册登记\n    category: confirmation\n    department: gaj\n    level: county\n    status: cancelled\n    status_since: 2026-01-01');
     expect((await build()).ok).toBe(true);
     expect(existsSync(registration)).toBe(false);
+    // …and from what the session keeps of the manifest.
+    expect(session.manifestPairs.has('items/11339921002541353N4070010000000.html')).toBe(false);
     edit(gaj, 'status: cancelled\n    status_since: 2026-01-01', 'status: active');
     expect((await build()).ok).toBe(true);
     expect(existsSync(registration)).toBe(true);
