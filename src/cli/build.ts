@@ -6,6 +6,7 @@ import { ui } from '../i18n/index.js';
 import { UsageError } from '../errors.js';
 import { checkTemplateFolders, validateAndBuild } from '../guide/pipeline.js';
 import { resolveTargets } from './targets.js';
+import { wantsColor } from './output.js';
 import type { CommandContext } from './index.js';
 import { visible } from '../report/visible.js';
 
@@ -49,7 +50,7 @@ export function siteJob(catalogue: string | undefined, flags: SiteFlags, context
     incremental: flags.incremental,
     cache: flags.cache ? path.resolve(io.cwd, flags.cacheLocation) : undefined,
     toolVersion: context.version,
-    color: flags.color ?? (io.stderr.isTTY === true && !io.env.NO_COLOR),
+    color: wantsColor({ color: flags.color }, io, 'stderr'),
   };
 }
 

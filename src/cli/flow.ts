@@ -12,6 +12,7 @@ import { getRenderer, renderers } from '../flow/index.js';
 import { drawFlows, flowIds } from '../flow/draw.js';
 import { flowMessage } from '../flow/labels.js';
 import { resolveTargets } from './targets.js';
+import { wantsColor } from './output.js';
 import type { CommandContext } from './index.js';
 import { makeFolder } from '../files.js';
 import { visible } from '../report/visible.js';
@@ -54,7 +55,7 @@ async function flowCommand(ids: string[], flags: FlowFlags, context: CommandCont
   // are missing, and the run fails, whatever else was drawn.
   const unreadPlaces = new Set(catalogue.unread.filter((unread) => unread.sections === 'any' || unread.sections.includes('flows')).map((unread) => unread.file));
   const unread = result.findings.filter((finding) => unreadPlaces.has(finding.file) && finding.severity === 'error');
-  const color = flags.color ?? (!io.env.NO_COLOR && io.stderr.isTTY === true);
+  const color = wantsColor({ color: flags.color }, io, 'stderr');
   const report = (findings: typeof result.findings) => io.stderr.write(stylishFindings(findings, { locale, color, toolVersion: context.version, sources: result.sources }));
   if (known.length === 0 && unread.length) {
     report(unread);

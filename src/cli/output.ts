@@ -5,15 +5,18 @@ import { UsageError, writeFailed } from '../errors.js';
 import type { CliIo } from './io.js';
 import { makeFolder } from '../files.js';
 
-/** --color/--no-color, then NO_COLOR and FORCE_COLOR (https://no-color.org), then whether stdout is a terminal. */
-export function wantsColor(flags: { color?: boolean; output?: string }, io: CliIo): boolean {
+/**
+ * --color/--no-color, then NO_COLOR and FORCE_COLOR (https://no-color.org), then whether the stream the report goes
+ * to is a terminal: stdout for reports, stderr for what build, serve and flow say while they work.
+ */
+export function wantsColor(flags: { color?: boolean | undefined; output?: string }, io: CliIo, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
   if (flags.color !== undefined) return flags.color;
   if (io.env.NO_COLOR) return false;
   // As Node and supports-color read it: 0 or false turns colour off even at a terminal; any other value (1–3, true,
   // empty) turns it on.
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
-  return !flags.output && io.stdout.isTTY === true;
+  return !flags.output && io[stream].isTTY === true;
 }
 
 /** Writes to --output (creating its folder) or stdout; a file that cannot be written is a usage error. */

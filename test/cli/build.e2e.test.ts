@@ -142,6 +142,15 @@ describe('qingdan build (the real binary)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('colours what it says on stderr as the other commands colour their reports: FORCE_COLOR, NO_COLOR, --no-color', async () => {
+    const dir = tempDir();
+    const green = '\u001b[32m✔';
+    expect((await runCli(['build', LISTS, '--out', path.join(dir, 'a')], { env: { FORCE_COLOR: '1' } })).stderr).toContain(green);
+    expect((await runCli(['build', LISTS, '--out', path.join(dir, 'b')], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stderr).not.toContain('\u001b[');
+    expect((await runCli(['build', LISTS, '--out', path.join(dir, 'c'), '--no-color'], { env: { FORCE_COLOR: '1' } })).stderr).not.toContain('\u001b[');
+    expect((await runCli(['build', LISTS, '--out', path.join(dir, 'd')])).stderr).not.toContain('\u001b[');
+  });
+
   it('names the site folder it cannot make (under a file) as an environment problem, exit 2', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'afile'), 'not a folder');

@@ -21,4 +21,13 @@ describe('wantsColor', () => {
     // FORCE_COLOR=0 turned nothing off at a terminal; FORCE_COLOR=false turned colour on.
     for (const off of ['0', 'false']) expect(wantsColor({}, io({ FORCE_COLOR: off }, true)), off).toBe(false);
   });
+
+  it('asks the stream the text goes to: stderr for what build, serve and flow say while they work', () => {
+    const streams = (stdout: boolean, stderr: boolean, env: NodeJS.ProcessEnv = {}): CliIo => ({ stdout: { write: () => true, isTTY: stdout }, stderr: { write: () => true, isTTY: stderr }, cwd: '/', env });
+    expect(wantsColor({}, streams(false, true), 'stderr')).toBe(true);
+    expect(wantsColor({}, streams(true, false), 'stderr')).toBe(false);
+    expect(wantsColor({}, streams(false, false, { FORCE_COLOR: '1' }), 'stderr')).toBe(true);
+    expect(wantsColor({}, streams(true, true, { NO_COLOR: '1' }), 'stderr')).toBe(false);
+    expect(wantsColor({ color: undefined }, streams(true, false))).toBe(true);
+  });
 });
