@@ -1,5 +1,5 @@
 // Worker thread: reads, parses and schema-checks a share of a large catalogue's files.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { DirectorySource, MemorySource, type CatalogueSource } from './source.js';
 import { readProcessed } from './load.js';
 import type { ProcessedFile, Projection } from './process.js';
@@ -17,6 +17,8 @@ export interface WorkerJob {
   ranges?: Array<[string, number, number]>;
   /** The index of the next file to take, shared by every thread parsing this job's files. */
   next?: SharedArrayBuffer;
+  /** With `next`: where each result goes as soon as it is made, as [index, result] (the main thread takes them in between its own files). */
+  port?: MessagePort;
 }
 
 /** What a worker posts: its results, with the index in `files` of each when the files were taken as they went. */
@@ -31,15 +33,11 @@ const source: CatalogueSource =
     ? new DirectorySource(job.root, process.cwd(), job.displayRoot)
     : new MemorySource(Object.fromEntries((job.ranges ?? []).map(([relativePath, offset, length]) => [relativePath, new Uint8Array(job.bytes!, offset, length)])), job.displayRoot);
 const processed = (relativePath: string) => readProcessed(source, relativePath, 'file', job.projection);
-if (job.next) {
+if (job.next && job.port) {
   const next = new Int32Array(job.next);
-  const taken: number[] = [];
-  const results: ProcessedFile[] = [];
-  for (let i = Atomics.add(next, 0, 1); i < job.files.length; i = Atomics.add(next, 0, 1)) {
-    taken.push(i);
-    results.push(processed(job.files[i]!));
-  }
-  parentPort!.postMessage({ results, taken } satisfies WorkerResults);
+  for (let i = Atomics.add(next, 0, 1); i < job.files.length; i = Atomics.add(next, 0, 1)) job.port.postMessage([i, processed(job.files[i]!)]);
+  // Every result is on the port by now: this says so.
+  parentPort!.postMessage({ results: [] } satisfies WorkerResults);
 } else {
   parentPort!.postMessage({ results: job.files.map(processed) } satisfies WorkerResults);
 }
