@@ -21,10 +21,9 @@ export interface WorkerJob {
   port?: MessagePort;
 }
 
-/** What a worker posts: its results, with the index in `files` of each when the files were taken as they went. */
+/** What a worker posts when it is done: its results (none when they went to `port` as they were made). */
 export interface WorkerResults {
   results: ProcessedFile[];
-  taken?: number[];
 }
 
 const job = workerData as WorkerJob;
