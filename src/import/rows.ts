@@ -39,12 +39,18 @@ export interface Group {
 
 export class Issues {
   readonly list: Issue[] = [];
+  /** The issues added so far, as text: the same issue at the same place is said once. */
+  private readonly said = new Set<string>();
 
   constructor(private readonly sheet: Sheet | undefined) {}
 
+  /**
+   * Adds an issue, unless the same one was added at the same place: a sub-item row that takes its main item's cell
+   * (build.ts) reads that cell again, and its problem was said once per sub-item, all at the main item's cell.
+   */
   add(level: IssueLevel, messageId: string, data: MessageData, at?: Cell | { row: number; column?: MappedColumn }): void {
     const column = at && 'column' in at ? at.column : undefined;
-    this.list.push({
+    const issue: Issue = {
       level,
       messageId,
       data,
@@ -53,7 +59,11 @@ export class Issues {
       ...(at ? { row: at.row } : {}),
       // A column without a header is named by its letter alone.
       ...(column ? { ...(column.header ? { column: column.header } : {}), letter: column.letter } : {}),
-    });
+    };
+    const text = JSON.stringify(issue);
+    if (this.said.has(text)) return;
+    this.said.add(text);
+    this.list.push(issue);
   }
 }
 

@@ -180,6 +180,22 @@ describe('a sub-item row without its own category, level or basis', () => {
     expect(renderReport(result, 'lists', 'en')).toContain('权力清单.csv row 4: This sub-item row leaves 行使层级、设定依据 (level, basis) empty or says 同上: the main item\'s values (row 2) are used; check them.');
   });
 
+  it('says once what is wrong with a value its sub-items take, at the main item\'s cell', async () => {
+    const cwd = workspace();
+    writeFileSync(
+      path.join(cwd, '权力清单.csv'),
+      [
+        HEADER,
+        `${MAIN},食品经营许可,,行政许可,${DEPARTMENT},县乡级,${BASIS},20个工作日,10个工作日`,
+        '11339921MB1C4572XQ4010010010000,食品经营许可,食品经营许可（新办）,,,,,15个工作日,5个工作日',
+        '11339921MB1C4572XQ4010010020000,食品经营许可,食品经营许可（变更）,,,,,15个工作日,5个工作日',
+      ].join('\n'),
+    );
+    const result = await importTables({ files: ['权力清单.csv'], out: 'lists', cwd });
+    // The level 县乡级 is not one qingdan reads: said once, at the main item's cell, not once per row that takes it.
+    expect(issues(result)).toEqual(['note sub-item-inherited @3', 'note sub-item-inherited @4', 'note value-unread @2:F']);
+  });
+
   it('in a workbook, has them already from cells merged over the main item\'s row: the same values, and no note', async () => {
     const cwd = workspace();
     const workbook = new ExcelJS.Workbook();
