@@ -30,8 +30,10 @@ const BACKGROUND = attributes({ fill: '#fff' });
 const MIDDLE = attribute('text-anchor', 'middle');
 const NEWLINE = '\n' as Markup;
 const ROOT = attributes({ xmlns: 'http://www.w3.org/2000/svg' });
+/** A language, for XML readers and HTML's (an inline chart): `xml:lang` and `lang`. */
+const language = (tag: string) => attributes({ 'xml:lang': tag, lang: tag });
 /** The chart's language on its root: what a screen reader speaks, and what the zh-CN marks inside depart from. */
-const ROOT_LANGUAGE = { 'zh-CN': attributes({ 'xml:lang': 'zh-CN', lang: 'zh-CN' }), en: attributes({ 'xml:lang': 'en', lang: 'en' }) } as const;
+const ROOT_LANGUAGE = { 'zh-CN': language('zh-CN'), en: language('en') } as const;
 const ROOT_END = attributes({ role: 'img' });
 const ROOT_STYLE = attributes({ 'font-family': FONT_STACK, fill: INK });
 const MARKER = attributes({ viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
@@ -53,7 +55,7 @@ function ids(layout: FlowLayout) {
 // between them (第7条, （不计入办结时限）), but not a code or a number standing apart (11339921MB1C…).
 const CHINESE_RUN = /[0-9]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+(?:[0-9.]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)*/gu;
 const HAN = /\p{Script=Han}/u;
-const CHINESE = attributes({ 'xml:lang': 'zh-CN', lang: 'zh-CN' });
+const CHINESE = ROOT_LANGUAGE['zh-CN'];
 
 /**
  * One line of a <text>. In a chart in another language its Chinese runs are marked zh-CN (WCAG 2.1 3.1.2, language of
