@@ -1,11 +1,11 @@
 // Reads every file of a catalogue (through the cache and worker threads when asked), then builds the model.
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { decode } from './parse.js';
 import { misnamedFile, processFile, unlistedFolder, type ProcessedFile, type Projection, type Read } from './process.js';
 import { contentHash, type FileCache } from './cache.js';
 import { buildCatalogue, emptySections, isSection, KEY_FIELD, type Catalogue, type Entry, type Keys, type Sections, type SourceFile, type UnreadFile } from './model.js';
 import { CONFIG_FILE, SourceError, displayPath, type CatalogueSource } from './source.js';
 import type { WorkerJob, WorkerResults } from './worker.js';
-import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { runWorker, shares, workerCount } from '../workers.js';
 import type { Config } from '../schema/definitions.js';
 import { codeFormatOf } from '../profiles/index.js';
