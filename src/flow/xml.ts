@@ -15,15 +15,18 @@ const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-
 // Attribute values are always double-quoted, so an apostrophe needs no escape.
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Whether `text` has a character to replace or drop; a loop over char codes is several times faster than a regex test. */
+/**
+ * A character that may need replacing or dropping: a forbidden control, one of & < > ", any surrogate (a lone one is
+ * dropped; FORBIDDEN tells), U+FFFE, U+FFFF. Without the `u` flag the test reads UTF-16 code units, as FORBIDDEN does.
+ * This one class, tested natively, is about six times faster than the loop over char codes it replaced (2,000 chart
+ * labels, ids and paths ×200: 53–68 against 320–420 ms), which cost 70 ms of the drawing worker's 4,000 charts.
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f&<>"\ud800-\udfff\ufffe\uffff]/;
+
+/** Whether `text` has a character to replace or drop. */
 function needsWork(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20) {
-      if (code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
-    } else if (code === 0x26 || code === 0x3c || code === 0x3e || code === 0x22 || (code >= 0xd800 && code <= 0xdfff) || code >= 0xfffe) return true;
-  }
-  return false;
+  return NEEDS_WORK.test(text);
 }
 
 export function escapeXml(text: string): string {
