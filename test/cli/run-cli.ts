@@ -8,19 +8,26 @@ import { temporaryFolder } from '../temporary.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/qingdan.js');
 
+/** Longer than any test's own timeout (the longest is 60 s), so that only a process left hanging is killed. */
+const CHILD_LIMIT_MS = 120_000;
+
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/** `timeout` (ms): the process is killed after it, for a test about something that used to hang. */
+/**
+ * `timeout` (ms): the process is killed after it, for a test about something that used to hang. Without one, after
+ * CHILD_LIMIT_MS: a run that hangs fails its test at vitest's timeout, and would otherwise stay behind, running,
+ * after the suite (one did, from a build whose helper thread was not closed).
+ */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH, ...options.env }, maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 0 },
+      { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH, ...options.env }, maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? CHILD_LIMIT_MS },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
