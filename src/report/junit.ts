@@ -1,24 +1,21 @@
 // junit: one test suite per file, one failing test case per finding, for CI systems that show test reports.
 import type { Formatter } from './types.js';
 
-// XML 1.0 forbids most control characters even when escaped; drop them.
-function escapeXml(text: string): string {
-  return text
+/**
+ * XML 1.0 forbids most control characters even when escaped: they are dropped. In an attribute, tab and line feed
+ * are written as references too, or a parser turns them into spaces; text keeps them as they are (read back
+ * unchanged there). CR is a reference in both, or it becomes LF.
+ */
+function escapeXml(text: string, where: 'attribute' | 'text' = 'attribute'): string {
+  const escaped = text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    // Written as references, or a parser turns them into spaces in attributes and CR into LF in text.
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
     .replace(/\r/g, '&#13;');
-}
-
-/** Text content keeps its line breaks as they are (they are read back unchanged there); CR alone would become LF. */
-function escapeText(text: string): string {
-  return escapeXml(text).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
+  return where === 'attribute' ? escaped.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;') : escaped;
 }
 
 const junit: Formatter = (report) => {
@@ -43,8 +40,8 @@ const junit: Formatter = (report) => {
       const name = `${file}:${finding.line}:${finding.column} ${finding.ruleId}`;
       lines.push(`    <testcase name="${escapeXml(name)}" classname="${escapeXml(finding.ruleId)}">`);
       const body = [`${file}:${finding.line}:${finding.column}`, finding.message, ...finding.related.map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`)].join('\n');
-      if (finding.severity === 'info') lines.push(`      <system-out>${escapeText(body)}</system-out>`);
-      else lines.push(`      <failure message="${escapeXml(finding.message)}" type="${finding.severity}">${escapeText(body)}</failure>`);
+      if (finding.severity === 'info') lines.push(`      <system-out>${escapeXml(body, 'text')}</system-out>`);
+      else lines.push(`      <failure message="${escapeXml(finding.message)}" type="${finding.severity}">${escapeXml(body, 'text')}</failure>`);
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');
