@@ -40,28 +40,34 @@ function partsOf(template: string): ReadonlyArray<string | Placeholder> {
   return parts;
 }
 
+/** The singular for a count of 1, else the plural: the one plural rule the messages follow. */
+function forCount(count: unknown, one: string, other: string): string {
+  return Number(count) === 1 ? one : other;
+}
+
+/** A label's singular and plural forms (` day| days`), or its one form for every count, for `count`. */
+function formFor(forms: string, count: unknown): string {
+  const [one = '', other = one] = forms.split('|');
+  return forCount(count, one, other);
+}
+
 function fill({ whole, name, filter, args }: Placeholder, data: MessageData, locale: Locale): string {
   const value = data[name];
   if (value === undefined) return whole;
   if (!filter) return String(value);
   if (filter === 'plural') {
     const [one = '', other = ''] = (args ?? '').slice(1).split(':');
-    return Number(value) === 1 ? one : other;
+    return forCount(value, one, other);
   }
   // A time in the unit another field names (`{total|time:unit}` → 3个工作日); one too large for a number, in words.
   if (filter === 'time') {
     if (typeof value === 'number' && !Number.isFinite(value)) return TOO_LARGE[locale].inSentence;
-    const [one = '', other = one] = label(locale, 'unit', String(data[(args ?? ':unit').slice(1)])).split('|');
-    return `${value}${Number(value) === 1 ? one : other}`;
+    return `${value}${formFor(label(locale, 'unit', String(data[(args ?? ':unit').slice(1)])), value)}`;
   }
   // A list ("accept, handle") is labelled item by item and joined the way the language lists things.
   if (String(value).includes(', ')) return String(value).split(', ').map((item) => label(locale, filter, item)).join(locale === 'zh-CN' ? '、' : ', ');
-  // A label with a singular and a plural form (` day| days`) takes the form for the count named in its argument.
-  const text = label(locale, filter, String(value));
-  if (!text.includes('|')) return text;
-  const [one = '', other = ''] = text.split('|');
-  const count = args ? data[args.slice(1)] : undefined;
-  return Number(count) === 1 ? one : other;
+  // A label with a singular and a plural form takes the form for the count named in its argument.
+  return formFor(label(locale, filter, String(value)), args ? data[args.slice(1)] : undefined);
 }
 
 /**
