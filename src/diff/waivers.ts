@@ -26,8 +26,11 @@ export function readWaivers(file: string, cwd: string, locale: Locale): Waiver[]
   const at = (place: Omit<Place, 'file'>) => positions.at({ ...place, file });
   // The catalogue's own YAML reading: an unclosed quote is placed where it opens, aliases and depth are bounded.
   const parsed = parseYaml(text, file);
-  const [broken] = parsed.data === undefined ? parsed.problems : [];
-  if (broken) throw new UsageError('bad-waivers', { file: at(broken.place), detail: String(broken.data?.detail ?? broken.messageId) });
+  // A file that is not YAML is told like its entries' problems: each at its place, in the user's language.
+  if (parsed.data === undefined && parsed.problems.length) {
+    const resolver = new Resolver(() => text, undefined, locale);
+    throw new UsageError('bad-waiver-entries', { file }, parsed.problems.map((problem) => resolver.resolve({ ...problem, place: { ...problem.place, file } })!));
+  }
   const data: unknown = parsed.data;
   const inList = Array.isArray(data);
   const list = inList ? data : (data as { waivers?: unknown } | null)?.waivers;

@@ -269,8 +269,14 @@ describe('qingdan diff between two commits of lists/ (the done-when scenario)', 
     writeFileSync(path.join(dir, 'unparsable.yaml'), 'waivers:\n  - fingerprint: "abc\n');
     const unparsable = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', path.join(dir, 'unparsable.yaml')], repo);
     expect(unparsable.code).toBe(2);
-    // Placed at the quote that never closes (line 2, column 18), not where the file ends.
-    expect(unparsable.stderr).toBe(`qingdan: The waiver file ${path.join(dir, 'unparsable.yaml')}:2:18 is malformed: Missing closing "quote\n`);
+    // Placed at the quote that never closes (line 2, column 18), not where the file ends; told like the entries'
+    // problems, in the user's language (the parser's English detail only in brackets).
+    const unparsableFile = path.join(dir, 'unparsable.yaml');
+    expect(unparsable.stderr).toContain(`qingdan: The waiver file ${unparsableFile} has errors; fix them first:\n`);
+    expect(unparsable.stderr).toContain(`  ${unparsableFile}:2:18  error  YAML syntax error: a character is missing, e.g. an unclosed quote or bracket. (Missing closing "quote)  yaml/syntax\n`);
+    const unparsableZh = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', unparsableFile, '--lang', 'zh-CN'], repo);
+    expect(unparsableZh.code).toBe(2);
+    expect(unparsableZh.stderr).toContain(`  ${unparsableFile}:2:18  错误  YAML 语法错误：缺少字符，如引号或括号未闭合。（Missing closing "quote）  yaml/syntax\n`);
     const missing = await qingdan(['diff', 'HEAD~1..HEAD', '--waivers', 'no-such-file.yaml'], repo);
     expect(missing.code).toBe(2);
     // Not "malformed": it is not there.
