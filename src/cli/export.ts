@@ -87,12 +87,18 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
   // may have several findings; the count was of findings). They are left out whatever the schema rules' severity.
   const left = result.catalogue.leftOut.filter((entry) => !unread.has(entry.file));
   if (left.length) io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left.length })}\n`));
+  // A key written twice in one mapping: the file is read, with the later value; the earlier one is what is lost.
+  const duplicates = result.findings.filter((f) => f.severity === 'error' && f.ruleId === 'yaml/duplicate-key' && !unread.has(f.file));
+  if (duplicates.length) {
+    io.stderr.write(visible(`${toolMessage(locale, 'export-duplicate-keys', { count: duplicates.length })}\n`));
+    for (const f of duplicates) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
+  }
   // A format error outside any entry (a section that is not a list) leaves out what that section holds: named at its place.
   const inEntry = (f: { file: string; path: readonly (string | number)[] }) => left.some((entry) => entry.file === f.file && entry.path.every((step, i) => f.path[i] === step));
-  const elsewhere = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId) && !unread.has(f.file) && !inEntry(f));
+  const elsewhere = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId) && f.ruleId !== 'yaml/duplicate-key' && !unread.has(f.file) && !inEntry(f));
   if (elsewhere.length) {
     io.stderr.write(visible(`${toolMessage(locale, 'export-invalid-places', { count: elsewhere.length })}\n`));
     for (const f of elsewhere) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
   }
-  return left.length || elsewhere.length || unreadProblems.length ? 1 : 0;
+  return left.length || elsewhere.length || duplicates.length || unreadProblems.length ? 1 : 0;
 }

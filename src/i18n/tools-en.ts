@@ -14,6 +14,7 @@ export const tools: Record<keyof typeof zh, string> = {
   'export-bad-kind': '--kind {value} is not a table: use one of {known}.',
   'export-unread': '{count} {count|plural:file or folder:files or folders} could not be read, so what {count|plural:it holds:they hold} was not exported. Fix {count|plural:it:them} and export again:',
   'export-incomplete': '{count} {count|plural:entry fails:entries fail} the format check and {count|plural:was:were} not exported. Run qingdan validate, fix, and export again.',
+  'export-duplicate-keys': '{count} {count|plural:key is:keys are} written twice in one mapping: the later value was exported and the earlier one was not. Keep one of each and export again:',
   'export-invalid-places': '{count} {count|plural:place fails:places fail} the format check outside any entry (such as a section that is not a list), so what {count|plural:it holds:they hold} was not exported. Fix {count|plural:it:them} and export again:',
   'export-written': 'Exported to {path}.',
   'export-losses': 'Note: {count} {count|plural:value:values} cannot be kept as {count|plural:it is:they are} in a spreadsheet and would be lost or changed by qingdan import; use -f json to keep everything:',

@@ -12,6 +12,7 @@ export const tools = {
   'export-bad-kind': '--kind 的值 {value} 无效：可用 {known}。',
   'export-unread': '有 {count} 个文件或文件夹无法读取，其中的内容未导出。请修正后再导出：',
   'export-incomplete': '有 {count} 个条目未通过格式检查，未导出。运行 qingdan validate 查看并修正后再导出。',
+  'export-duplicate-keys': '以下 {count} 个键在同一映射中重复出现：已导出后一个值，前一个值未导出。请只保留一个后再导出：',
   'export-invalid-places': '以下 {count} 处不在任何条目之内，未通过格式检查（如某一节不是列表），其中的内容未导出。请修正后再导出：',
   'export-written': '已导出到 {path}。',
   'export-losses': '注意：以下 {count} 处内容在表格中不能原样保存，再导入（qingdan import）时会丢失或改变；需要完整保存请用 -f json：',

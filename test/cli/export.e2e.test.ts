@@ -90,6 +90,25 @@ describe('qingdan export (the real binary)', () => {
     );
   });
 
+  it('names a key written twice as the earlier value lost, not as a place outside any entry (exit 1)', async () => {
+    const catalogue = copyCatalogue(path.join(ROOT, 'lists'));
+    edit(path.join(catalogue, 'powers/jyj.yaml'), '    name: 教师资格认定\n', '    name: 教师资格认定\n    name: 重复的名称\n');
+    const out = path.join(path.dirname(catalogue), 'powers.json');
+    const result = await runCli(['export', 'lists', '-f', 'json', '--kind', 'powers', '--out', out, '--lang', 'en'], { cwd: path.dirname(catalogue) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `Exported to ${out}.\n` +
+        '1 key is written twice in one mapping: the later value was exported and the earlier one was not. Keep one of each and export again:\n' +
+        '  lists/powers/jyj.yaml:8:5  Key name occurs twice; the later one would silently win. Remove or merge one of them.  yaml/duplicate-key\n',
+    );
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as Array<{ name: string }> | { powers: Array<{ name: string }> };
+    const names = (Array.isArray(exported) ? exported : exported.powers).map((power) => power.name);
+    expect(names).toContain('重复的名称');
+    expect(names).not.toContain('教师资格认定');
+    const zh = await runCli(['export', 'lists', '-f', 'json', '--kind', 'powers', '--out', out, '--lang', 'zh-CN'], { cwd: path.dirname(catalogue) });
+    expect(zh.stderr).toContain('以下 1 个键在同一映射中重复出现：已导出后一个值，前一个值未导出。请只保留一个后再导出：\n');
+  });
+
   it('counts the entries that fail the format check, not their findings, and names a failing place outside any entry (exit 1)', async () => {
     const dir = temporaryFolder('qingdan-export-');
     const lists = path.join(dir, 'lists');
