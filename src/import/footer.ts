@@ -2,7 +2,7 @@
 // 审核人：李四), notes on filling it in (填表说明：…, 备注：…, 注：…) and a date, found at the end of a sheet only, from
 // the first row that opens like one. Within it: subtotals between departments' blocks (小计, 合计), headings (以下为…部门
 // 事项, 一、…) and rows with nothing but a 序号. A row that names an item or holds a code is never one of them.
-import { halfWidth, parseDate } from '../tables/values.js';
+import { codeText, halfWidth, parseDate } from '../tables/values.js';
 import type { MappedColumn } from './header.js';
 
 export interface FooterRow {
@@ -47,20 +47,35 @@ const DATE_FIELDS = new Set(['status_since', 'reviewed', 'effective']);
  * end, provided no row from there on names an item. Rows before it without an item continue the item above, as a
  * CSV saved from merged cells has them.
  */
-export function footerRows(rows: string[][], headerRow: number, columns: MappedColumn[], skip: (row: number) => boolean): FooterRow[] {
-  const fieldAt = new Map(columns.flatMap((c) => (c.target.type === 'field' ? [[c.index, c.target.field] as const] : [])));
-  const remarkColumns = new Set(columns.filter((c) => /^(备注|说明|注)$/.test(c.header.replace(/[\s\u3000]+/g, '')) || (c.target.type === 'field' && /(^|\.)(note|status_note)$/.test(c.target.field))).map((c) => c.index));
-  let start: number | undefined;
+/** A cell's text that could be a code (实施编码): printable ASCII once written as a code is read (codeText). */
+function codeLike(text: string): boolean {
+  return /^[\x21-\x7e]+$/.test(codeText(text));
+}
+
+/** The field each column fills, by column index. */
+function fieldsByColumn(columns: MappedColumn[]): Map<number, string> {
+  return new Map(columns.flatMap((c) => (c.target.type === 'field' ? [[c.index, c.target.field] as const] : [])));
+}
+
+/** The data rows (after `headerRow`, those `skip` says nothing of left out) that hold anything: their filled cells and distinct texts. */
+function* filledRows(rows: string[][], headerRow: number, skip: (row: number) => boolean): Generator<{ row: number; filled: Array<{ text: string; index: number }>; texts: string[] }> {
   for (let row = headerRow + 1; row < rows.length; row++) {
     if (skip(row)) continue;
     const filled = (rows[row] ?? []).flatMap((cell, index) => (cell.trim() ? [{ text: cell.trim(), index }] : []));
-    if (!filled.length) continue;
-    const texts = [...new Set(filled.map((c) => c.text))];
+    if (filled.length) yield { row, filled, texts: [...new Set(filled.map((c) => c.text))] };
+  }
+}
+
+export function footerRows(rows: string[][], headerRow: number, columns: MappedColumn[], skip: (row: number) => boolean): FooterRow[] {
+  const fieldAt = fieldsByColumn(columns);
+  const remarkColumns = new Set(columns.filter((c) => /^(备注|说明|注)$/.test(c.header.replace(/[\s\u3000]+/g, '')) || (c.target.type === 'field' && /(^|\.)(note|status_note)$/.test(c.target.field))).map((c) => c.index));
+  let start: number | undefined;
+  for (const { row, filled, texts } of filledRows(rows, headerRow, skip)) {
     const first = filled[0]!;
     const names = filled.filter((c) => ITEM_FIELDS.has(fieldAt.get(c.index) ?? ''));
     // A text merged over the whole row (a note across the table) repeats in every column, the name's too.
     const merged = texts.length === 1 && filled.length > 1;
-    const code = filled.find((c) => fieldAt.get(c.index) === 'code' && c.text !== first.text && /^[\x21-\x7e]+$/.test(halfWidth(c.text).replace(/\s+/g, '')));
+    const code = filled.find((c) => fieldAt.get(c.index) === 'code' && c.text !== first.text && codeLike(c.text));
     // A remark column's own value (备注: 注：含延续) in a row of nothing else belongs to the item above.
     const remark = filled.length === 1 && remarkColumns.has(first.index);
     const dates = texts.every(isDateText) && !filled.every((c) => DATE_FIELDS.has(fieldAt.get(c.index) ?? ''));
@@ -107,18 +122,14 @@ function isHeadingText(text: string): boolean {
  * only a remark continues the item above.
  */
 export function nonItemRows(rows: string[][], headerRow: number, columns: MappedColumn[], skip: (row: number) => boolean): NonItemRow[] {
-  const fieldAt = new Map(columns.flatMap((c) => (c.target.type === 'field' ? [[c.index, c.target.field] as const] : [])));
+  const fieldAt = fieldsByColumn(columns);
   const ignored = new Set(columns.filter((c) => c.target.type === 'ignored').map((c) => c.index));
   const firstColumn = Math.min(...columns.map((c) => c.index));
   const found: NonItemRow[] = [];
-  for (let row = headerRow + 1; row < rows.length; row++) {
-    if (skip(row)) continue;
-    const filled = (rows[row] ?? []).flatMap((cell, index) => (cell.trim() ? [{ text: cell.trim(), index }] : []));
-    if (!filled.length) continue;
-    const texts = [...new Set(filled.map((c) => c.text))];
+  for (const { row, filled, texts } of filledRows(rows, headerRow, skip)) {
     const text = rowText(texts);
     const field = (c: { index: number }) => fieldAt.get(c.index) ?? '';
-    if (filled.some((c) => field(c) === 'code' && /^[\x21-\x7e]+$/.test(halfWidth(c.text).replace(/\s+/g, '')))) continue;
+    if (filled.some((c) => field(c) === 'code' && codeLike(c.text))) continue;
     // One text over columns beyond the item's names (a name merged over 事项名称 and 子项名称 is an item's).
     const merged = texts.length === 1 && filled.length > 1 && filled.some((c) => !ITEM_FIELDS.has(field(c)) && !ignored.has(c.index));
     const labelled = (c: { index: number }) => ignored.has(c.index) || ITEM_FIELDS.has(field(c)) || c.index === firstColumn;

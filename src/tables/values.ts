@@ -51,6 +51,11 @@ export function halfWidth(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/** A code as written (实施编码, 统一社会信用代码, 基本编码): spaces dropped, full-width digits and letters as ASCII. */
+export function codeText(value: string): string {
+  return halfWidth(value).replace(/\s+/g, '');
+}
+
 /** The slug for a cell: an exact slug, a label or an alias (case and spaces ignored); extra labels from a mapping file first. */
 export function slugOf(table: LabelTable, text: string, extra: Record<string, string> = {}): string | undefined {
   if (text.trim() in extra) return extra[text.trim()];
