@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, exportCatalogue, exportLosses, isExportFormat, isTableK
 import { TABLE_KINDS } from '../tables/columns.js';
 import { UsageError, writeFailed } from '../errors.js';
 import { ToolError, toolMessage } from '../i18n/tools.js';
-import type { Locale } from '../findings.js';
+import type { Finding, Locale } from '../findings.js';
 import { resolveTargets } from './targets.js';
 import type { CommandContext } from './index.js';
 import { makeFolder } from '../files.js';
@@ -79,26 +79,22 @@ async function exportCommand(given: string | undefined, flags: ExportFlags, cont
   // validate names it (a folder of flows that may not be listed used to be told as an entry failing the format).
   const unread = new Set(result.catalogue.unread.map((place) => place.file));
   const unreadProblems = result.findings.filter((f) => f.severity === 'error' && unread.has(f.file));
-  if (unreadProblems.length) {
-    io.stderr.write(visible(`${toolMessage(locale, 'export-unread', { count: unread.size })}\n`));
-    for (const f of unreadProblems) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
-  }
+  // A heading, then each finding at file:line:col, as validate names it.
+  const list = (heading: string, findings: readonly Finding[]) => {
+    io.stderr.write(visible(`${heading}\n`));
+    for (const f of findings) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
+  };
+  if (unreadProblems.length) list(toolMessage(locale, 'export-unread', { count: unread.size }), unreadProblems);
   // Entries that fail the schema are not in the catalogue's sections: say how many entries were left out (one entry
   // may have several findings; the count was of findings). They are left out whatever the schema rules' severity.
   const left = result.catalogue.leftOut.filter((entry) => !unread.has(entry.file));
   if (left.length) io.stderr.write(visible(`${toolMessage(locale, 'export-incomplete', { count: left.length })}\n`));
   // A key written twice in one mapping: the file is read, with the later value; the earlier one is what is lost.
   const duplicates = result.findings.filter((f) => f.severity === 'error' && f.ruleId === 'yaml/duplicate-key' && !unread.has(f.file));
-  if (duplicates.length) {
-    io.stderr.write(visible(`${toolMessage(locale, 'export-duplicate-keys', { count: duplicates.length })}\n`));
-    for (const f of duplicates) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
-  }
+  if (duplicates.length) list(toolMessage(locale, 'export-duplicate-keys', { count: duplicates.length }), duplicates);
   // A format error outside any entry (a section that is not a list) leaves out what that section holds: named at its place.
   const inEntry = (f: { file: string; path: readonly (string | number)[] }) => left.some((entry) => entry.file === f.file && entry.path.every((step, i) => f.path[i] === step));
   const elsewhere = result.findings.filter((f) => f.severity === 'error' && /^(schema|yaml|file)\//.test(f.ruleId) && f.ruleId !== 'yaml/duplicate-key' && !unread.has(f.file) && !inEntry(f));
-  if (elsewhere.length) {
-    io.stderr.write(visible(`${toolMessage(locale, 'export-invalid-places', { count: elsewhere.length })}\n`));
-    for (const f of elsewhere) io.stderr.write(visible(`  ${f.file}:${f.line}:${f.column}  ${f.message}  ${f.ruleId}\n`));
-  }
+  if (elsewhere.length) list(toolMessage(locale, 'export-invalid-places', { count: elsewhere.length }), elsewhere);
   return left.length || elsewhere.length || duplicates.length || unreadProblems.length ? 1 : 0;
 }
