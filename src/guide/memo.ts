@@ -84,15 +84,11 @@ export class SiteMemo {
   }
 
   chunks(kind: string): WeakMap<object, { values: readonly object[]; bytes: Buffer }> {
-    let memo = this.jsonChunks.get(kind);
-    if (!memo) this.jsonChunks.set(kind, (memo = new WeakMap()));
-    return memo;
+    return weakMapIn(this.jsonChunks, kind);
   }
 
   csv(table: string): WeakMap<object, { reads: string; bytes: Buffer }> {
-    let memo = this.tables.get(table);
-    if (!memo) this.tables.set(table, (memo = new WeakMap()));
-    return memo;
+    return weakMapIn(this.tables, table);
   }
 
   /** The key of a page made from `context`: the last build's when the context is equal, a new one otherwise. */
@@ -120,4 +116,11 @@ export class SiteMemo {
     for (const pagePath of this.contexts.keys()) if (!paths.has(pagePath)) this.contexts.delete(pagePath);
     for (const pagePath of this.made.keys()) if (!paths.has(pagePath)) this.made.delete(pagePath);
   }
+}
+
+/** The weak map kept under `key`, made on first use. */
+function weakMapIn<V>(maps: Map<string, WeakMap<object, V>>, key: string): WeakMap<object, V> {
+  let memo = maps.get(key);
+  if (!memo) maps.set(key, (memo = new WeakMap()));
+  return memo;
 }
