@@ -5,7 +5,7 @@ import { Positions } from './catalogue/positions.js';
 import type { Catalogue } from './catalogue/model.js';
 import { catalogueRules, ruleById } from './rules/index.js';
 import type { RuleContext } from './rules/types.js';
-import type { EntryMemo } from './rules/entry-memo.js';
+import { eachEntry, type EntryMemo } from './rules/entry-memo.js';
 import { codeFormatOf } from './profiles/index.js';
 import { localeFromEnvironment, ruleMessage, ui } from './i18n/index.js';
 import { UsageError } from './errors.js';
@@ -55,13 +55,13 @@ export function severityFor(ruleId: string, settings: Record<string, SeveritySet
 }
 
 /** For a catalogue whose qingdan.yaml loaded without errors: the loader has reported a wrong profile or code_pattern. */
-export function createRuleContext(catalogue: Catalogue, entries?: EntryMemo): RuleContext {
+export function createRuleContext(catalogue: Catalogue, entries?: EntryMemo): Omit<RuleContext, 'eachEntry'> {
   const { format } = codeFormatOf(catalogue.config, catalogue.configFile);
   if (!format) throw new Error(`${catalogue.configFile}: profile or code_pattern not checked when loading`);
   return { catalogue, ...format, entries };
 }
 
-export function runRules(context: RuleContext): { findings: RawFinding[]; internalErrors: Array<{ rule: string; detail: string }> } {
+export function runRules(context: Omit<RuleContext, 'eachEntry'>): { findings: RawFinding[]; internalErrors: Array<{ rule: string; detail: string }> } {
   const findings: RawFinding[] = [];
   const internalErrors: Array<{ rule: string; detail: string }> = [];
   const settings = context.catalogue.config.rules;
@@ -69,7 +69,8 @@ export function runRules(context: RuleContext): { findings: RawFinding[]; intern
     if (severityFor(rule.id, settings) === 'off') continue;
     if (rule.looksUp?.some((section) => mayBeUnread(context.catalogue, section))) continue;
     try {
-      for (const finding of rule.check(context)) findings.push(finding);
+      const own: RuleContext = { ...context, eachEntry: (list, check) => eachEntry(context.entries, rule.id, list, check) };
+      for (const finding of rule.check(own)) findings.push(finding);
     } catch (error) {
       internalErrors.push({ rule: rule.id, detail: error instanceof Error ? error.message : String(error) });
     }

@@ -1,6 +1,5 @@
 // department/credit-code: the 18th character of a unified social credit code is a checksum; a typo shows up here.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { creditCodeCheckCharacter } from '../catalogue/credit-code.js';
 
 export default defineRule({
@@ -8,9 +7,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['check-character'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'department/credit-code', catalogue.sections.departments, function* (entry) {
+    yield* eachEntry(catalogue.sections.departments, function* (entry) {
       const code = entry.value.credit_code;
       if (code === undefined) return;
       const expected = creditCodeCheckCharacter(code.slice(0, 17));

@@ -1,15 +1,14 @@
 // fee/basis: no fee without a legal basis (收费依据), and no waiver without one either.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'fee/basis',
   severity: 'error',
   stage: 'catalogue',
   messages: ['missing', 'waiver'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'fee/basis', catalogue.sections.powers, function* (entry) {
+    yield* eachEntry(catalogue.sections.powers, function* (entry) {
       for (const [i, fee] of (entry.value.fees ?? []).entries()) {
         const at = [...entry.path, 'fees', i];
         if (!fee.basis?.length) {

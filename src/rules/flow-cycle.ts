@@ -1,6 +1,5 @@
 // flow/cycle: a loop is allowed only through a decision (材料不齐 → 补正 → 受理); any other loop never ends.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { buildGraph, loopsWithoutDecision } from '../flow/graph.js';
 
 export default defineRule({
@@ -8,9 +7,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['cycle'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
-    yield* eachEntry(entries, 'flow/cycle', catalogue.sections.flows, function* (flow) {
+    yield* eachEntry(catalogue.sections.flows, function* (flow) {
       const graph = buildGraph(flow.value);
       for (const loop of loopsWithoutDecision(graph)) {
         const names = loop.map((i) => graph.steps[i]!.id);

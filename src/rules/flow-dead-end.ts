@@ -1,6 +1,5 @@
 // flow/dead-end: every step other than an end leads on, and from every step some end can be reached.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { buildGraph, canReachEnd } from '../flow/graph.js';
 
 export default defineRule({
@@ -8,9 +7,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['no-next', 'no-exit', 'end-with-next'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
-    yield* eachEntry(entries, 'flow/dead-end', catalogue.sections.flows, function* (flow) {
+    yield* eachEntry(catalogue.sections.flows, function* (flow) {
       const graph = buildGraph(flow.value);
       const hasEnd = graph.ends.length > 0;
       // A step whose link does not resolve may well lead to an end: ref/step reports the typo, once, not every step before it.

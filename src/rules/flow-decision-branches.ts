@@ -1,15 +1,14 @@
 // flow/decision-branches: a decision offers at least two ways on, each labelled with its condition.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'flow/decision-branches',
   severity: 'error',
   stage: 'catalogue',
   messages: ['too-few', 'no-condition', 'branches-on-task'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
-    yield* eachEntry(entries, 'flow/decision-branches', catalogue.sections.flows, function* (flow) {
+    yield* eachEntry(catalogue.sections.flows, function* (flow) {
       for (const [i, step] of flow.value.steps.entries()) {
         const branches = step.branches ?? [];
         // Most steps are a well-formed task or decision: the finding's data and path are made only for one that is not.

@@ -1,6 +1,5 @@
 // flow/start: a flow has exactly one start, or nobody can tell where it begins.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { buildGraph } from '../flow/graph.js';
 
 export default defineRule({
@@ -8,9 +7,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['none', 'many', 'first'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
-    yield* eachEntry(entries, 'flow/start', catalogue.sections.flows, function* (flow) {
+    yield* eachEntry(catalogue.sections.flows, function* (flow) {
       const starts = buildGraph(flow.value).starts;
       if (starts.length === 0) {
         yield { ruleId: 'flow/start', messageId: 'none', data: { flow: flow.value.id }, place: { file: flow.file, path: [...flow.path, 'steps'], key: true } };

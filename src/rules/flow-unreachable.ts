@@ -1,6 +1,5 @@
 // flow/unreachable: every step can be reached from the start; an orphan step is a drawing mistake.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { buildGraph, reachableFrom } from '../flow/graph.js';
 
 export default defineRule({
@@ -8,9 +7,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['unreachable'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each flow: a resident build keeps the findings of a file's flows while they are the same objects.
-    yield* eachEntry(entries, 'flow/unreachable', catalogue.sections.flows, function* (flow) {
+    yield* eachEntry(catalogue.sections.flows, function* (flow) {
       const graph = buildGraph(flow.value);
       const starts = graph.starts;
       if (starts.length !== 1) return; // flow/start reports it

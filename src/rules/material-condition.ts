@@ -1,15 +1,14 @@
 // material/condition: a conditional material says when it is needed, or citizens bring it every time.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'material/condition',
   severity: 'error',
   stage: 'catalogue',
   messages: ['missing', 'unused'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'material/condition', catalogue.sections.powers, function* (entry) {
+    yield* eachEntry(catalogue.sections.powers, function* (entry) {
       for (const [i, material] of (entry.value.materials ?? []).entries()) {
         if (material.required === 'conditional' && !material.condition?.trim()) {
           yield { ruleId: 'material/condition', messageId: 'missing', data: { name: material.name }, place: { file: entry.file, path: [...entry.path, 'materials', i, 'required'] } };

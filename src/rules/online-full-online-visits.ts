@@ -1,6 +1,5 @@
 // online/full-online-visits: "全程网办" (accept + handle + result online) and an in-person visit contradict each other.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { isFullOnline } from '../catalogue/yardsticks.js';
 
 export default defineRule({
@@ -8,9 +7,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['contradiction', 'depth'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'online/full-online-visits', catalogue.sections.powers, function* (entry) {
+    yield* eachEntry(catalogue.sections.powers, function* (entry) {
       const visits = entry.value.visits ?? 0;
       if (isFullOnline(entry.value.online?.depth) && visits > 0) {
         yield {

@@ -1,6 +1,5 @@
 // ref/step: `next` and `branches[].to` name steps of the same flow.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 import { buildGraph } from '../flow/graph.js';
 import { suggest } from './suggest.js';
 
@@ -9,9 +8,9 @@ export default defineRule({
   severity: 'error',
   stage: 'catalogue',
   messages: ['unknown', 'unknown-did-you-mean'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'ref/step', catalogue.sections.flows, function* (flow) {
+    yield* eachEntry(catalogue.sections.flows, function* (flow) {
       const graph = buildGraph(flow.value);
       if (!graph.dangling.length) return;
       const known = [...graph.indexById.keys()];

@@ -1,15 +1,14 @@
 // responsibility/incomplete: duties need accountability (who answers, in which cases) and accountability needs a legal basis.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'responsibility/incomplete',
   severity: 'warning',
   stage: 'catalogue',
   messages: ['no-accountability', 'no-basis'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'responsibility/incomplete', catalogue.sections.responsibilities, function* (entry) {
+    yield* eachEntry(catalogue.sections.responsibilities, function* (entry) {
       const responsibility = entry.value;
       if (!('power' in responsibility)) return;
       if (!responsibility.accountability) {

@@ -1,15 +1,14 @@
 // time/promised-exceeds-statutory: a promise may only be shorter than the law's limit.
 import { defineRule } from './types.js';
-import { eachEntry } from './entry-memo.js';
 
 export default defineRule({
   id: 'time/promised-exceeds-statutory',
   severity: 'error',
   stage: 'catalogue',
   messages: ['exceeds', 'statutory'],
-  *check({ catalogue, entries }) {
+  *check({ catalogue, eachEntry }) {
     // Reads nothing but each entry: a resident build keeps the findings of a file's entries while they are the same objects.
-    yield* eachEntry(entries, 'time/promised-exceeds-statutory', catalogue.sections.powers, function* (entry) {
+    yield* eachEntry(catalogue.sections.powers, function* (entry) {
       const { statutory, promised, unit } = entry.value.time_limit;
       if (promised > statutory) {
         yield {

@@ -1,5 +1,5 @@
 // What a rule is: metadata plus a check that reads the catalogue and yields findings with paths.
-import type { Catalogue } from '../catalogue/model.js';
+import type { Catalogue, Entry } from '../catalogue/model.js';
 import type { SectionName } from '../schema/definitions.js';
 import type { Profile } from '../profiles/index.js';
 import type { RawFinding, Severity } from '../findings.js';
@@ -12,6 +12,11 @@ export interface RuleContext {
   codePattern: RegExp;
   /** A resident build's memo of per-entry findings (entry-memo.ts); undefined in a one-off run. */
   entries?: EntryMemo | undefined;
+  /**
+   * The findings `check` makes for each entry of `list`, for a rule that reads nothing but one entry at a time: kept
+   * by the memo under the running rule's own id (runRules binds it), so no rule can take another's findings.
+   */
+  eachEntry<T extends object>(list: ReadonlyArray<Entry<T>>, check: (entry: Entry<T>) => Iterable<RawFinding>): Iterable<RawFinding>;
 }
 
 export interface RuleMeta<Id extends string = string> {
