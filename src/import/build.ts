@@ -134,11 +134,6 @@ function text(cell: Cell | undefined): string | undefined {
   return cell?.text || undefined;
 }
 
-/** A code as written, normalised (codeText), or nothing. */
-function codeOf(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : codeText(value);
-}
-
 function lines(cell: Cell | undefined): string[] | undefined {
   if (!cell) return undefined;
   const list = splitLines(cell.text);
@@ -315,7 +310,7 @@ export class Builder {
     const nameCell = single(group, 'name', issues, data);
     const subCell = single(group, 'sub_item', issues, data);
     if (codeCell) {
-      data.code = codeOf(codeCell.text);
+      data.code = codeText(codeCell.text);
       draft.codeGiven = true;
     }
     if (subCell) {
@@ -344,15 +339,15 @@ export class Builder {
     const levelCell = single(group, 'level', issues, data);
     const level = reader.slug(data, 'level', levelCell, 'note') as Level | undefined;
     if (level) data.level = level;
-    const creditCode = codeOf(text(single(group, 'credit_code', issues, data)));
+    const creditCode = codeText(text(single(group, 'credit_code', issues, data)));
     const departmentCell = single(group, 'department', issues, data);
     if (departmentCell || creditCode) data.department = reader.departmentId(departmentCell, creditCode, level ?? (this.mapping.defaults.level as Level | undefined));
     else if (this.mapping.defaults.department) data.department = this.mapping.defaults.department;
     else issues.add('fix', 'missing-value', { column: '实施主体', field: 'department' }, { row: first.number });
 
-    const basic = codeOf(text(single(group, 'basic_code', issues, data)));
+    const basic = codeText(text(single(group, 'basic_code', issues, data)));
     if (basic) data['x-basic-code'] = basic;
-    set(data, 'parent', codeOf(text(single(group, 'parent', issues, data))));
+    set(data, 'parent', codeText(text(single(group, 'parent', issues, data))));
     const co = joined(group, 'co_departments');
     if (co) data.co_departments = splitNames(co.text).map((name) => reader.knownDepartmentId(name));
     const delegated = single(group, 'delegated_by', issues, data);
@@ -465,7 +460,7 @@ export class Builder {
   /** The power a detail row belongs to; an unknown one is created (kept for the editor) and reported. */
   private owner(group: Group, issues: Issues, file: string): PowerDraft {
     // The key fields: every row of a group has the same ones (groupRows), so there is nothing to keep aside.
-    const code = codeOf(text(single(group, 'code', issues, {})));
+    const code = codeText(text(single(group, 'code', issues, {})));
     const name = text(single(group, 'name', issues, {}));
     const sub = text(single(group, 'sub_item', issues, {}));
     const found = this.findPower(code, name, sub);
@@ -597,7 +592,7 @@ export class Builder {
       if (!duties.length) issues.add('fix', 'missing-value', { column: '责任事项', field: 'duties' }, { row: group.rows[0]!.number });
       const accountability = this.accountability(data, group, reader);
       if (accountability) data.accountability = accountability;
-      const code = codeOf(text(single(group, 'code', issues, data)));
+      const code = codeText(text(single(group, 'code', issues, data)));
       const name = text(single(group, 'name', issues, data));
       const sub = text(single(group, 'sub_item', issues, data));
       const department = single(group, 'department', issues, data);

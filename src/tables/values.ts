@@ -52,8 +52,10 @@ export function halfWidth(text: string): string {
 }
 
 /** A code as written (实施编码, 统一社会信用代码, 基本编码): spaces dropped, full-width digits and letters as ASCII. */
-export function codeText(value: string): string {
-  return halfWidth(value).replace(/\s+/g, '');
+export function codeText(value: string): string;
+export function codeText(value: string | undefined): string | undefined;
+export function codeText(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : halfWidth(value).replace(/\s+/g, '');
 }
 
 /** The slug for a cell: an exact slug, a label or an alias (case and spaces ignored); extra labels from a mapping file first. */
