@@ -1,8 +1,6 @@
 // Writing the site: everything goes into a temporary folder beside the target, which replaces the old site only
 // once complete; pages whose key has not changed since the last build are copied instead of rendered.
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Catalogue } from '../catalogue/model.js';
 import type { Locale } from '../findings.js';
@@ -12,6 +10,7 @@ import type { KnownContents } from '../catalogue/source.js';
 import { drawFlow, SharedDrawings } from './drawing.js';
 import type { FlowModel } from '../flow/model.js';
 import { readTemplateSources, SiteTemplates } from './templates.js';
+import { codeHash } from './code-hash.js';
 import { Trash, Writes } from './writes.js';
 import { EntryMemo } from '../rules/entry-memo.js';
 import { makeFolder, uniqueSibling, writeFileAtomically } from '../files.js';
@@ -242,25 +241,6 @@ function reuse(from: string, to: string): void {
   }
 }
 
-/**
- * The code that shapes pages (this folder, the flowcharts, the site's words): a page rendered by other code is not
- * reused, even under the same version number (a fix in how phone numbers become links must reach every page).
- */
-let code: string | undefined;
-function codeHash(): string {
-  // The code cannot change under a running process: serve asks once, not on every rebuild.
-  if (code !== undefined) return code;
-  const hash = createHash('sha256');
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const extension = path.extname(fileURLToPath(import.meta.url));
-  for (const folder of [here, path.join(here, '../flow'), path.join(here, '../i18n')]) {
-    for (const name of existsSync(folder) ? readdirSync(folder).sort() : []) {
-      if (name.endsWith(extension)) hash.update(name).update(readFileSync(path.join(folder, name)));
-    }
-  }
-  code = hash.digest('hex').slice(0, 16);
-  return code;
-}
 
 export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
   const asked = path.resolve(options.out);

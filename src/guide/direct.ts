@@ -387,40 +387,72 @@ function climbs(node: unknown): boolean {
   return false;
 }
 
+/** A template's code as generateDirect makes it: kept as text, it can be made into the function later (precompiled.ts). */
+export interface DirectCode {
+  /** `(function (c0, d0, p0) {…})`, to be called with the runtime, our helpers and the partials. */
+  code: string;
+  /** Whether any path climbs to a parent context (`../`): only then are depths kept. */
+  depths: boolean;
+}
+
+/** Every page's and partial's code, by name. */
+export interface DirectSet {
+  pages: Record<string, DirectCode>;
+  partials: Record<string, DirectCode>;
+}
+
 /**
- * Pages and partials, parsed (and with inlineHelpers applied), compiled to functions; undefined when any of them
- * uses something this does not do, so that Handlebars makes every page instead.
- * `helpers`: ours by name (called as Handlebars would call them); `builtins`: Handlebars' own helper names.
+ * Pages and partials, parsed (and with inlineHelpers applied), as JavaScript source; undefined when any of them uses
+ * something this does not do, so that Handlebars makes every page instead.
+ * `helpers`: our helpers' names; `builtins`: Handlebars' own helper names.
  */
+export function generateDirect(pages: ReadonlyMap<string, Program>, partials: ReadonlyMap<string, Program>, helpers: Iterable<string>, builtins: Iterable<string>): DirectSet | undefined {
+  const helperNames = new Set(helpers);
+  const builtinNames = new Set([...builtins].filter((name) => !helperNames.has(name)));
+  const partialNames = new Set(partials.keys());
+  const generate = (programs: ReadonlyMap<string, Program>): Record<string, DirectCode> => {
+    const out: Record<string, DirectCode> = Object.create(null);
+    for (const [name, program] of programs) {
+      const generator = new Generator(program, helperNames, builtinNames, partialNames);
+      out[name] = { code: generator.template(program), depths: generator.depths };
+    }
+    return out;
+  };
+  try {
+    return { partials: generate(partials), pages: generate(pages) };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The pages of a DirectSet as functions. `helpers`: ours by name (called as Handlebars would call them).
+ * Code made from the templates, once, when they are read: templates are the publisher's own files, like code.
+ */
+export function instantiateDirect(set: DirectSet, helpers: Readonly<Record<string, Helper>>): Map<string, DirectTemplate> {
+  const compiledPartials: Record<string, PartialFunction> = Object.create(null);
+  const make = ({ code }: DirectCode) => new Function('r', 'h', 'P', `return ${code};`)(runtime, helpers, compiledPartials) as Compiled;
+  for (const [name, template] of Object.entries(set.partials)) {
+    const main = make(template);
+    compiledPartials[name] = template.depths ? (context, data) => main(context, data, [context]) : (context, data) => main(context, data, undefined);
+  }
+  const out = new Map<string, DirectTemplate>();
+  for (const [name, template] of Object.entries(set.pages)) {
+    const main = make(template);
+    const depths = template.depths;
+    out.set(name, (context) => main(context, new DataFrame(undefined, context) as unknown as Frame, depths ? [context] : undefined));
+  }
+  return out;
+}
+
+/** generateDirect, then instantiateDirect: undefined when Handlebars must make the pages. */
 export function compileDirect(
   pages: ReadonlyMap<string, Program>,
   partials: ReadonlyMap<string, Program>,
   helpers: Readonly<Record<string, Helper>>,
   builtins: Iterable<string>,
 ): Map<string, DirectTemplate> | undefined {
-  const helperNames = new Set(Object.keys(helpers));
-  const builtinNames = new Set([...builtins].filter((name) => !helperNames.has(name)));
-  const partialNames = new Set(partials.keys());
-  const compiledPartials: Record<string, PartialFunction> = Object.create(null);
-  const make = (program: Program): { main: Compiled; depths: boolean } => {
-    const generator = new Generator(program, helperNames, builtinNames, partialNames);
-    // Code made from the templates once, when they are read: templates are the publisher's own files, like code.
-    const main = new Function('r', 'h', 'P', `return ${generator.template(program)};`)(runtime, helpers, compiledPartials) as Compiled;
-    return { main, depths: generator.depths };
-  };
-  try {
-    for (const [name, program] of partials) {
-      const { main, depths } = make(program);
-      compiledPartials[name] = (context, data) => main(context, data, depths ? [context] : undefined);
-    }
-    const out = new Map<string, DirectTemplate>();
-    for (const [name, program] of pages) {
-      const { main, depths } = make(program);
-      out.set(name, (context) => main(context, new DataFrame(undefined, context) as unknown as Frame, depths ? [context] : undefined));
-    }
-    return out;
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
-  }
+  const set = generateDirect(pages, partials, Object.keys(helpers), builtins);
+  return set && instantiateDirect(set, helpers);
 }

@@ -8,7 +8,8 @@ import Handlebars from 'handlebars';
 import type { Locale } from '../findings.js';
 import { isSiteWord, siteWord } from './words.js';
 import { UsageError } from '../errors.js';
-import { compileDirect, type DirectTemplate } from './direct.js';
+import { generateDirect, instantiateDirect, type DirectSet, type DirectTemplate } from './direct.js';
+import { precompiledFor, type PrecompiledTemplates } from './precompiled.js';
 import { missingName, parseTemplate, readTemplate, reading, renderFailure, selfIncluding, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -66,6 +67,8 @@ export interface TemplateSources {
   /** Asset path (relative to assets/) → file on disk, the user's copy winning. */
   assets: Map<string, string>;
   hash: string;
+  /** Changes whenever a page or partial (its name or text) or the locale changes; not with the assets. */
+  textHash: string;
 }
 
 /**
@@ -82,11 +85,13 @@ export function readTemplateSources(locale: Locale, overrides: readonly string[]
     for (const asset of filesUnder(path.join(folder, 'assets'))) assets.set(asset, path.join(folder, 'assets', asset));
   }
   const digest = createHash('sha256');
+  const texts = createHash('sha256');
   const read = (kind: string, files: Map<string, string>) => {
     const out = new Map<string, { file: string; text: string }>();
     for (const [name, file] of [...files].sort()) {
       const text = readTemplate(file);
       digest.update(`${kind}:${name}\0${text}\0`);
+      texts.update(`${kind}:${name}\0${text}\0`);
       out.set(name, { file, text });
     }
     return out;
@@ -95,7 +100,8 @@ export function readTemplateSources(locale: Locale, overrides: readonly string[]
   const pages = read('page', pageFiles);
   for (const [name, file] of [...assets].sort()) digest.update(`asset:${name}\0`).update(reading(file, () => readFileSync(file))).update('\0');
   digest.update(`locale:${locale}`);
-  return { pages, partials, assets, hash: digest.digest('hex') };
+  texts.update(`locale:${locale}`);
+  return { pages, partials, assets, hash: digest.digest('hex'), textHash: texts.digest('hex') };
 }
 
 export class SiteTemplates {
@@ -103,6 +109,12 @@ export class SiteTemplates {
   private readonly pages = new Map<string, HandlebarsTemplateDelegate>();
   /** The same pages compiled to JavaScript (direct.ts); undefined when a template uses what that does not do. */
   private readonly direct: Map<string, DirectTemplate> | undefined;
+  /** Their code, as compiled now or precompiled (precompiled.ts writes ours at `npm run build`). */
+  readonly directSet: DirectSet | undefined;
+  /** Whether the code came precompiled: the templates were not parsed nor checked here. */
+  readonly precompiled: boolean;
+  /** TemplateSources.textHash. */
+  readonly textHash: string;
   /** Page name → its file (and text), to name it when making a page fails. */
   private readonly pageFiles: TemplateSources['pages'];
   /** Asset path (relative to assets/) → file on disk, the user's copy winning. */
@@ -110,7 +122,7 @@ export class SiteTemplates {
   /** Changes whenever any template, partial or asset changes: pages rendered with other templates are stale. */
   readonly hash: string;
   /** Partials that include themselves (named if a page never ends: recursion that stops is allowed). */
-  private readonly looping: string[];
+  readonly looping: readonly string[];
   /** What the helpers do that is known when a template is compiled (read by tests too). */
   readonly inlining: Inlining;
 
@@ -120,8 +132,12 @@ export class SiteTemplates {
     overrides: readonly string[] = [],
     /** The files as read already (a resident build reads them to see whether anything changed). */
     sources: TemplateSources = readTemplateSources(locale, overrides),
-    /** false: Handlebars makes every page (tests compare the two). */
-    directTemplates = true,
+    /**
+     * How pages are made: 'direct' as JavaScript compiled from the templates (precompiled at `npm run build` when
+     * they are ours, unchanged), 'compile' the same but always compiled now, 'handlebars' by Handlebars (tests
+     * compare them), or the precompiled code given.
+     */
+    making: 'direct' | 'compile' | 'handlebars' | PrecompiledTemplates = 'direct',
   ) {
     this.inlining = {
       word: (id) => (isSiteWord(id) ? siteWord(locale, id) : id),
@@ -131,6 +147,18 @@ export class SiteTemplates {
     };
     this.assets = sources.assets;
     this.pageFiles = sources.pages;
+    this.hash = sources.hash;
+    this.textHash = sources.textHash;
+    const precompiled = making === 'direct' ? precompiledFor(locale, sources.textHash) : typeof making === 'object' && making.textHash === sources.textHash ? making : undefined;
+    this.precompiled = precompiled !== undefined;
+    if (precompiled) {
+      const builtins = Object.keys(this.handlebars.helpers);
+      this.registerHelpers();
+      this.looping = precompiled.looping;
+      this.directSet = precompiled.set;
+      this.direct = instantiateDirect(precompiled.set, this.ownHelpers(builtins));
+      return;
+    }
     // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
     const parsed: [hbs.AST.Program, string][] = [];
     const partialPrograms = new Map<string, hbs.AST.Program>();
@@ -149,7 +177,6 @@ export class SiteTemplates {
       pagePrograms.set(name, program);
       this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
     }
-    this.hash = sources.hash;
     const builtins = Object.keys(this.handlebars.helpers);
     this.registerHelpers();
     const partials = new Set(sources.partials.keys());
@@ -158,8 +185,14 @@ export class SiteTemplates {
       if (missing) throw missing;
     }
     this.looping = selfIncluding(new Map([...partialPrograms].map(([name, program]) => [name, { program, file: sources.partials.get(name)!.file }])));
-    const ours = Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
-    this.direct = directTemplates ? compileDirect(pagePrograms, partialPrograms, ours, builtins) : undefined;
+    const ours = this.ownHelpers(builtins);
+    this.directSet = making === 'handlebars' ? undefined : generateDirect(pagePrograms, partialPrograms, Object.keys(ours), builtins);
+    this.direct = this.directSet && instantiateDirect(this.directSet, ours);
+  }
+
+  /** The helpers registerHelpers added, by name. */
+  private ownHelpers(builtins: readonly string[]): Record<string, Handlebars.HelperDelegate> {
+    return Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
   }
 
   /** Whether pages are made by the direct templates (tests compare them with Handlebars' pages). */
@@ -232,7 +265,7 @@ export class SiteTemplates {
   }
 
   has(page: string): boolean {
-    return this.pages.has(page);
+    return this.pageFiles.has(page);
   }
 
   render(page: PageTemplate, context: object): string {

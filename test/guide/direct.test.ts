@@ -144,7 +144,7 @@ describe('the example catalogue: every guide page the same both ways', () => {
     it(locale, async () => {
       const validated = await validateCatalogueAsync(new DirectorySource(new URL('../../lists/', import.meta.url).pathname, process.cwd()), { environment: {} });
       const direct = new SiteTemplates(locale);
-      const handlebars = new SiteTemplates(locale, [], undefined, false);
+      const handlebars = new SiteTemplates(locale, [], undefined, 'handlebars');
       expect([direct.isDirect, handlebars.isDirect]).toEqual([true, false]);
       const draw = () => '<svg></svg>';
       const a = new GuidePages(validated.catalogue, locale, direct, draw);
