@@ -63,7 +63,14 @@ export interface DrawingJob {
   jobs: SharedArrayBuffer;
   /** Count of results posted, for waiting without spinning. */
   posted: SharedArrayBuffer;
+  /** Both ways: the flows and the search request to the worker, the open data and search index back. */
   port: MessagePort;
+  /**
+   * The drawings, in the order they are made, on a port of their own: this thread takes each in when its page comes.
+   * Taking in everything posted so far (2,000 drawings when the first guide page came, on 4,000 items) held up to
+   * 2,900 of them at once, which the garbage collector copied and promoted for nothing.
+   */
+  drawings: MessagePort;
 }
 
 /** A drawing the worker made; without `svg` it failed, and this thread draws it again to report the error. */
@@ -105,6 +112,7 @@ export class SharedDrawings {
   private openData: OpenDataResult | undefined;
   private search: SearchResult | undefined;
   private readonly port: MessagePort;
+  private readonly drawingsPort: MessagePort;
   private readonly worker: Worker;
 
   private constructor(models: readonly FlowModel[] | undefined, openData: DrawingJob['openData']) {
@@ -112,8 +120,10 @@ export class SharedDrawings {
     this.jobs = new Int32Array(job.jobs);
     this.posted = new Int32Array(job.posted);
     const { port1, port2 } = new MessageChannel();
+    const drawings = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(WORKER_SCRIPT, { workerData: { ...job, port: port2 } satisfies DrawingJob, transferList: [port2] });
+    this.drawingsPort = drawings.port1;
+    this.worker = new Worker(WORKER_SCRIPT, { workerData: { ...job, port: port2, drawings: drawings.port2 } satisfies DrawingJob, transferList: [port2, drawings.port2] });
     // A worker that fails to start leaves its flows unclaimed: they are drawn here.
     this.worker.on('error', () => undefined);
   }
@@ -158,7 +168,7 @@ export class SharedDrawings {
   draw(model: FlowModel): string {
     const i = this.index.get(model.id);
     if (i === undefined || !this.claims || Atomics.compareExchange(this.claims, i, FREE, MAIN) === FREE) return drawFlow(model);
-    const drawn = this.wait(() => this.received.get(i));
+    const drawn = this.wait(() => this.takeDrawing(i));
     this.received.delete(i);
     return drawn?.svg ?? drawFlow(model);
   }
@@ -185,17 +195,33 @@ export class SharedDrawings {
 
   /** A job's result: undefined at once when the worker had not claimed it (now this thread's), else when it comes. */
   private fromWorker<T>(slot: number, result: () => T | undefined): T | undefined {
-    return Atomics.compareExchange(this.jobs, slot, FREE, MAIN) === FREE ? undefined : this.wait(result);
+    if (Atomics.compareExchange(this.jobs, slot, FREE, MAIN) === FREE) return undefined;
+    return this.wait(() => {
+      this.takeIn();
+      return result();
+    });
   }
 
-  /** Takes in what the worker has posted so far, without waiting. */
+  /** Takes in the open data and search index the worker has posted so far, without waiting. */
   private takeIn(): void {
     for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
-      const result = message.message as DrawingResult | OpenDataResult | SearchResult;
+      const result = message.message as OpenDataResult | SearchResult;
       if ('openData' in result) this.openData = result;
-      else if ('search' in result) this.search = result;
-      else this.received.set(result.index, result);
+      else this.search = result;
     }
+  }
+
+  /** Drawing `i`, taking in drawings posted so far until it comes (in page order, it is the next one), without waiting. */
+  private takeDrawing(i: number): DrawingResult | undefined {
+    let found = this.received.get(i);
+    while (!found) {
+      const message = receiveMessageOnPort(this.drawingsPort);
+      if (!message) break;
+      const result = message.message as DrawingResult;
+      this.received.set(result.index, result);
+      if (result.index === i) found = result;
+    }
+    return found;
   }
 
   /**
@@ -207,11 +233,10 @@ export class SharedDrawings {
     return this.search === undefined && Atomics.load(this.jobs, JOB.search) !== MAIN;
   }
 
-  /** Takes in what the worker posted until `result` gives something, or the worker has stalled for PATIENCE_MS. */
+  /** Until `result` (which takes in what it needs) gives something, or the worker has stalled for PATIENCE_MS. */
   private wait<T>(result: () => T | undefined): T | undefined {
     let waited = 0;
     for (;;) {
-      this.takeIn();
       const found = result();
       if (found) return found;
       if (waited >= PATIENCE_MS) return undefined;
@@ -225,6 +250,7 @@ export class SharedDrawings {
 
   async close(): Promise<void> {
     this.port.close();
+    this.drawingsPort.close();
     await this.worker.terminate();
   }
 }

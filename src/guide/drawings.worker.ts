@@ -10,7 +10,7 @@ const job = workerData as DrawingJob;
 const jobs = new Int32Array(job.jobs);
 const posted = new Int32Array(job.posted);
 const post = (result: DrawingResult | OpenDataResult | SearchResult) => {
-  job.port.postMessage(result);
+  ('index' in result ? job.drawings : job.port).postMessage(result);
   Atomics.add(posted, 0, 1);
   Atomics.notify(posted, 0);
 };
@@ -58,3 +58,4 @@ if (job.openData) {
   searchIfAsked();
 }
 job.port.close();
+job.drawings.close();
