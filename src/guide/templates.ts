@@ -13,6 +13,8 @@ import { precompiledFor, type PrecompiledTemplates } from './precompiled.js';
 import { missingName, parseTemplate, readTemplate, reading, renderFailure, selfIncluding, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
+/** How many distinct sentences of `tzh` are kept (a few hundred bytes each). */
+const TZH_KEPT = 10_000;
 
 export const SITE_TEMPLATES = fileURLToPath(new URL('../../templates/site/', import.meta.url));
 
@@ -228,21 +230,38 @@ export class SiteTemplates {
       return locale !== 'zh-CN' && HAN.test(text) ? `<span lang="zh-CN">${escaped}</span>` : escaped;
     };
     hb.registerHelper('zh', (value: unknown) => new hb.SafeString(marked(value)));
+    // The same sentence comes back often (a step's "goes to 审查" on thousands of guide pages; the footer on every
+    // page): each is made once per distinct id and values, up to TZH_KEPT of them at a time.
+    const sentences = new Map<string, string>();
     hb.registerHelper('tzh', function (id: unknown, options: Handlebars.HelperOptions) {
       const key = String(id);
       if (!isSiteWord(key)) return key;
-      // Each text placeholder goes in as a token, the sentence is escaped, then the tokens become the marked texts.
-      const data: Record<string, string | number> = {};
-      const texts: string[] = [];
-      for (const [name, value] of Object.entries(options.hash as Record<string, unknown>)) {
-        if (typeof value === 'number') data[name] = value;
-        else {
-          data[name] = `\u0000${texts.length}\u0000`;
-          texts.push(marked(value));
-        }
+      const hash = options.hash as Record<string, unknown>;
+      let known = key;
+      for (const name in hash) {
+        const value = hash[name];
+        // A number is a count (plural forms), anything else is shown as its text: the two never share a key. Lengths
+        // first, so that no text (a catalogue's may hold any character) makes one list of values read as another.
+        const text = typeof value === 'number' ? `#${value}` : `=${value === undefined || value === null ? '' : String(value)}`;
+        known += ` ${name.length}:${name}${text.length}:${text}`;
       }
-      const sentence = hb.escapeExpression(siteWord(locale, key, data));
-      return new hb.SafeString(sentence.replace(/\u0000(\d+)\u0000/g, (_, n: string) => texts[Number(n)]!));
+      let sentence = sentences.get(known);
+      if (sentence === undefined) {
+        // Each text placeholder goes in as a token, the sentence is escaped, then the tokens become the marked texts.
+        const data: Record<string, string | number> = {};
+        const texts: string[] = [];
+        for (const [name, value] of Object.entries(hash)) {
+          if (typeof value === 'number') data[name] = value;
+          else {
+            data[name] = `\u0000${texts.length}\u0000`;
+            texts.push(marked(value));
+          }
+        }
+        sentence = hb.escapeExpression(siteWord(locale, key, data)).replace(/\u0000(\d+)\u0000/g, (_, n: string) => texts[Number(n)]!);
+        if (sentences.size >= TZH_KEPT) sentences.clear();
+        sentences.set(known, sentence);
+      }
+      return new hb.SafeString(sentence);
     });
     // {{url "items/x.html"}}: a site-relative path from the current page (pages sit at different depths).
     hb.registerHelper('url', function (target: unknown, options: Handlebars.HelperOptions) {

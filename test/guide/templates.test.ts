@@ -62,3 +62,43 @@ describe('helper calls inlined when templates are compiled', () => {
     expect(both('zh-CN', '{{zh lookup}}', context).inlined).toBe('一个与助手同名的值');
   });
 });
+
+describe('tzh keeps the sentences it made', () => {
+  it('gives each id and values their own sentence, in a page of either language', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const memoised = new SiteTemplates(locale).handlebars;
+      const page = memoised.compile('{{tzh "step-goes-to" name=name}}|{{tzh "items-count" count=count}}', { preventIndent: true });
+      const cases = [
+        { name: '审查', count: 1 },
+        { name: '审查', count: '1' },
+        { name: '作出决定 <b>', count: 2 },
+        { name: '审查', count: 1 },
+        { name: undefined, count: 1 },
+        { name: null, count: 1 },
+        { name: '', count: 1 },
+      ];
+      for (const values of cases) {
+        // A fresh environment has nothing kept: the kept sentence must be the one it makes.
+        const fresh = new SiteTemplates(locale).handlebars.compile('{{tzh "step-goes-to" name=name}}|{{tzh "items-count" count=count}}', { preventIndent: true });
+        expect(page(values), `${locale} ${JSON.stringify(values)}`).toBe(fresh(values));
+      }
+    }
+    const zh = new SiteTemplates('zh-CN').handlebars.compile('{{tzh "step-goes-to" name=name}}', { preventIndent: true });
+    expect([zh({ name: '审查' }), zh({ name: '作出决定 <b>' }), zh({ name: '审查' })]).toEqual(['转到“审查”', '转到“作出决定 &lt;b&gt;”', '转到“审查”']);
+    const en = new SiteTemplates('en').handlebars.compile('{{tzh "items-count" count=n}} / {{tzh "step-goes-to" name=name}}', { preventIndent: true });
+    expect([en({ n: 1, name: '审查' }), en({ n: 2, name: 'Review' })]).toEqual(['1 service / go to “<span lang="zh-CN">审查</span>”', '2 services / go to “Review”']);
+  });
+
+  it('keeps texts apart that a separator inside a value could run together', () => {
+    const text = '{{tzh "footer-generated" name=a extra=b}}';
+    const page = new SiteTemplates('en').handlebars.compile(text, { preventIndent: true });
+    // Joined with a plain separator, these two lists of values would give one key: each must get its own sentence.
+    // (Two pairs: one for each order the values may come in.)
+    const pairs = [
+      [{ a: 'x\u0000extra=y', b: '' }, { a: 'x', b: 'y\u0000extra=' }],
+      [{ a: '', b: 'y\u0000name=x' }, { a: 'x\u0000name=', b: 'y' }],
+    ];
+    for (const values of pairs.flat()) expect(page(values), JSON.stringify(values)).toBe(new SiteTemplates('en').handlebars.compile(text, { preventIndent: true })(values));
+    expect(page(pairs[0]![1]!)).toBe('Built by qingdan from “x”.');
+  });
+});
