@@ -91,9 +91,19 @@ function manifestOnDisk(out: string): string | undefined {
   }
 }
 
-/** A manifest of ours, of any version: { version: number, tool: string, files: { path: key } }. */
+/** The manifest read last, with its text: serve finds the one it wrote on every edit (4,000 pairs, ~4 ms to parse). */
+let lastRead: { text: string; manifest: Manifest } | undefined;
+
+/** A manifest of ours, of any version: { version: number, tool: string, files: { path: key } }. Never changed. */
 function readManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
+  if (lastRead?.text === text) return lastRead.manifest;
+  const manifest = parseManifest(text);
+  if (manifest) lastRead = { text, manifest };
+  return manifest;
+}
+
+function parseManifest(text: string): Manifest | undefined {
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
