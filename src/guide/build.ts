@@ -251,7 +251,6 @@ function reuse(from: string, to: string): void {
   }
 }
 
-
 export async function buildSite(catalogue: Catalogue, options: BuildOptions): Promise<BuildResult> {
   const asked = path.resolve(options.out);
   const out = siteFolder(asked);
