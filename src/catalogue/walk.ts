@@ -20,12 +20,24 @@ function citationList(out: Array<Occurrence<Citation>>, entry: Entry<unknown>, r
 }
 
 /** A section's entries in runs of one file each (sections list them file by file). */
-export function* fileRuns<T>(entries: ReadonlyArray<Entry<T>>): Generator<Array<Entry<T>>> {
-  for (let start = 0, end = 1; start < entries.length; start = end, end = start + 1) {
-    while (end < entries.length && entries[end]!.file === entries[start]!.file) end++;
-    yield entries.slice(start, end);
+export function fileRuns<T>(entries: ReadonlyArray<Entry<T>>): ReadonlyArray<ReadonlyArray<Entry<T>>> {
+  let runs = runsOf.get(entries) as Array<Array<Entry<T>>> | undefined;
+  if (!runs) {
+    runs = [];
+    for (let start = 0, end = 1; start < entries.length; start = end, end = start + 1) {
+      while (end < entries.length && entries[end]!.file === entries[start]!.file) end++;
+      runs.push(entries.slice(start, end));
+    }
+    runsOf.set(entries, runs);
   }
+  return runs;
 }
+
+/**
+ * The runs of each list, kept while the list lives: the rules of one build ask for the same sections' runs, and a
+ * resident build's memo compares each run array once (rules/entry-memo.ts). Lists are never changed once made.
+ */
+const runsOf = new WeakMap<ReadonlyArray<Entry<unknown>>, ReadonlyArray<ReadonlyArray<Entry<unknown>>>>();
 
 /** What a resident build keeps of each entry between builds (rules/entry-memo.ts): `make`'s result for an unchanged entry. */
 export interface EntryCache {

@@ -13,12 +13,24 @@ import type { DocPath, RawFinding } from '../findings.js';
 const NONE: readonly RawFinding[] = [];
 
 export class EntryMemo {
-  /** Runs of one file's entries, by their first entry's value. */
-  private readonly runs = new WeakMap<object, Map<string, { file: string; entries: Array<{ value: object; path: DocPath }>; value: unknown }>>();
+  /** One entry's values, by the entry's value: its place as last seen, and what each key made of it. */
+  private readonly single = new WeakMap<object, { file: string; path: DocPath; made: Map<string, unknown> }>();
+  /** Runs of one file's entries, by their first entry's value: the run as last seen, and what each key made of it. */
+  private readonly runs = new WeakMap<object, KeptRun>();
+  /**
+   * Run arrays already compared with the kept run. fileRuns gives every rule of a build the same arrays for a list,
+   * so a file's run is compared once a build, not once per rule (14 rules and the reference walks on every edit).
+   */
+  private readonly compared = new WeakMap<ReadonlyArray<Entry<object>>, KeptRun>();
 
   /** What `make` gives for `entry`, or what it gave last time under `key` for the same value at the same place. */
   of<T>(key: string, entry: Entry<object>, make: () => T): T {
-    return this.ofRun(key, [entry], make);
+    let kept = this.single.get(entry.value);
+    if (!kept || kept.file !== entry.file || !samePath(kept.path, entry.path)) {
+      kept = { file: entry.file, path: entry.path, made: new Map() };
+      this.single.set(entry.value, kept);
+    }
+    return made(kept.made, key, make);
   }
 
   /**
@@ -26,20 +38,32 @@ export class EntryMemo {
    * time under `key` for the same values at the same places: one look-up for a file's entries instead of one each.
    */
   ofRun<T>(key: string, run: ReadonlyArray<Entry<object>>, make: () => T): T {
-    const first = run[0]!;
-    let byKey = this.runs.get(first.value);
-    const kept = byKey?.get(key);
-    if (kept && kept.file === first.file && kept.entries.length === run.length && kept.entries.every((entry, i) => entry.value === run[i]!.value && samePath(entry.path, run[i]!.path))) {
-      return kept.value as T;
+    let kept = this.compared.get(run);
+    if (!kept) {
+      const first = run[0]!;
+      kept = this.runs.get(first.value);
+      if (!kept || kept.file !== first.file || kept.entries.length !== run.length || !kept.entries.every((entry, i) => entry.value === run[i]!.value && samePath(entry.path, run[i]!.path))) {
+        kept = { file: first.file, entries: run.map(({ value, path }) => ({ value, path })), made: new Map() };
+        this.runs.set(first.value, kept);
+      }
+      this.compared.set(run, kept);
     }
-    const value = make();
-    if (!byKey) {
-      byKey = new Map();
-      this.runs.set(first.value, byKey);
-    }
-    byKey.set(key, { file: first.file, entries: run.map(({ value, path }) => ({ value, path })), value });
-    return value;
+    return made(kept.made, key, make);
   }
+}
+
+interface KeptRun {
+  file: string;
+  entries: Array<{ value: object; path: DocPath }>;
+  made: Map<string, unknown>;
+}
+
+/** What `make` gave under `key`, made now if it never did. */
+function made<T>(kept: Map<string, unknown>, key: string, make: () => T): T {
+  if (kept.has(key)) return kept.get(key) as T;
+  const value = make();
+  kept.set(key, value);
+  return value;
 }
 
 function samePath(a: DocPath, b: DocPath): boolean {

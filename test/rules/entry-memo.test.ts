@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryMemo } from '../../src/rules/entry-memo.js';
+import { fileRuns } from '../../src/catalogue/walk.js';
 import type { ProcessedFile } from '../../src/catalogue/process.js';
 import { HashedDirectorySource } from '../../src/catalogue/source.js';
 import { validateCatalogueAsync } from '../../src/validate.js';
@@ -40,6 +41,38 @@ describe('EntryMemo', () => {
     expect(memo.ofRun('k', run([a, c, b], 'other.yaml', 1), make)).toBe(5);
     expect(memo.ofRun('j', run([a, c, b], 'other.yaml', 1), make)).toBe(6);
     expect(memo.ofRun('j', run([a, c, b], 'other.yaml', 1), make)).toBe(6);
+  });
+
+  it('keeps each key’s value for a run, and makes every key’s again once the run changed', () => {
+    const memo = new EntryMemo();
+    const [a, b, c] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const list = [a, b].map((value, i) => ({ value, file: 'flows.yaml', path: ['flows', i] }));
+    // As the rules of one build ask: the same run arrays (fileRuns keeps them per list), key after key.
+    const [runs] = [fileRuns(list)];
+    expect(fileRuns(list)).toBe(runs);
+    expect(runs.length).toBe(1);
+    let calls = 0;
+    const make = () => ++calls;
+    expect(['k', 'j', 'k', 'j'].map((key) => memo.ofRun(key, runs[0]!, make))).toEqual([1, 2, 1, 2]);
+    // The next build: a new list with the same entries keeps both; one with b edited makes both again.
+    const same = [a, b].map((value, i) => ({ value, file: 'flows.yaml', path: ['flows', i] }));
+    expect(['k', 'j'].map((key) => memo.ofRun(key, fileRuns(same)[0]!, make))).toEqual([1, 2]);
+    const edited = [a, c].map((value, i) => ({ value, file: 'flows.yaml', path: ['flows', i] }));
+    expect(['k', 'j', 'k'].map((key) => memo.ofRun(key, fileRuns(edited)[0]!, make))).toEqual([3, 4, 3]);
+  });
+
+  it('keeps a single entry’s values apart from those of the run it begins', () => {
+    const memo = new EntryMemo();
+    const [a, b] = [{ id: 'a' }, { id: 'b' }];
+    const list = [a, b].map((value, i) => ({ value, file: 'flows.yaml', path: ['flows', i] }));
+    let calls = 0;
+    const make = () => ++calls;
+    // time/flow-exceeds-promised asks per flow, the flow rules per file: both begin with the first flow.
+    expect(memo.ofRun('rule', fileRuns(list)[0]!, make)).toBe(1);
+    expect(memo.of('longest', list[0]!, make)).toBe(2);
+    const next = [a, b].map((value, i) => ({ value, file: 'flows.yaml', path: ['flows', i] }));
+    expect(memo.ofRun('rule', fileRuns(next)[0]!, make)).toBe(1);
+    expect(memo.of('longest', next[0]!, make)).toBe(2);
   });
 });
 
