@@ -74,7 +74,7 @@ interface EntryRows {
  * A table with a byte-order mark (or Excel opens UTF-8 Chinese as mojibake). With a memo (a resident build), an
  * entry that is the same object as last time, whose rows read the same from other entries, keeps its rows' text.
  */
-function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; bytes: Buffer }>): string | Buffer {
+function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { reads: string; bytes: Buffer }>): string | Buffer[] {
   if (!memo) return BOM + csvRecords([header, ...entries.flatMap((entry) => entry.rows())], neutralise);
   const parts: Buffer[] = [Buffer.from(BOM + csvRecords([header], neutralise))];
   for (const { entry, reads, rows } of entries) {
@@ -85,15 +85,15 @@ function csv(header: string[], entries: EntryRows[], memo?: WeakMap<object, { re
     }
     parts.push(known.bytes);
   }
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /**
  * Text made of pieces. With a memo (a resident build) the pieces are bytes, each entry's encoded once: encoding the
- * 30 MB of open data again on every edit took longer than making it.
+ * 30 MB of open data again on every edit took longer than making it. They are written as they are (writes.ts).
  */
-function joined(pieces: ReadonlyArray<string | Buffer>, asBytes: boolean): string | Buffer {
-  return asBytes ? Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))) : pieces.join('');
+function joined(pieces: ReadonlyArray<string | Buffer>, asBytes: boolean): string | Buffer[] {
+  return asBytes ? pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)) : pieces.join('');
 }
 
 /** Entries per chunk of kept open data: an edit of one file makes one or two chunks again. */
@@ -140,8 +140,8 @@ function citations(catalogue: OpenDataCatalogue, list: readonly Citation[] | und
  * JSON, kept as bytes per chunk of entries.
  */
 export function catalogueJson(catalogue: OpenDataCatalogue): string;
-export function catalogueJson(catalogue: OpenDataCatalogue, memo: SiteMemo | undefined): string | Buffer;
-export function catalogueJson(catalogue: OpenDataCatalogue, memo?: SiteMemo): string | Buffer {
+export function catalogueJson(catalogue: OpenDataCatalogue, memo: SiteMemo | undefined): string | Buffer[];
+export function catalogueJson(catalogue: OpenDataCatalogue, memo?: SiteMemo): string | Buffer[] {
   const { config, sections } = catalogue;
   if (!memo) {
     // In one go: a third faster than joining each entry's JSON, which only pays when the pieces are kept.
@@ -161,8 +161,8 @@ export function catalogueJson(catalogue: OpenDataCatalogue, memo?: SiteMemo): st
 }
 
 export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale): string;
-export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
-export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
+export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer[];
+export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: SiteMemo): string | Buffer[] {
   const header = [
     'code', 'name', 'category', 'category_label', 'department', 'department_name', 'status', 'level', 'parent',
     'time_statutory', 'time_promised', 'time_unit', 'visits', 'full_online', 'online_url', 'materials', 'fees',
@@ -187,8 +187,8 @@ export function powersCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: S
 }
 
 export function materialsCsv(catalogue: OpenDataCatalogue): string;
-export function materialsCsv(catalogue: OpenDataCatalogue, memo: SiteMemo | undefined): string | Buffer;
-export function materialsCsv(catalogue: OpenDataCatalogue, memo?: SiteMemo): string | Buffer {
+export function materialsCsv(catalogue: OpenDataCatalogue, memo: SiteMemo | undefined): string | Buffer[];
+export function materialsCsv(catalogue: OpenDataCatalogue, memo?: SiteMemo): string | Buffer[] {
   const header = ['code', 'item', 'material', 'required', 'condition', 'source', 'medium', 'originals', 'copies', 'blank_form', 'sample', 'basis', 'note'];
   const entries = catalogue.sections.powers.map(({ value: p }): EntryRows => {
     const basis = (p.materials ?? []).map((m) => citations(catalogue, m.basis));
@@ -202,8 +202,8 @@ export function materialsCsv(catalogue: OpenDataCatalogue, memo?: SiteMemo): str
 }
 
 export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale): string;
-export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer;
-export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: SiteMemo): string | Buffer {
+export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale, memo: SiteMemo | undefined): string | Buffer[];
+export function responsibilitiesCsv(catalogue: OpenDataCatalogue, locale: Locale, memo?: SiteMemo): string | Buffer[] {
   const header = ['code', 'item', 'department', 'stage', 'stage_label', 'text', 'basis'];
   const entries = catalogue.sections.responsibilities.map(({ value }): EntryRows => {
     if (!('power' in value)) return { entry: value, reads: '', rows: () => value.tasks.map((task) => ['', value.duty, value.department, 'department-duty', '部门职责', task, '']) };
@@ -250,8 +250,8 @@ export function isoDuration(value: number, unit: Power['time_limit']['unit']): s
  * (evidence), costs, channels, contact points and processing time.
  */
 export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl?: string): string;
-export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl: string, memo: SiteMemo | undefined): string | Buffer;
-export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string | Buffer {
+export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl: string, memo: SiteMemo | undefined): string | Buffer[];
+export function cpsvJsonLd(catalogue: OpenDataCatalogue, locale: Locale, baseUrl = '', memo?: SiteMemo): string | Buffer[] {
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const text = (value: string) => ({ '@value': value, '@language': lang });
   const orgId = (id: string) => `${baseUrl}${paths.department(id)}#organisation`;

@@ -16,6 +16,7 @@ import type { PageTemplate, SiteTemplates } from './templates.js';
 import { siteWord } from './words.js';
 import { drawFlow, flowModelJson } from './drawing.js';
 import type { FlowMemo, GuideMemo, SiteMemo } from './memo.js';
+import { byteLength, type FileBytes } from './writes.js';
 
 export interface SiteFile {
   /** Posix path inside the site. */
@@ -28,7 +29,7 @@ export interface SiteFile {
   flow?: FlowModel;
   /** True while making the file would wait for another thread: it is made after the files that would not. */
   pending?: () => boolean;
-  make(): string | Buffer;
+  make(): FileBytes;
 }
 
 /** Another thread making part of a site (drawing.ts): the flowcharts, the open data and search index. */
@@ -382,11 +383,11 @@ export function planSite(
   // the texts are 30 MB on 4,000 items.
   // What the helper thread made, asked for when the first of them is written (none: they are made here).
   let fromHelper: { files: EntryFiles | undefined } | undefined;
-  const helped = (href: EntryFile, make: () => string | Buffer) => () => {
+  const helped = (href: EntryFile, make: () => FileBytes) => () => {
     fromHelper ??= { files: helper?.entryFiles() };
     return fromHelper.files?.[href] ?? make();
   };
-  const data: Array<{ name: string; href: string; make: () => string | Buffer; bytes?: number }> = [
+  const data: Array<{ name: string; href: string; make: () => FileBytes; bytes?: number }> = [
     { name: word('data-json'), href: 'data/catalogue.json', make: () => catalogueText ?? catalogueJson(catalogue, memo) },
     { name: word('data-csv-powers'), href: 'data/powers.csv', make: helped('data/powers.csv', () => powersCsv(catalogue, locale, memo)) },
     { name: word('data-csv-materials'), href: 'data/materials.csv', make: helped('data/materials.csv', () => materialsCsv(catalogue, memo)) },
@@ -395,7 +396,7 @@ export function planSite(
   ];
   const made = (file: (typeof data)[number]) => {
     const text = file.make();
-    file.bytes = Buffer.byteLength(text);
+    file.bytes = byteLength(text);
     memo?.sizes.set(file.href, file.bytes);
     return text;
   };
@@ -405,7 +406,7 @@ export function planSite(
   for (const file of data) files.push({ path: file.href, ...dataKey, make: () => made(file) });
   const size = (file: (typeof data)[number]) => {
     // A resident build that left the file alone knows its size from when it was made.
-    const bytes = file.bytes ?? memo?.sizes.get(file.href) ?? Buffer.byteLength(made(file));
+    const bytes = file.bytes ?? memo?.sizes.get(file.href) ?? byteLength(made(file));
     return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   };
   files.push({

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Trash, Writes } from '../../src/guide/writes.js';
+import { byteLength, Trash, Writes } from '../../src/guide/writes.js';
 import { temporaryFolder } from '../temporary.js';
 
 function folder(): string {
@@ -16,6 +16,32 @@ describe('writes in flight', () => {
     await writes.finish();
     expect(readdirSync(dir)).toHaveLength(300);
     expect(readFileSync(path.join(dir, '299.html'), 'utf8')).toBe('<p>第299页</p>');
+  });
+
+  it('writes a file given in pieces as their bytes one after another: many pieces (more than one writev takes), one, none', async () => {
+    const dir = folder();
+    // 3,000 pieces: more than IOV_MAX (1,024), so libuv writes them in batches.
+    const pieces = Array.from({ length: 3000 }, (_, i) => Buffer.from(`${i},许可${i}\r\n`));
+    for (const atomic of [false, true]) {
+      const writes = new Writes(atomic);
+      await writes.write(path.join(dir, `many-${atomic}.csv`), pieces);
+      await writes.write(path.join(dir, `one-${atomic}.csv`), [Buffer.from('\ufeffcode\r\n')]);
+      await writes.write(path.join(dir, `none-${atomic}.csv`), []);
+      await writes.finish();
+      expect(readFileSync(path.join(dir, `many-${atomic}.csv`))).toEqual(Buffer.concat(pieces));
+      expect(readFileSync(path.join(dir, `one-${atomic}.csv`), 'utf8')).toBe('\ufeffcode\r\n');
+      expect(readFileSync(path.join(dir, `none-${atomic}.csv`)).length).toBe(0);
+    }
+    expect(byteLength(pieces)).toBe(Buffer.concat(pieces).length);
+    expect([byteLength('许可'), byteLength(Buffer.from('ab')), byteLength([])]).toEqual([6, 2, 0]);
+  });
+
+  it('atomic: a file in pieces that cannot be written is reported, and leaves no temporary file', async () => {
+    const dir = folder();
+    const writes = new Writes(true);
+    await writes.write(path.join(dir, 'missing-folder', 'a.csv'), [Buffer.from('x')]);
+    await expect(writes.finish()).rejects.toThrow(/ENOENT.*missing-folder/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reports a failed write when waited for, with the file in the message', async () => {
