@@ -11,6 +11,7 @@
 // compileDirect return undefined: Handlebars then makes every page, as before. Byte equality is tested on every
 // construct against Handlebars itself (test/guide/direct.test.ts) and on whole sites.
 import Handlebars from 'handlebars';
+import { templateReads, type ReadTree } from './template-reads.js';
 
 /** A page: its context in, its HTML out. */
 export type DirectTemplate = (context: unknown) => string;
@@ -393,6 +394,8 @@ export interface DirectCode {
   code: string;
   /** Whether any path climbs to a parent context (`../`): only then are depths kept. */
   depths: boolean;
+  /** A page's: what it reads of its context (template-reads.ts); none when that could not be told. */
+  reads?: ReadTree;
 }
 
 /** Every page's and partial's code, by name. */
@@ -419,7 +422,13 @@ export function generateDirect(pages: ReadonlyMap<string, Program>, partials: Re
     return out;
   };
   try {
-    return { partials: generate(partials), pages: generate(pages) };
+    const set = { partials: generate(partials), pages: generate(pages) };
+    const names = new Set([...helperNames, ...builtinNames]);
+    for (const [name, program] of pages) {
+      const reads = templateReads(program, partials, names);
+      if (reads) set.pages[name]!.reads = reads;
+    }
+    return set;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

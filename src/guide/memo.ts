@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { FlowModel } from '../flow/model.js';
 import type { CatalogueRead, GuideModel } from './model.js';
 import type { SearchState } from './search.js';
+import { sameThrough, type ReadTree } from './template-reads.js';
 
 export interface GuideMemo {
   /** The entry the model was made from. */
@@ -92,9 +93,13 @@ export class SiteMemo {
   }
 
   /** The key of a page made from `context`: the last build's when the context is equal, a new one otherwise. */
-  pageKey(pagePath: string, context: unknown): string {
+  /**
+   * The key of a page made from `context`: the last one while what the page reads of it is the same (all of it, or
+   * through `reads`, what its template reads: template-reads.ts).
+   */
+  pageKey(pagePath: string, context: unknown, reads?: ReadTree): string {
     const previous = this.contexts.get(pagePath);
-    if (previous && sameValue(previous.context, context)) {
+    if (previous && (reads ? sameThrough(previous.context, context, reads, sameValue) : sameValue(previous.context, context))) {
       previous.context = context;
       return previous.key;
     }

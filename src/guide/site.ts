@@ -17,6 +17,7 @@ import { siteWord } from './words.js';
 import { drawFlow, flowModelJson } from './drawing.js';
 import type { FlowMemo, GuideMemo, SiteMemo } from './memo.js';
 import { byteLength, type FileBytes } from './writes.js';
+import type { ReadTree } from './template-reads.js';
 
 export interface SiteFile {
   /** Posix path inside the site. */
@@ -202,9 +203,11 @@ export function planSite(
   const word = (id: Parameters<typeof siteWord>[1], data?: Record<string, string | number>) => siteWord(locale, id, data);
 
   const files: SiteFile[] = [];
-  const keyed = (pagePath: string, inputs: unknown) => (memo ? { key: memo.pageKey(pagePath, inputs) } : {});
+  const keyed = (pagePath: string, inputs: unknown, reads?: ReadTree) => (memo ? { key: memo.pageKey(pagePath, inputs, reads) } : {});
   const page = (pagePath: string, template: PageTemplate, context: Record<string, unknown>) => {
-    files.push({ path: pagePath, ...keyed(pagePath, context), make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }) });
+    // A resident build compares what the template reads of the context (the pages listing every guide show a few
+    // fields of each): an edit of a material leaves them as they were.
+    files.push({ path: pagePath, ...keyed(pagePath, context, templates.readsOf(template)), make: () => templates.render(template, { site, rootPrefix: rootPrefix(pagePath), ...context }) });
   };
   /**
    * A page made from a few entries (a department's lists): with a memo, when those entries are the same objects and

@@ -10,6 +10,7 @@ import { isSiteWord, siteWord } from './words.js';
 import { UsageError } from '../errors.js';
 import { generateDirect, instantiateDirect, type DirectSet, type DirectTemplate } from './direct.js';
 import { precompiledFor, type PrecompiledTemplates } from './precompiled.js';
+import type { ReadTree } from './template-reads.js';
 import { missingName, parseTemplate, readTemplate, reading, renderFailure, selfIncluding, shownPath } from './template-check.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -195,6 +196,11 @@ export class SiteTemplates {
   /** The helpers registerHelpers added, by name. */
   private ownHelpers(builtins: readonly string[]): Record<string, Handlebars.HelperDelegate> {
     return Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
+  }
+
+  /** What a page's template reads of its context (template-reads.ts); undefined: all of it may count. */
+  readsOf(page: PageTemplate): ReadTree | undefined {
+    return this.directSet?.pages[page]?.reads;
   }
 
   /** Whether pages are made by the direct templates (tests compare them with Handlebars' pages). */
