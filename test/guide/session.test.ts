@@ -51,11 +51,21 @@ describe('a resident build session (serve)', () => {
     const untouched = path.join(resident, 'items', readdirSync(path.join(resident, 'items')).find((name) => !name.startsWith('11339921MB1C4572XQ'))!);
     const before = statSync(untouched);
 
-    // One material of one item: that item's page only (the lists, search index and open data change with it).
+    // One material of one item: that item's page only (the search index and open data change with it). The lists of
+    // guides show no materials: they are left as they were (template-reads.ts).
+    const list = path.join(resident, 'categories', 'licensing.html');
+    const listBefore = statSync(list);
     edit(path.join(catalogue, 'powers/scjgj.yaml'), 'name: 食品经营许可申请书', 'name: 食品经营许可申请书（样本）');
     expect(rendered(await build())).toBe(1);
     const after = statSync(untouched);
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    const listAfter = statSync(list);
+    expect([listAfter.ino, listAfter.mtimeMs]).toEqual([listBefore.ino, listBefore.mtimeMs]);
+    // The item's name is in the lists: they are written again (and are what a fresh build makes).
+    edit(path.join(catalogue, 'powers/scjgj.yaml'), '    name: 食品经营许可（新办）\n', '    name: 食品经营许可（首次申请）\n');
+    expect(rendered(await build())).toBeGreaterThan(0);
+    expect(statSync(list).ino).not.toBe(listBefore.ino);
+    expect(readFileSync(list, 'utf8')).toContain('食品经营许可（首次申请）');
 
     // A page removed from the folder by hand comes back with the next build.
     rmSync(untouched);
