@@ -145,8 +145,12 @@ export class GuidePages {
       { name: guide.name },
     ];
     const context = { title: guide.name, description: `${guide.category.name} · ${guide.department.name}`, nav: 'guide', breadcrumbs, guide, contact: guide.contact };
-    // The JSON of [context, flow], the flow's made once for this and the drawing worker.
-    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, `[${JSON.stringify(context)},${flow ? flowModelJson(flow) : 'null'}]`) };
+    // The JSON of [context, flow], the flow's made once for this and the drawing worker. Left out: what follows from
+    // the rest — the steps (from the flow's model), the search text (from conditions, materials and fees, which are
+    // in), the context's `contact` (the guide's own) — a third less to stringify and hash on every page.
+    const { steps: _steps, searchText: _searchText, ...shown } = guide;
+    const keyed = { ...context, guide: shown, contact: undefined };
+    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, `[${JSON.stringify(keyed)},${flow ? flowModelJson(flow) : 'null'}]`) };
   }
 
   /** The guide's model, its reuse key and how to render it. */
