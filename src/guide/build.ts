@@ -70,7 +70,7 @@ export class SiteSession {
   templates: SiteTemplates | undefined;
   /** The manifest's pairs as last written (manifestText). */
   readonly manifestPairs: ManifestPairs = new Map();
-  written: { out: string; manifest: string; templates: string; keys: Map<string, string>; files: Set<string> } | undefined;
+  written: { out: string; manifest: string; tool: string; templates: string; keys: Map<string, string>; files: Set<string> } | undefined;
 }
 
 export interface BuildResult {
@@ -92,36 +92,23 @@ function manifestOnDisk(out: string): string | undefined {
 }
 
 /**
- * The manifest read or written last, with its text: serve finds the one it wrote on every edit (4,000 pairs, ~4 ms to
- * parse).
+ * The manifest a session wrote, as reading its text back would give it: serve finds its own on every edit, and
+ * parsing it again (4,000 pairs) cost ~4 ms an edit. Its files are made into an object only if asked for.
  */
-let lastRead: { text: string; manifest: Manifest } | undefined;
-
-/** A manifest a session just wrote, known as such when the next build reads it back (its files made if asked for). */
-function wroteManifest(text: string, tool: string, keys: ReadonlyMap<string, string>): void {
+function writtenManifest(written: NonNullable<SiteSession['written']>): Manifest {
   let files: Record<string, string> | undefined;
-  lastRead = {
-    text,
-    manifest: {
-      version: MANIFEST_VERSION,
-      tool,
-      get files() {
-        return (files ??= Object.fromEntries(keys));
-      },
+  return {
+    version: MANIFEST_VERSION,
+    tool: written.tool,
+    get files() {
+      return (files ??= Object.fromEntries(written.keys));
     },
   };
 }
 
-/** A manifest of ours, of any version: { version: number, tool: string, files: { path: key } }. Never changed. */
+/** A manifest of ours, of any version: { version: number, tool: string, files: { path: key } }. */
 function readManifest(text: string | undefined): Manifest | undefined {
   if (text === undefined) return undefined;
-  if (lastRead?.text === text) return lastRead.manifest;
-  const manifest = parseManifest(text);
-  if (manifest) lastRead = { text, manifest };
-  return manifest;
-}
-
-function parseManifest(text: string): Manifest | undefined {
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);
@@ -133,7 +120,6 @@ function parseManifest(text: string): Manifest | undefined {
   const isFiles = files !== null && typeof files === 'object' && !Array.isArray(files) && Object.values(files).every((key) => typeof key === 'string');
   return typeof version === 'number' && typeof tool === 'string' && isFiles ? (manifest as Manifest) : undefined;
 }
-
 
 /** The key of every reusable file of a plan, in the plan's order. */
 function keysOf(plan: SitePlan): Map<string, string> {
@@ -165,13 +151,13 @@ function manifestText(tool: string, keys: ReadonlyMap<string, string>, pairs?: M
  * A site folder may be replaced only when it is missing, empty, or one we built: never a user's other folder. Any file
  * of that name is not enough (`{}`, or one copied from elsewhere by hand): it must be a manifest qingdan writes.
  */
-function checkTarget(out: string, shown: string): { text: string; manifest: Manifest } | undefined {
+function checkTarget(out: string, shown: string, written?: SiteSession['written']): { text: string; manifest: Manifest } | undefined {
   if (!existsSync(out)) return undefined;
   if (!statSync(out).isDirectory()) throw new UsageError('site-out-not-folder', { path: shown });
   if (!readdirSync(out).length) return undefined;
   if (!existsSync(path.join(out, MANIFEST))) throw new UsageError('site-out-not-ours', { path: shown, manifest: MANIFEST });
   const text = manifestOnDisk(out);
-  const manifest = readManifest(text);
+  const manifest = written?.out === out && text === written.manifest ? writtenManifest(written) : readManifest(text);
   if (text === undefined || !manifest) throw new UsageError('site-out-bad-manifest', { path: shown, manifest: MANIFEST });
   return { text, manifest };
 }
@@ -273,9 +259,9 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
   const asked = path.resolve(options.out);
   const out = siteFolder(asked);
   // The manifest read here, once: it says whether the folder is ours and what its pages' keys are.
-  const found = checkTarget(out, asked);
-  removeLeftovers(out);
   const session = options.session;
+  const found = checkTarget(out, asked, session?.written);
+  removeLeftovers(out);
   // Compiling the templates takes longer than reading them: a session keeps the compiled ones while no file changed.
   const sources = readTemplateSources(options.locale, options.templates ?? []);
   const templates = session?.templates?.hash === sources.hash ? session.templates : new SiteTemplates(options.locale, options.templates ?? [], sources);
@@ -371,8 +357,7 @@ export async function buildSite(catalogue: Catalogue, options: BuildOptions): Pr
     const manifest = manifestText(tool, keys);
     writeFileSync(path.join(temporary, MANIFEST), manifest);
     if (session) {
-      session.written = { out, manifest, templates: templates.hash, keys, files: new Set(plan.files.map((file) => file.path)) };
-      wroteManifest(manifest, tool, keys);
+      session.written = { out, manifest, tool, templates: templates.hash, keys, files: new Set(plan.files.map((file) => file.path)) };
     }
   } catch (error) {
     await writes.settle();
@@ -450,8 +435,7 @@ async function updateInPlace(session: SiteSession, plan: SitePlan, templates: Si
   const final = keysOf(plan);
   const manifest = manifestText(tool, final, session.manifestPairs);
   writeFileAtomically(path.join(out, MANIFEST), manifest);
-  session.written = { out, manifest, templates: templates.hash, keys: final, files };
-  wroteManifest(manifest, tool, final);
+  session.written = { out, manifest, tool, templates: templates.hash, keys: final, files };
   return { out: asked, kept: [], files: plan.files.length + templates.assets.size, guides: plan.guides, rendered, reused: plan.guides - rendered };
 }
 
