@@ -92,7 +92,6 @@ export class SiteMemo {
     return weakMapIn(this.tables, table);
   }
 
-  /** The key of a page made from `context`: the last build's when the context is equal, a new one otherwise. */
   /**
    * The key of a page made from `context`: the last one while what the page reads of it is the same (all of it, or
    * through `reads`, what its template reads: template-reads.ts).

@@ -149,8 +149,8 @@ export class GuidePages {
     // the rest — the steps (from the flow's model), the search text (from conditions, materials and fees, which are
     // in), the context's `contact` (the guide's own) — a third less to stringify and hash on every page.
     const { steps: _steps, searchText: _searchText, ...shown } = guide;
-    const keyed = { ...context, guide: shown, contact: undefined };
-    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, `[${JSON.stringify(keyed)},${flow ? flowModelJson(flow) : 'null'}]`) };
+    const hashed = { ...context, guide: shown, contact: undefined };
+    return { power, reads, guide, flow, context, key: sha(this.chromeKey, guide.href, `[${JSON.stringify(hashed)},${flow ? flowModelJson(flow) : 'null'}]`) };
   }
 
   /** The guide's model, its reuse key and how to render it. */
