@@ -87,13 +87,11 @@ export function readTemplateSources(locale: Locale, overrides: readonly string[]
     for (const [name, file] of hbsFiles(path.join(folder, 'partials'))) partialFiles.set(name, file);
     for (const asset of filesUnder(path.join(folder, 'assets'))) assets.set(asset, path.join(folder, 'assets', asset));
   }
-  const digest = createHash('sha256');
   const texts = createHash('sha256');
   const read = (kind: string, files: Map<string, string>) => {
     const out = new Map<string, { file: string; text: string }>();
     for (const [name, file] of [...files].sort()) {
       const text = readTemplate(file);
-      digest.update(`${kind}:${name}\0${text}\0`);
       texts.update(`${kind}:${name}\0${text}\0`);
       out.set(name, { file, text });
     }
@@ -101,10 +99,11 @@ export function readTemplateSources(locale: Locale, overrides: readonly string[]
   };
   const partials = read('partial', partialFiles);
   const pages = read('page', pageFiles);
+  const textHash = texts.update(`locale:${locale}`).digest('hex');
+  // The whole: the templates' hash, then the assets.
+  const digest = createHash('sha256').update(`${textHash}\0`);
   for (const [name, file] of [...assets].sort()) digest.update(`asset:${name}\0`).update(reading(file, () => readFileSync(file))).update('\0');
-  digest.update(`locale:${locale}`);
-  texts.update(`locale:${locale}`);
-  return { pages, partials, assets, hash: digest.digest('hex'), textHash: texts.digest('hex') };
+  return { pages, partials, assets, hash: digest.digest('hex'), textHash };
 }
 
 export class SiteTemplates {
@@ -152,17 +151,19 @@ export class SiteTemplates {
     this.pageFiles = sources.pages;
     this.hash = sources.hash;
     this.textHash = sources.textHash;
+    // Handlebars' own helpers, then ours (parsing and inlining do not ask for registered helpers).
+    const builtins = Object.keys(this.handlebars.helpers);
+    this.registerHelpers();
+    const ours = Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
     const precompiled = making === 'direct' ? precompiledFor(locale, sources.textHash) : typeof making === 'object' && making.textHash === sources.textHash ? making : undefined;
     this.precompiled = precompiled !== undefined;
     if (precompiled) {
-      const builtins = Object.keys(this.handlebars.helpers);
-      this.registerHelpers();
       this.looping = precompiled.looping;
       this.directSet = precompiled.set;
-      this.direct = instantiateDirect(precompiled.set, this.ownHelpers(builtins));
+      this.direct = instantiateDirect(precompiled.set, ours);
       return;
     }
-    // Parsed here (Handlebars would parse on first use, naming no file), then checked once the helpers exist.
+    // Parsed here (Handlebars would parse on first use, naming no file), then checked against the helpers and partials.
     const parsed: [hbs.AST.Program, string][] = [];
     const partialPrograms = new Map<string, hbs.AST.Program>();
     const pagePrograms = new Map<string, hbs.AST.Program>();
@@ -180,22 +181,14 @@ export class SiteTemplates {
       pagePrograms.set(name, program);
       this.pages.set(name, this.handlebars.compile(program, { strict: false, preventIndent: true }));
     }
-    const builtins = Object.keys(this.handlebars.helpers);
-    this.registerHelpers();
     const partials = new Set(sources.partials.keys());
     for (const [program, file] of parsed) {
       const missing = missingName(this.handlebars, program, file, partials);
       if (missing) throw missing;
     }
     this.looping = selfIncluding(new Map([...partialPrograms].map(([name, program]) => [name, { program, file: sources.partials.get(name)!.file }])));
-    const ours = this.ownHelpers(builtins);
     this.directSet = making === 'handlebars' ? undefined : generateDirect(pagePrograms, partialPrograms, Object.keys(ours), builtins);
     this.direct = this.directSet && instantiateDirect(this.directSet, ours);
-  }
-
-  /** The helpers registerHelpers added, by name. */
-  private ownHelpers(builtins: readonly string[]): Record<string, Handlebars.HelperDelegate> {
-    return Object.fromEntries(Object.entries(this.handlebars.helpers).filter(([name]) => !builtins.includes(name)));
   }
 
   /** What a page's template reads of its context (template-reads.ts); undefined: all of it may count. */
