@@ -24,13 +24,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 // eslint-disable-next-line no-control-regex
 const NEEDS_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f&<>"\ud800-\udfff\ufffe\uffff]/;
 
-/** Whether `text` has a character to replace or drop. */
-function needsWork(text: string): boolean {
-  return NEEDS_WORK.test(text);
-}
-
 export function escapeXml(text: string): string {
-  if (!needsWork(text)) return text;
+  if (!NEEDS_WORK.test(text)) return text;
   return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (char) => ENTITIES[char]!);
 }
 
