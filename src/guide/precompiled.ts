@@ -54,6 +54,7 @@ export function precompiledFor(locale: Locale, textHash: string): PrecompiledTem
       stored = null;
     }
   }
-  const found = stored?.locales[locale];
+  // A file of another shape under a matching key (edited by hand): not used, never a crash.
+  const found = stored?.locales?.[locale];
   return found?.textHash === textHash ? found : undefined;
 }
